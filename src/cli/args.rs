@@ -1,0 +1,126 @@
+//! Command-line arguments (clap). `strata [PROJECT]` opens the GUI.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "strata",
+    version,
+    about = "Qualitative coding of interview transcripts"
+)]
+pub struct Cli {
+    /// Project to open in the window (the bundled demo when omitted).
+    pub project: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Cmd>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Cmd {
+    /// Create an empty project file.
+    New {
+        path: PathBuf,
+        /// Project name (default: the file name).
+        #[arg(long)]
+        name: Option<String>,
+        /// Use the Persian level names (کد مفهومی، زیرمقوله، مقوله).
+        #[arg(long)]
+        persian_levels: bool,
+    },
+    /// Import transcripts (.txt, .md, .docx, .odt). All or nothing.
+    Import {
+        project: PathBuf,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Encoding of text files (e.g. windows-1256), instead of detection.
+        #[arg(long)]
+        encoding: Option<String>,
+        /// Regex for speaker labels at the start of a line; group 1 is the label.
+        #[arg(long)]
+        speaker_pattern: Option<String>,
+        /// Force right-to-left (or left-to-right) display.
+        #[arg(long, conflicts_with = "ltr")]
+        rtl: bool,
+        #[arg(long)]
+        ltr: bool,
+    },
+    /// Set document variables from a CSV (document,participant,group,…) or one by one.
+    Vars {
+        project: PathBuf,
+        /// CSV file whose first column names the document.
+        #[arg(long, conflicts_with_all = ["document", "set"])]
+        csv: Option<PathBuf>,
+        #[arg(long, requires = "set")]
+        document: Option<String>,
+        /// NAME=VALUE (an empty VALUE clears the variable).
+        #[arg(long, requires = "document")]
+        set: Vec<String>,
+    },
+    /// Load a codebook table (TSV/CSV with category, subcategory, code columns).
+    Codebook { project: PathBuf, file: PathBuf },
+    /// Code a segment.
+    Code {
+        project: PathBuf,
+        #[arg(long)]
+        document: String,
+        #[command(flatten)]
+        span: Span,
+        /// Code path: Category/Subcategory/Code (a unique name alone also works).
+        #[arg(long)]
+        code: String,
+        #[arg(long)]
+        coder: String,
+        /// Create missing codes on the path.
+        #[arg(long)]
+        create: bool,
+    },
+    /// Write a memo on the project, a document or a code.
+    Memo {
+        project: PathBuf,
+        #[arg(long, conflicts_with = "document")]
+        code: Option<String>,
+        #[arg(long)]
+        document: Option<String>,
+        #[arg(long)]
+        title: String,
+        #[arg(long)]
+        body: String,
+        #[arg(long)]
+        author: Option<String>,
+    },
+    /// Print the code tree with levels and counts.
+    Codes { project: PathBuf },
+    /// Export the code hierarchy with its segments.
+    Export {
+        project: PathBuf,
+        /// json, ron, csv or md
+        #[arg(long)]
+        format: crate::export::Format,
+        /// Output file, or - for standard output.
+        #[arg(long, short)]
+        output: PathBuf,
+        /// Leave out the interviewer's lines.
+        #[arg(long)]
+        no_interviewer: bool,
+    },
+    /// Check a project file and list its problems.
+    Check { project: PathBuf },
+    /// Counts of documents, codes per level, codings, coders and memos.
+    Stats {
+        project: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Args, Debug)]
+#[group(required = true, multiple = false)]
+pub struct Span {
+    /// Lines A-B (1-based, inclusive), or a single line A.
+    #[arg(long)]
+    pub lines: Option<String>,
+    /// Chars A-B (0-based, half-open).
+    #[arg(long)]
+    pub chars: Option<String>,
+}

@@ -1,0 +1,334 @@
+//! The command-line interface: each subcommand loads a project, applies
+//! commands from `crate::edit` (as the GUI does) and saves.
+
+mod args;
+mod codebook;
+
+pub use args::{Cli, Cmd, Span};
+
+use crate::edit::{self, Command, History};
+use crate::export::{self, ExportOptions};
+use crate::model::*;
+use crate::store::{self, Lock};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error(transparent)]
+    Store(#[from] store::StoreError),
+    #[error(transparent)]
+    Lock(#[from] store::LockError),
+    #[error(transparent)]
+    Import(#[from] crate::import::ImportError),
+    #[error("{path}: {msg}")]
+    Input { path: PathBuf, msg: String },
+    #[error("{0}")]
+    Usage(String),
+}
+
+fn input(path: &Path, msg: impl std::fmt::Display) -> CliError {
+    CliError::Input {
+        path: path.to_path_buf(),
+        msg: msg.to_string(),
+    }
+}
+
+fn load(path: &Path) -> Result<Project, CliError> {
+    let (p, problems) = store::load(path)?;
+    for pr in &problems {
+        eprintln!("warning: {}: {pr}", path.display());
+    }
+    Ok(p)
+}
+
+/// Lock, load, change, save. `f` returns the commands to apply (as one step).
+fn modify(
+    path: &Path,
+    f: impl FnOnce(&Project) -> Result<Vec<Command>, CliError>,
+) -> Result<Project, CliError> {
+    let lock = match Lock::acquire(path, false) {
+        Err(store::LockError::Stale { .. }) => {
+            eprintln!("note: taking over a stale lock on {}", path.display());
+            Lock::acquire(path, true)?
+        }
+        other => other?,
+    };
+    let mut p = load(path)?;
+    let cmds = f(&p)?;
+    let mut history = History::new();
+    for c in cmds {
+        history.apply(&mut p, c).map_err(|e| input(path, e))?;
+    }
+    store::save(&p, path)?;
+    drop(lock);
+    Ok(p)
+}
+
+fn parse_span(s: &str) -> Option<(usize, usize)> {
+    let s = s.trim();
+    let (a, b) = match s.split_once(['-', '–', ':']) {
+        Some((a, b)) => (a.trim().parse().ok()?, b.trim().parse().ok()?),
+        None => {
+            let n = s.parse().ok()?;
+            (n, n)
+        }
+    };
+    Some((a, b))
+}
+
+fn find_doc<'a>(p: &'a Project, path: &Path, name: &str) -> Result<&'a Document, CliError> {
+    p.document_by_name(name).ok_or_else(|| {
+        let names: Vec<&str> = p.documents.iter().map(|d| d.name.as_str()).collect();
+        input(
+            path,
+            format!(
+                "no document named '{name}'. Documents: {}",
+                names.join(", ")
+            ),
+        )
+    })
+}
+
+/// Run one subcommand. Data goes to stdout, messages to stderr.
+pub fn run(cmd: Cmd) -> Result<(), CliError> {
+    match cmd {
+        Cmd::New {
+            path,
+            name,
+            persian_levels,
+        } => {
+            if path.exists() {
+                return Err(input(&path, "already exists; choose another name"));
+            }
+            let name = name.unwrap_or_else(|| {
+                path.file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| "Project".into())
+            });
+            let mut p = Project::new(name);
+            if persian_levels {
+                p.level_names = LEVEL_NAMES_FA.iter().map(|s| s.to_string()).collect();
+            }
+            store::save(&p, &path)?;
+            eprintln!("created {}", path.display());
+        }
+        Cmd::Import {
+            project,
+            files,
+            encoding,
+            speaker_pattern,
+            rtl,
+            ltr,
+        } => {
+            let opts = crate::import::ImportOptions {
+                encoding,
+                speaker_pattern,
+                direction: match (rtl, ltr) {
+                    (true, _) => Direction::Rtl,
+                    (_, true) => Direction::Ltr,
+                    _ => Direction::Auto,
+                },
+            };
+            let p = modify(&project, |p| {
+                Ok(vec![crate::import::import_files(p, &files, &opts)?])
+            })?;
+            for f in &files {
+                let stem = f.file_stem().map(|s| s.to_string_lossy().into_owned());
+                if let Some(d) = stem.and_then(|s| p.document_by_name(&s)) {
+                    eprintln!(
+                        "imported {} ({}, {} lines)",
+                        f.display(),
+                        d.source.encoding,
+                        d.line_count()
+                    );
+                }
+            }
+        }
+        Cmd::Vars {
+            project,
+            csv,
+            document,
+            set,
+        } => {
+            modify(&project, |p| {
+                if let Some(csv) = &csv {
+                    return Ok(vec![crate::import::variables_from_csv(p, csv)?]);
+                }
+                let name = document.as_deref().unwrap_or("");
+                let doc = find_doc(p, &project, name)?;
+                set.iter()
+                    .map(|kv| {
+                        let (k, v) = kv.split_once('=').ok_or_else(|| {
+                            CliError::Usage(format!("--set takes NAME=VALUE, got '{kv}'"))
+                        })?;
+                        Ok(Command::SetVariable {
+                            id: doc.id,
+                            name: k.trim().to_string(),
+                            value: (!v.trim().is_empty()).then(|| v.trim().to_string()),
+                        })
+                    })
+                    .collect()
+            })?;
+        }
+        Cmd::Codebook { project, file } => {
+            let p = modify(&project, |p| codebook::commands(p, &file))?;
+            eprintln!("the code tree now has {} codes", p.codes.len());
+        }
+        Cmd::Code {
+            project,
+            document,
+            span,
+            code,
+            coder,
+            create,
+        } => {
+            modify(&project, |p| {
+                let doc = find_doc(p, &project, &document)?;
+                let range = if let Some(l) = &span.lines {
+                    let (a, b) = parse_span(l)
+                        .ok_or_else(|| CliError::Usage(format!("--lines takes A-B, got '{l}'")))?;
+                    doc.lines_range(a, b)
+                        .filter(|r| !r.is_empty())
+                        .ok_or_else(|| {
+                            input(
+                                &project,
+                                format!(
+                                    "lines {a}-{b} are not in '{}' (it has {} lines) or are empty",
+                                    doc.name,
+                                    doc.line_count()
+                                ),
+                            )
+                        })?
+                } else {
+                    let c = span.chars.as_deref().unwrap_or("");
+                    let (a, b) = parse_span(c)
+                        .ok_or_else(|| CliError::Usage(format!("--chars takes A-B, got '{c}'")))?;
+                    CharRange::new(a, b)
+                };
+                let (mut cmds, code_id) =
+                    edit::ensure_path(p, &code, create).map_err(|e| input(&project, e))?;
+                let (add_coder, coder_id) = edit::ensure_coder(p, &coder);
+                cmds.extend(add_coder);
+                cmds.push(edit::new_coding(doc.id, range, code_id, coder_id));
+                Ok(vec![Command::Batch {
+                    label: "Code segment".into(),
+                    commands: cmds,
+                }])
+            })?;
+        }
+        Cmd::Memo {
+            project,
+            code,
+            document,
+            title,
+            body,
+            author,
+        } => {
+            modify(&project, |p| {
+                let target = match (&code, &document) {
+                    (Some(c), _) => {
+                        MemoTarget::Code(p.resolve_path(c).map_err(|e| input(&project, e))?)
+                    }
+                    (_, Some(d)) => MemoTarget::Document(find_doc(p, &project, d)?.id),
+                    _ => MemoTarget::Project,
+                };
+                let mut cmds = Vec::new();
+                let author_id = author.as_deref().map(|a| {
+                    let (add, id) = edit::ensure_coder(p, a);
+                    cmds.extend(add);
+                    id
+                });
+                cmds.push(edit::put_memo(None, target, &title, &body, author_id));
+                Ok(cmds)
+            })?;
+        }
+        Cmd::Codes { project } => {
+            let p = load(&project)?;
+            print_tree(&p);
+        }
+        Cmd::Export {
+            project,
+            format,
+            output,
+            no_interviewer,
+        } => {
+            let p = load(&project)?;
+            let opts = ExportOptions {
+                exclude_interviewer: no_interviewer,
+            };
+            let text = export::export(&p, format, &opts).map_err(|e| input(&project, e))?;
+            if output.as_os_str() == "-" {
+                let mut out = std::io::stdout().lock();
+                out.write_all(text.as_bytes())
+                    .map_err(|e| input(Path::new("-"), e))?;
+            } else {
+                store::write_atomic(&output, text.as_bytes(), false)?;
+                eprintln!("wrote {}", output.display());
+            }
+        }
+        Cmd::Check { project } => {
+            let (p, problems) = store::load(&project)?;
+            let mut out = std::io::stdout().lock();
+            for pr in &problems {
+                let _ = writeln!(out, "{}: {pr}", project.display());
+            }
+            if problems.is_empty() && p.set_aside.is_empty() {
+                let _ = writeln!(out, "{}: no problems found", project.display());
+            } else if problems.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "{}: no new problems; {} items are set aside from an earlier load",
+                    project.display(),
+                    crate::analysis::stats(&p).set_aside
+                );
+            } else {
+                return Err(input(
+                    &project,
+                    format!(
+                        "{} problem(s) found; the project opens with those items set aside",
+                        problems.len()
+                    ),
+                ));
+            }
+        }
+        Cmd::Stats { project, json } => {
+            let p = load(&project)?;
+            let s = crate::analysis::stats(&p);
+            if json {
+                let text = serde_json::to_string_pretty(&s).map_err(|e| input(&project, e))?;
+                println!("{text}");
+            } else {
+                println!("documents: {}", s.documents);
+                for (level, n) in &s.codes_per_level {
+                    println!("{} (level {level}): {n}", p.level_name(*level));
+                }
+                println!("codings: {}", s.codings);
+                println!("coders: {}", s.coders);
+                println!("memos: {}", s.memos);
+            }
+        }
+    }
+    Ok(())
+}
+
+fn print_tree(p: &Project) {
+    let own = p.own_counts();
+    let total = p.total_counts();
+    let mut out = std::io::stdout().lock();
+    for (id, depth) in p.walk() {
+        let Some(code) = p.codes.get(&id) else {
+            continue;
+        };
+        let level = p.level_of(id);
+        let _ = writeln!(
+            out,
+            "{}{} [L{level} {}] ({} own, {} total)",
+            "  ".repeat(depth),
+            code.name,
+            p.level_name(level),
+            own.get(&id).copied().unwrap_or(0),
+            total.get(&id).copied().unwrap_or(0),
+        );
+    }
+}

@@ -1,0 +1,245 @@
+//! Builders for the compound edits users think of as one step: merge,
+//! group, ungroup, code a path. Each returns a single (batch) command.
+
+use super::{Command, EditError};
+use crate::model::*;
+use chrono::Utc;
+
+/// A palette of distinct colours for new codes.
+pub const PALETTE: [&str; 12] = [
+    "#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#42d4f4", "#f032e6", "#9a6324",
+    "#469990", "#808000", "#000075", "#bfef45",
+];
+
+pub fn palette_color(n: usize) -> String {
+    PALETTE[n % PALETTE.len()].to_string()
+}
+
+/// Add a new code under `parent` at the end.
+pub fn add_code(p: &Project, parent: Option<CodeId>, code: Code) -> Command {
+    Command::InsertCodes {
+        parent,
+        index: p.siblings(parent).len(),
+        codes: vec![code],
+        codings: vec![],
+        memos: vec![],
+    }
+}
+
+/// Merge `from` into `into`: its codings, children and memos move across,
+/// then `from` is deleted.
+pub fn merge_codes(p: &Project, from: CodeId, into: CodeId) -> Result<Command, EditError> {
+    let src = p.codes.get(&from).ok_or(EditError::NoCode(from))?;
+    let dst = p.codes.get(&into).ok_or(EditError::NoCode(into))?;
+    if from == into || p.subtree(from).contains(&into) {
+        return Err(EditError::Cycle);
+    }
+    let mut cmds = Vec::new();
+    for c in p.codings.values().filter(|c| c.code == from) {
+        cmds.push(Command::RecodeCoding {
+            id: c.id,
+            code: into,
+        });
+    }
+    for (i, child) in src.children.iter().enumerate() {
+        cmds.push(Command::MoveCode {
+            id: *child,
+            parent: Some(into),
+            index: dst.children.len() + i,
+        });
+    }
+    for m in p.memos_on(MemoTarget::Code(from)) {
+        let mut m = m.clone();
+        m.target = MemoTarget::Code(into);
+        cmds.push(Command::PutMemo { memo: m });
+    }
+    cmds.push(Command::RemoveCode { id: from });
+    Ok(Command::Batch {
+        label: format!("Merge '{}' into '{}'", src.name, dst.name),
+        commands: cmds,
+    })
+}
+
+/// Group `ids` under a new parent named `name`, placed where the first one was.
+pub fn group_codes(
+    p: &Project,
+    ids: &[CodeId],
+    name: &str,
+) -> Result<(Command, CodeId), EditError> {
+    let first = *ids.first().ok_or(EditError::NothingToGroup)?;
+    if !p.codes.contains_key(&first) {
+        return Err(EditError::NoCode(first));
+    }
+    let parent = p.parent_of(first);
+    let index = p
+        .siblings(parent)
+        .iter()
+        .position(|c| *c == first)
+        .unwrap_or(0);
+    let group = Code::new(name, palette_color(p.codes.len()));
+    let gid = group.id;
+    let mut cmds = vec![Command::InsertCodes {
+        parent,
+        index,
+        codes: vec![group],
+        codings: vec![],
+        memos: vec![],
+    }];
+    for (i, id) in ids.iter().enumerate() {
+        cmds.push(Command::MoveCode {
+            id: *id,
+            parent: Some(gid),
+            index: i,
+        });
+    }
+    Ok((
+        Command::Batch {
+            label: format!("Group {} codes into '{name}'", ids.len()),
+            commands: cmds,
+        },
+        gid,
+    ))
+}
+
+/// Dissolve a group: its children take its place, and it is deleted.
+pub fn ungroup(p: &Project, id: CodeId) -> Result<Command, EditError> {
+    let code = p.codes.get(&id).ok_or(EditError::NoCode(id))?;
+    let parent = p.parent_of(id);
+    let index = p
+        .siblings(parent)
+        .iter()
+        .position(|c| *c == id)
+        .unwrap_or(0);
+    let mut cmds: Vec<Command> = code
+        .children
+        .iter()
+        .enumerate()
+        .map(|(i, c)| Command::MoveCode {
+            id: *c,
+            parent,
+            index: index + 1 + i,
+        })
+        .collect();
+    cmds.push(Command::RemoveCode { id });
+    Ok(Command::Batch {
+        label: format!("Ungroup '{}'", code.name),
+        commands: cmds,
+    })
+}
+
+/// Resolve `A/B/C`, creating missing nodes when `create` is set. Returns the
+/// commands that create them (empty if all exist) and the code's id.
+pub fn ensure_path(
+    p: &Project,
+    path: &str,
+    create: bool,
+) -> Result<(Vec<Command>, CodeId), PathError> {
+    match p.resolve_path(path) {
+        Ok(id) => return Ok((vec![], id)),
+        Err(e) if !create => return Err(e),
+        Err(_) => {}
+    }
+    let parts: Vec<&str> = path
+        .split('/')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    let mut cmds = Vec::new();
+    let mut parent: Option<CodeId> = None;
+    let mut creating = false;
+    for (depth, part) in parts.iter().enumerate() {
+        let existing = if creating {
+            None
+        } else {
+            p.child_named(parent, part)
+        };
+        parent = Some(match existing {
+            Some(id) => id,
+            None => {
+                let index = if creating {
+                    0
+                } else {
+                    p.siblings(parent).len()
+                };
+                creating = true;
+                let code = Code::new(*part, palette_color(p.codes.len() + depth));
+                let id = code.id;
+                cmds.push(Command::InsertCodes {
+                    parent,
+                    index,
+                    codes: vec![code],
+                    codings: vec![],
+                    memos: vec![],
+                });
+                id
+            }
+        });
+    }
+    let id = parent.ok_or(PathError::Empty)?;
+    Ok((cmds, id))
+}
+
+/// A new coding of `range` in `doc` with `code` by `coder`.
+pub fn new_coding(doc: DocId, range: CharRange, code: CodeId, coder: CoderId) -> Command {
+    Command::InsertCoding {
+        coding: Coding {
+            id: CodingId::new(),
+            document: doc,
+            range,
+            code,
+            coder,
+            created: Utc::now(),
+        },
+        memos: vec![],
+    }
+}
+
+/// The coder named `name`, adding it (as a command) if it is new.
+pub fn ensure_coder(p: &Project, name: &str) -> (Option<Command>, CoderId) {
+    match p.coder_by_name(name) {
+        Some(c) => (None, c.id),
+        None => {
+            let coder = Coder {
+                id: CoderId::new(),
+                name: name.to_string(),
+            };
+            let id = coder.id;
+            (
+                Some(Command::AddCoder {
+                    coder,
+                    index: p.coders.len(),
+                }),
+                id,
+            )
+        }
+    }
+}
+
+/// A new memo, or an edit of an existing one (keeping its id and creation time).
+pub fn put_memo(
+    existing: Option<&Memo>,
+    target: MemoTarget,
+    title: &str,
+    body: &str,
+    author: Option<CoderId>,
+) -> Command {
+    let now = Utc::now();
+    let memo = match existing {
+        Some(m) => Memo {
+            title: title.to_string(),
+            body: body.to_string(),
+            modified: now,
+            ..m.clone()
+        },
+        None => Memo {
+            id: MemoId::new(),
+            target,
+            title: title.to_string(),
+            body: body.to_string(),
+            author,
+            created: now,
+            modified: now,
+        },
+    };
+    Command::PutMemo { memo }
+}

@@ -1,0 +1,224 @@
+//! Export of the code hierarchy with its quotes: JSON and RON (one
+//! structure), CSV (one row per level-1 code) and Markdown (Table 3 layout).
+//! Output is deterministic: tree order, then document order and position.
+
+mod table;
+
+pub use table::{to_csv, to_markdown};
+
+use crate::model::*;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+pub const HIERARCHY_FORMAT: &str = "strata.hierarchy";
+pub const HIERARCHY_VERSION: u32 = 1;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Json,
+    Ron,
+    Csv,
+    Md,
+}
+
+impl std::str::FromStr for Format {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.to_ascii_lowercase().as_str() {
+            "json" => Ok(Self::Json),
+            "ron" => Ok(Self::Ron),
+            "csv" => Ok(Self::Csv),
+            "md" | "markdown" => Ok(Self::Md),
+            _ => Err(format!("unknown format '{s}' (json, ron, csv or md)")),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct ExportOptions {
+    /// Leave out segments spoken by the interviewer.
+    pub exclude_interviewer: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Hierarchy {
+    pub format: String,
+    pub version: u32,
+    pub project: String,
+    pub levels: Vec<String>,
+    pub tree: Vec<Node>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Node {
+    pub id: String,
+    pub name: String,
+    pub level: usize,
+    pub color: String,
+    pub description: String,
+    pub memo: String,
+    pub children: Vec<Node>,
+    pub segments: Vec<Segment>,
+    pub segment_count: usize,
+    pub document_count: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Segment {
+    pub document: String,
+    pub document_id: String,
+    pub start: usize,
+    pub end: usize,
+    pub first_line: usize,
+    pub last_line: usize,
+    pub speaker: Option<String>,
+    pub coder: String,
+    pub text: String,
+}
+
+/// Build the hierarchy with segments.
+pub fn hierarchy(p: &Project, opts: &ExportOptions) -> Hierarchy {
+    let doc_order: BTreeMap<DocId, usize> = p
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id, i))
+        .collect();
+    let mut by_code: BTreeMap<CodeId, Vec<&Coding>> = BTreeMap::new();
+    for c in p.codings.values() {
+        let Some(doc) = p.document(c.document) else {
+            continue;
+        };
+        if opts.exclude_interviewer {
+            let line = doc.line_of(c.range.start);
+            if p.is_interviewer(doc.speaker_of_line(line)) {
+                continue;
+            }
+        }
+        by_code.entry(c.code).or_default().push(c);
+    }
+    for v in by_code.values_mut() {
+        v.sort_by_key(|c| {
+            (
+                doc_order.get(&c.document).copied(),
+                c.range.start,
+                c.range.end,
+                c.id,
+            )
+        });
+    }
+    let ctx = Ctx { p, by_code };
+    let levels = (1..=max_level(p).max(p.level_names.len()))
+        .map(|l| p.level_name(l))
+        .collect();
+    Hierarchy {
+        format: HIERARCHY_FORMAT.into(),
+        version: HIERARCHY_VERSION,
+        project: p.name.clone(),
+        levels,
+        tree: p
+            .roots
+            .iter()
+            .filter_map(|r| ctx.node(*r, 0).map(|(n, _)| n))
+            .collect(),
+    }
+}
+
+fn max_level(p: &Project) -> usize {
+    p.roots.iter().map(|r| p.level_of(*r)).max().unwrap_or(0)
+}
+
+struct Ctx<'a> {
+    p: &'a Project,
+    by_code: BTreeMap<CodeId, Vec<&'a Coding>>,
+}
+
+impl Ctx<'_> {
+    /// The node and the set of documents in its subtree.
+    fn node(&self, id: CodeId, depth: usize) -> Option<(Node, BTreeSet<DocId>)> {
+        let code = self.p.codes.get(&id)?;
+        if depth > self.p.codes.len() {
+            return None;
+        }
+        let mut docs = BTreeSet::new();
+        let mut count = 0;
+        let mut children = Vec::new();
+        for k in &code.children {
+            if let Some((n, d)) = self.node(*k, depth + 1) {
+                count += n.segment_count;
+                docs.extend(d);
+                children.push(n);
+            }
+        }
+        let own = self.by_code.get(&id).map(Vec::as_slice).unwrap_or(&[]);
+        let segments: Vec<Segment> = own.iter().filter_map(|c| self.segment(c)).collect();
+        count += segments.len();
+        docs.extend(own.iter().map(|c| c.document));
+        let level = 1 + children.iter().map(|n| n.level).max().unwrap_or(0);
+        let memo = self
+            .p
+            .memos_on(MemoTarget::Code(id))
+            .map(|m| m.body.clone())
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        Some((
+            Node {
+                id: id.to_string(),
+                name: code.name.clone(),
+                level,
+                color: code.color.clone(),
+                description: code.description.joined(),
+                memo,
+                children,
+                segments,
+                segment_count: count,
+                document_count: docs.len(),
+            },
+            docs,
+        ))
+    }
+
+    fn segment(&self, c: &Coding) -> Option<Segment> {
+        let doc = self.p.document(c.document)?;
+        let (first_line, last_line) = doc.lines_of(c.range);
+        Some(Segment {
+            document: doc.name.clone(),
+            document_id: doc.id.to_string(),
+            start: c.range.start.0,
+            end: c.range.end.0,
+            first_line,
+            last_line,
+            speaker: doc.speaker_of_line(first_line).map(str::to_string),
+            coder: self.p.coder_name(c.coder).to_string(),
+            text: doc.slice(c.range).to_string(),
+        })
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("could not write {0}: {1}")]
+pub struct ExportError(pub &'static str, pub String);
+
+/// The export as text in the chosen format.
+pub fn export(p: &Project, format: Format, opts: &ExportOptions) -> Result<String, ExportError> {
+    match format {
+        Format::Json => {
+            let h = hierarchy(p, opts);
+            serde_json::to_string_pretty(&h)
+                .map(|s| s + "\n")
+                .map_err(|e| ExportError("JSON", e.to_string()))
+        }
+        Format::Ron => {
+            let h = hierarchy(p, opts);
+            let cfg = ron::ser::PrettyConfig::new()
+                .struct_names(false)
+                .indentor("  ".to_string())
+                .escape_strings(false);
+            ron::ser::to_string_pretty(&h, cfg)
+                .map(|s| s + "\n")
+                .map_err(|e| ExportError("RON", e.to_string()))
+        }
+        Format::Csv => to_csv(p, opts).map_err(|e| ExportError("CSV", e)),
+        Format::Md => Ok(to_markdown(p)),
+    }
+}

@@ -1,0 +1,136 @@
+//! Tabular exports for the paper: CSV per level-1 code, and the study's
+//! Table 3 layout in Markdown.
+
+use super::ExportOptions;
+use crate::model::*;
+use std::collections::BTreeSet;
+
+/// `category,subcategory,code,segments,documents,coders`, one row per leaf
+/// code in tree order. Deeper trees put the outer ancestors, joined with
+/// " › ", in the category column.
+pub fn to_csv(p: &Project, opts: &ExportOptions) -> Result<String, String> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record([
+        "category",
+        "subcategory",
+        "code",
+        "segments",
+        "documents",
+        "coders",
+    ])
+    .map_err(|e| e.to_string())?;
+    for (id, _) in p.walk() {
+        let Some(code) = p.codes.get(&id) else {
+            continue;
+        };
+        if !code.children.is_empty() {
+            continue;
+        }
+        let path = p.code_path(id);
+        let names: Vec<&str> = path
+            .iter()
+            .filter_map(|c| p.codes.get(c).map(|c| c.name.as_str()))
+            .collect();
+        let n = names.len();
+        let sub = if n >= 2 { names[n - 2] } else { "" };
+        let cat = if n >= 3 {
+            names[..n - 2].join(" › ")
+        } else {
+            String::new()
+        };
+        let mut docs = BTreeSet::new();
+        let mut coders = BTreeSet::new();
+        let mut segments = 0;
+        for c in p.codings.values().filter(|c| c.code == id) {
+            if opts.exclude_interviewer
+                && let Some(d) = p.document(c.document)
+                && p.is_interviewer(d.speaker_of_line(d.line_of(c.range.start)))
+            {
+                continue;
+            }
+            segments += 1;
+            docs.insert(c.document);
+            coders.insert(p.coder_name(c.coder).to_string());
+        }
+        let coders: Vec<String> = coders.into_iter().collect();
+        w.write_record([
+            cat.as_str(),
+            sub,
+            names[n - 1],
+            &segments.to_string(),
+            &docs.len().to_string(),
+            &coders.join("; "),
+        ])
+        .map_err(|e| e.to_string())?;
+    }
+    let bytes = w.into_inner().map_err(|e| e.to_string())?;
+    String::from_utf8(bytes).map_err(|e| e.to_string())
+}
+
+fn escape_md(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+/// The study's Table 3: category | subcategory | its codes. Persian
+/// projects join codes with "؛ " and wrap the table in an RTL block so the
+/// first column sits on the right, as in the paper.
+pub fn to_markdown(p: &Project) -> String {
+    let names: Vec<&str> = p.codes.values().map(|c| c.name.as_str()).collect();
+    let rtl = crate::text::mostly_rtl(&names.join(" "));
+    let sep = if rtl { "؛ " } else { "; " };
+    let mut out = String::new();
+    if rtl {
+        out.push_str("<div dir=\"rtl\">\n\n");
+    }
+    out.push_str(&format!(
+        "| {} | {} | {} |\n|---|---|---|\n",
+        escape_md(&p.level_name(3)),
+        escape_md(&p.level_name(2)),
+        escape_md(&p.level_name(1))
+    ));
+    for (id, _) in p.walk() {
+        let Some(code) = p.codes.get(&id) else {
+            continue;
+        };
+        // Rows are the parents of level-1 codes (subcategories).
+        let leaves: Vec<&str> = code
+            .children
+            .iter()
+            .filter_map(|k| p.codes.get(k))
+            .filter(|k| k.children.is_empty())
+            .map(|k| k.name.as_str())
+            .collect();
+        if leaves.is_empty() {
+            continue;
+        }
+        let path = p.code_path(id);
+        let cat = if path.len() >= 2 {
+            path[..path.len() - 1]
+                .iter()
+                .filter_map(|c| p.codes.get(c).map(|c| c.name.as_str()))
+                .collect::<Vec<_>>()
+                .join(" › ")
+        } else {
+            String::new()
+        };
+        out.push_str(&format!(
+            "| {} | {} | {} |\n",
+            escape_md(&cat),
+            escape_md(&code.name),
+            escape_md(&leaves.join(sep))
+        ));
+    }
+    // Level-1 codes that are in no subcategory yet.
+    let loose: Vec<&str> = p
+        .ungrouped_codes()
+        .iter()
+        .filter_map(|c| p.codes.get(c).map(|c| c.name.as_str()))
+        .collect();
+    if !loose.is_empty() {
+        out.push_str(&format!("|  |  | {} |\n", escape_md(&loose.join(sep))));
+    }
+    if rtl {
+        out.push_str("\n</div>\n");
+    }
+    out
+}

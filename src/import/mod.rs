@@ -1,0 +1,203 @@
+//! Import of transcripts (.txt, .md, .docx, .odt) and document variables.
+//! Import never half-imports: every file is read and checked first, and the
+//! result is one batch command.
+
+mod decode;
+mod office;
+
+pub use decode::{DecodeError, Decoded, decode};
+pub use office::{OfficeError, docx_text, odt_text};
+
+use crate::edit::Command;
+use crate::model::*;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: {source}")]
+    Decode {
+        path: PathBuf,
+        #[source]
+        source: DecodeError,
+    },
+    #[error("{path}: {source}")]
+    Office {
+        path: PathBuf,
+        #[source]
+        source: OfficeError,
+    },
+    #[error("{path}: unsupported file type '.{ext}' (Strata imports .txt, .md, .docx and .odt)")]
+    Unsupported { path: PathBuf, ext: String },
+    #[error("{path}: the file is empty")]
+    Empty { path: PathBuf },
+    #[error(
+        "{path}: a document named '{name}' is already in the project (rename the file or the document)"
+    )]
+    NameTaken { path: PathBuf, name: String },
+    #[error("speaker pattern '{pattern}' is not a valid regular expression: {msg}")]
+    BadPattern { pattern: String, msg: String },
+    #[error("{path}, line {line}: {msg}")]
+    Csv {
+        path: PathBuf,
+        line: u64,
+        msg: String,
+    },
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct ImportOptions {
+    /// Encoding label that overrides detection for text files.
+    pub encoding: Option<String>,
+    /// Speaker-label regex; the first capture group is the label.
+    pub speaker_pattern: Option<String>,
+    pub direction: Direction,
+}
+
+/// Read one file into a document (not yet added to any project).
+pub fn read_document(path: &Path, opts: &ImportOptions) -> Result<Document, ImportError> {
+    let bytes = std::fs::read(path).map_err(|source| ImportError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let office = |source| ImportError::Office {
+        path: path.to_path_buf(),
+        source,
+    };
+    let (text, encoding) = match ext.as_str() {
+        "txt" | "md" | "text" | "markdown" => {
+            let d =
+                decode(&bytes, opts.encoding.as_deref()).map_err(|source| ImportError::Decode {
+                    path: path.to_path_buf(),
+                    source,
+                })?;
+            (d.text, d.encoding)
+        }
+        "docx" => (docx_text(&bytes).map_err(office)?, "docx".to_string()),
+        "odt" => (odt_text(&bytes).map_err(office)?, "odt".to_string()),
+        _ => {
+            return Err(ImportError::Unsupported {
+                path: path.to_path_buf(),
+                ext,
+            });
+        }
+    };
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty {
+            path: path.to_path_buf(),
+        });
+    }
+    let name = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "document".into());
+    let mut doc = Document::new(name, &text);
+    doc.source.file_name = path
+        .file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    doc.source.encoding = encoding;
+    doc.direction = opts.direction;
+    if let Some(pat) = &opts.speaker_pattern {
+        regex::Regex::new(pat).map_err(|e| ImportError::BadPattern {
+            pattern: pat.clone(),
+            msg: e.to_string(),
+        })?;
+        doc.speaker_pattern = pat.clone();
+        doc.reindex();
+    }
+    Ok(doc)
+}
+
+/// Read every file, check them all, and return one command that adds them.
+/// On any failure nothing is returned, so the project stays unchanged.
+pub fn import_files(
+    project: &Project,
+    paths: &[PathBuf],
+    opts: &ImportOptions,
+) -> Result<Command, ImportError> {
+    let mut names: BTreeSet<String> = project.documents.iter().map(|d| d.name.clone()).collect();
+    let mut cmds = Vec::new();
+    for (i, path) in paths.iter().enumerate() {
+        let doc = read_document(path, opts)?;
+        if !names.insert(doc.name.clone()) {
+            return Err(ImportError::NameTaken {
+                path: path.clone(),
+                name: doc.name,
+            });
+        }
+        cmds.push(Command::InsertDocument {
+            index: project.documents.len() + i,
+            document: Box::new(doc),
+            codings: vec![],
+            memos: vec![],
+        });
+    }
+    Ok(Command::Batch {
+        label: format!("Import {} document(s)", paths.len()),
+        commands: cmds,
+    })
+}
+
+/// Document variables from a CSV whose first column names the document:
+/// `document,participant,group,minutes,…`. Empty cells are skipped.
+pub fn variables_from_csv(project: &Project, path: &Path) -> Result<Command, ImportError> {
+    let bytes = std::fs::read(path).map_err(|source| ImportError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let text = decode(&bytes, None).map_err(|source| ImportError::Decode {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let csv_err = |line: u64, msg: String| ImportError::Csv {
+        path: path.to_path_buf(),
+        line,
+        msg,
+    };
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(false)
+        .from_reader(text.text.as_bytes());
+    let headers = rdr
+        .headers()
+        .map_err(|e| csv_err(1, e.to_string()))?
+        .clone();
+    if headers.len() < 2 {
+        return Err(csv_err(
+            1,
+            "the header needs a document column and at least one variable".into(),
+        ));
+    }
+    let mut cmds = Vec::new();
+    for (i, rec) in rdr.records().enumerate() {
+        let line = i as u64 + 2;
+        let rec = rec.map_err(|e| csv_err(line, e.to_string()))?;
+        let name = rec.get(0).unwrap_or("").trim();
+        let doc = project
+            .document_by_name(name)
+            .ok_or_else(|| csv_err(line, format!("no document named '{name}' in the project")))?;
+        for (h, v) in headers.iter().zip(rec.iter()).skip(1) {
+            if !v.trim().is_empty() {
+                cmds.push(Command::SetVariable {
+                    id: doc.id,
+                    name: h.trim().to_string(),
+                    value: Some(v.trim().to_string()),
+                });
+            }
+        }
+    }
+    Ok(Command::Batch {
+        label: "Set variables from CSV".into(),
+        commands: cmds,
+    })
+}

@@ -1,0 +1,174 @@
+//! Paragraph text from .docx (WordprocessingML) and .odt (OpenDocument).
+//! Tables are flattened: one line per row, cells separated by " | ".
+
+use quick_xml::Reader;
+use quick_xml::events::Event;
+use std::io::{Cursor, Read};
+
+#[derive(Debug, thiserror::Error)]
+pub enum OfficeError {
+    #[error("it is not a valid {kind} file (not a readable zip archive: {msg})")]
+    Zip { kind: &'static str, msg: String },
+    #[error("it is not a valid {kind} file ({part} is missing)")]
+    MissingPart {
+        kind: &'static str,
+        part: &'static str,
+    },
+    #[error("{part} is damaged at byte {pos}: {msg}")]
+    Xml {
+        part: &'static str,
+        pos: u64,
+        msg: String,
+    },
+}
+
+const MAX_PART: u64 = 256 * 1024 * 1024;
+
+fn read_part(bytes: &[u8], kind: &'static str, part: &'static str) -> Result<String, OfficeError> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| OfficeError::Zip {
+        kind,
+        msg: e.to_string(),
+    })?;
+    let file = zip
+        .by_name(part)
+        .map_err(|_| OfficeError::MissingPart { kind, part })?;
+    let mut s = String::new();
+    // Bounded read: a hostile archive cannot make us inflate without limit.
+    file.take(MAX_PART)
+        .read_to_string(&mut s)
+        .map_err(|e| OfficeError::Zip {
+            kind,
+            msg: e.to_string(),
+        })?;
+    Ok(s)
+}
+
+/// Text of a .docx, one line per paragraph.
+pub fn docx_text(bytes: &[u8]) -> Result<String, OfficeError> {
+    let xml = read_part(bytes, "Word (.docx)", "word/document.xml")?;
+    flatten(&xml, "word/document.xml", Dialect::Docx)
+}
+
+/// Text of an .odt, one line per paragraph or heading.
+pub fn odt_text(bytes: &[u8]) -> Result<String, OfficeError> {
+    let xml = read_part(bytes, "OpenDocument (.odt)", "content.xml")?;
+    flatten(&xml, "content.xml", Dialect::Odt)
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Dialect {
+    Docx,
+    Odt,
+}
+
+fn flatten(xml: &str, part: &'static str, d: Dialect) -> Result<String, OfficeError> {
+    let mut reader = Reader::from_str(xml);
+    let mut lines: Vec<String> = Vec::new();
+    let mut para = String::new();
+    let mut in_text = false;
+    let mut row: Option<Vec<String>> = None;
+    let mut table_depth = 0usize;
+    let (p_tag, t_tag, tab_tag, br_tag, tbl, tr, tc) = match d {
+        Dialect::Docx => ("w:p", "w:t", "w:tab", "w:br", "w:tbl", "w:tr", "w:tc"),
+        Dialect::Odt => (
+            "text:p",
+            "",
+            "text:tab",
+            "text:line-break",
+            "table:table",
+            "table:table-row",
+            "table:table-cell",
+        ),
+    };
+    let is_para = |n: &str| n == p_tag || (d == Dialect::Odt && n == "text:h");
+    let mut cell = String::new();
+    loop {
+        let ev = reader.read_event().map_err(|e| OfficeError::Xml {
+            part,
+            pos: reader.buffer_position(),
+            msg: e.to_string(),
+        })?;
+        match ev {
+            Event::Start(e) => {
+                let name = e.name();
+                let n = name.as_ref();
+                if n == t_tag {
+                    in_text = true;
+                } else if is_para(n) {
+                    para.clear();
+                    in_text = d == Dialect::Odt;
+                } else if n == tbl {
+                    table_depth += 1;
+                } else if n == tr && table_depth == 1 {
+                    row = Some(Vec::new());
+                } else if n == tc {
+                    cell.clear();
+                }
+            }
+            Event::Empty(e) => {
+                let name = e.name();
+                let n = name.as_ref();
+                if n == tab_tag {
+                    para.push('\t');
+                } else if n == br_tag {
+                    para.push(' ');
+                } else if d == Dialect::Odt && n == "text:s" {
+                    para.push(' ');
+                } else if is_para(n) && table_depth == 0 {
+                    lines.push(String::new());
+                }
+            }
+            Event::Text(t) => {
+                if in_text {
+                    para.push_str(&t.xml10_content());
+                }
+            }
+            Event::GeneralRef(r) => {
+                if in_text {
+                    let ch = match &*r.xml10_content() {
+                        "amp" => Some('&'),
+                        "lt" => Some('<'),
+                        "gt" => Some('>'),
+                        "quot" => Some('"'),
+                        "apos" => Some('\''),
+                        _ => r.resolve_char_ref().ok().flatten(),
+                    };
+                    if let Some(c) = ch {
+                        para.push(c);
+                    }
+                }
+            }
+            Event::End(e) => {
+                let name = e.name();
+                let n = name.as_ref();
+                if n == t_tag {
+                    in_text = false;
+                } else if is_para(n) {
+                    in_text = false;
+                    if table_depth > 0 {
+                        if !cell.is_empty() && !para.is_empty() {
+                            cell.push(' ');
+                        }
+                        cell.push_str(&para);
+                    } else {
+                        lines.push(std::mem::take(&mut para));
+                    }
+                    para.clear();
+                } else if n == tc {
+                    if let Some(r) = row.as_mut() {
+                        r.push(cell.trim().to_string());
+                    }
+                } else if n == tr && table_depth == 1 {
+                    if let Some(r) = row.take() {
+                        lines.push(r.join(" | "));
+                    }
+                } else if n == tbl {
+                    table_depth = table_depth.saturating_sub(1);
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(lines.join("\n"))
+}

@@ -1,0 +1,16 @@
+//! Strata: qualitative coding of interview transcripts.
+//!
+//! The core (`model`, `edit`, `store`, `import`, `export`, `analysis`,
+//! `text`) is pure Rust with no UI. The GUI (`app`) and the CLI (`cli`)
+//! both drive it through the same commands.
+
+pub mod analysis;
+pub mod app;
+pub mod cli;
+pub mod demo;
+pub mod edit;
+pub mod export;
+pub mod import;
+pub mod model;
+pub mod store;
+pub mod text;

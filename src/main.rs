@@ -1,0 +1,27 @@
+//! The `strata` binary: parse the command line, then hand over to the library.
+
+use clap::Parser;
+use strata::cli::{Cli, run};
+
+fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        None => match strata::app::run(cli.project) {
+            Ok(()) => std::process::ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: {e}");
+                std::process::ExitCode::FAILURE
+            }
+        },
+        Some(cmd) => match run(cmd).map_err(anyhow::Error::from) {
+            Ok(()) => std::process::ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: {e}");
+                match e.downcast_ref::<strata::cli::CliError>() {
+                    Some(strata::cli::CliError::Usage(_)) => std::process::ExitCode::from(2),
+                    _ => std::process::ExitCode::FAILURE,
+                }
+            }
+        },
+    }
+}

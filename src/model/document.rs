@@ -1,0 +1,221 @@
+//! Documents: normalised text with a line index and speaker labels.
+
+use super::ids::{CharPos, CharRange, DocId, GroupId};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The default speaker label pattern: a short label before a colon at the
+/// start of a line, e.g. `P9:`, `Interviewer:`, `مصاحبه‌کننده:`.
+pub const DEFAULT_SPEAKER_PATTERN: &str = r"^\s*([\p{L}\p{N}\p{Mn}\u{200C}_.\- ]{1,30}?)\s*[:：]";
+
+/// Paragraph direction of a document, as chosen by the user.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Direction {
+    /// Detected from the text as a whole.
+    #[default]
+    Auto,
+    Ltr,
+    Rtl,
+}
+
+/// Where a document came from.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    pub file_name: String,
+    pub encoding: String,
+    /// SHA-256 of the normalised text, hex.
+    pub text_hash: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub id: DocId,
+    pub name: String,
+    pub text: String,
+    #[serde(default)]
+    pub source: Source,
+    #[serde(default)]
+    pub group: Option<GroupId>,
+    #[serde(default)]
+    pub variables: BTreeMap<String, String>,
+    #[serde(default)]
+    pub direction: Direction,
+    /// The speaker-label regex used for this document (first capture group is the label).
+    #[serde(default = "default_pattern")]
+    pub speaker_pattern: String,
+    /// Derived: char offset where each line starts. Rebuilt on load and on change.
+    #[serde(skip)]
+    line_starts: Vec<usize>,
+    /// Derived: byte offset where each line starts (for fast slicing).
+    #[serde(skip)]
+    line_byte_starts: Vec<usize>,
+    #[serde(skip)]
+    char_count: usize,
+    /// Derived: the speaker of each line, if the line begins with a label.
+    #[serde(skip)]
+    speakers: Vec<Option<String>>,
+}
+
+fn default_pattern() -> String {
+    DEFAULT_SPEAKER_PATTERN.to_string()
+}
+
+/// Normalise line endings to LF and drop a leading BOM.
+pub fn normalise_text(text: &str) -> String {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let t = text.replace("\r\n", "\n").replace('\r', "\n");
+    // A final newline ends the last line; it does not start an empty one.
+    t.trim_end_matches('\n').to_string()
+}
+
+impl Document {
+    pub fn new(name: impl Into<String>, text: &str) -> Self {
+        let text = normalise_text(text);
+        let mut doc = Self {
+            id: DocId::new(),
+            name: name.into(),
+            source: Source {
+                text_hash: crate::model::text_hash(&text),
+                ..Source::default()
+            },
+            text,
+            group: None,
+            variables: BTreeMap::new(),
+            direction: Direction::Auto,
+            speaker_pattern: default_pattern(),
+            line_starts: Vec::new(),
+            line_byte_starts: Vec::new(),
+            char_count: 0,
+            speakers: Vec::new(),
+        };
+        doc.reindex();
+        doc
+    }
+
+    /// Rebuild the derived line index and speakers. An invalid speaker
+    /// pattern falls back to the default one (validation reports it).
+    pub fn reindex(&mut self) {
+        self.line_starts.clear();
+        self.line_starts.push(0);
+        self.line_byte_starts.clear();
+        self.line_byte_starts.push(0);
+        let mut n = 0;
+        for (b, c) in self.text.char_indices() {
+            n += 1;
+            if c == '\n' {
+                self.line_starts.push(n);
+                self.line_byte_starts.push(b + 1);
+            }
+        }
+        self.char_count = n;
+        let re = regex::Regex::new(&self.speaker_pattern)
+            .or_else(|_| regex::Regex::new(DEFAULT_SPEAKER_PATTERN))
+            .ok();
+        self.speakers = self
+            .text
+            .split('\n')
+            .map(|line| {
+                let caps = re.as_ref()?.captures(line)?;
+                let label = caps.get(1).or_else(|| caps.get(0))?.as_str().trim();
+                (!label.is_empty()).then(|| label.to_string())
+            })
+            .collect();
+    }
+
+    pub fn char_count(&self) -> usize {
+        self.char_count
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// The char range of 1-based line `n`, without its newline.
+    pub fn line_range(&self, n: usize) -> Option<CharRange> {
+        let i = n.checked_sub(1)?;
+        let start = *self.line_starts.get(i)?;
+        let end = match self.line_starts.get(i + 1) {
+            Some(next) => next - 1,
+            None => self.char_count,
+        };
+        Some(CharRange::new(start, end))
+    }
+
+    /// The range covering 1-based lines `a..=b`.
+    pub fn lines_range(&self, a: usize, b: usize) -> Option<CharRange> {
+        if a > b {
+            return None;
+        }
+        let first = self.line_range(a)?;
+        let last = self.line_range(b)?;
+        Some(CharRange {
+            start: first.start,
+            end: last.end,
+        })
+    }
+
+    /// 1-based line number of a char position.
+    pub fn line_of(&self, pos: CharPos) -> usize {
+        match self.line_starts.binary_search(&pos.0) {
+            Ok(i) => i + 1,
+            Err(i) => i,
+        }
+    }
+
+    /// First and last 1-based line that a range touches.
+    pub fn lines_of(&self, range: CharRange) -> (usize, usize) {
+        let first = self.line_of(range.start);
+        let last = self.line_of(CharPos(range.end.0.saturating_sub(1).max(range.start.0)));
+        (first, last)
+    }
+
+    pub fn speaker_of_line(&self, line: usize) -> Option<&str> {
+        self.speakers.get(line.checked_sub(1)?)?.as_deref()
+    }
+
+    /// Byte offset of a char position (clamped to the text). This and
+    /// `slice` are where char offsets meet UTF-8 bytes.
+    pub fn byte_of(&self, pos: CharPos) -> usize {
+        if pos.0 >= self.char_count {
+            return self.text.len();
+        }
+        let line = self.line_of(pos);
+        let (cstart, bstart) = (self.line_starts[line - 1], self.line_byte_starts[line - 1]);
+        self.text[bstart..]
+            .char_indices()
+            .nth(pos.0 - cstart)
+            .map_or(self.text.len(), |(b, _)| bstart + b)
+    }
+
+    /// The text of a char range (clamped to the text).
+    pub fn slice(&self, range: CharRange) -> &str {
+        let a = self.byte_of(range.start);
+        let b = self.byte_of(range.end).max(a);
+        &self.text[a..b]
+    }
+
+    /// The text of a 1-based line, without its newline.
+    pub fn line_text(&self, n: usize) -> &str {
+        match self.line_range(n) {
+            Some(r) => self.slice(r),
+            None => "",
+        }
+    }
+
+    /// Effective direction: the override, or what the text as a whole says.
+    pub fn is_rtl(&self) -> bool {
+        match self.direction {
+            Direction::Ltr => false,
+            Direction::Rtl => true,
+            Direction::Auto => crate::text::mostly_rtl(&self.text),
+        }
+    }
+
+    /// A short label for citing, e.g. the participant variable or the name.
+    pub fn cite_label(&self) -> &str {
+        self.variables
+            .get("participant")
+            .map(String::as_str)
+            .unwrap_or(&self.name)
+    }
+}

@@ -1,0 +1,250 @@
+//! The project model: documents, code tree, codings, memos and coders.
+//! Pure data, no UI. Every change goes through `crate::edit`.
+
+mod document;
+mod ids;
+mod tree;
+
+pub use document::{DEFAULT_SPEAKER_PATTERN, Direction, Document, Source, normalise_text};
+pub use ids::*;
+pub use tree::PathError;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+
+/// Hex SHA-256 of a text.
+pub fn text_hash(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Coder {
+    pub id: CoderId,
+    pub name: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocGroup {
+    pub id: GroupId,
+    pub name: String,
+}
+
+/// What a code means: the parts of a codebook entry.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Description {
+    #[serde(default)]
+    pub definition: String,
+    #[serde(default)]
+    pub when_to_use: String,
+    #[serde(default)]
+    pub example: String,
+}
+
+impl Description {
+    pub fn is_empty(&self) -> bool {
+        self.definition.is_empty() && self.when_to_use.is_empty() && self.example.is_empty()
+    }
+
+    /// One text for exports: the parts that are set, one per paragraph.
+    pub fn joined(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.definition.is_empty() {
+            parts.push(self.definition.clone());
+        }
+        if !self.when_to_use.is_empty() {
+            parts.push(format!("When to use: {}", self.when_to_use));
+        }
+        if !self.example.is_empty() {
+            parts.push(format!("Example: {}", self.example));
+        }
+        parts.join("\n\n")
+    }
+}
+
+/// A node of the code tree. Its level is derived from its children.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Code {
+    pub id: CodeId,
+    pub name: String,
+    /// `#rrggbb`.
+    pub color: String,
+    #[serde(default)]
+    pub description: Description,
+    /// Child codes, in the user's order.
+    #[serde(default)]
+    pub children: Vec<CodeId>,
+}
+
+impl Code {
+    pub fn new(name: impl Into<String>, color: impl Into<String>) -> Self {
+        Self {
+            id: CodeId::new(),
+            name: name.into(),
+            color: color.into(),
+            description: Description::default(),
+            children: Vec::new(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Coding {
+    pub id: CodingId,
+    pub document: DocId,
+    pub range: CharRange,
+    pub code: CodeId,
+    pub coder: CoderId,
+    pub created: DateTime<Utc>,
+}
+
+/// What a memo is attached to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum MemoTarget {
+    Project,
+    Document(DocId),
+    Code(CodeId),
+    Coding(CodingId),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Memo {
+    pub id: MemoId,
+    pub target: MemoTarget,
+    pub title: String,
+    pub body: String,
+    pub author: Option<CoderId>,
+    pub created: DateTime<Utc>,
+    pub modified: DateTime<Utc>,
+}
+
+/// Items that failed validation on load. They are kept (and saved) so that
+/// nothing is lost, but take no part in the project until repaired.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SetAside {
+    #[serde(default)]
+    pub codings: Vec<Coding>,
+    #[serde(default)]
+    pub memos: Vec<Memo>,
+    #[serde(default)]
+    pub codes: Vec<Code>,
+    #[serde(default)]
+    pub documents: Vec<Document>,
+}
+
+impl SetAside {
+    pub fn is_empty(&self) -> bool {
+        self.codings.is_empty()
+            && self.memos.is_empty()
+            && self.codes.is_empty()
+            && self.documents.is_empty()
+    }
+}
+
+pub const LEVEL_NAMES_EN: [&str; 3] = ["Code", "Subcategory", "Category"];
+pub const LEVEL_NAMES_FA: [&str; 3] = ["کد مفهومی", "زیرمقوله", "مقوله"];
+
+/// Speaker labels that mark the interviewer's lines by default.
+pub const DEFAULT_INTERVIEWER_LABELS: [&str; 5] =
+    ["Interviewer", "I", "Q", "مصاحبه‌کننده", "مصاحبه‌گر"];
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Project {
+    pub id: ProjectId,
+    pub name: String,
+    /// Names of abstraction levels, level 1 first.
+    pub level_names: Vec<String>,
+    pub interviewer_labels: Vec<String>,
+    pub coders: Vec<Coder>,
+    pub groups: Vec<DocGroup>,
+    pub documents: Vec<Document>,
+    pub codes: BTreeMap<CodeId, Code>,
+    /// Top-level codes in the user's order.
+    pub roots: Vec<CodeId>,
+    pub codings: BTreeMap<CodingId, Coding>,
+    pub memos: BTreeMap<MemoId, Memo>,
+    pub set_aside: SetAside,
+}
+
+impl Project {
+    pub fn new(name: impl Into<String>) -> Self {
+        Self {
+            id: ProjectId::new(),
+            name: name.into(),
+            level_names: LEVEL_NAMES_EN.iter().map(|s| s.to_string()).collect(),
+            interviewer_labels: DEFAULT_INTERVIEWER_LABELS
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+            coders: Vec::new(),
+            groups: Vec::new(),
+            documents: Vec::new(),
+            codes: BTreeMap::new(),
+            roots: Vec::new(),
+            codings: BTreeMap::new(),
+            memos: BTreeMap::new(),
+            set_aside: SetAside::default(),
+        }
+    }
+
+    pub fn document(&self, id: DocId) -> Option<&Document> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+
+    pub fn document_index(&self, id: DocId) -> Option<usize> {
+        self.documents.iter().position(|d| d.id == id)
+    }
+
+    pub fn document_by_name(&self, name: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.name == name)
+    }
+
+    pub fn coder(&self, id: CoderId) -> Option<&Coder> {
+        self.coders.iter().find(|c| c.id == id)
+    }
+
+    pub fn coder_by_name(&self, name: &str) -> Option<&Coder> {
+        self.coders.iter().find(|c| c.name == name)
+    }
+
+    pub fn coder_name(&self, id: CoderId) -> &str {
+        self.coder(id).map_or("?", |c| c.name.as_str())
+    }
+
+    /// Name of abstraction level `level` (1-based); beyond the named ones, "Level N".
+    pub fn level_name(&self, level: usize) -> String {
+        self.level_names
+            .get(level.saturating_sub(1))
+            .cloned()
+            .unwrap_or_else(|| format!("Level {level}"))
+    }
+
+    /// Codings of one document, ordered by position.
+    pub fn codings_in(&self, doc: DocId) -> Vec<&Coding> {
+        let mut v: Vec<&Coding> = self
+            .codings
+            .values()
+            .filter(|c| c.document == doc)
+            .collect();
+        v.sort_by_key(|c| (c.range.start, c.range.end, c.id));
+        v
+    }
+
+    pub fn memos_on(&self, target: MemoTarget) -> impl Iterator<Item = &Memo> {
+        self.memos.values().filter(move |m| m.target == target)
+    }
+
+    /// Is this speaker label one of the interviewer's?
+    pub fn is_interviewer(&self, speaker: Option<&str>) -> bool {
+        speaker.is_some_and(|s| self.interviewer_labels.iter().any(|l| l == s))
+    }
+
+    /// Rebuild derived data (line indexes) after loading or bulk changes.
+    pub fn reindex(&mut self) {
+        for d in &mut self.documents {
+            d.reindex();
+        }
+    }
+}

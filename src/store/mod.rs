@@ -1,0 +1,188 @@
+//! Project files: one RON file per project, saved atomically with a backup,
+//! guarded by a lock file.
+
+mod format;
+mod lock;
+mod validate;
+
+pub use format::{FORMAT_NAME, FORMAT_VERSION};
+pub use lock::{Lock, LockError};
+pub use validate::Problem;
+
+use crate::model::Project;
+use format::{FileProject, ProjectFile};
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(
+        "{path}: line {line}, column {col}: {msg}. The file is damaged or was edited by hand; restore it from {path}.bak if you have one"
+    )]
+    Parse {
+        path: PathBuf,
+        line: usize,
+        col: usize,
+        msg: String,
+    },
+    #[error("{path}: not a Strata project file (it is not UTF-8 text)")]
+    NotText { path: PathBuf },
+    #[error("{path}: not a Strata project file (format '{found}')")]
+    NotStrata { path: PathBuf, found: String },
+    #[error(
+        "{path}: written by a newer Strata (format version {found}; this build reads up to {supported}). Update Strata to open it; the file was not changed"
+    )]
+    Newer {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
+    #[error("could not serialise the project: {0}")]
+    Serialise(String),
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
+    move |source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// Parse a project from text. `path` is only used in messages.
+pub fn from_str(text: &str, path: &Path) -> Result<(Project, Vec<Problem>), StoreError> {
+    let path_buf = path.to_path_buf();
+    if let Some(v) = format::sniff_version(text)
+        && v > FORMAT_VERSION
+    {
+        return Err(StoreError::Newer {
+            path: path_buf,
+            found: v,
+            supported: FORMAT_VERSION,
+        });
+    }
+    if let Some(f) = format::sniff_format(text)
+        && f != FORMAT_NAME
+    {
+        return Err(StoreError::NotStrata {
+            path: path_buf,
+            found: f,
+        });
+    }
+    let file: ProjectFile = ron::from_str(text).map_err(|e| StoreError::Parse {
+        path: path_buf.clone(),
+        line: e.span.start.line,
+        col: e.span.start.col,
+        msg: e.code.to_string(),
+    })?;
+    if file.format != FORMAT_NAME {
+        return Err(StoreError::NotStrata {
+            path: path_buf,
+            found: file.format,
+        });
+    }
+    if file.version > FORMAT_VERSION {
+        return Err(StoreError::Newer {
+            path: path_buf,
+            found: file.version,
+            supported: FORMAT_VERSION,
+        });
+    }
+    // Versions before 1 do not exist yet; migrations go here when they do.
+    Ok(validate::build(file.project))
+}
+
+/// Load a project file. Problems found are returned beside the project,
+/// whose broken items are set aside.
+pub fn load(path: &Path) -> Result<(Project, Vec<Problem>), StoreError> {
+    let bytes = fs::read(path).map_err(io(path))?;
+    let text = String::from_utf8(bytes).map_err(|_| StoreError::NotText {
+        path: path.to_path_buf(),
+    })?;
+    from_str(&text, path)
+}
+
+/// The RON text of a project. Deterministic for the same project.
+pub fn to_string(p: &Project) -> Result<String, StoreError> {
+    let file = ProjectFile {
+        format: FORMAT_NAME.to_string(),
+        version: FORMAT_VERSION,
+        project: FileProject::from_project(p),
+    };
+    let cfg = ron::ser::PrettyConfig::new()
+        .struct_names(false)
+        .indentor("  ".to_string())
+        .separate_tuple_members(false)
+        .escape_strings(false);
+    let body =
+        ron::ser::to_string_pretty(&file, cfg).map_err(|e| StoreError::Serialise(e.to_string()))?;
+    Ok(format!(
+        "// Strata project file. Text is UTF-8; offsets are char indices.\n{body}\n"
+    ))
+}
+
+/// Path of the backup kept beside a project file.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(".bak");
+    PathBuf::from(s)
+}
+
+/// Save atomically: write a temporary file in the same folder, fsync it,
+/// keep the old file as `.bak`, then rename over the original.
+/// Refuses to overwrite a file written by a newer Strata.
+pub fn save(p: &Project, path: &Path) -> Result<(), StoreError> {
+    let text = to_string(p)?;
+    write_atomic(path, text.as_bytes(), true)
+}
+
+/// The atomic write behind `save`, for any output file.
+pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), StoreError> {
+    if keep_backup && path.exists() {
+        if let Ok(old) = fs::read_to_string(path)
+            && let Some(v) = format::sniff_version(&old)
+            && v > FORMAT_VERSION
+        {
+            return Err(StoreError::Newer {
+                path: path.to_path_buf(),
+                found: v,
+                supported: FORMAT_VERSION,
+            });
+        }
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "project".into());
+    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    let result = (|| {
+        let mut f = fs::File::create(&tmp).map_err(io(&tmp))?;
+        f.write_all(bytes).map_err(io(&tmp))?;
+        f.sync_all().map_err(io(&tmp))?;
+        drop(f);
+        if keep_backup && path.exists() {
+            let bak = backup_path(path);
+            fs::copy(path, &bak).map_err(io(&bak))?;
+        }
+        fs::rename(&tmp, path).map_err(io(path))?;
+        // Make the rename itself durable.
+        if let Ok(d) = fs::File::open(&dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}

@@ -1,0 +1,224 @@
+//! Loading never trusts the file. Broken items are reported and set aside
+//! (kept in `Project::set_aside`, and saved), never silently dropped.
+
+use super::format::FileProject;
+use crate::model::*;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// One thing wrong with a loaded project.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub what: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.what)
+    }
+}
+
+fn problem(v: &mut Vec<Problem>, what: String) {
+    v.push(Problem { what });
+}
+
+/// Build a `Project` from the file's lists, reporting and setting aside
+/// duplicates, dangling references, bad ranges and tree cycles.
+pub fn build(file: FileProject) -> (Project, Vec<Problem>) {
+    let mut probs = Vec::new();
+    let mut p = Project::new(file.name);
+    p.id = file.id;
+    p.level_names = file.level_names;
+    if !file.interviewer_labels.is_empty() {
+        p.interviewer_labels = file.interviewer_labels;
+    }
+    p.groups = file.groups;
+    p.set_aside = file.set_aside;
+
+    let mut seen_coders = BTreeSet::new();
+    for c in file.coders {
+        if seen_coders.insert(c.id) {
+            p.coders.push(c);
+        } else {
+            problem(
+                &mut probs,
+                format!("coder '{}': duplicate id {}", c.name, c.id),
+            );
+        }
+    }
+    let groups: BTreeSet<GroupId> = p.groups.iter().map(|g| g.id).collect();
+    for mut d in file.documents {
+        if p.document(d.id).is_some() || p.document_by_name(&d.name).is_some() {
+            problem(
+                &mut probs,
+                format!("document '{}': duplicate id or name; set aside", d.name),
+            );
+            p.set_aside.documents.push(d);
+            continue;
+        }
+        if regex::Regex::new(&d.speaker_pattern).is_err() {
+            problem(
+                &mut probs,
+                format!(
+                    "document '{}': speaker pattern '{}' is not a valid regex; using the default",
+                    d.name, d.speaker_pattern
+                ),
+            );
+            d.speaker_pattern = DEFAULT_SPEAKER_PATTERN.to_string();
+        }
+        if let Some(g) = d.group
+            && !groups.contains(&g)
+        {
+            problem(
+                &mut probs,
+                format!("document '{}': unknown group {g}", d.name),
+            );
+            d.group = None;
+        }
+        d.reindex();
+        p.documents.push(d);
+    }
+    build_tree(&mut p, file.codes, file.roots, &mut probs);
+
+    for c in file.codings {
+        let why = if p.codings.contains_key(&c.id) {
+            Some("duplicate id".to_string())
+        } else if !p.codes.contains_key(&c.code) {
+            Some(format!("refers to missing code {}", c.code))
+        } else if p.coder(c.coder).is_none() {
+            Some(format!("refers to missing coder {}", c.coder))
+        } else if let Some(d) = p.document(c.document) {
+            (!c.range.fits(d.char_count())).then(|| {
+                format!(
+                    "range {} lies outside document '{}' ({} chars)",
+                    c.range,
+                    d.name,
+                    d.char_count()
+                )
+            })
+        } else {
+            Some(format!("refers to missing document {}", c.document))
+        };
+        match why {
+            Some(w) => {
+                problem(&mut probs, format!("coding {}: {w}; set aside", c.id));
+                p.set_aside.codings.push(c);
+            }
+            None => {
+                p.codings.insert(c.id, c);
+            }
+        }
+    }
+    for m in file.memos {
+        let ok = !p.memos.contains_key(&m.id)
+            && match m.target {
+                MemoTarget::Project => true,
+                MemoTarget::Document(d) => p.document(d).is_some(),
+                MemoTarget::Code(c) => p.codes.contains_key(&c),
+                MemoTarget::Coding(c) => p.codings.contains_key(&c),
+            };
+        if ok {
+            p.memos.insert(m.id, m);
+        } else {
+            problem(
+                &mut probs,
+                format!(
+                    "memo '{}': duplicate id or missing target {:?}; set aside",
+                    m.title, m.target
+                ),
+            );
+            p.set_aside.memos.push(m);
+        }
+    }
+    (p, probs)
+}
+
+/// Every code must sit in exactly one place. Unknown children are dropped,
+/// codes placed twice keep their first place, and codes reachable from no
+/// root (orphans, cycles) become roots, so nothing is lost.
+fn build_tree(p: &mut Project, codes: Vec<Code>, roots: Vec<CodeId>, probs: &mut Vec<Problem>) {
+    let mut map: BTreeMap<CodeId, Code> = BTreeMap::new();
+    for c in codes {
+        if map.contains_key(&c.id) {
+            problem(
+                probs,
+                format!("code '{}': duplicate id {}; set aside", c.name, c.id),
+            );
+            p.set_aside.codes.push(c);
+        } else {
+            map.insert(c.id, c);
+        }
+    }
+    let mut placed: BTreeSet<CodeId> = BTreeSet::new();
+    let mut clean_roots = Vec::new();
+    for r in roots {
+        if !map.contains_key(&r) {
+            problem(
+                probs,
+                format!("top-level code {r} does not exist; dropped from the tree"),
+            );
+        } else if placed.insert(r) {
+            clean_roots.push(r);
+        }
+    }
+    // Breadth-first from the roots: a child already placed is a second
+    // placement or a cycle.
+    let mut queue: Vec<CodeId> = clean_roots.clone();
+    while let Some(id) = queue.pop() {
+        let children = map.get(&id).map(|c| c.children.clone()).unwrap_or_default();
+        let mut kept = Vec::new();
+        for k in children {
+            let name = map.get(&id).map(|c| c.name.clone()).unwrap_or_default();
+            if !map.contains_key(&k) {
+                problem(
+                    probs,
+                    format!("code '{name}': child {k} does not exist; dropped"),
+                );
+            } else if !placed.insert(k) {
+                problem(
+                    probs,
+                    format!(
+                        "code '{name}': child {k} is placed twice or forms a cycle; link removed"
+                    ),
+                );
+            } else {
+                kept.push(k);
+                queue.push(k);
+            }
+        }
+        if let Some(c) = map.get_mut(&id) {
+            c.children = kept;
+        }
+    }
+    // Codes not reached: orphans or members of a cycle. Make the first of
+    // each unreached group a root and retry.
+    loop {
+        let Some(orphan) = map.keys().find(|k| !placed.contains(k)).copied() else {
+            break;
+        };
+        let name = map.get(&orphan).map(|c| c.name.clone()).unwrap_or_default();
+        problem(
+            probs,
+            format!(
+                "code '{name}' is not reachable from the top of the tree (a cycle?); moved to the top"
+            ),
+        );
+        placed.insert(orphan);
+        clean_roots.push(orphan);
+        let mut queue = vec![orphan];
+        while let Some(id) = queue.pop() {
+            let children = map.get(&id).map(|c| c.children.clone()).unwrap_or_default();
+            let mut kept = Vec::new();
+            for k in children {
+                if map.contains_key(&k) && placed.insert(k) {
+                    kept.push(k);
+                    queue.push(k);
+                }
+            }
+            if let Some(c) = map.get_mut(&id) {
+                c.children = kept;
+            }
+        }
+    }
+    p.codes = map;
+    p.roots = clean_roots;
+}

@@ -1,0 +1,54 @@
+//! Bidi reordering of one line, char by char.
+
+use unicode_bidi::{BidiClass, Level, ParagraphBidiInfo};
+
+pub fn is_rtl_char(c: char) -> bool {
+    matches!(unicode_bidi::bidi_class(c), BidiClass::R | BidiClass::AL)
+}
+
+/// Per-char embedding levels of a line (one paragraph, no newline).
+/// `rtl`: Some(true/false) forces the paragraph direction, None = first strong.
+pub fn char_levels(line: &str, rtl: Option<bool>) -> (Vec<Level>, bool) {
+    let default = rtl.map(|r| if r { Level::rtl() } else { Level::ltr() });
+    let info = ParagraphBidiInfo::new(line, default);
+    let para_rtl = info.paragraph_level.is_rtl();
+    if line.is_empty() {
+        return (Vec::new(), para_rtl);
+    }
+    (info.reordered_levels_per_char(0..line.len()), para_rtl)
+}
+
+/// Visual order of a line: entry `v` is the logical char index shown at
+/// visual position `v` (left to right). This is FriBidi's `--vtol` map.
+pub fn visual_order(line: &str, rtl: Option<bool>) -> Vec<usize> {
+    let (levels, _) = char_levels(line, rtl);
+    if levels.is_empty() {
+        return Vec::new();
+    }
+    unicode_bidi::BidiInfo::reorder_visual(&levels)
+}
+
+/// The mirrored form of a bracket-like char shown in a right-to-left run
+/// (Unicode Bidi_Mirroring_Glyph for the pairs that occur in transcripts;
+/// `unicode-bidi` does not expose the property).
+pub fn mirror(c: char) -> char {
+    match c {
+        '(' => ')',
+        ')' => '(',
+        '[' => ']',
+        ']' => '[',
+        '{' => '}',
+        '}' => '{',
+        '<' => '>',
+        '>' => '<',
+        '«' => '»',
+        '»' => '«',
+        '‹' => '›',
+        '›' => '‹',
+        '≤' => '≥',
+        '≥' => '≤',
+        '⟨' => '⟩',
+        '⟩' => '⟨',
+        _ => c,
+    }
+}

@@ -1,0 +1,69 @@
+//! Persian-aware matching keys: Arabic ي/ك fold to Persian ی/ک, ZWNJ and
+//! tatweel vanish, diacritics are dropped, and Persian/Arabic-Indic digits
+//! become ASCII. Search, the code picker and the tree filter compare folded text.
+
+/// Fold one char; None means "ignore it".
+fn fold_char(c: char) -> Option<char> {
+    match c {
+        '\u{064A}' | '\u{0649}' => Some('\u{06CC}'), // ي ى -> ی
+        '\u{0643}' => Some('\u{06A9}'),              // ك -> ک
+        '\u{0629}' => Some('\u{0647}'),              // ة -> ه
+        '\u{200C}' | '\u{200D}' | '\u{0640}' | '\u{200E}' | '\u{200F}' => None,
+        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' => None, // harakat, hamza above
+        '\u{06F0}'..='\u{06F9}' => char::from_digit(c as u32 - 0x06F0, 10),
+        '\u{0660}'..='\u{0669}' => char::from_digit(c as u32 - 0x0660, 10),
+        '\u{0623}' | '\u{0625}' | '\u{0622}' => Some('\u{0627}'), // أ إ آ -> ا
+        _ => Some(c),
+    }
+}
+
+/// The matching key of a text: folded, lower-cased, spaces collapsed.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars().filter_map(fold_char) {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+/// Key for fuzzy matching (same as `fold`; kept apart so the two can differ).
+pub fn fuzzy_key(text: &str) -> String {
+    fold(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fold;
+
+    #[test]
+    fn arabic_and_persian_letters_match() {
+        assert_eq!(fold("كتاب علي"), fold("کتاب علی"));
+    }
+
+    #[test]
+    fn zwnj_tatweel_and_diacritics_are_ignored() {
+        assert_eq!(fold("شبکه‌های"), fold("شبکههای"));
+        assert_eq!(fold("شبـــکه"), fold("شبکه"));
+        assert_eq!(fold("مُدیریَّت"), fold("مدیریت"));
+        assert_eq!(fold("خودخواستهٔ"), fold("خودخواسته"));
+    }
+
+    #[test]
+    fn digits_are_ascii() {
+        assert_eq!(fold("۱۴۰۲ و ١٤٠٢"), "1402 و 1402");
+    }
+
+    #[test]
+    fn different_words_stay_different() {
+        assert_ne!(fold("مدیر"), fold("مدیریت"));
+    }
+}

@@ -1,0 +1,333 @@
+//! Break a paragraph into lines (in logical order, at a given width), then
+//! lay out each line visually as pieces that a painter draws left to right.
+//!
+//! A piece is a word, space or symbol of one direction. egui shapes each
+//! piece itself (joined Arabic letters come out right inside one word); we
+//! do the bidi reordering between pieces, which egui 0.37 does not. Each
+//! piece keeps the x of every char boundary, so clicks map back to logical
+//! char indices and logical ranges map to (possibly several) visual rects.
+
+use super::bidi::mirror;
+use std::ops::Range;
+use unicode_bidi::{BidiInfo, Level, ParagraphBidiInfo};
+use unicode_segmentation::UnicodeSegmentation;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Piece {
+    /// Logical char range within the paragraph.
+    pub chars: Range<usize>,
+    /// Text to draw (logical order; brackets mirrored in RTL pieces).
+    pub text: String,
+    pub rtl: bool,
+    /// Left edge relative to the line's left edge.
+    pub x: f32,
+    pub width: f32,
+    /// x of each logical char boundary (`chars.len() + 1` entries), relative
+    /// to the line's left edge.
+    pub edges: Vec<f32>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct LineLayout {
+    /// Logical char range within the paragraph (including trailing spaces).
+    pub chars: Range<usize>,
+    /// In visual order, left to right.
+    pub pieces: Vec<Piece>,
+    pub width: f32,
+    /// The paragraph direction (RTL lines are right-aligned).
+    pub rtl: bool,
+}
+
+impl LineLayout {
+    /// The logical char boundary nearest to `x` (relative to the line's left edge).
+    pub fn hit(&self, x: f32) -> usize {
+        let mut best = (f32::INFINITY, self.chars.start);
+        for p in &self.pieces {
+            for (i, e) in p.edges.iter().enumerate() {
+                let d = (e - x).abs();
+                if d < best.0 {
+                    best = (d, p.chars.start + i);
+                }
+            }
+        }
+        if self.pieces.is_empty() {
+            return self.chars.start;
+        }
+        best.1
+    }
+
+    /// The x spans (left, right) covered by a logical char range. A range that
+    /// is split by reordering gives several spans.
+    pub fn spans(&self, range: Range<usize>) -> Vec<(f32, f32)> {
+        let mut spans: Vec<(f32, f32)> = Vec::new();
+        for p in &self.pieces {
+            let lo = range.start.max(p.chars.start);
+            let hi = range.end.min(p.chars.end);
+            if lo >= hi {
+                continue;
+            }
+            let a = p.edges[lo - p.chars.start];
+            let b = p.edges[hi - p.chars.start];
+            spans.push((a.min(b), a.max(b)));
+        }
+        spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut merged: Vec<(f32, f32)> = Vec::new();
+        for s in spans {
+            match merged.last_mut() {
+                Some(last) if s.0 <= last.1 + 0.5 => last.1 = last.1.max(s.1),
+                _ => merged.push(s),
+            }
+        }
+        merged
+    }
+
+    /// x of the boundary before logical char `i`, if it is on this line.
+    pub fn x_of(&self, i: usize) -> Option<f32> {
+        self.pieces
+            .iter()
+            .find(|p| p.chars.start <= i && i <= p.chars.end)
+            .map(|p| p.edges[i - p.chars.start])
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+        || matches!(c, '\u{200C}' | '\u{200D}' | '\'' | '_')
+        || unicode_bidi::bidi_class(c) == unicode_bidi::BidiClass::NSM
+}
+
+/// Lay out one paragraph (no newline) for `max_width`. `rtl` forces the
+/// paragraph direction (None: first strong). `measure` gives the width of a
+/// string as drawn in one piece.
+pub fn layout_paragraph(
+    text: &str,
+    rtl: Option<bool>,
+    max_width: f32,
+    measure: &mut dyn FnMut(&str) -> f32,
+) -> Vec<LineLayout> {
+    let default = rtl.map(|r| if r { Level::rtl() } else { Level::ltr() });
+    let info = ParagraphBidiInfo::new(text, default);
+    let para_rtl = info.paragraph_level.is_rtl();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    if chars.is_empty() {
+        return vec![LineLayout {
+            chars: 0..0,
+            pieces: Vec::new(),
+            width: 0.0,
+            rtl: para_rtl,
+        }];
+    }
+    // Grapheme id of each char: a cluster is never split.
+    let mut cluster = Vec::with_capacity(chars.len());
+    for (g, s) in text.graphemes(true).enumerate() {
+        cluster.extend(std::iter::repeat_n(g, s.chars().count()));
+    }
+    let lines = break_lines(text, &chars, &cluster, max_width, measure);
+    lines
+        .into_iter()
+        .map(|r| layout_line(&info, text, &chars, &cluster, r, para_rtl, measure))
+        .collect()
+}
+
+/// Greedy breaking after white space; an over-long word breaks between graphemes.
+fn break_lines(
+    text: &str,
+    chars: &[(usize, char)],
+    cluster: &[usize],
+    max_width: f32,
+    measure: &mut dyn FnMut(&str) -> f32,
+) -> Vec<Range<usize>> {
+    let byte = |i: usize| chars.get(i).map_or(text.len(), |c| c.0);
+    // Units: a word with the white space after it.
+    let mut units = Vec::new();
+    let mut start = 0;
+    for i in 1..=chars.len() {
+        let boundary =
+            i == chars.len() || (chars[i - 1].1.is_whitespace() && !chars[i].1.is_whitespace());
+        if boundary {
+            units.push(start..i);
+            start = i;
+        }
+    }
+    let mut lines = Vec::new();
+    let mut line_start = 0;
+    let mut width = 0.0;
+    for u in units {
+        let word_end = (u.start..u.end)
+            .rev()
+            .find(|&i| !chars[i].1.is_whitespace())
+            .map_or(u.start, |i| i + 1);
+        let w = measure(&text[byte(u.start)..byte(word_end)]);
+        let full = measure(&text[byte(u.start)..byte(u.end)]);
+        if width + w <= max_width || u.start == line_start && w <= max_width {
+            width += full;
+            continue;
+        }
+        if u.start > line_start {
+            lines.push(line_start..u.start);
+            line_start = u.start;
+        }
+        if w <= max_width {
+            width = full;
+            continue;
+        }
+        // A word wider than the line: cut it between grapheme clusters.
+        let mut seg_start = u.start;
+        let mut i = u.start;
+        while i < u.end {
+            let mut j = i + 1;
+            while j < u.end && cluster[j] == cluster[i] {
+                j += 1;
+            }
+            if measure(&text[byte(seg_start)..byte(j)]) > max_width && i > seg_start {
+                lines.push(seg_start..i);
+                seg_start = i;
+            }
+            i = j;
+        }
+        line_start = seg_start;
+        width = measure(&text[byte(seg_start)..byte(u.end)]);
+    }
+    lines.push(line_start..chars.len());
+    lines
+}
+
+fn layout_line(
+    info: &ParagraphBidiInfo,
+    text: &str,
+    chars: &[(usize, char)],
+    cluster: &[usize],
+    range: Range<usize>,
+    para_rtl: bool,
+    measure: &mut dyn FnMut(&str) -> f32,
+) -> LineLayout {
+    let byte = |i: usize| chars.get(i).map_or(text.len(), |c| c.0);
+    let levels = info.reordered_levels_per_char(byte(range.start)..byte(range.end));
+    let line_levels: Vec<Level> = levels[range.clone()].to_vec();
+    let order = BidiInfo::reorder_visual(&line_levels);
+    // Group visual positions into pieces.
+    let mut groups: Vec<(Range<usize>, bool)> = Vec::new();
+    for &v in &order {
+        let i = range.start + v;
+        let rtl = line_levels[v].is_rtl();
+        if let Some((g, grtl)) = groups.last_mut() {
+            let last = if *grtl { g.start } else { g.end - 1 };
+            let contiguous = if rtl { i + 1 == g.start } else { i == g.end };
+            let same_cluster = cluster[last] == cluster[i];
+            let joinable = is_word_char(chars[last].1) && is_word_char(chars[i].1);
+            if *grtl == rtl
+                && contiguous
+                && line_levels[v] == levels[last]
+                && (same_cluster || joinable)
+            {
+                if rtl {
+                    g.start = i;
+                } else {
+                    g.end = i + 1;
+                }
+                continue;
+            }
+        }
+        groups.push((i..i + 1, rtl));
+    }
+    let mut x = 0.0;
+    let mut pieces = Vec::with_capacity(groups.len());
+    for (g, rtl) in groups {
+        let logical = &text[byte(g.start)..byte(g.end)];
+        let shown: String = if rtl {
+            logical.chars().map(mirror).collect()
+        } else {
+            logical.to_string()
+        };
+        let width = measure(&shown);
+        let mut edges = Vec::with_capacity(g.len() + 1);
+        for k in 0..=g.len() {
+            let prefix_w = match k {
+                0 => 0.0,
+                k if k == g.len() => width,
+                k => measure(&text[byte(g.start)..byte(g.start + k)]),
+            };
+            edges.push(if rtl {
+                x + width - prefix_w
+            } else {
+                x + prefix_w
+            });
+        }
+        pieces.push(Piece {
+            chars: g,
+            text: shown,
+            rtl,
+            x,
+            width,
+            edges,
+        });
+        x += width;
+    }
+    LineLayout {
+        chars: range,
+        pieces,
+        width: x,
+        rtl: para_rtl,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(s: &str) -> f32 {
+        s.chars().count() as f32
+    }
+
+    #[test]
+    fn ltr_breaks_at_spaces() {
+        let lines = layout_paragraph("aaa bbb ccc", Some(false), 7.0, &mut unit);
+        let ranges: Vec<_> = lines.iter().map(|l| l.chars.clone()).collect();
+        assert_eq!(ranges, vec![0..8, 8..11]);
+    }
+
+    #[test]
+    fn rtl_words_are_reversed_and_hit_maps_back() {
+        // Two Persian words: «سلام دنیا». Visually the first word is on the right.
+        let text = "سلام دنیا";
+        let lines = layout_paragraph(text, Some(true), 100.0, &mut unit);
+        assert_eq!(lines.len(), 1);
+        let l = &lines[0];
+        assert_eq!(l.pieces.first().map(|p| p.text.as_str()), Some("دنیا"));
+        assert_eq!(l.pieces.last().map(|p| p.text.as_str()), Some("سلام"));
+        // The right edge is the logical start; the left edge the logical end.
+        assert_eq!(l.hit(l.width), 0);
+        assert_eq!(l.hit(0.0), 9);
+    }
+
+    #[test]
+    fn mixed_range_splits_into_two_rects() {
+        // «من Strata را دوست دارم»: select «من Str» (logical 0..6).
+        let text = "من Strata را دوست دارم";
+        let l = &layout_paragraph(text, Some(true), 100.0, &mut unit)[0];
+        let spans = l.spans(0..6);
+        assert_eq!(spans.len(), 2, "{spans:?}");
+    }
+
+    #[test]
+    fn brackets_are_mirrored_in_rtl() {
+        let l = &layout_paragraph("(سلام)", Some(true), 100.0, &mut unit)[0];
+        let shown: String = l.pieces.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(shown, "(سلام)");
+        assert!(l.pieces.iter().all(|p| p.rtl));
+    }
+
+    #[test]
+    fn emoji_zwj_sequence_stays_whole() {
+        let text = "سلام 👨‍👩‍👧 دنیا";
+        let l = &layout_paragraph(text, Some(true), 100.0, &mut unit)[0];
+        assert!(l.pieces.iter().any(|p| p.text == "👨‍👩‍👧"));
+    }
+
+    #[test]
+    fn long_word_is_cut() {
+        let lines = layout_paragraph("abcdefghij", Some(false), 4.0, &mut unit);
+        assert_eq!(lines.len(), 3);
+        assert_eq!(lines[0].chars, 0..4);
+    }
+}
