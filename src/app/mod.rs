@@ -1,4 +1,336 @@
-//! The GUI (egui/eframe).
-pub fn run(_path: Option<std::path::PathBuf>) -> Result<(), String> {
-    Ok(())
+//! The GUI (egui/eframe). Panels read `&Project` and push `Action`s; the
+//! workbench applies them after the frame, edits through `edit::History`.
+
+mod actions;
+mod browser;
+mod commands;
+mod files;
+pub mod i18n;
+mod layout_cache;
+mod panels;
+mod picker;
+mod tree;
+
+pub use commands::AppCommand;
+pub use i18n::Lang;
+
+use crate::edit::{Command, History};
+use crate::model::*;
+use egui::Color32;
+use layout_cache::LayoutCache;
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+/// What panels ask for; applied after the frame.
+#[derive(Clone, Debug)]
+pub enum Action {
+    Edit(Command),
+    Run(AppCommand),
+    SelectDoc(DocId),
+    SelectCode { id: CodeId, add: bool },
+    ToggleActive(CodeId),
+    SelectCoding(CodingId),
+    JumpTo(DocId, CharRange),
+    OpenPicker,
+    InVivo,
+    ApplyCode(CodeId),
+    CreateAndApply(String),
+    SetCoder(CoderId),
+    AddCoder(String),
+    OpenPath(PathBuf),
+    SaveTo(PathBuf),
+    ImportPaths(Vec<PathBuf>),
+    NewAt(PathBuf),
+}
+
+/// View state that is not part of the project.
+pub struct UiState {
+    pub lang: Lang,
+    pub font_size: f32,
+    pub selected_doc: Option<DocId>,
+    pub selected_codes: BTreeSet<CodeId>,
+    pub active_codes: BTreeSet<CodeId>,
+    pub selection: Option<CharRange>,
+    pub drag_anchor: Option<usize>,
+    pub line_anchor: Option<usize>,
+    pub selected_coding: Option<CodingId>,
+    pub scroll_to_line: Option<usize>,
+    pub coder: Option<CoderId>,
+    pub picker: Option<picker::Picker>,
+    pub palette: Option<String>,
+    pub tree: tree::TreeState,
+    pub recent_codes: Vec<CodeId>,
+    pub status: String,
+    pub error: Option<String>,
+    pub prompt: Option<files::PathPrompt>,
+    pub memo_edit: Option<panels::MemoEdit>,
+}
+
+impl Default for UiState {
+    fn default() -> Self {
+        Self {
+            lang: Lang::En,
+            font_size: 16.0,
+            selected_doc: None,
+            selected_codes: BTreeSet::new(),
+            active_codes: BTreeSet::new(),
+            selection: None,
+            drag_anchor: None,
+            line_anchor: None,
+            selected_coding: None,
+            scroll_to_line: None,
+            coder: None,
+            picker: None,
+            palette: None,
+            tree: tree::TreeState::default(),
+            recent_codes: Vec::new(),
+            status: String::new(),
+            error: None,
+            prompt: None,
+            memo_edit: None,
+        }
+    }
+}
+
+/// The whole application state, drawable into any `Ui` (so tests can drive it).
+pub struct Workbench {
+    pub project: Project,
+    pub history: History,
+    pub path: Option<PathBuf>,
+    pub state: UiState,
+    cache: LayoutCache,
+    lock: Option<crate::store::Lock>,
+    fonts_installed: bool,
+    /// Try native file dialogs (off in tests and headless use).
+    pub native_dialogs: bool,
+}
+
+/// `#rrggbb` to a colour (grey when malformed).
+pub fn code_color(p: &Project, id: CodeId) -> Color32 {
+    p.codes
+        .get(&id)
+        .and_then(|c| Color32::from_hex(&c.color).ok())
+        .unwrap_or(Color32::GRAY)
+}
+
+/// Text for a widget: Persian and mixed strings in visual order.
+pub fn bidi(s: &str) -> String {
+    if !s.chars().any(crate::text::is_rtl_char) {
+        return s.to_string();
+    }
+    s.split('\n')
+        .map(|l| crate::text::display_string(l, None))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+impl Workbench {
+    pub fn new(project: Project, path: Option<PathBuf>) -> Self {
+        let mut wb = Self {
+            project,
+            history: History::new(),
+            path,
+            state: UiState::default(),
+            cache: LayoutCache::default(),
+            lock: None,
+            fonts_installed: false,
+            native_dialogs: false,
+        };
+        wb.on_project_loaded();
+        wb
+    }
+
+    /// The bundled demo project.
+    pub fn demo() -> Result<Self, crate::store::StoreError> {
+        Ok(Self::new(crate::demo::demo_project()?, None))
+    }
+
+    /// Open a project file (locked while open).
+    pub fn open(path: PathBuf) -> Result<Self, String> {
+        let lock = crate::store::Lock::acquire(&path, true).map_err(|e| e.to_string())?;
+        let (p, problems) = crate::store::load(&path).map_err(|e| e.to_string())?;
+        let mut wb = Self::new(p, Some(path));
+        wb.lock = Some(lock);
+        if !problems.is_empty() {
+            wb.state.error = Some(
+                problems
+                    .iter()
+                    .map(|p| p.to_string())
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            );
+        }
+        Ok(wb)
+    }
+
+    fn on_project_loaded(&mut self) {
+        self.cache.invalidate();
+        let st = &mut self.state;
+        st.selected_doc = self.project.documents.first().map(|d| d.id);
+        st.coder = self.project.coders.first().map(|c| c.id);
+        st.selection = None;
+        st.selected_codes.clear();
+        st.active_codes.clear();
+        if self
+            .project
+            .level_names
+            .first()
+            .is_some_and(|n| crate::text::mostly_rtl(n))
+        {
+            st.lang = Lang::Fa;
+        }
+    }
+
+    pub fn title(&self) -> String {
+        format!(
+            "{}{} — Strata",
+            if self.history.is_dirty() { "● " } else { "" },
+            self.project.name
+        )
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.history.is_dirty()
+    }
+
+    fn install_fonts(&mut self, ctx: &egui::Context) {
+        if self.fonts_installed {
+            return;
+        }
+        self.fonts_installed = true;
+        // Vazirmatn after egui's own fonts, so Persian never shows as boxes.
+        ctx.add_font(egui::epaint::text::FontInsert::new(
+            "Vazirmatn",
+            egui::FontData::from_static(include_bytes!("../../assets/fonts/Vazirmatn-Regular.ttf")),
+            vec![
+                egui::epaint::text::InsertFontFamily {
+                    family: egui::FontFamily::Proportional,
+                    priority: egui::epaint::text::FontPriority::Lowest,
+                },
+                egui::epaint::text::InsertFontFamily {
+                    family: egui::FontFamily::Monospace,
+                    priority: egui::epaint::text::FontPriority::Lowest,
+                },
+            ],
+        ));
+    }
+
+    /// Draw the whole workbench, then apply what the panels asked for.
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        self.install_fonts(ui.ctx());
+        let mut out = Vec::new();
+        self.shortcuts(ui.ctx(), &mut out);
+        let rtl_ui = self.state.lang.rtl();
+        panels::menu_ui(ui, self, &mut out);
+        panels::status_ui(ui, self, &mut out);
+        let (docs_side, tree_side) = if rtl_ui {
+            (egui::Panel::right("docs"), egui::Panel::right("tree"))
+        } else {
+            (egui::Panel::left("docs"), egui::Panel::left("tree"))
+        };
+        docs_side
+            .resizable(true)
+            .default_size(200.0)
+            .show(ui, |ui| {
+                panels::documents_ui(ui, &self.project, &mut self.state, &mut out)
+            });
+        tree_side
+            .resizable(true)
+            .default_size(320.0)
+            .show(ui, |ui| {
+                tree::tree_ui(ui, &self.project, &mut self.state, &mut out)
+            });
+        let side = if rtl_ui {
+            egui::Panel::left("side")
+        } else {
+            egui::Panel::right("side")
+        };
+        side.resizable(true).default_size(300.0).show(ui, |ui| {
+            panels::retrieved_ui(ui, &self.project, &mut self.state, &mut out);
+            ui.separator();
+            panels::memo_ui(ui, &self.project, &mut self.state, &mut out);
+        });
+        egui::CentralPanel::default().show(ui, |ui| {
+            let doc = self
+                .state
+                .selected_doc
+                .and_then(|d| self.project.document(d));
+            match doc {
+                Some(doc) => {
+                    panels::doc_header_ui(ui, &self.project, doc, &self.state);
+                    browser::browser_ui(
+                        ui,
+                        &self.project,
+                        doc,
+                        self.history.revision(),
+                        &mut self.state,
+                        &mut self.cache,
+                        &mut out,
+                    );
+                }
+                None => {
+                    ui.label(bidi(self.state.lang.strings().no_document));
+                }
+            }
+        });
+        picker::picker_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
+        panels::palette_ui(ui.ctx(), &mut self.state, &mut out);
+        files::prompt_ui(ui.ctx(), &mut self.state, &mut out);
+        panels::error_ui(ui.ctx(), &mut self.state);
+        tree::confirm_delete_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
+        for a in out {
+            self.apply(a);
+        }
+    }
+
+    fn shortcuts(&mut self, ctx: &egui::Context, out: &mut Vec<Action>) {
+        if ctx.egui_wants_keyboard_input() && self.state.picker.is_some() {
+            return;
+        }
+        for cmd in AppCommand::by_shortcut_priority() {
+            let Some(sc) = cmd.shortcut() else { continue };
+            if sc.modifiers.is_none() && ctx.egui_wants_keyboard_input() {
+                continue;
+            }
+            if ctx.input_mut(|i| i.consume_shortcut(&sc)) {
+                out.push(Action::Run(cmd));
+            }
+        }
+    }
+
+    /// Apply one command through the history; errors go to the status line.
+    pub fn edit(&mut self, cmd: Command) -> bool {
+        match self.history.apply(&mut self.project, cmd) {
+            Ok(()) => true,
+            Err(e) => {
+                self.state.error = Some(e.to_string());
+                false
+            }
+        }
+    }
+
+    pub fn apply(&mut self, a: Action) {
+        actions::apply(self, a);
+    }
+}
+
+/// Start the window. With no path, the bundled demo opens.
+pub fn run(path: Option<PathBuf>) -> Result<(), String> {
+    let wb = match path {
+        Some(p) => Workbench::open(p)?,
+        None => Workbench::demo().map_err(|e| e.to_string())?,
+    };
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_inner_size([1500.0, 900.0])
+            .with_title(wb.title())
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Strata",
+        options,
+        Box::new(move |_cc| Ok(Box::new(files::StrataApp::new(wb)))),
+    )
+    .map_err(|e| e.to_string())
 }

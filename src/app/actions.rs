@@ -1,0 +1,222 @@
+//! Applying the actions that panels pushed during a frame.
+
+use super::{Action, AppCommand, Workbench, files};
+use crate::edit::{self, Command};
+use crate::model::*;
+
+pub fn apply(wb: &mut Workbench, a: Action) {
+    match a {
+        Action::Edit(cmd) => {
+            wb.edit(cmd);
+        }
+        Action::Run(cmd) => run(wb, cmd),
+        Action::SelectDoc(id) => {
+            if wb.state.selected_doc != Some(id) {
+                wb.state.selected_doc = Some(id);
+                wb.state.selection = None;
+                wb.state.selected_coding = None;
+                wb.state.memo_edit = None;
+            }
+        }
+        Action::SelectCode { id, add } => {
+            if !add {
+                wb.state.selected_codes.clear();
+            }
+            if !wb.state.selected_codes.remove(&id) || !add {
+                wb.state.selected_codes.insert(id);
+            }
+            wb.state.selected_coding = None;
+            wb.state.memo_edit = None;
+        }
+        Action::ToggleActive(id) => {
+            let sub = wb.project.subtree(id);
+            let on = !wb.state.active_codes.contains(&id);
+            for c in sub {
+                if on {
+                    wb.state.active_codes.insert(c);
+                } else {
+                    wb.state.active_codes.remove(&c);
+                }
+            }
+        }
+        Action::SelectCoding(id) => {
+            wb.state.selected_coding = Some(id);
+            wb.state.memo_edit = None;
+            if let Some(c) = wb.project.codings.get(&id) {
+                wb.state.selection = Some(c.range);
+            }
+        }
+        Action::JumpTo(doc, range) => {
+            wb.state.selected_doc = Some(doc);
+            wb.state.selection = Some(range);
+            if let Some(d) = wb.project.document(doc) {
+                wb.state.scroll_to_line = Some(d.line_of(range.start));
+            }
+        }
+        Action::OpenPicker => run(wb, AppCommand::ApplyCode),
+        Action::InVivo => run(wb, AppCommand::InVivo),
+        Action::ApplyCode(code) => apply_code(wb, code),
+        Action::CreateAndApply(name) => {
+            let code = Code::new(name.trim(), edit::palette_color(wb.project.codes.len()));
+            let id = code.id;
+            let add = edit::add_code(&wb.project, None, code);
+            let Some((doc, range, coder, mut pre)) = coding_target(wb) else {
+                wb.edit(add);
+                return;
+            };
+            pre.push(add);
+            pre.push(edit::new_coding(doc, range, id, coder));
+            if wb.edit(Command::Batch {
+                label: format!("Code with new code '{}'", name.trim()),
+                commands: pre,
+            }) {
+                wb.state.active_codes.insert(id);
+                remember(wb, id);
+            }
+        }
+        Action::SetCoder(id) => wb.state.coder = Some(id),
+        Action::AddCoder(name) => {
+            let (cmd, id) = edit::ensure_coder(&wb.project, name.trim());
+            if let Some(cmd) = cmd {
+                wb.edit(cmd);
+            }
+            wb.state.coder = Some(id);
+        }
+        Action::OpenPath(path) => match Workbench::open(path) {
+            Ok(mut new) => {
+                new.state.lang = wb.state.lang;
+                *wb = new;
+            }
+            Err(e) => wb.state.error = Some(e),
+        },
+        Action::SaveTo(path) => files::save_to(wb, path),
+        Action::ImportPaths(paths) => {
+            match crate::import::import_files(&wb.project, &paths, &Default::default()) {
+                Ok(cmd) => {
+                    if wb.edit(cmd) {
+                        wb.state.status = format!("Imported {} document(s)", paths.len());
+                    }
+                }
+                Err(e) => wb.state.error = Some(e.to_string()),
+            }
+        }
+        Action::NewAt(path) => {
+            let name = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "Project".into());
+            let mut p = Project::new(name);
+            if wb.state.lang.rtl() {
+                p.level_names = LEVEL_NAMES_FA.iter().map(|s| s.to_string()).collect();
+            }
+            let lang = wb.state.lang;
+            *wb = Workbench::new(p, None);
+            wb.state.lang = lang;
+            files::save_to(wb, path);
+        }
+    }
+}
+
+/// Document, range and coder for a new coding, plus a command that adds
+/// a coder first if there is none yet.
+fn coding_target(wb: &mut Workbench) -> Option<(DocId, CharRange, CoderId, Vec<Command>)> {
+    let doc = wb.state.selected_doc?;
+    let range = wb.state.selection.filter(|r| !r.is_empty())?;
+    let mut pre = Vec::new();
+    let coder = match wb.state.coder {
+        Some(c) if wb.project.coder(c).is_some() => c,
+        _ => {
+            let (cmd, id) = edit::ensure_coder(&wb.project, "Coder 1");
+            pre.extend(cmd);
+            wb.state.coder = Some(id);
+            id
+        }
+    };
+    Some((doc, range, coder, pre))
+}
+
+fn remember(wb: &mut Workbench, code: CodeId) {
+    wb.state.recent_codes.retain(|c| *c != code);
+    wb.state.recent_codes.insert(0, code);
+    wb.state.recent_codes.truncate(9);
+}
+
+fn apply_code(wb: &mut Workbench, code: CodeId) {
+    let Some((doc, range, coder, mut pre)) = coding_target(wb) else {
+        wb.state.status = "Select some text first".into();
+        return;
+    };
+    pre.push(edit::new_coding(doc, range, code, coder));
+    let name = wb
+        .project
+        .codes
+        .get(&code)
+        .map(|c| c.name.clone())
+        .unwrap_or_default();
+    if wb.edit(Command::Batch {
+        label: format!("Code segment with '{name}'"),
+        commands: pre,
+    }) {
+        wb.state.active_codes.insert(code);
+        remember(wb, code);
+    }
+}
+
+fn run(wb: &mut Workbench, cmd: AppCommand) {
+    match cmd {
+        AppCommand::Undo => match wb.history.undo(&mut wb.project) {
+            Ok(Some(l)) => wb.state.status = format!("Undone: {l}"),
+            Ok(None) => {}
+            Err(e) => wb.state.error = Some(e.to_string()),
+        },
+        AppCommand::Redo | AppCommand::RedoAlt => match wb.history.redo(&mut wb.project) {
+            Ok(Some(l)) => wb.state.status = format!("Redone: {l}"),
+            Ok(None) => {}
+            Err(e) => wb.state.error = Some(e.to_string()),
+        },
+        AppCommand::Save => match wb.path.clone() {
+            Some(p) => files::save_to(wb, p),
+            None => files::ask_path(wb, files::PromptKind::SaveAs),
+        },
+        AppCommand::SaveAs => files::ask_path(wb, files::PromptKind::SaveAs),
+        AppCommand::Open => files::ask_path(wb, files::PromptKind::Open),
+        AppCommand::Import => files::ask_path(wb, files::PromptKind::Import),
+        AppCommand::New => files::ask_path(wb, files::PromptKind::New),
+        AppCommand::ApplyCode => {
+            wb.state.picker = Some(super::picker::Picker::default());
+        }
+        AppCommand::InVivo => {
+            let text = wb
+                .state
+                .selected_doc
+                .and_then(|d| wb.project.document(d))
+                .zip(wb.state.selection)
+                .map(|(d, r)| d.slice(r).split_whitespace().collect::<Vec<_>>().join(" "));
+            match text {
+                Some(t) if !t.is_empty() => {
+                    let name: String = t.chars().take(60).collect();
+                    apply(wb, Action::CreateAndApply(name));
+                }
+                _ => wb.state.status = "Select some words first".into(),
+            }
+        }
+        AppCommand::RemoveCoding => {
+            if let Some(id) = wb.state.selected_coding.take() {
+                wb.edit(Command::RemoveCoding { id });
+            }
+        }
+        AppCommand::Palette => wb.state.palette = Some(String::new()),
+        AppCommand::ToggleLanguage => {
+            wb.state.lang = match wb.state.lang {
+                super::Lang::En => super::Lang::Fa,
+                super::Lang::Fa => super::Lang::En,
+            };
+        }
+        AppCommand::ZoomIn => {
+            wb.state.font_size = (wb.state.font_size + 1.0).min(32.0);
+        }
+        AppCommand::ZoomOut => {
+            wb.state.font_size = (wb.state.font_size - 1.0).max(10.0);
+        }
+    }
+}

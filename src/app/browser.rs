@@ -1,0 +1,296 @@
+//! The document browser: text painted line by line through our own bidi
+//! layout, with line numbers, coding stripes and selection. Lines are
+//! right-aligned, and numbers and stripes sit on the right, for RTL documents.
+
+use super::layout_cache::{LayoutCache, PARA_GAP, line_left};
+use super::{Action, UiState, code_color};
+use crate::model::*;
+use egui::{Color32, FontId, Pos2, Rect, Sense, Stroke, Vec2, pos2, vec2};
+
+const LANE_W: f32 = 5.0;
+const LANE_GAP: f32 = 2.0;
+
+pub fn browser_ui(
+    ui: &mut egui::Ui,
+    p: &Project,
+    doc: &Document,
+    revision: u64,
+    state: &mut UiState,
+    cache: &mut LayoutCache,
+    out: &mut Vec<Action>,
+) {
+    let font = FontId::proportional(state.font_size);
+    let rtl = doc.is_rtl();
+    let avail = ui.available_width();
+    let num_w = 44.0;
+    cache.ensure_stripes(p, doc, revision);
+    let stripes_w = cache.lanes.max(1) as f32 * (LANE_W + LANE_GAP) + 6.0;
+    let text_w = (avail - num_w - stripes_w - 24.0).max(80.0);
+    ui.fonts_mut(|f| cache.ensure(f, doc, text_w, &font));
+    let scroll_to = state.scroll_to_line.take();
+    let mut area = egui::ScrollArea::vertical()
+        .id_salt(("browser", doc.id))
+        .auto_shrink([false, false]);
+    if let Some(line) = scroll_to
+        && let Some(para) = cache.paras.get(line.saturating_sub(1))
+    {
+        area = area.vertical_scroll_offset((para.top - 40.0).max(0.0));
+    }
+    area.show_viewport(ui, |ui, viewport| {
+        let (rect, resp) = ui.allocate_exact_size(
+            vec2(avail - 16.0, cache.total_height.max(ui.available_height())),
+            Sense::click_and_drag(),
+        );
+        resp.widget_info(|| {
+            egui::WidgetInfo::labeled(
+                egui::Role::Document,
+                true,
+                format!("Document browser: {}", doc.name),
+            )
+        });
+        // Columns, mirrored for RTL documents.
+        let (stripe_x, num_x, text_x) = if rtl {
+            let text_x = rect.min.x + 8.0;
+            let num_x = text_x + text_w + 8.0;
+            (num_x + num_w + 4.0, num_x, text_x)
+        } else {
+            let stripe_x = rect.min.x + 2.0;
+            let num_x = stripe_x + stripes_w;
+            (stripe_x, num_x, num_x + num_w + 8.0)
+        };
+        let top = rect.min.y;
+        let painter = ui.painter_at(rect);
+        let visible =
+            |y0: f32, y1: f32| y1 >= viewport.min.y + top - 2.0 && y0 <= viewport.max.y + top + 2.0;
+        let to_content = |pos: Pos2| (pos.x - text_x, pos.y - top);
+
+        // Mouse selection in the text column.
+        if resp.drag_started() || resp.clicked() {
+            if let Some(pos) = resp.interact_pointer_pos() {
+                let (x, y) = to_content(pos);
+                let at = cache.hit(x, y, text_w);
+                state.drag_anchor = Some(at);
+                state.selection = None;
+                if resp.clicked() {
+                    state.selected_coding = None;
+                }
+            }
+        }
+        if resp.dragged()
+            && let (Some(anchor), Some(pos)) = (state.drag_anchor, resp.interact_pointer_pos())
+        {
+            let (x, y) = to_content(pos);
+            let at = cache.hit(x, y, text_w);
+            state.selection =
+                (at != anchor).then(|| CharRange::new(anchor.min(at), anchor.max(at)));
+            ui.scroll_to_rect(Rect::from_center_size(pos, vec2(1.0, 30.0)), None);
+        }
+        if resp.drag_stopped() {
+            state.drag_anchor = None;
+        }
+
+        let sel = state.selection;
+        let active: Vec<(&Coding, Color32)> = p
+            .codings_in(doc.id)
+            .into_iter()
+            .filter(|c| state.active_codes.contains(&c.code))
+            .map(|c| (c, code_color(p, c.code).gamma_multiply(0.16)))
+            .collect();
+        let text_color = ui.visuals().text_color();
+        let sel_color = ui.visuals().selection.bg_fill.gamma_multiply(0.6);
+        for (pi, para) in cache.paras.iter().enumerate() {
+            let h = cache.para_height(pi);
+            let y0 = top + para.top;
+            if !visible(y0, y0 + h) {
+                continue;
+            }
+            let line_no = pi + 1;
+            // Line number: clicking selects the line, shift-click extends.
+            let num_rect = Rect::from_min_size(pos2(num_x, y0), vec2(num_w, cache.row_height));
+            let num_resp = ui
+                .interact(
+                    num_rect,
+                    ui.scope_id().with(("line", doc.id, line_no)),
+                    Sense::click(),
+                )
+                .on_hover_cursor(egui::CursorIcon::PointingHand);
+            num_resp.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Line {line_no}"))
+            });
+            if num_resp.clicked() {
+                let shift = ui.input(|i| i.modifiers.shift);
+                let from = match (shift, state.line_anchor) {
+                    (true, Some(a)) => a,
+                    _ => line_no,
+                };
+                if !shift {
+                    state.line_anchor = Some(line_no);
+                }
+                let (a, b) = (from.min(line_no), from.max(line_no));
+                state.selection = doc.lines_range(a, b).filter(|r| !r.is_empty());
+            }
+            let speaker_interviewer = p.is_interviewer(doc.speaker_of_line(line_no));
+            let num_color = if num_resp.hovered() {
+                text_color
+            } else {
+                ui.visuals().weak_text_color()
+            };
+            painter.text(
+                pos2(
+                    if rtl {
+                        num_x + 4.0
+                    } else {
+                        num_x + num_w - 4.0
+                    },
+                    y0 + 2.0,
+                ),
+                if rtl {
+                    egui::Align2::LEFT_TOP
+                } else {
+                    egui::Align2::RIGHT_TOP
+                },
+                line_no.to_string(),
+                FontId::monospace(state.font_size * 0.8),
+                num_color,
+            );
+            for (row, line) in para.lines.iter().enumerate() {
+                let ly = y0 + row as f32 * cache.row_height;
+                let left = text_x + line_left(line, text_w);
+                let rel = |r: CharRange| {
+                    let a = r.start.0.saturating_sub(para.start);
+                    let b = r.end.0.saturating_sub(para.start);
+                    a..b
+                };
+                for (c, color) in &active {
+                    for (a, b) in line.spans(rel(c.range)) {
+                        let r = Rect::from_min_max(
+                            pos2(left + a, ly),
+                            pos2(left + b, ly + cache.row_height),
+                        );
+                        painter.rect_filled(r, 2.0, *color);
+                    }
+                }
+                if let Some(s) = sel {
+                    for (a, b) in line.spans(rel(s)) {
+                        let r = Rect::from_min_max(
+                            pos2(left + a, ly),
+                            pos2(left + b, ly + cache.row_height),
+                        );
+                        painter.rect_filled(r, 0.0, sel_color);
+                    }
+                }
+                for piece in &line.pieces {
+                    if piece.text.trim().is_empty() {
+                        continue;
+                    }
+                    let g = match cache.shaped(&piece.text) {
+                        Some(g) => g,
+                        None => ui.fonts_mut(|f| cache_galley(f, &piece.text, &font)),
+                    };
+                    let color = if speaker_interviewer {
+                        ui.visuals().weak_text_color()
+                    } else {
+                        text_color
+                    };
+                    let gy = ly + (cache.row_height - g.size().y) / 2.0;
+                    painter.galley(pos2(left + piece.x, gy), g, color);
+                }
+            }
+        }
+        stripes_ui(ui, p, doc, cache, state, out, top, stripe_x, &visible);
+        // Context menu on the text: code the selection.
+        resp.context_menu(|ui| {
+            let s = state.lang.strings();
+            if ui.button(s.apply_code).clicked() {
+                out.push(Action::OpenPicker);
+                ui.close();
+            }
+            if ui.button(s.in_vivo).clicked() {
+                out.push(Action::InVivo);
+                ui.close();
+            }
+        });
+    });
+}
+
+fn cache_galley(
+    f: &mut egui::epaint::text::FontsView<'_>,
+    s: &str,
+    font: &FontId,
+) -> std::sync::Arc<egui::Galley> {
+    // egui keeps its own galley cache keyed by text and font, so this is cheap
+    // for pieces drawn in the previous frame.
+    f.layout_no_wrap(s.to_string(), font.clone(), Color32::PLACEHOLDER)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn stripes_ui(
+    ui: &mut egui::Ui,
+    p: &Project,
+    doc: &Document,
+    cache: &LayoutCache,
+    state: &mut UiState,
+    out: &mut Vec<Action>,
+    top: f32,
+    stripe_x: f32,
+    visible: &dyn Fn(f32, f32) -> bool,
+) {
+    let rtl = doc.is_rtl();
+    for s in &cache.stripes {
+        let (Some(a), Some(b)) = (
+            cache.paras.get(s.first_line - 1),
+            cache.paras.get(s.last_line - 1),
+        ) else {
+            continue;
+        };
+        let y0 = top + a.top + 2.0;
+        let y1 = top + b.top + cache.para_height(s.last_line - 1) - 2.0;
+        if !visible(y0, y1) {
+            continue;
+        }
+        // Lane 0 is next to the numbers; further lanes go outwards.
+        let x = if rtl {
+            stripe_x + s.lane as f32 * (LANE_W + LANE_GAP)
+        } else {
+            stripe_x
+                + (cache.lanes.saturating_sub(1) - s.lane.min(cache.lanes.saturating_sub(1))) as f32
+                    * (LANE_W + LANE_GAP)
+        };
+        let rect = Rect::from_min_max(pos2(x, y0), pos2(x + LANE_W, y1));
+        let selected = state.selected_coding == Some(s.coding);
+        let color = code_color(p, s.code);
+        ui.painter().rect_filled(rect, 2.0, color);
+        if selected {
+            ui.painter().rect_stroke(
+                rect.expand(1.5),
+                2.0,
+                Stroke::new(2.0, ui.visuals().strong_text_color()),
+                egui::StrokeKind::Outside,
+            );
+        }
+        let Some(coding) = p.codings.get(&s.coding) else {
+            continue;
+        };
+        let name = p.codes.get(&s.code).map_or("?", |c| c.name.as_str());
+        let label = format!("{} — {}", name, p.coder_name(coding.coder));
+        let resp = ui
+            .interact(
+                rect.expand2(Vec2::new(1.0, 0.0)),
+                ui.scope_id().with(("stripe", s.coding)),
+                Sense::click(),
+            )
+            .on_hover_text(crate::text::display_string(&label, None));
+        resp.widget_info(|| {
+            egui::WidgetInfo::selected(
+                egui::Role::Button,
+                true,
+                selected,
+                format!("Coding: {label}"),
+            )
+        });
+        if resp.clicked() {
+            out.push(Action::SelectCoding(s.coding));
+        }
+    }
+    let _ = PARA_GAP;
+}

@@ -1,0 +1,271 @@
+//! Files from the GUI: native dialogs when there are any, a typed-path
+//! fallback when not (under Xvfb the portal dialogs return nothing), saving,
+//! the unsaved-changes guard and the eframe wrapper.
+
+use super::{Action, UiState, Workbench, bidi};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PromptKind {
+    Open,
+    SaveAs,
+    Import,
+    New,
+}
+
+#[derive(Clone, Debug)]
+pub struct PathPrompt {
+    pub kind: PromptKind,
+    pub text: String,
+}
+
+/// Ask for a path: a native dialog first; if it gives nothing at once (no
+/// portal), the typed-path prompt.
+pub fn ask_path(wb: &mut Workbench, kind: PromptKind) {
+    if wb.native_dialogs {
+        let started = Instant::now();
+        let dlg = rfd::FileDialog::new();
+        let picked: Option<Vec<PathBuf>> = match kind {
+            PromptKind::Open => dlg
+                .add_filter("Strata project", &["strata"])
+                .pick_file()
+                .map(|p| vec![p]),
+            PromptKind::SaveAs | PromptKind::New => dlg
+                .add_filter("Strata project", &["strata"])
+                .save_file()
+                .map(|p| vec![p]),
+            PromptKind::Import => dlg
+                .add_filter("Transcripts", &["txt", "md", "docx", "odt"])
+                .pick_files(),
+        };
+        if let Some(paths) = picked {
+            deliver(wb, kind, paths);
+            return;
+        }
+        if started.elapsed() > Duration::from_millis(500) {
+            return; // the user cancelled a real dialog
+        }
+    }
+    wb.state.prompt = Some(PathPrompt {
+        kind,
+        text: wb
+            .path
+            .as_ref()
+            .and_then(|p| p.parent())
+            .map(|d| format!("{}/", d.display()))
+            .unwrap_or_default(),
+    });
+}
+
+fn deliver(wb: &mut Workbench, kind: PromptKind, paths: Vec<PathBuf>) {
+    let Some(first) = paths.first().cloned() else {
+        return;
+    };
+    let a = match kind {
+        PromptKind::Open => Action::OpenPath(first),
+        PromptKind::SaveAs => Action::SaveTo(with_ext(first)),
+        PromptKind::New => Action::NewAt(with_ext(first)),
+        PromptKind::Import => Action::ImportPaths(paths),
+    };
+    wb.apply(a);
+}
+
+fn with_ext(p: PathBuf) -> PathBuf {
+    if p.extension().is_some() {
+        p
+    } else {
+        p.with_extension("strata")
+    }
+}
+
+pub fn prompt_ui(ctx: &egui::Context, state: &mut UiState, out: &mut Vec<Action>) {
+    let Some(prompt) = state.prompt.as_mut() else {
+        return;
+    };
+    let s = state.lang.strings();
+    let title = match prompt.kind {
+        PromptKind::Open => s.open,
+        PromptKind::SaveAs => s.save_as,
+        PromptKind::Import => s.import,
+        PromptKind::New => s.new_project,
+    };
+    let mut close = false;
+    egui::Modal::new(egui::Id::unique("path-prompt")).show(ctx, |ui| {
+        ui.heading(bidi(title));
+        ui.label(s.path);
+        let r = ui.add(
+            egui::TextEdit::singleline(&mut prompt.text)
+                .desired_width(480.0)
+                .hint_text("/path/to/file"),
+        );
+        r.request_focus();
+        let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        ui.horizontal(|ui| {
+            if ui.button(bidi(s.ok)).clicked() || enter {
+                let paths: Vec<PathBuf> = prompt
+                    .text
+                    .split(';')
+                    .map(str::trim)
+                    .filter(|t| !t.is_empty())
+                    .map(PathBuf::from)
+                    .collect();
+                if let Some(first) = paths.first().cloned() {
+                    out.push(match prompt.kind {
+                        PromptKind::Open => Action::OpenPath(first),
+                        PromptKind::SaveAs => Action::SaveTo(with_ext(first)),
+                        PromptKind::New => Action::NewAt(with_ext(first)),
+                        PromptKind::Import => Action::ImportPaths(paths),
+                    });
+                }
+                close = true;
+            }
+            if ui.button(bidi(s.cancel)).clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape))
+            {
+                close = true;
+            }
+        });
+    });
+    if close {
+        state.prompt = None;
+    }
+}
+
+/// Save to `path` (atomically, with a backup) and make it the project's path.
+pub fn save_to(wb: &mut Workbench, path: PathBuf) {
+    if wb.path.as_ref() != Some(&path) {
+        match crate::store::Lock::acquire(&path, true) {
+            Ok(lock) => wb.lock = Some(lock),
+            Err(e) => {
+                wb.state.error = Some(e.to_string());
+                return;
+            }
+        }
+    }
+    match crate::store::save(&wb.project, &path) {
+        Ok(()) => {
+            wb.history.mark_saved();
+            let _ = std::fs::remove_file(recovery_path(&path));
+            wb.state.status = format!("{} {}", wb.state.lang.strings().saved, path.display());
+            wb.path = Some(path);
+        }
+        Err(e) => wb.state.error = Some(e.to_string()),
+    }
+}
+
+/// Where autosave writes: beside the project, or in the temp folder for an
+/// unsaved one.
+pub fn recovery_path(project: &std::path::Path) -> PathBuf {
+    let mut s = project.as_os_str().to_owned();
+    s.push(".recovery");
+    PathBuf::from(s)
+}
+
+/// The eframe application around a `Workbench`.
+pub struct StrataApp {
+    wb: Workbench,
+    last_autosave: Instant,
+    autosaved_revision: u64,
+    confirm_close: bool,
+    allow_close: bool,
+    title: String,
+}
+
+impl StrataApp {
+    pub fn new(mut wb: Workbench) -> Self {
+        wb.native_dialogs = true;
+        Self {
+            wb,
+            last_autosave: Instant::now(),
+            autosaved_revision: 0,
+            confirm_close: false,
+            allow_close: false,
+            title: String::new(),
+        }
+    }
+
+    fn autosave(&mut self) {
+        let rev = self.wb.history.revision();
+        if !self.wb.is_dirty()
+            || rev == self.autosaved_revision
+            || self.last_autosave.elapsed() < Duration::from_secs(30)
+        {
+            return;
+        }
+        self.last_autosave = Instant::now();
+        self.autosaved_revision = rev;
+        let target = match &self.wb.path {
+            Some(p) => recovery_path(p),
+            None => std::env::temp_dir().join("strata-unsaved.strata.recovery"),
+        };
+        if let Ok(text) = crate::store::to_string(&self.wb.project) {
+            let _ = crate::store::write_atomic(&target, text.as_bytes(), false);
+        }
+    }
+}
+
+impl eframe::App for StrataApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.autosave();
+        let title = self.wb.title();
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if !dropped.is_empty() {
+            self.wb.apply(Action::ImportPaths(dropped));
+        }
+        if ctx.input(|i| i.viewport().close_requested()) && self.wb.is_dirty() && !self.allow_close
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.confirm_close = true;
+        }
+        ctx.request_repaint_after(Duration::from_secs(5));
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.wb.ui(ui);
+        if self.confirm_close {
+            let mut choice = None;
+            egui::Modal::new(egui::Id::unique("confirm-close")).show(ui.ctx(), |ui| {
+                ui.label("This project has unsaved changes.");
+                ui.horizontal(|ui| {
+                    if ui.button("Save and close").clicked() {
+                        choice = Some(0);
+                    }
+                    if ui.button("Close without saving").clicked() {
+                        choice = Some(1);
+                    }
+                    if ui.button("Cancel").clicked() {
+                        choice = Some(2);
+                    }
+                });
+            });
+            match choice {
+                Some(0) => {
+                    self.wb.apply(Action::Run(super::AppCommand::Save));
+                    self.confirm_close = false;
+                    if !self.wb.is_dirty() {
+                        self.allow_close = true;
+                        ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                    }
+                }
+                Some(1) => {
+                    self.confirm_close = false;
+                    self.allow_close = true;
+                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+                Some(_) => self.confirm_close = false,
+                None => {}
+            }
+        }
+    }
+}

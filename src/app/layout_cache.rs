@@ -1,0 +1,173 @@
+//! The document browser's layout: every hard line of a document broken into
+//! visual lines by `crate::text`, with positions, cached per document, width
+//! and font size. Stripe lanes are cached per coding revision.
+
+use crate::model::*;
+use crate::text::{LineLayout, layout_paragraph};
+use egui::{Color32, FontId, Galley};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// One hard line (paragraph) of the document.
+pub struct Para {
+    /// Doc char offset of the paragraph's first char.
+    pub start: usize,
+    pub lines: Vec<LineLayout>,
+    /// Top, relative to the content's top.
+    pub top: f32,
+}
+
+#[derive(Clone, Debug)]
+pub struct Stripe {
+    pub coding: CodingId,
+    pub code: CodeId,
+    pub lane: usize,
+    pub first_line: usize,
+    pub last_line: usize,
+}
+
+#[derive(Default)]
+pub struct LayoutCache {
+    key: Option<(DocId, u32, u32, bool)>,
+    pub paras: Vec<Para>,
+    pub row_height: f32,
+    pub total_height: f32,
+    stripes_key: Option<(DocId, u64)>,
+    pub stripes: Vec<Stripe>,
+    pub lanes: usize,
+    /// Shaped pieces, shared by measuring and painting.
+    galleys: HashMap<String, Arc<Galley>>,
+}
+
+pub const PARA_GAP: f32 = 6.0;
+
+impl LayoutCache {
+    /// Make sure the layout is for this document, width and font.
+    pub fn ensure(
+        &mut self,
+        fonts: &mut egui::epaint::text::FontsView<'_>,
+        doc: &Document,
+        width: f32,
+        font: &FontId,
+    ) {
+        let rtl = doc.is_rtl();
+        let key = (doc.id, width.round() as u32, font.size.to_bits(), rtl);
+        if self.key == Some(key) {
+            return;
+        }
+        if self.key.map(|k| k.2) != Some(key.2) {
+            self.galleys.clear();
+        }
+        self.key = Some(key);
+        self.row_height = fonts.row_height(font) * 1.45;
+        let galleys = &mut self.galleys;
+        let mut measure = |s: &str| -> f32 {
+            if let Some(g) = galleys.get(s) {
+                return g.size().x;
+            }
+            let g = fonts.layout_no_wrap(s.to_string(), font.clone(), Color32::PLACEHOLDER);
+            let w = g.size().x;
+            galleys.insert(s.to_string(), g);
+            w
+        };
+        self.paras.clear();
+        let mut top = 0.0;
+        let mut start = 0;
+        for line in doc.text.split('\n') {
+            let lines = layout_paragraph(line, Some(rtl), width.max(40.0), &mut measure);
+            let h = lines.len() as f32 * self.row_height;
+            self.paras.push(Para { start, lines, top });
+            top += h + PARA_GAP;
+            start += line.chars().count() + 1;
+        }
+        self.total_height = top;
+    }
+
+    /// The shaped piece measured during layout, if any.
+    pub fn shaped(&self, s: &str) -> Option<Arc<Galley>> {
+        self.galleys.get(s).cloned()
+    }
+
+    /// Forget everything (fonts or document text changed).
+    pub fn invalidate(&mut self) {
+        self.key = None;
+        self.stripes_key = None;
+        self.galleys.clear();
+    }
+
+    pub fn para_height(&self, i: usize) -> f32 {
+        self.paras
+            .get(i)
+            .map_or(0.0, |p| p.lines.len() as f32 * self.row_height)
+    }
+
+    /// Index of the paragraph at content y.
+    pub fn para_at(&self, y: f32) -> usize {
+        match self.paras.binary_search_by(|p| p.top.total_cmp(&y)) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        }
+    }
+
+    /// The doc char boundary nearest to a content position (x from the
+    /// text column's left edge).
+    pub fn hit(&self, x: f32, y: f32, text_width: f32) -> usize {
+        let i = self.para_at(y);
+        let Some(p) = self.paras.get(i) else { return 0 };
+        let row = ((y - p.top) / self.row_height).floor().max(0.0) as usize;
+        let Some(line) = p.lines.get(row.min(p.lines.len().saturating_sub(1))) else {
+            return p.start;
+        };
+        let left = line_left(line, text_width);
+        p.start + line.hit(x - left)
+    }
+
+    /// Stripe lanes: overlapping codings get different lanes. Recomputed only
+    /// when the codings change.
+    pub fn ensure_stripes(&mut self, p: &Project, doc: &Document, revision: u64) {
+        let key = (doc.id, revision);
+        if self.stripes_key == Some(key) {
+            return;
+        }
+        self.stripes_key = Some(key);
+        let mut items: Vec<Stripe> = p
+            .codings_in(doc.id)
+            .iter()
+            .map(|c| {
+                let (a, b) = doc.lines_of(c.range);
+                Stripe {
+                    coding: c.id,
+                    code: c.code,
+                    lane: 0,
+                    first_line: a,
+                    last_line: b,
+                }
+            })
+            .collect();
+        items.sort_by_key(|s| (s.first_line, std::cmp::Reverse(s.last_line)));
+        let mut lane_end: Vec<usize> = Vec::new();
+        for s in &mut items {
+            match lane_end.iter().position(|end| *end < s.first_line) {
+                Some(l) => {
+                    s.lane = l;
+                    lane_end[l] = s.last_line;
+                }
+                None => {
+                    s.lane = lane_end.len();
+                    lane_end.push(s.last_line);
+                }
+            }
+        }
+        self.lanes = lane_end.len();
+        self.stripes = items;
+    }
+}
+
+/// Left edge of a visual line in the text column: RTL lines are right-aligned.
+pub fn line_left(line: &LineLayout, text_width: f32) -> f32 {
+    if line.rtl {
+        (text_width - line.width).max(0.0)
+    } else {
+        0.0
+    }
+}

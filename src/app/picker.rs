@@ -1,0 +1,118 @@
+//! The fuzzy code picker: type part of a Persian or English name, Enter
+//! applies the code to the selection; a new name creates a level-1 code.
+
+use super::{Action, UiState, bidi, code_color};
+use crate::model::*;
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+#[derive(Default, Clone, Debug)]
+pub struct Picker {
+    pub query: String,
+    pub cursor: usize,
+}
+
+enum Choice {
+    Code(CodeId),
+    Create(String),
+}
+
+/// Candidates in order: best match first; recent codes first when empty.
+pub fn candidates(p: &Project, query: &str, recent: &[CodeId]) -> Vec<CodeId> {
+    let q = crate::text::fuzzy_key(query);
+    let m = SkimMatcherV2::default();
+    let mut scored: Vec<(i64, usize, CodeId)> = p
+        .walk()
+        .into_iter()
+        .enumerate()
+        .filter_map(|(order, (id, _))| {
+            let code = p.codes.get(&id)?;
+            let recent_rank = recent.iter().position(|r| *r == id);
+            let bonus = recent_rank.map_or(0, |r| 50 - r as i64);
+            if q.is_empty() {
+                return Some((bonus, order, id));
+            }
+            let name = crate::text::fuzzy_key(&code.name);
+            let path = crate::text::fuzzy_key(&p.code_path_label(id, " "));
+            let s = m
+                .fuzzy_match(&name, &q)
+                .map(|s| s + 30)
+                .or_else(|| m.fuzzy_match(&path, &q))?;
+            Some((s + bonus, order, id))
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    scored.into_iter().map(|(_, _, id)| id).collect()
+}
+
+pub fn picker_ui(ctx: &egui::Context, p: &Project, state: &mut UiState, out: &mut Vec<Action>) {
+    let Some(picker) = state.picker.as_mut() else {
+        return;
+    };
+    let s = state.lang.strings();
+    let hits = candidates(p, &picker.query, &state.recent_codes);
+    let exact = hits.iter().any(|id| {
+        p.codes
+            .get(id)
+            .is_some_and(|c| crate::text::fold(&c.name) == crate::text::fold(&picker.query))
+    });
+    let mut choices: Vec<Choice> = hits.into_iter().take(12).map(Choice::Code).collect();
+    if !picker.query.trim().is_empty() && !exact {
+        choices.push(Choice::Create(picker.query.trim().to_string()));
+    }
+    let (down, up, enter, esc) = ctx.input(|i| {
+        (
+            i.key_pressed(egui::Key::ArrowDown),
+            i.key_pressed(egui::Key::ArrowUp),
+            i.key_pressed(egui::Key::Enter),
+            i.key_pressed(egui::Key::Escape),
+        )
+    });
+    if down {
+        picker.cursor = (picker.cursor + 1).min(choices.len().saturating_sub(1));
+    }
+    if up {
+        picker.cursor = picker.cursor.saturating_sub(1);
+    }
+    picker.cursor = picker.cursor.min(choices.len().saturating_sub(1));
+    let mut chosen: Option<usize> = enter.then_some(picker.cursor);
+    let mut close = esc;
+    egui::Modal::new(egui::Id::unique("code-picker")).show(ctx, |ui| {
+        ui.set_width(560.0);
+        ui.label(bidi(s.picker_hint));
+        let r = ui.add(egui::TextEdit::singleline(&mut picker.query).desired_width(f32::INFINITY));
+        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::SearchInput, true, "Code picker"));
+        r.request_focus();
+        if r.changed() {
+            picker.cursor = 0;
+        }
+        // egui's field shows Persian letters in typed order; this line shows
+        // the query as it reads.
+        if picker.query.chars().any(crate::text::is_rtl_char) {
+            ui.label(egui::RichText::new(bidi(&picker.query)).strong());
+        }
+        ui.separator();
+        for (i, ch) in choices.iter().enumerate() {
+            let (label, color) = match ch {
+                Choice::Code(id) => (p.code_path_label(*id, " › "), code_color(p, *id)),
+                Choice::Create(name) => (format!("+ {name}"), ui.visuals().text_color()),
+            };
+            let text = egui::RichText::new(bidi(&label)).color(color);
+            let r = ui.selectable_label(i == picker.cursor, text);
+            if r.clicked() {
+                chosen = Some(i);
+            }
+        }
+    });
+    if let Some(i) = chosen {
+        match choices.get(i) {
+            Some(Choice::Code(id)) => out.push(Action::ApplyCode(*id)),
+            Some(Choice::Create(name)) => out.push(Action::CreateAndApply(name.clone())),
+            None => {}
+        }
+        close = true;
+    }
+    if close {
+        state.picker = None;
+    }
+}

@@ -1,0 +1,371 @@
+//! The code tree: levels, colours, counts, filter, rename in place,
+//! drag and drop, grouping and deletion.
+
+use super::{Action, UiState, bidi, code_color};
+use crate::edit::{self, Command};
+use crate::model::*;
+use egui::{RichText, Sense};
+use std::collections::{BTreeMap, BTreeSet};
+
+#[derive(Default)]
+pub struct TreeState {
+    pub filter: String,
+    pub renaming: Option<(CodeId, String)>,
+    pub collapsed: BTreeSet<CodeId>,
+    pub confirm_delete: Option<CodeId>,
+    pub new_group_name: Option<String>,
+}
+
+/// Payload when a code row is dragged.
+#[derive(Clone, Copy)]
+struct DragCode(CodeId);
+
+pub fn tree_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Vec<Action>) {
+    let s = state.lang.strings();
+    ui.heading(bidi(s.codes));
+    ui.horizontal(|ui| {
+        ui.add(
+            egui::TextEdit::singleline(&mut state.tree.filter)
+                .hint_text(s.filter)
+                .desired_width(160.0),
+        )
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::SearchInput, true, "Filter codes"));
+        if ui.button(bidi(s.new_code)).clicked() {
+            let code = Code::new(
+                format!("{} {}", s.new_code, p.codes.len() + 1),
+                edit::palette_color(p.codes.len()),
+            );
+            state.tree.renaming = Some((code.id, code.name.clone()));
+            out.push(Action::Edit(edit::add_code(p, None, code)));
+        }
+    });
+    if !state.tree.filter.is_empty() {
+        ui.label(RichText::new(bidi(&state.tree.filter)).weak().small());
+    }
+    let level_names: Vec<String> = (1..=3).map(|l| p.level_name(l)).collect();
+    ui.label(RichText::new(bidi(&level_names.join(" · "))).small().weak());
+    let own = p.own_counts();
+    let total = p.total_counts();
+    let visible = filter_set(p, &state.tree.filter);
+    egui::ScrollArea::vertical().id_salt("tree").show(ui, |ui| {
+        let mut skip_below: Option<usize> = None;
+        for (id, depth) in p.walk() {
+            if let Some(d) = skip_below {
+                if depth > d {
+                    continue;
+                }
+                skip_below = None;
+            }
+            if visible.as_ref().is_some_and(|v| !v.contains(&id)) {
+                continue;
+            }
+            let Some(code) = p.codes.get(&id) else {
+                continue;
+            };
+            if state.tree.collapsed.contains(&id) && visible.is_none() {
+                skip_below = Some(depth);
+            }
+            row_ui(ui, p, code, depth, &own, &total, state, out);
+        }
+        // Drop zone: move a code to the top level.
+        let (rect, resp) =
+            ui.allocate_exact_size(egui::vec2(ui.available_width(), 24.0), Sense::hover());
+        if let Some(dragged) = resp.dnd_release_payload::<DragCode>() {
+            out.push(Action::Edit(Command::MoveCode {
+                id: dragged.0,
+                parent: None,
+                index: p.roots.len(),
+            }));
+        }
+        if resp.dnd_hover_payload::<DragCode>().is_some() {
+            ui.painter().rect_stroke(
+                rect,
+                2.0,
+                ui.visuals().selection.stroke,
+                egui::StrokeKind::Inside,
+            );
+        }
+        let ungrouped = p.ungrouped_codes().len();
+        if ungrouped > 0 {
+            ui.label(RichText::new(format!("{ungrouped} {}", bidi(s.ungrouped))).weak());
+        }
+    });
+}
+
+/// Codes whose name matches the filter, with their ancestors (None = all).
+fn filter_set(p: &Project, filter: &str) -> Option<BTreeSet<CodeId>> {
+    if filter.trim().is_empty() {
+        return None;
+    }
+    let q = crate::text::fuzzy_key(filter);
+    let m = fuzzy_matcher::skim::SkimMatcherV2::default();
+    use fuzzy_matcher::FuzzyMatcher;
+    let parents = p.parents();
+    let mut set = BTreeSet::new();
+    for c in p.codes.values() {
+        if m.fuzzy_match(&crate::text::fuzzy_key(&c.name), &q)
+            .is_some()
+        {
+            let mut cur = Some(c.id);
+            while let Some(id) = cur {
+                if !set.insert(id) {
+                    break;
+                }
+                cur = parents.get(&id).copied();
+            }
+        }
+    }
+    Some(set)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn row_ui(
+    ui: &mut egui::Ui,
+    p: &Project,
+    code: &Code,
+    depth: usize,
+    own: &BTreeMap<CodeId, usize>,
+    total: &BTreeMap<CodeId, usize>,
+    state: &mut UiState,
+    out: &mut Vec<Action>,
+) {
+    let id = code.id;
+    let level = p.level_of(id);
+    let selected = state.selected_codes.contains(&id);
+    let active = state.active_codes.contains(&id);
+    let rtl = state.lang.rtl();
+    let layout = if rtl {
+        egui::Layout::right_to_left(egui::Align::Center)
+    } else {
+        egui::Layout::left_to_right(egui::Align::Center)
+    };
+    let row = ui.allocate_ui_with_layout(egui::vec2(ui.available_width(), 22.0), layout, |ui| {
+        ui.add_space(depth as f32 * 16.0);
+        if !code.children.is_empty() {
+            let collapsed = state.tree.collapsed.contains(&id);
+            let arrow = if collapsed {
+                if rtl { "◀" } else { "▶" }
+            } else {
+                "▼"
+            };
+            if ui.small_button(arrow).clicked() {
+                if collapsed {
+                    state.tree.collapsed.remove(&id);
+                } else {
+                    state.tree.collapsed.insert(id);
+                }
+            }
+        } else {
+            ui.add_space(20.0);
+        }
+        // Colour swatch doubles as the activation toggle, as in MAXQDA.
+        let (sw, sw_resp) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), Sense::click());
+        let color = code_color(p, id);
+        if active {
+            ui.painter().rect_filled(sw, 3.0, color);
+        } else {
+            ui.painter().rect_stroke(
+                sw,
+                3.0,
+                egui::Stroke::new(2.0, color),
+                egui::StrokeKind::Inside,
+            );
+        }
+        sw_resp.widget_info(|| {
+            egui::WidgetInfo::selected(
+                egui::Role::CheckBox,
+                true,
+                active,
+                format!("Activate {}", code.name),
+            )
+        });
+        if sw_resp.clicked() {
+            out.push(Action::ToggleActive(id));
+        }
+        let badge = format!("L{level}");
+        ui.label(RichText::new(badge).small().monospace().weak())
+            .on_hover_text(bidi(&p.level_name(level)));
+        if let Some((rid, text)) = state.tree.renaming.as_mut().filter(|(r, _)| *r == id) {
+            let r = ui.add(egui::TextEdit::singleline(text).desired_width(180.0));
+            r.request_focus();
+            ui.label(RichText::new(bidi(text)).weak());
+            if r.lost_focus() {
+                let name = text.trim().to_string();
+                if ui.input(|i| !i.key_pressed(egui::Key::Escape))
+                    && !name.is_empty()
+                    && name != code.name
+                {
+                    out.push(Action::Edit(Command::RenameCode { id: *rid, name }));
+                }
+                state.tree.renaming = None;
+            }
+            return None;
+        }
+        let counts = format!(
+            "{} / {}",
+            own.get(&id).copied().unwrap_or(0),
+            total.get(&id).copied().unwrap_or(0)
+        );
+        let text = RichText::new(bidi(&code.name));
+        let r = ui
+            .add(egui::Button::selectable(selected, text).sense(Sense::click_and_drag()))
+            .on_hover_text(bidi(&code.description.joined()));
+        r.widget_info(|| {
+            egui::WidgetInfo::selected(egui::Role::TreeItem, true, selected, &code.name)
+        });
+        ui.label(RichText::new(counts).small().weak());
+        Some(r)
+    });
+    let Some(r) = row.inner else { return };
+    if r.clicked() {
+        let add = ui.input(|i| i.modifiers.command || i.modifiers.shift);
+        out.push(Action::SelectCode { id, add });
+    }
+    if r.double_clicked() {
+        state.tree.renaming = Some((id, code.name.clone()));
+    }
+    if r.drag_started() {
+        r.dnd_set_drag_payload(DragCode(id));
+    }
+    if let Some(dragged) = r.dnd_release_payload::<DragCode>()
+        && dragged.0 != id
+    {
+        out.push(Action::Edit(Command::MoveCode {
+            id: dragged.0,
+            parent: Some(id),
+            index: code.children.len(),
+        }));
+    }
+    if r.dnd_hover_payload::<DragCode>().is_some() {
+        ui.painter().rect_stroke(
+            r.rect.expand(2.0),
+            2.0,
+            ui.visuals().selection.stroke,
+            egui::StrokeKind::Outside,
+        );
+    }
+    r.context_menu(|ui| context_menu_ui(ui, p, code, state, out));
+}
+
+fn context_menu_ui(
+    ui: &mut egui::Ui,
+    p: &Project,
+    code: &Code,
+    state: &mut UiState,
+    out: &mut Vec<Action>,
+) {
+    let s = state.lang.strings();
+    let id = code.id;
+    if ui.button(bidi(s.apply_code)).clicked() {
+        out.push(Action::ApplyCode(id));
+        ui.close();
+    }
+    if ui.button(bidi(s.rename)).clicked() {
+        state.tree.renaming = Some((id, code.name.clone()));
+        ui.close();
+    }
+    if ui.button(bidi(s.new_code)).clicked() {
+        let child = Code::new(
+            format!("{} {}", s.new_code, p.codes.len() + 1),
+            edit::palette_color(p.codes.len()),
+        );
+        state.tree.renaming = Some((child.id, child.name.clone()));
+        out.push(Action::Edit(edit::add_code(p, Some(id), child)));
+        ui.close();
+    }
+    let mut sel: Vec<CodeId> = p
+        .walk()
+        .into_iter()
+        .map(|(c, _)| c)
+        .filter(|c| state.selected_codes.contains(c))
+        .collect();
+    if sel.is_empty() {
+        sel.push(id);
+    }
+    let group_name = if p.level_of(sel[0]) >= 2 {
+        p.level_name(3)
+    } else {
+        p.level_name(2)
+    };
+    if ui
+        .button(bidi(&format!("{} ({})", s.group, sel.len())))
+        .clicked()
+    {
+        if let Ok((cmd, gid)) =
+            edit::group_codes(p, &sel, &format!("{group_name} {}", p.codes.len() + 1))
+        {
+            out.push(Action::Edit(cmd));
+            state.tree.renaming = Some((gid, format!("{group_name} {}", p.codes.len() + 1)));
+        }
+        ui.close();
+    }
+    if !code.children.is_empty() && ui.button(bidi(s.ungroup)).clicked() {
+        if let Ok(cmd) = edit::ungroup(p, id) {
+            out.push(Action::Edit(cmd));
+        }
+        ui.close();
+    }
+    ui.menu_button(bidi(s.merge_into), |ui| {
+        egui::ScrollArea::vertical()
+            .max_height(300.0)
+            .show(ui, |ui| {
+                for (other, _) in p.walk() {
+                    if other == id || p.subtree(id).contains(&other) {
+                        continue;
+                    }
+                    let Some(o) = p.codes.get(&other) else {
+                        continue;
+                    };
+                    if ui.button(bidi(&p.code_path_label(o.id, " › "))).clicked() {
+                        if let Ok(cmd) = edit::merge_codes(p, id, other) {
+                            out.push(Action::Edit(cmd));
+                        }
+                        ui.close();
+                    }
+                }
+            });
+    });
+    ui.separator();
+    if ui.button(bidi(s.delete)).clicked() {
+        state.tree.confirm_delete = Some(id);
+        ui.close();
+    }
+}
+
+pub fn confirm_delete_ui(
+    ctx: &egui::Context,
+    p: &Project,
+    state: &mut UiState,
+    out: &mut Vec<Action>,
+) {
+    let Some(id) = state.tree.confirm_delete else {
+        return;
+    };
+    let Some(code) = p.codes.get(&id) else {
+        state.tree.confirm_delete = None;
+        return;
+    };
+    let sub: BTreeSet<CodeId> = p.subtree(id).into_iter().collect();
+    let n = p.codings.values().filter(|c| sub.contains(&c.code)).count();
+    let mut close = false;
+    egui::Modal::new(egui::Id::unique("confirm-delete")).show(ctx, |ui| {
+        ui.label(bidi(&format!("Delete '{}'", code.name)));
+        ui.label(format!(
+            "{} code(s) and {n} coding(s) will be deleted. You can undo this.",
+            sub.len()
+        ));
+        ui.horizontal(|ui| {
+            if ui.button("Delete").clicked() {
+                out.push(Action::Edit(Command::RemoveCode { id }));
+                close = true;
+            }
+            if ui.button("Cancel").clicked() {
+                close = true;
+            }
+        });
+    });
+    if close {
+        state.tree.confirm_delete = None;
+        state.selected_codes.remove(&id);
+    }
+}
