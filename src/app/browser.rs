@@ -28,14 +28,9 @@ pub fn browser_ui(
     let text_w = (avail - num_w - stripes_w - 24.0).max(80.0);
     ui.fonts_mut(|f| cache.ensure(f, doc, text_w, &font));
     let scroll_to = state.scroll_to_line.take();
-    let mut area = egui::ScrollArea::vertical()
+    let area = egui::ScrollArea::vertical()
         .id_salt(("browser", doc.id))
         .auto_shrink([false, false]);
-    if let Some(line) = scroll_to
-        && let Some(para) = cache.paras.get(line.saturating_sub(1))
-    {
-        area = area.vertical_scroll_offset((para.top - 40.0).max(0.0));
-    }
     area.show_viewport(ui, |ui, viewport| {
         let (rect, resp) = ui.allocate_exact_size(
             vec2(avail - 16.0, cache.total_height.max(ui.available_height())),
@@ -59,6 +54,16 @@ pub fn browser_ui(
             (stripe_x, num_x, num_x + num_w + 8.0)
         };
         let top = rect.min.y;
+        if let Some(line) = scroll_to
+            && let Some(para) = cache.paras.get(line.saturating_sub(1))
+        {
+            let target = Rect::from_min_size(
+                pos2(rect.min.x, top + para.top),
+                vec2(10.0, cache.row_height),
+            );
+            ui.scroll_to_rect(target, Some(egui::Align::Center));
+        }
+        cache.origin = Some((text_x, top, text_w));
         let painter = ui.painter_at(rect);
         let visible =
             |y0: f32, y1: f32| y1 >= viewport.min.y + top - 2.0 && y0 <= viewport.max.y + top + 2.0;
@@ -66,7 +71,11 @@ pub fn browser_ui(
 
         // Mouse selection in the text column.
         if resp.drag_started() || resp.clicked() {
-            if let Some(pos) = resp.interact_pointer_pos() {
+            // Anchor where the button went down, not where the drag was noticed.
+            let origin = ui
+                .input(|i| i.pointer.press_origin())
+                .or(resp.interact_pointer_pos());
+            if let Some(pos) = origin {
                 let (x, y) = to_content(pos);
                 let at = cache.hit(x, y, text_w);
                 state.drag_anchor = Some(at);

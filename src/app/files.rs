@@ -99,8 +99,9 @@ pub fn prompt_ui(ctx: &egui::Context, state: &mut UiState, out: &mut Vec<Action>
                 .desired_width(480.0)
                 .hint_text("/path/to/file"),
         );
+        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "File path"));
         r.request_focus();
-        let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
         ui.horizontal(|ui| {
             if ui.button(bidi(s.ok)).clicked() || enter {
                 let paths: Vec<PathBuf> = prompt

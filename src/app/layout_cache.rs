@@ -35,6 +35,8 @@ pub struct LayoutCache {
     stripes_key: Option<(DocId, u64)>,
     pub stripes: Vec<Stripe>,
     pub lanes: usize,
+    /// Where the text column was last drawn: (left x, top y, width).
+    pub origin: Option<(f32, f32, f32)>,
     /// Shaped pieces, shared by measuring and painting.
     galleys: HashMap<String, Arc<Galley>>,
 }
@@ -120,6 +122,27 @@ impl LayoutCache {
         };
         let left = line_left(line, text_width);
         p.start + line.hit(x - left)
+    }
+
+    /// Screen position of a doc char boundary (middle of its row), as last drawn.
+    pub fn screen_pos(&self, pos: usize) -> Option<egui::Pos2> {
+        let (x0, y0, w) = self.origin?;
+        let i = self
+            .paras
+            .partition_point(|p| p.start <= pos)
+            .checked_sub(1)?;
+        let p = &self.paras[i];
+        let rel = pos - p.start;
+        for (row, line) in p.lines.iter().enumerate() {
+            if line.chars.start <= rel
+                && rel <= line.chars.end
+                && let Some(x) = line.x_of(rel)
+            {
+                let y = y0 + p.top + (row as f32 + 0.5) * self.row_height;
+                return Some(egui::pos2(x0 + line_left(line, w) + x, y));
+            }
+        }
+        None
     }
 
     /// Stripe lanes: overlapping codings get different lanes. Recomputed only

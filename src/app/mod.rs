@@ -298,6 +298,12 @@ impl Workbench {
         }
     }
 
+    /// Screen position of a char boundary in the open document, as last
+    /// drawn (for driving the browser with a pointer, e.g. in tests).
+    pub fn screen_pos_of(&self, pos: usize) -> Option<egui::Pos2> {
+        self.cache.screen_pos(pos)
+    }
+
     /// Apply one command through the history; errors go to the status line.
     pub fn edit(&mut self, cmd: Command) -> bool {
         match self.history.apply(&mut self.project, cmd) {

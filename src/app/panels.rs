@@ -99,13 +99,12 @@ fn menu_items_ui(ui: &mut egui::Ui, wb: &Workbench, out: &mut Vec<Action>) {
             });
             ui.separator();
             // The current coder, always visible.
-            ui.label(bidi(&format!("{}:", s.coder)));
             let current = wb
                 .state
                 .coder
                 .and_then(|c| wb.project.coder(c))
                 .map(|c| c.name.clone());
-            egui::ComboBox::from_id_salt("coder")
+            egui::ComboBox::new("coder", bidi(s.coder))
                 .selected_text(bidi(current.as_deref().unwrap_or("—")))
                 .show_ui(ui, |ui| {
                     for c in &wb.project.coders {

@@ -56,9 +56,22 @@ pub fn picker_ui(ctx: &egui::Context, p: &Project, state: &mut UiState, out: &mu
             .get(id)
             .is_some_and(|c| crate::text::fold(&c.name) == crate::text::fold(&picker.query))
     });
-    let mut choices: Vec<Choice> = hits.into_iter().take(12).map(Choice::Code).collect();
+    let mut choices: Vec<Choice> = hits.iter().copied().take(12).map(Choice::Code).collect();
     if !picker.query.trim().is_empty() && !exact {
-        choices.push(Choice::Create(picker.query.trim().to_string()));
+        // A name that no code contains is most likely a new code: offer
+        // creating it first, so Enter makes it. Otherwise it goes last.
+        let q = crate::text::fold(&picker.query);
+        let contained = hits.iter().any(|id| {
+            p.codes
+                .get(id)
+                .is_some_and(|c| crate::text::fold(&c.name).contains(&q))
+        });
+        let create = Choice::Create(picker.query.trim().to_string());
+        if contained {
+            choices.push(create);
+        } else {
+            choices.insert(0, create);
+        }
     }
     let (down, up, enter, esc) = ctx.input(|i| {
         (

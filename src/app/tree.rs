@@ -92,6 +92,44 @@ pub fn tree_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Ve
     });
 }
 
+/// A drawn disclosure triangle (no font glyph needed): down when open,
+/// pointing into the reading direction when collapsed.
+fn disclosure_ui(ui: &mut egui::Ui, collapsed: bool, rtl: bool) -> egui::Response {
+    let (rect, resp) = ui.allocate_exact_size(egui::vec2(16.0, 16.0), Sense::click());
+    let c = rect.center();
+    let r = 4.5;
+    let pts = if !collapsed {
+        vec![
+            c + egui::vec2(-r, -r * 0.6),
+            c + egui::vec2(r, -r * 0.6),
+            c + egui::vec2(0.0, r * 0.8),
+        ]
+    } else if rtl {
+        vec![
+            c + egui::vec2(r * 0.6, -r),
+            c + egui::vec2(r * 0.6, r),
+            c + egui::vec2(-r * 0.8, 0.0),
+        ]
+    } else {
+        vec![
+            c + egui::vec2(-r * 0.6, -r),
+            c + egui::vec2(-r * 0.6, r),
+            c + egui::vec2(r * 0.8, 0.0),
+        ]
+    };
+    let color = if resp.hovered() {
+        ui.visuals().strong_text_color()
+    } else {
+        ui.visuals().text_color()
+    };
+    ui.painter()
+        .add(egui::Shape::convex_polygon(pts, color, egui::Stroke::NONE));
+    resp.widget_info(|| {
+        egui::WidgetInfo::selected(egui::Role::Button, true, !collapsed, "Expand or collapse")
+    });
+    resp
+}
+
 /// Codes whose name matches the filter, with their ancestors (None = all).
 fn filter_set(p: &Project, filter: &str) -> Option<BTreeSet<CodeId>> {
     if filter.trim().is_empty() {
@@ -143,12 +181,7 @@ fn row_ui(
         ui.add_space(depth as f32 * 16.0);
         if !code.children.is_empty() {
             let collapsed = state.tree.collapsed.contains(&id);
-            let arrow = if collapsed {
-                if rtl { "◀" } else { "▶" }
-            } else {
-                "▼"
-            };
-            if ui.small_button(arrow).clicked() {
+            if disclosure_ui(ui, collapsed, rtl).clicked() {
                 if collapsed {
                     state.tree.collapsed.remove(&id);
                 } else {
@@ -187,6 +220,7 @@ fn row_ui(
             .on_hover_text(bidi(&p.level_name(level)));
         if let Some((rid, text)) = state.tree.renaming.as_mut().filter(|(r, _)| *r == id) {
             let r = ui.add(egui::TextEdit::singleline(text).desired_width(180.0));
+            r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Code name"));
             r.request_focus();
             ui.label(RichText::new(bidi(text)).weak());
             if r.lost_focus() {

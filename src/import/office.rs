@@ -110,32 +110,26 @@ fn flatten(xml: &str, part: &'static str, d: Dialect) -> Result<String, OfficeEr
                 let n = name.as_ref();
                 if n == tab_tag {
                     para.push('\t');
-                } else if n == br_tag {
-                    para.push(' ');
-                } else if d == Dialect::Odt && n == "text:s" {
+                } else if n == br_tag || (d == Dialect::Odt && n == "text:s") {
                     para.push(' ');
                 } else if is_para(n) && table_depth == 0 {
                     lines.push(String::new());
                 }
             }
-            Event::Text(t) => {
-                if in_text {
-                    para.push_str(&t.xml10_content());
-                }
+            Event::Text(t) if in_text => {
+                para.push_str(&t.xml10_content());
             }
-            Event::GeneralRef(r) => {
-                if in_text {
-                    let ch = match &*r.xml10_content() {
-                        "amp" => Some('&'),
-                        "lt" => Some('<'),
-                        "gt" => Some('>'),
-                        "quot" => Some('"'),
-                        "apos" => Some('\''),
-                        _ => r.resolve_char_ref().ok().flatten(),
-                    };
-                    if let Some(c) = ch {
-                        para.push(c);
-                    }
+            Event::GeneralRef(r) if in_text => {
+                let ch = match &*r.xml10_content() {
+                    "amp" => Some('&'),
+                    "lt" => Some('<'),
+                    "gt" => Some('>'),
+                    "quot" => Some('"'),
+                    "apos" => Some('\''),
+                    _ => r.resolve_char_ref().ok().flatten(),
+                };
+                if let Some(c) = ch {
+                    para.push(c);
                 }
             }
             Event::End(e) => {

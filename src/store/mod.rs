@@ -6,7 +6,7 @@ mod lock;
 mod validate;
 
 pub use format::{FORMAT_NAME, FORMAT_VERSION};
-pub use lock::{Lock, LockError};
+pub use lock::{Lock, LockError, lock_path};
 pub use validate::Problem;
 
 use crate::model::Project;
@@ -144,10 +144,12 @@ pub fn save(p: &Project, path: &Path) -> Result<(), StoreError> {
 
 /// The atomic write behind `save`, for any output file.
 pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), StoreError> {
-    if keep_backup && path.exists() {
-        if let Ok(old) = fs::read_to_string(path)
-            && let Some(v) = format::sniff_version(&old)
-            && v > FORMAT_VERSION
+    if keep_backup
+        && path.exists()
+        && let Ok(old) = fs::read_to_string(path)
+        && let Some(v) = format::sniff_version(&old)
+        && v > FORMAT_VERSION
+    {
         {
             return Err(StoreError::Newer {
                 path: path.to_path_buf(),

@@ -138,14 +138,17 @@ pub fn build(file: FileProject) -> (Project, Vec<Problem>) {
 fn build_tree(p: &mut Project, codes: Vec<Code>, roots: Vec<CodeId>, probs: &mut Vec<Problem>) {
     let mut map: BTreeMap<CodeId, Code> = BTreeMap::new();
     for c in codes {
-        if map.contains_key(&c.id) {
-            problem(
-                probs,
-                format!("code '{}': duplicate id {}; set aside", c.name, c.id),
-            );
-            p.set_aside.codes.push(c);
-        } else {
-            map.insert(c.id, c);
+        match map.entry(c.id) {
+            std::collections::btree_map::Entry::Occupied(_) => {
+                problem(
+                    probs,
+                    format!("code '{}': duplicate id {}; set aside", c.name, c.id),
+                );
+                p.set_aside.codes.push(c);
+            }
+            std::collections::btree_map::Entry::Vacant(v) => {
+                v.insert(c);
+            }
         }
     }
     let mut placed: BTreeSet<CodeId> = BTreeSet::new();
@@ -191,10 +194,7 @@ fn build_tree(p: &mut Project, codes: Vec<Code>, roots: Vec<CodeId>, probs: &mut
     }
     // Codes not reached: orphans or members of a cycle. Make the first of
     // each unreached group a root and retry.
-    loop {
-        let Some(orphan) = map.keys().find(|k| !placed.contains(k)).copied() else {
-            break;
-        };
+    while let Some(orphan) = map.keys().find(|k| !placed.contains(k)).copied() {
         let name = map.get(&orphan).map(|c| c.name.clone()).unwrap_or_default();
         problem(
             probs,

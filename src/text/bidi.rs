@@ -25,7 +25,31 @@ pub fn visual_order(line: &str, rtl: Option<bool>) -> Vec<usize> {
     if levels.is_empty() {
         return Vec::new();
     }
-    unicode_bidi::BidiInfo::reorder_visual(&levels)
+    let mut order = unicode_bidi::BidiInfo::reorder_visual(&levels);
+    keep_marks_after_base(line, &levels, &mut order);
+    order
+}
+
+/// In right-to-left runs, put combining marks back after their base char,
+/// as FriBidi does (its REORDER_NSM) and as a shaper draws them: a letter
+/// and its diacritics stay one cluster in logical order.
+fn keep_marks_after_base(line: &str, levels: &[Level], order: &mut [usize]) {
+    let chars: Vec<char> = line.chars().collect();
+    let is_mark = |i: usize| unicode_bidi::bidi_class(chars[i]) == BidiClass::NSM;
+    let mut v = 0;
+    while v < order.len() {
+        let i = order[v];
+        if levels[i].is_rtl() && is_mark(i) {
+            let start = v;
+            while v < order.len() && levels[order[v]].is_rtl() && is_mark(order[v]) {
+                v += 1;
+            }
+            if v < order.len() && levels[order[v]].is_rtl() {
+                order[start..=v].reverse();
+            }
+        }
+        v += 1;
+    }
 }
 
 /// The mirrored form of a bracket-like char shown in a right-to-left run

@@ -1,0 +1,283 @@
+//! The workbench driven headlessly with egui_kittest, by label and role.
+
+use super::util::*;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use strata::app::{Lang, Workbench};
+use strata::model::*;
+
+fn harness(wb: Workbench) -> Harness<'static, Workbench> {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1500.0, 950.0))
+        .build_ui_state(|ui, wb: &mut Workbench| wb.ui(ui), wb);
+    h.run_steps(3);
+    h
+}
+
+fn demo(lang: Lang) -> Harness<'static, Workbench> {
+    let mut wb = Workbench::demo().expect("demo");
+    wb.state.lang = lang;
+    harness(wb)
+}
+
+fn doc<'a>(wb: &'a Workbench, name: &str) -> &'a Document {
+    wb.project.document_by_name(name).expect("document")
+}
+
+#[test]
+fn opens_the_demo() {
+    let h = demo(Lang::En);
+    h.get_by_label("Document browser: P01");
+    h.get_by_label("Line 1");
+    h.get_by_label("تطمیع و تهدید خبرنگاران و فعالان شهری");
+    h.get_by_label("P02  (8)");
+    assert_eq!(h.state().project.documents.len(), 7);
+}
+
+fn select_lines(h: &mut Harness<'static, Workbench>, a: usize, b: usize) {
+    h.get_by_label(&format!("Line {a}")).click();
+    h.run();
+    h.get_by_label(&format!("Line {b}"))
+        .click_modifiers(Modifiers::SHIFT);
+    h.run();
+}
+
+fn pick(h: &mut Harness<'static, Workbench>, query: &str) {
+    h.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    h.run();
+    h.get_by_label("Code picker").type_text(query);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+}
+
+#[test]
+fn code_lines_3_to_5_through_the_picker_then_undo_and_redo() {
+    let mut h = demo(Lang::En);
+    let before = h.state().project.codings.len();
+    select_lines(&mut h, 3, 5);
+    let want = doc(h.state(), "P01").lines_range(3, 5).expect("range");
+    assert_eq!(h.state().state.selection, Some(want));
+    pick(&mut h, "آمارسازی");
+    let wb = h.state();
+    assert_eq!(wb.project.codings.len(), before + 1);
+    let code = wb.project.resolve_path("آمارسازی").expect("code");
+    let coding = wb
+        .project
+        .codings
+        .values()
+        .find(|c| c.code == code)
+        .expect("new coding");
+    assert_eq!(coding.range, want);
+    assert_eq!(
+        Some(coding.coder),
+        wb.state.coder,
+        "the current coder is recorded"
+    );
+    // Undo and redo from the keyboard.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().project.codings.len(), before);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(h.state().project.codings.len(), before + 1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert_eq!(h.state().project.codings.len(), before + 1);
+}
+
+#[test]
+fn picker_matches_arabic_letters_and_missing_zwnj() {
+    let mut h = demo(Lang::En);
+    select_lines(&mut h, 2, 2);
+    // Arabic ي/ك and no ZWNJ still find «فیلترینگ چالش دوسویه مردم و مدیران».
+    pick(&mut h, "فيلترينگ چالش دوسويه");
+    let wb = h.state();
+    let code = wb
+        .project
+        .resolve_path("فیلترینگ چالش دوسویه مردم و مدیران")
+        .expect("code");
+    assert!(
+        wb.project
+            .codings
+            .values()
+            .any(|c| c.code == code && c.range == doc(wb, "P01").line_range(2).expect("l2"))
+    );
+}
+
+#[test]
+fn typing_a_new_name_creates_a_level_1_code_and_applies_it() {
+    let mut h = demo(Lang::En);
+    let codes = h.state().project.codes.len();
+    select_lines(&mut h, 4, 4);
+    pick(&mut h, "کارت خبرنگاری");
+    let wb = h.state();
+    assert_eq!(wb.project.codes.len(), codes + 1);
+    let id = wb.project.resolve_path("کارت خبرنگاری").expect("new code");
+    assert_eq!(wb.project.level_of(id), 1);
+    assert!(wb.project.roots.contains(&id), "ungrouped, at the top");
+    assert_eq!(
+        wb.project.codings.values().filter(|c| c.code == id).count(),
+        1
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().project.codes.len(),
+        codes,
+        "one undo removes code and coding"
+    );
+}
+
+#[test]
+fn group_two_codes_into_a_new_subcategory() {
+    let mut h = demo(Lang::En);
+    // Two fresh level-1 codes at the top.
+    select_lines(&mut h, 2, 2);
+    pick(&mut h, "کد یک");
+    select_lines(&mut h, 4, 4);
+    pick(&mut h, "کد دو");
+    // New codes sit at the bottom of the long tree: scroll to them as a user would.
+    h.get_by_label("کد یک").scroll_to_me();
+    h.run();
+    h.get_by_label("کد یک").click();
+    h.run();
+    h.get_by_label("کد دو").click_modifiers(Modifiers::COMMAND);
+    h.run();
+    h.get_by_label("کد دو").click_secondary();
+    h.run();
+    h.get_by_label_contains("Group into new subcategory")
+        .click();
+    h.run();
+    let p = &h.state().project;
+    let a = p.resolve_path("کد یک").expect("a");
+    let b = p.resolve_path("کد دو").expect("b");
+    let parent = p.parent_of(a).expect("grouped");
+    assert_eq!(p.parent_of(b), Some(parent));
+    assert_eq!(p.level_of(parent), 2);
+    assert_eq!(
+        h.state().history.undo_label(),
+        Some("Group 2 codes into 'زیرمقوله 113'")
+    );
+    h.key_press(Key::Escape); // leave the rename field
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let p = &h.state().project;
+    assert!(
+        p.parent_of(a).is_none() && p.parent_of(b).is_none(),
+        "ungrouped again"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert!(h.state().project.parent_of(a).is_some());
+}
+
+#[test]
+fn edit_a_memo_then_save_and_reopen() {
+    let dir = tmp();
+    let path = dir.path().join("saved.strata");
+    let mut h = demo(Lang::En);
+    h.get_by_label("Memo text").focus();
+    h.run();
+    h.get_by_label("Memo text")
+        .type_text("این مصاحبه کوتاه بود.");
+    h.run();
+    h.get_by_label("Save").click();
+    h.run();
+    let doc_id = doc(h.state(), "P01").id;
+    let memo = h
+        .state()
+        .project
+        .memos_on(MemoTarget::Document(doc_id))
+        .next()
+        .expect("memo")
+        .clone();
+    assert_eq!(memo.body, "این مصاحبه کوتاه بود.");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(
+        h.state()
+            .project
+            .memos_on(MemoTarget::Document(doc_id))
+            .next()
+            .is_none(),
+        "memo edit undone"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    // Save: no path yet, so the typed-path prompt appears.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    let field = h.get_by_label("File path");
+    field.type_text(path.to_str().expect("p"));
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(!h.state().is_dirty());
+    let saved = h.state().project.clone();
+    let Err(reopened) = Workbench::open(path.clone()) else {
+        panic!("the project is still locked by the first window");
+    };
+    assert!(reopened.contains("open in another Strata"), "{reopened}");
+    drop(h);
+    let wb = Workbench::open(path).expect("reopen");
+    assert_eq!(wb.project, saved);
+}
+
+#[test]
+fn mouse_selection_in_a_persian_line_codes_the_exact_words() {
+    let mut h = demo(Lang::Fa);
+    let d = doc(h.state(), "P01").clone();
+    // «سوءتفاهم» in line 9 — drag from its logical start to its logical end.
+    let line9 = d.line_range(9).expect("line 9");
+    let text = d.line_text(9);
+    let word = "سوءتفاهم";
+    let byte = text.find(word).expect("word");
+    let start = line9.start.0 + text[..byte].chars().count();
+    let end = start + word.chars().count();
+    h.state_mut().state.scroll_to_line = Some(9);
+    h.run();
+    let a = h.state().screen_pos_of(start).expect("start on screen");
+    let b = h.state().screen_pos_of(end).expect("end on screen");
+    assert!(a.x > b.x, "in RTL the start of a word is on its right");
+    h.hover_at(a);
+    h.run();
+    h.drag_at(a);
+    h.run();
+    for t in [0.25, 0.5, 0.75, 1.0] {
+        h.hover_at(a + (b - a) * t);
+        h.run();
+    }
+    h.event(egui::Event::PointerButton {
+        pos: b,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    h.run();
+    assert_eq!(h.state().state.selection, Some(CharRange::new(start, end)));
+    pick(&mut h, "تبلیغات باهدف پنهان کردن حقایق");
+    let wb = h.state();
+    let code = wb
+        .project
+        .resolve_path("تبلیغات باهدف پنهان کردن حقایق")
+        .expect("code");
+    let coded = wb
+        .project
+        .codings
+        .values()
+        .find(|c| c.code == code && c.range.len() == word.chars().count())
+        .expect("coding");
+    assert_eq!(d.slice(coded.range), word);
+}
+
+#[test]
+fn persian_interface_shows_persian_menus() {
+    let h = demo(Lang::Fa);
+    h.get_by_label("English"); // the language switch shows the other language
+    h.get_by_label("پرونده");
+}

@@ -1,0 +1,122 @@
+//! Transcript import: encodings, Word and OpenDocument files, and files
+//! that must be refused without changing the project.
+
+use super::util::*;
+use std::path::PathBuf;
+use strata::import::{ImportOptions, import_files, read_document};
+use strata::model::Project;
+
+fn expected(name: &str) -> String {
+    std::fs::read_to_string(fixture(name)).expect("expected text")
+}
+
+#[test]
+fn persian_in_windows_1256_is_detected_and_decoded() {
+    let d =
+        read_document(&fixture("enc/persian-1256.txt"), &ImportOptions::default()).expect("import");
+    assert_eq!(d.text, expected("enc/persian-1256.expected.txt"));
+    assert_eq!(d.source.encoding, "windows-1256");
+    assert_eq!(d.line_count(), 4, "CRLF normalised, final newline dropped");
+}
+
+#[test]
+fn persian_in_utf16_and_utf8_bom() {
+    for (file, enc) in [
+        ("enc/persian-utf16le.txt", "UTF-16LE"),
+        ("enc/persian-utf16be.txt", "UTF-16BE"),
+        ("enc/persian-utf8bom.txt", "UTF-8 (BOM)"),
+    ] {
+        let d = read_document(&fixture(file), &ImportOptions::default()).expect(file);
+        assert_eq!(d.text, expected("enc/persian.expected.txt"), "{file}");
+        assert_eq!(d.source.encoding, enc, "{file}");
+        assert!(!d.text.contains('\u{FEFF}') && !d.text.contains('\r'));
+    }
+}
+
+#[test]
+fn encoding_can_be_forced() {
+    let opts = ImportOptions {
+        encoding: Some("windows-1256".into()),
+        ..Default::default()
+    };
+    let d = read_document(&fixture("enc/persian-1256.txt"), &opts).expect("import");
+    assert_eq!(d.text, expected("enc/persian-1256.expected.txt"));
+    let bad = ImportOptions {
+        encoding: Some("klingon-8".into()),
+        ..Default::default()
+    };
+    let err = read_document(&fixture("enc/persian-1256.txt"), &bad).expect_err("unknown label");
+    assert!(err.to_string().contains("klingon-8"));
+}
+
+#[test]
+fn speakers_are_recognised_in_both_scripts() {
+    let d = read_document(
+        &fixture("enc/persian-utf16le.txt"),
+        &ImportOptions::default(),
+    )
+    .expect("import");
+    assert_eq!(d.speaker_of_line(1), Some("مصاحبه‌کننده"));
+    assert_eq!(d.speaker_of_line(2), Some("P9"));
+}
+
+#[test]
+fn docx_paragraphs_and_tables_become_lines() {
+    let d = read_document(&fixture("interview-P4.docx"), &ImportOptions::default()).expect("docx");
+    let lines: Vec<&str> = d.text.split('\n').collect();
+    assert_eq!(
+        lines,
+        vec![
+            "مصاحبه‌کننده: از تجربهٔ خود بگویید.",
+            "P4: ما یک گروه محلی در Telegram ساختیم & حدود ۳٬۵۰۰ عضو دارد.",
+            "",
+            "P4:\tعکس چاله‌ها را می‌فرستیم.",
+            "P4 | پاسخ در جدول ادامهٔ پاسخ",
+            "مصاحبه‌کننده | سؤال بعدی؟",
+            "پایان مصاحبه.",
+        ]
+    );
+    assert_eq!(d.name, "interview-P4");
+    assert_eq!(d.source.file_name, "interview-P4.docx");
+}
+
+#[test]
+fn odt_is_imported() {
+    let d = read_document(&fixture("interview-P2.odt"), &ImportOptions::default()).expect("odt");
+    assert_eq!(d.text, "عنوان\nP2: شورا ساختار ندارد.\nInterviewer: why?");
+}
+
+#[test]
+fn a_bad_file_in_a_batch_imports_nothing() {
+    let p = Project::new("t");
+    let files: Vec<PathBuf> = vec![
+        fixture("enc/persian-utf16le.txt"),
+        fixture("truncated.docx"),
+    ];
+    let err = import_files(&p, &files, &ImportOptions::default()).expect_err("truncated docx");
+    let msg = err.to_string();
+    assert!(
+        msg.contains("truncated.docx") && msg.contains("not a valid Word"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn binary_junk_is_refused_with_the_reason() {
+    let err =
+        read_document(&fixture("enc/junk.bin.txt"), &ImportOptions::default()).expect_err("junk");
+    let msg = err.to_string();
+    assert!(
+        msg.contains("junk.bin.txt") && msg.contains("binary"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn unsupported_and_missing_files_are_named() {
+    let err =
+        read_document(&fixture("small.strata"), &ImportOptions::default()).expect_err("strata");
+    assert!(err.to_string().contains("unsupported file type"), "{err}");
+    let err = read_document(&fixture("nope.txt"), &ImportOptions::default()).expect_err("missing");
+    assert!(err.to_string().contains("nope.txt"), "{err}");
+}

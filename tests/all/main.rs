@@ -1,0 +1,11 @@
+//! One integration test binary (as ripgrep does): real files, real round
+//! trips, the CLI end to end, and the GUI headless.
+
+mod bidi;
+mod cli;
+mod edit_props;
+mod export;
+mod gui;
+mod import;
+mod store;
+mod util;

@@ -1,0 +1,190 @@
+//! Project files: round trips, atomic saves with backups, locks, and
+//! damaged or hostile files that must be refused without touching them.
+
+use super::util::*;
+use strata::store::{self, StoreError};
+
+#[test]
+fn save_and_load_round_trip_is_exact() {
+    let dir = tmp();
+    let (p, problems) = store::load(&fixture("small.strata")).expect("load");
+    assert!(problems.is_empty(), "{problems:?}");
+    let path = dir.path().join("copy.strata");
+    store::save(&p, &path).expect("save");
+    let (q, problems) = store::load(&path).expect("reload");
+    assert!(problems.is_empty());
+    assert_eq!(p, q);
+    // Deterministic: the same project gives the same bytes.
+    assert_eq!(
+        store::to_string(&p).expect("ser"),
+        std::fs::read_to_string(&path).expect("read")
+    );
+}
+
+#[test]
+fn demo_round_trips_with_its_persian_text() {
+    let p = strata::demo::demo_project().expect("demo");
+    let text = store::to_string(&p).expect("ser");
+    let (q, problems) = store::from_str(&text, std::path::Path::new("demo")).expect("parse");
+    assert!(problems.is_empty());
+    assert_eq!(p, q);
+    assert!(
+        text.contains("شبکه‌های اجتماعی"),
+        "Persian is written as text, not escapes"
+    );
+}
+
+#[test]
+fn saving_keeps_a_backup_of_the_previous_file() {
+    let dir = tmp();
+    let path = small_project(dir.path());
+    let before = std::fs::read(&path).expect("read");
+    let (mut p, _) = store::load(&path).expect("load");
+    p.name = "Renamed".into();
+    store::save(&p, &path).expect("save");
+    assert_eq!(
+        std::fs::read(store::backup_path(&path)).expect("bak"),
+        before
+    );
+    assert_eq!(store::load(&path).expect("load").0.name, "Renamed");
+    // No temporary files are left behind.
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("ls")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty());
+}
+
+fn assert_refused(bytes: &[u8], expect: &str) {
+    let dir = tmp();
+    let path = dir.path().join("bad.strata");
+    std::fs::write(&path, bytes).expect("write");
+    let err = store::load(&path).expect_err("must be refused");
+    let msg = err.to_string();
+    assert!(msg.contains("bad.strata"), "message names the file: {msg}");
+    assert!(msg.contains(expect), "message says '{expect}': {msg}");
+    assert_eq!(std::fs::read(&path).expect("read"), bytes, "file untouched");
+}
+
+#[test]
+fn truncated_file_is_refused_with_line_and_column() {
+    let text = std::fs::read(fixture("small.strata")).expect("read");
+    assert_refused(&text[..text.len() / 2], "line ");
+}
+
+#[test]
+fn binary_junk_is_refused() {
+    assert_refused(
+        &std::fs::read(fixture("enc/junk.bin.txt")).expect("read"),
+        "not a Strata project",
+    );
+}
+
+#[test]
+fn file_from_a_newer_version_is_refused_and_not_overwritten() {
+    let text = std::fs::read_to_string(fixture("small.strata")).expect("read");
+    let newer = text.replacen("version: 1,", "version: 99,", 1);
+    assert_refused(newer.as_bytes(), "newer Strata");
+    // Saving over it is refused too.
+    let dir = tmp();
+    let path = dir.path().join("newer.strata");
+    std::fs::write(&path, &newer).expect("write");
+    let p = strata::model::Project::new("x");
+    assert!(matches!(
+        store::save(&p, &path),
+        Err(StoreError::Newer { .. })
+    ));
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), newer);
+}
+
+#[test]
+fn dangling_references_are_reported_and_set_aside_not_lost() {
+    let (p, _) = store::load(&fixture("small.strata")).expect("load");
+    let coding = p.codings.values().next().expect("a coding").clone();
+    let text = std::fs::read_to_string(fixture("small.strata")).expect("read");
+    // Point one coding at a code that does not exist, and stretch another past its text.
+    let broken = text.replacen(
+        &format!("code: \"{}\"", coding.code),
+        "code: \"00000000-0000-4000-8000-000000000000\"",
+        1,
+    );
+    let dir = tmp();
+    let path = dir.path().join("dangling.strata");
+    std::fs::write(&path, &broken).expect("write");
+    let (q, problems) = store::load(&path).expect("opens anyway");
+    assert!(
+        problems.iter().any(|p| p.what.contains("missing code")),
+        "{problems:?}"
+    );
+    assert_eq!(q.codings.len(), p.codings.len() - 1);
+    assert_eq!(q.set_aside.codings.len(), 1);
+    // Saved back, the set-aside coding is still in the file.
+    store::save(&q, &path).expect("save");
+    let (r, _) = store::load(&path).expect("reload");
+    assert_eq!(r.set_aside.codings.len(), 1);
+}
+
+#[test]
+fn cycles_and_duplicate_ids_are_reported() {
+    let (p, _) = store::load(&fixture("small.strata")).expect("load");
+    let mut file = store::to_string(&p).expect("ser");
+    // Make a category a child of one of its own codes: a cycle.
+    let cat = p.roots[0];
+    let sub = p.codes[&cat].children[0];
+    let leaf = p.codes[&sub].children[0];
+    let needle = format!("id: \"{leaf}\",");
+    let at = file.find(&needle).expect("leaf code");
+    let children_at = at + file[at..].find("children: [],").expect("leaf children");
+    file.replace_range(
+        children_at..children_at + "children: [],".len(),
+        &format!("children: [\"{cat}\"],"),
+    );
+    let (q, problems) =
+        store::from_str(&file, std::path::Path::new("cycle.strata")).expect("opens");
+    assert!(
+        problems.iter().any(|p| p.what.contains("cycle")),
+        "{problems:?}"
+    );
+    assert_eq!(q.codes.len(), p.codes.len(), "no code lost");
+    assert!(
+        q.walk().len() == q.codes.len(),
+        "every code is reachable again"
+    );
+}
+
+#[test]
+fn saving_into_an_unwritable_folder_fails_cleanly() {
+    let dir = tmp();
+    // A regular file where a folder should be: no user can write under it.
+    let blocker = dir.path().join("not-a-folder");
+    std::fs::write(&blocker, b"x").expect("write");
+    let path = blocker.join("p.strata");
+    let p = strata::model::Project::new("x");
+    let err = store::save(&p, &path).expect_err("must fail");
+    assert!(err.to_string().contains("not-a-folder"), "{err}");
+    assert_eq!(std::fs::read(&blocker).expect("read"), b"x");
+}
+
+#[test]
+fn lock_stops_a_second_editor_and_stale_locks_are_taken_over() {
+    let dir = tmp();
+    let path = small_project(dir.path());
+    let lock = store::Lock::acquire(&path, false).expect("first lock");
+    assert!(matches!(
+        store::Lock::acquire(&path, true),
+        Err(store::LockError::Held { .. })
+    ));
+    drop(lock);
+    // A lock left by a process that no longer exists.
+    let lock_file = store::lock_path(&path);
+    let host = std::fs::read_to_string("/etc/hostname")
+        .map(|h| h.trim().to_string())
+        .unwrap_or_else(|_| "this machine".into());
+    std::fs::write(&lock_file, format!("4194304\n{host}\n")).expect("write");
+    assert!(matches!(
+        store::Lock::acquire(&path, false),
+        Err(store::LockError::Stale { .. })
+    ));
+    let _l = store::Lock::acquire(&path, true).expect("take over");
+}

@@ -1,0 +1,63 @@
+//! Test helpers: fixture paths, temp dirs, running the CLI.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+pub fn tmp() -> tempfile::TempDir {
+    tempfile::tempdir().expect("temp dir")
+}
+
+/// Run the `strata` binary.
+pub fn strata(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_strata"))
+        .args(args)
+        .output()
+        .expect("run strata")
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Run and require success, returning stdout.
+pub fn ok(args: &[&str]) -> String {
+    let o = strata(args);
+    assert!(o.status.success(), "strata {args:?} failed: {}", stderr(&o));
+    stdout(&o)
+}
+
+/// A copy of the small fixture project in a temp dir.
+pub fn small_project(dir: &Path) -> PathBuf {
+    let p = dir.join("small.strata");
+    std::fs::copy(fixture("small.strata"), &p).expect("copy fixture");
+    p
+}
+
+/// Compare with a golden file; `STRATA_BLESS=1` rewrites it.
+pub fn golden(name: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
+    if std::env::var_os("STRATA_BLESS").is_some() {
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(&path, actual).expect("write golden");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!(
+            "missing golden file {}; run with STRATA_BLESS=1",
+            path.display()
+        )
+    });
+    assert_eq!(actual, expected, "output differs from {}", path.display());
+}
