@@ -7,6 +7,7 @@
 pub mod analysis;
 pub mod app;
 pub mod cli;
+pub mod corpus;
 pub mod demo;
 pub mod edit;
 pub mod export;

@@ -56,6 +56,19 @@ pub struct Document {
     speakers: Vec<Option<String>>,
 }
 
+/// Compiled speaker patterns, shared: a project's documents mostly use the
+/// same one, and compiling a Unicode regex costs milliseconds.
+pub fn speaker_regex(pattern: &str) -> Option<regex::Regex> {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    static CACHE: OnceLock<Mutex<HashMap<String, Option<regex::Regex>>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
+    let mut map = cache.lock().unwrap_or_else(|e| e.into_inner());
+    map.entry(pattern.to_string())
+        .or_insert_with(|| regex::Regex::new(pattern).ok())
+        .clone()
+}
+
 fn default_pattern() -> String {
     DEFAULT_SPEAKER_PATTERN.to_string()
 }
@@ -108,9 +121,7 @@ impl Document {
             }
         }
         self.char_count = n;
-        let re = regex::Regex::new(&self.speaker_pattern)
-            .or_else(|_| regex::Regex::new(DEFAULT_SPEAKER_PATTERN))
-            .ok();
+        let re = speaker_regex(&self.speaker_pattern).or_else(|| speaker_regex(DEFAULT_SPEAKER_PATTERN));
         self.speakers = self
             .text
             .split('\n')

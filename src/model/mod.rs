@@ -5,7 +5,9 @@ mod document;
 mod ids;
 mod tree;
 
-pub use document::{DEFAULT_SPEAKER_PATTERN, Direction, Document, Source, normalise_text};
+pub use document::{
+    DEFAULT_SPEAKER_PATTERN, Direction, Document, Source, normalise_text, speaker_regex,
+};
 pub use ids::*;
 pub use tree::PathError;
 

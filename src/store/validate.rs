@@ -55,7 +55,7 @@ pub fn build(file: FileProject) -> (Project, Vec<Problem>) {
             p.set_aside.documents.push(d);
             continue;
         }
-        if regex::Regex::new(&d.speaker_pattern).is_err() {
+        if crate::model::speaker_regex(&d.speaker_pattern).is_none() {
             problem(
                 &mut probs,
                 format!(
