@@ -114,6 +114,13 @@ pub fn browser_ui(
                 continue;
             }
             let line_no = pi + 1;
+            let para_end = para.start + para.lines.last().map_or(0, |l| l.chars.end);
+            let here: Vec<&(&Coding, Color32)> = active
+                .iter()
+                .filter(|(c, _)| {
+                    c.range.start.0 < para_end.max(para.start + 1) && c.range.end.0 > para.start
+                })
+                .collect();
             // Line number: clicking selects the line, shift-click extends.
             let num_rect = Rect::from_min_size(pos2(num_x, y0), vec2(num_w, cache.row_height));
             let num_resp = ui
@@ -170,7 +177,7 @@ pub fn browser_ui(
                     let b = r.end.0.saturating_sub(para.start);
                     a..b
                 };
-                for (c, color) in &active {
+                for (c, color) in &here {
                     for (a, b) in line.spans(rel(c.range)) {
                         let r = Rect::from_min_max(
                             pos2(left + a, ly),

@@ -114,14 +114,33 @@ pub fn code_color(p: &Project, id: CodeId) -> Color32 {
 }
 
 /// Text for a widget: Persian and mixed strings in visual order.
+/// Reordered strings are memoised: the same code names and labels are
+/// drawn every frame.
 pub fn bidi(s: &str) -> String {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    thread_local! {
+        static MEMO: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    }
     if !s.chars().any(crate::text::is_rtl_char) {
         return s.to_string();
     }
-    s.split('\n')
-        .map(|l| crate::text::display_string(l, None))
-        .collect::<Vec<_>>()
-        .join("\n")
+    MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        if let Some(v) = m.get(s) {
+            return v.clone();
+        }
+        if m.len() > 20_000 {
+            m.clear();
+        }
+        let v = s
+            .split('\n')
+            .map(|l| crate::text::display_string(l, None))
+            .collect::<Vec<_>>()
+            .join("\n");
+        m.insert(s.to_string(), v.clone());
+        v
+    })
 }
 
 impl Workbench {
@@ -238,7 +257,13 @@ impl Workbench {
             .resizable(true)
             .default_size(320.0)
             .show(ui, |ui| {
-                tree::tree_ui(ui, &self.project, &mut self.state, &mut out)
+                tree::tree_ui(
+                    ui,
+                    &self.project,
+                    self.history.revision(),
+                    &mut self.state,
+                    &mut out,
+                )
             });
         let side = if rtl_ui {
             egui::Panel::left("side")

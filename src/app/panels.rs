@@ -126,15 +126,15 @@ fn menu_items_ui(ui: &mut egui::Ui, wb: &Workbench, out: &mut Vec<Action>) {
 pub fn status_ui(ui: &mut egui::Ui, wb: &Workbench, _out: &mut Vec<Action>) {
     egui::Panel::bottom("status").show(ui, |ui| {
         ui.horizontal(|ui| {
-            let st = crate::analysis::stats(&wb.project);
+            let p = &wb.project;
             ui.label(format!(
                 "{} · {} docs · {} codes · {} codings{}",
                 wb.path
                     .as_ref()
                     .map_or("(demo, not saved)".to_string(), |p| p.display().to_string()),
-                st.documents,
-                st.codes,
-                st.codings,
+                p.documents.len(),
+                p.codes.len(),
+                p.codings.len(),
                 if wb.is_dirty() { " · unsaved" } else { "" }
             ));
             ui.separator();
@@ -225,11 +225,14 @@ pub fn retrieved_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &m
         .into_iter()
         .filter(|c| state.active_codes.contains(&c.code))
         .collect();
+    // Rows have one height, so only the visible ones are built.
+    let row_h = ui.text_style_height(&egui::TextStyle::Body) * 3.0 + 14.0;
     egui::ScrollArea::vertical()
         .id_salt("retrieved")
         .max_height(ui.available_height() * 0.55)
-        .show(ui, |ui| {
-            for c in codings {
+        .auto_shrink([false, true])
+        .show_rows(ui, row_h, codings.len(), |ui, rows| {
+            for c in &codings[rows] {
                 let (a, b) = doc.lines_of(c.range);
                 let code = p.codes.get(&c.code).map_or("?", |k| k.name.as_str());
                 let head = format!(
@@ -247,15 +250,21 @@ pub fn retrieved_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &m
                     },
                     code_color(p, c.code),
                 ));
-                let r = frame
-                    .show(ui, |ui| {
-                        ui.label(
-                            RichText::new(bidi(code))
-                                .color(code_color(p, c.code))
-                                .strong(),
-                        );
-                        ui.label(RichText::new(head).small());
-                        ui.add(egui::Label::new(bidi(&text)).truncate());
+                let r = ui
+                    .allocate_ui(egui::vec2(ui.available_width(), row_h - 4.0), |ui| {
+                        frame.show(ui, |ui| {
+                            ui.set_min_height(row_h - 18.0);
+                            ui.add(
+                                egui::Label::new(
+                                    RichText::new(bidi(code))
+                                        .color(code_color(p, c.code))
+                                        .strong(),
+                                )
+                                .truncate(),
+                            );
+                            ui.label(RichText::new(head).small());
+                            ui.add(egui::Label::new(bidi(&text)).truncate());
+                        })
                     })
                     .response
                     .interact(egui::Sense::click());

@@ -14,13 +14,21 @@ pub struct TreeState {
     pub collapsed: BTreeSet<CodeId>,
     pub confirm_delete: Option<CodeId>,
     pub new_group_name: Option<String>,
+    /// Own and total coding counts, for the project revision they were made at.
+    counts: Option<(u64, BTreeMap<CodeId, usize>, BTreeMap<CodeId, usize>)>,
 }
 
 /// Payload when a code row is dragged.
 #[derive(Clone, Copy)]
 struct DragCode(CodeId);
 
-pub fn tree_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Vec<Action>) {
+pub fn tree_ui(
+    ui: &mut egui::Ui,
+    p: &Project,
+    revision: u64,
+    state: &mut UiState,
+    out: &mut Vec<Action>,
+) {
     let s = state.lang.strings();
     ui.heading(bidi(s.codes));
     ui.horizontal(|ui| {
@@ -44,8 +52,10 @@ pub fn tree_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Ve
     }
     let level_names: Vec<String> = (1..=3).map(|l| p.level_name(l)).collect();
     ui.label(RichText::new(bidi(&level_names.join(" · "))).small().weak());
-    let own = p.own_counts();
-    let total = p.total_counts();
+    if state.tree.counts.as_ref().is_none_or(|c| c.0 != revision) {
+        state.tree.counts = Some((revision, p.own_counts(), p.total_counts()));
+    }
+    let (_, own, total) = state.tree.counts.clone().unwrap_or_default();
     let visible = filter_set(p, &state.tree.filter);
     egui::ScrollArea::vertical().id_salt("tree").show(ui, |ui| {
         let mut skip_below: Option<usize> = None;

@@ -51,6 +51,9 @@ pub struct Document {
     line_byte_starts: Vec<usize>,
     #[serde(skip)]
     char_count: usize,
+    /// Derived: the text as a whole is mostly right-to-left.
+    #[serde(skip)]
+    mostly_rtl: bool,
     /// Derived: the speaker of each line, if the line begins with a label.
     #[serde(skip)]
     speakers: Vec<Option<String>>,
@@ -99,6 +102,7 @@ impl Document {
             line_starts: Vec::new(),
             line_byte_starts: Vec::new(),
             char_count: 0,
+            mostly_rtl: false,
             speakers: Vec::new(),
         };
         doc.reindex();
@@ -121,7 +125,9 @@ impl Document {
             }
         }
         self.char_count = n;
-        let re = speaker_regex(&self.speaker_pattern).or_else(|| speaker_regex(DEFAULT_SPEAKER_PATTERN));
+        self.mostly_rtl = crate::text::mostly_rtl(&self.text);
+        let re =
+            speaker_regex(&self.speaker_pattern).or_else(|| speaker_regex(DEFAULT_SPEAKER_PATTERN));
         self.speakers = self
             .text
             .split('\n')
@@ -218,7 +224,7 @@ impl Document {
         match self.direction {
             Direction::Ltr => false,
             Direction::Rtl => true,
-            Direction::Auto => crate::text::mostly_rtl(&self.text),
+            Direction::Auto => self.mostly_rtl,
         }
     }
 
