@@ -7,6 +7,8 @@ use crate::model::*;
 use egui::{RichText, Sense};
 use std::collections::{BTreeMap, BTreeSet};
 
+type Counts = BTreeMap<CodeId, usize>;
+
 #[derive(Default)]
 pub struct TreeState {
     pub filter: String,
@@ -15,7 +17,7 @@ pub struct TreeState {
     pub confirm_delete: Option<CodeId>,
     pub new_group_name: Option<String>,
     /// Own and total coding counts, for the project revision they were made at.
-    counts: Option<(u64, BTreeMap<CodeId, usize>, BTreeMap<CodeId, usize>)>,
+    counts: Option<(u64, Counts, Counts)>,
 }
 
 /// Payload when a code row is dragged.
