@@ -295,7 +295,7 @@ fn stripes_ui(
                 ui.scope_id().with(("stripe", s.coding)),
                 Sense::click(),
             )
-            .on_hover_text(crate::text::display_string(&label, None));
+            .on_hover_text(super::bidi(&label));
         resp.widget_info(|| {
             egui::WidgetInfo::selected(
                 egui::Role::Button,

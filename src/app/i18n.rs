@@ -1,5 +1,5 @@
 //! Interface strings, one table per language. Persian strings are stored in
-//! logical order; widgets show them through `text::display_string`.
+//! logical order; widgets show them through `app::bidi`.
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum Lang {

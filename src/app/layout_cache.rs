@@ -76,7 +76,10 @@ impl LayoutCache {
         let mut top = 0.0;
         let mut start = 0;
         for line in doc.text.split('\n') {
-            let lines = layout_paragraph(line, Some(rtl), width.max(40.0), &mut measure);
+            let mut lines = layout_paragraph(line, Some(rtl), width.max(40.0), &mut measure);
+            for piece in lines.iter_mut().flat_map(|l| l.pieces.iter_mut()) {
+                piece.text = super::shaping::piece_string(&piece.text, piece.rtl);
+            }
             let h = lines.len() as f32 * self.row_height;
             self.paras.push(Para { start, lines, top });
             top += h + PARA_GAP;

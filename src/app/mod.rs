@@ -2,6 +2,7 @@
 //! workbench applies them after the frame, edits through `edit::History`.
 
 mod actions;
+mod bidi_label;
 mod browser;
 mod commands;
 mod files;
@@ -9,8 +10,10 @@ pub mod i18n;
 mod layout_cache;
 mod panels;
 mod picker;
+mod shaping;
 mod tree;
 
+pub use bidi_label::bidi_label_ui;
 pub use commands::AppCommand;
 pub use i18n::Lang;
 
@@ -135,7 +138,7 @@ pub fn bidi(s: &str) -> String {
         }
         let v = s
             .split('\n')
-            .map(|l| crate::text::display_string(l, None))
+            .map(|l| shaping::line_string(l, None))
             .collect::<Vec<_>>()
             .join("\n");
         m.insert(s.to_string(), v.clone());

@@ -338,11 +338,8 @@ pub fn memo_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Ve
     // egui's text field has no bidi: show the memo in reading order beside it.
     if edit.body.chars().any(crate::text::is_rtl_char) {
         egui::Frame::group(ui.style()).show(ui, |ui| {
-            for line in edit.body.lines() {
-                ui.with_layout(egui::Layout::top_down(egui::Align::Max), |ui| {
-                    ui.label(crate::text::display_string(line, Some(true)));
-                });
-            }
+            let font = egui::TextStyle::Body.resolve(ui.style());
+            super::bidi_label_ui(ui, &edit.body, font, ui.visuals().text_color());
         });
     }
     let changed = existing.is_none_or(|m| m.title != edit.title || m.body != edit.body);
@@ -411,7 +408,9 @@ pub fn error_ui(ctx: &egui::Context, state: &mut UiState) {
     };
     egui::Modal::new(egui::Id::unique("error")).show(ctx, |ui| {
         ui.heading("Strata");
-        ui.label(bidi(&err));
+        ui.set_max_width(560.0);
+        let font = egui::TextStyle::Body.resolve(ui.style());
+        super::bidi_label_ui(ui, &err, font, ui.visuals().text_color());
         if ui.button("OK").clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
             state.error = None;
         }

@@ -105,13 +105,62 @@ pub fn picker_ui(ctx: &egui::Context, p: &Project, state: &mut UiState, out: &mu
             ui.label(egui::RichText::new(bidi(&picker.query)).strong());
         }
         ui.separator();
+        let align = if state.lang.rtl() || picker.query.chars().any(crate::text::is_rtl_char) {
+            egui::Align::Max
+        } else {
+            egui::Align::Min
+        };
         for (i, ch) in choices.iter().enumerate() {
-            let (label, color) = match ch {
-                Choice::Code(id) => (p.code_path_label(*id, " › "), code_color(p, *id)),
-                Choice::Create(name) => (format!("+ {name}"), ui.visuals().text_color()),
+            // The code's name on one line, its parents small below: never
+            // wrapped by egui, which would break reordered text wrongly.
+            let (name, parents, color) = match ch {
+                Choice::Code(id) => {
+                    let path = p.code_path(*id);
+                    let parents: Vec<&str> = path[..path.len().saturating_sub(1)]
+                        .iter()
+                        .filter_map(|c| p.codes.get(c).map(|c| c.name.as_str()))
+                        .collect();
+                    let name = p.codes.get(id).map_or(String::new(), |c| c.name.clone());
+                    (name, parents.join(" › "), code_color(p, *id))
+                }
+                Choice::Create(name) => (
+                    format!("+ {name}"),
+                    s.new_code.to_string(),
+                    ui.visuals().text_color(),
+                ),
             };
-            let text = egui::RichText::new(bidi(&label)).color(color);
-            let r = ui.selectable_label(i == picker.cursor, text);
+            let selected = i == picker.cursor;
+            let r = egui::Frame::NONE
+                .fill(if selected {
+                    ui.visuals().selection.bg_fill
+                } else {
+                    egui::Color32::TRANSPARENT
+                })
+                .inner_margin(4.0)
+                .show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.with_layout(egui::Layout::top_down(align), |ui| {
+                        ui.add(
+                            egui::Label::new(
+                                egui::RichText::new(bidi(&name)).color(color).strong(),
+                            )
+                            .truncate(),
+                        );
+                        if !parents.is_empty() {
+                            ui.add(
+                                egui::Label::new(
+                                    egui::RichText::new(bidi(&parents)).small().weak(),
+                                )
+                                .truncate(),
+                            );
+                        }
+                    });
+                })
+                .response
+                .interact(egui::Sense::click());
+            r.widget_info(|| {
+                egui::WidgetInfo::selected(egui::Role::ListItem, true, selected, &name)
+            });
             if r.clicked() {
                 chosen = Some(i);
             }
