@@ -75,6 +75,18 @@ pub fn apply(wb: &mut Workbench, a: Action) {
             }
         }
         Action::SetCoder(id) => wb.state.coder = Some(id),
+        Action::SetNewCoderText(t) => wb.state.new_coder = t,
+        Action::TogglePane(name) => {
+            let s = wb.state.lang.strings();
+            let st = &mut wb.state;
+            if name == s.documents {
+                st.show_documents = !st.show_documents;
+            } else if name == s.codes {
+                st.show_tree = !st.show_tree;
+            } else {
+                st.show_side = !st.show_side;
+            }
+        }
         Action::AddCoder(name) => {
             let (cmd, id) = edit::ensure_coder(&wb.project, name.trim());
             if let Some(cmd) = cmd {
@@ -82,9 +94,59 @@ pub fn apply(wb: &mut Workbench, a: Action) {
             }
             wb.state.coder = Some(id);
         }
+        Action::OpenRecodePicker(coding) => {
+            wb.state.picker = Some(super::picker::Picker {
+                recode: Some(coding),
+                ..Default::default()
+            });
+        }
+        Action::Recode { coding, code } => {
+            if wb.edit(Command::RecodeCoding { id: coding, code }) {
+                remember(wb, code);
+            }
+        }
+        Action::CreateAndRecode { coding, name } => {
+            let code = Code::new(name.trim(), edit::palette_color(wb.project.codes.len()));
+            let id = code.id;
+            let cmd = Command::Batch {
+                label: format!("Change code to new code '{}'", name.trim()),
+                commands: vec![
+                    edit::add_code(&wb.project, None, code),
+                    Command::RecodeCoding {
+                        id: coding,
+                        code: id,
+                    },
+                ],
+            };
+            if wb.edit(cmd) {
+                remember(wb, id);
+            }
+        }
+        Action::Recover(yes) => {
+            if let Some(rec) = wb.state.recovery.take() {
+                if yes {
+                    match crate::store::load(&rec) {
+                        Ok((p, _)) => {
+                            wb.project = p;
+                            wb.history.clear();
+                            wb.history.mark_unsaved();
+                            wb.state.status = format!("Recovered {}", rec.display());
+                        }
+                        Err(e) => wb.state.error = Some(e.to_string()),
+                    }
+                } else {
+                    let _ = std::fs::remove_file(&rec);
+                }
+            }
+        }
         Action::OpenPath(path) => match Workbench::open(path) {
             Ok(mut new) => {
+                new.native_dialogs = wb.native_dialogs;
                 new.state.lang = wb.state.lang;
+                new.state.recent_projects = std::mem::take(&mut wb.state.recent_projects);
+                if let Some(p) = new.path.clone() {
+                    files::remember_recent(&mut new.state, p);
+                }
                 *wb = new;
             }
             Err(e) => wb.state.error = Some(e),
@@ -143,7 +205,7 @@ fn remember(wb: &mut Workbench, code: CodeId) {
 
 fn apply_code(wb: &mut Workbench, code: CodeId) {
     let Some((doc, range, coder, mut pre)) = coding_target(wb) else {
-        wb.state.status = "Select some text first".into();
+        wb.state.status = wb.state.lang.strings().select_text_first.into();
         return;
     };
     pre.push(edit::new_coding(doc, range, code, coder));
@@ -197,7 +259,7 @@ fn run(wb: &mut Workbench, cmd: AppCommand) {
                     let name: String = t.chars().take(60).collect();
                     apply(wb, Action::CreateAndApply(name));
                 }
-                _ => wb.state.status = "Select some words first".into(),
+                _ => wb.state.status = wb.state.lang.strings().select_text_first.into(),
             }
         }
         AppCommand::RemoveCoding => {
@@ -212,6 +274,19 @@ fn run(wb: &mut Workbench, cmd: AppCommand) {
                 super::Lang::Fa => super::Lang::En,
             };
         }
+        AppCommand::Find => {
+            let search = wb.state.search.get_or_insert_with(Default::default);
+            search.focus = true;
+        }
+        AppCommand::QuickCode(n) => match wb
+            .state
+            .recent_codes
+            .get(usize::from(n).saturating_sub(1))
+            .copied()
+        {
+            Some(code) => apply_code(wb, code),
+            None => wb.state.status = format!("No recent code {n} yet"),
+        },
         AppCommand::ZoomIn => {
             wb.state.font_size = (wb.state.font_size + 1.0).min(32.0);
         }

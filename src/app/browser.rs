@@ -7,6 +7,10 @@ use super::{Action, UiState, code_color};
 use crate::model::*;
 use egui::{Color32, FontId, Pos2, Rect, Sense, Stroke, Vec2, pos2, vec2};
 
+/// Payload while the text selection is dragged onto a code.
+#[derive(Clone, Copy, Debug)]
+pub struct SelectionDrag;
+
 const LANE_W: f32 = 5.0;
 const LANE_GAP: f32 = 2.0;
 
@@ -78,14 +82,25 @@ pub fn browser_ui(
             if let Some(pos) = origin {
                 let (x, y) = to_content(pos);
                 let at = cache.hit(x, y, text_w);
-                state.drag_anchor = Some(at);
-                state.selection = None;
+                let inside = state
+                    .selection
+                    .is_some_and(|r| r.start.0 < at && at < r.end.0);
+                if resp.drag_started() && inside {
+                    // Dragging the selection itself: drop it on a code to code it.
+                    state.dragging_selection = true;
+                    resp.dnd_set_drag_payload(SelectionDrag);
+                } else {
+                    state.drag_anchor = Some(at);
+                    state.selection = None;
+                }
                 if resp.clicked() {
                     state.selected_coding = None;
+                    state.selection = None;
                 }
             }
         }
         if resp.dragged()
+            && !state.dragging_selection
             && let (Some(anchor), Some(pos)) = (state.drag_anchor, resp.interact_pointer_pos())
         {
             let (x, y) = to_content(pos);
@@ -94,8 +109,21 @@ pub fn browser_ui(
                 (at != anchor).then(|| CharRange::new(anchor.min(at), anchor.max(at)));
             ui.scroll_to_rect(Rect::from_center_size(pos, vec2(1.0, 30.0)), None);
         }
+        if state.dragging_selection
+            && let Some(pos) = ui.ctx().pointer_interact_pos()
+        {
+            egui::Area::new(egui::Id::unique("selection-drag"))
+                .fixed_pos(pos + vec2(12.0, 12.0))
+                .order(egui::Order::Tooltip)
+                .show(ui.ctx(), |ui| {
+                    egui::Frame::popup(ui.style()).show(ui, |ui| {
+                        ui.label(super::bidi(state.lang.strings().apply_code))
+                    });
+                });
+        }
         if resp.drag_stopped() {
             state.drag_anchor = None;
+            state.dragging_selection = false;
         }
 
         let sel = state.selection;
@@ -105,6 +133,8 @@ pub fn browser_ui(
             .filter(|c| state.active_codes.contains(&c.code))
             .map(|c| (c, code_color(p, c.code).gamma_multiply(0.16)))
             .collect();
+        let found: &[CharRange] = state.search.as_ref().map_or(&[], |s| s.matches.as_slice());
+        let found_color = Color32::from_rgba_unmultiplied(230, 190, 40, 90);
         let text_color = ui.visuals().text_color();
         let sel_color = ui.visuals().selection.bg_fill.gamma_multiply(0.6);
         for (pi, para) in cache.paras.iter().enumerate() {
@@ -184,6 +214,18 @@ pub fn browser_ui(
                             pos2(left + b, ly + cache.row_height),
                         );
                         painter.rect_filled(r, 2.0, *color);
+                    }
+                }
+                for m in found
+                    .iter()
+                    .filter(|m| m.end.0 > para.start && m.start.0 < para_end)
+                {
+                    for (a, b) in line.spans(rel(*m)) {
+                        let r = Rect::from_min_max(
+                            pos2(left + a, ly),
+                            pos2(left + b, ly + cache.row_height),
+                        );
+                        painter.rect_filled(r, 2.0, found_color);
                     }
                 }
                 if let Some(s) = sel {

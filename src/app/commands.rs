@@ -21,9 +21,12 @@ pub enum AppCommand {
     ToggleLanguage,
     ZoomIn,
     ZoomOut,
+    Find,
+    /// Apply the n-th most recently used code (1-based).
+    QuickCode(u8),
 }
 
-pub const ALL: [AppCommand; 15] = [
+pub const ALL: [AppCommand; 25] = [
     AppCommand::New,
     AppCommand::Open,
     AppCommand::Save,
@@ -39,6 +42,16 @@ pub const ALL: [AppCommand; 15] = [
     AppCommand::ToggleLanguage,
     AppCommand::ZoomIn,
     AppCommand::ZoomOut,
+    AppCommand::Find,
+    AppCommand::QuickCode(1),
+    AppCommand::QuickCode(2),
+    AppCommand::QuickCode(3),
+    AppCommand::QuickCode(4),
+    AppCommand::QuickCode(5),
+    AppCommand::QuickCode(6),
+    AppCommand::QuickCode(7),
+    AppCommand::QuickCode(8),
+    AppCommand::QuickCode(9),
 ];
 
 impl AppCommand {
@@ -63,10 +76,34 @@ impl AppCommand {
             ToggleLanguage => KeyboardShortcut::new(cs, Key::L),
             ZoomIn => KeyboardShortcut::new(c, Key::Plus),
             ZoomOut => KeyboardShortcut::new(c, Key::Minus),
+            Find => KeyboardShortcut::new(c, Key::F),
+            QuickCode(n) => {
+                let key = [
+                    Key::Num1,
+                    Key::Num2,
+                    Key::Num3,
+                    Key::Num4,
+                    Key::Num5,
+                    Key::Num6,
+                    Key::Num7,
+                    Key::Num8,
+                    Key::Num9,
+                ]
+                .get(usize::from(n).saturating_sub(1))
+                .copied()?;
+                KeyboardShortcut::new(Modifiers::ALT, key)
+            }
         })
     }
 
-    pub fn label(self, lang: Lang) -> &'static str {
+    pub fn label(self, lang: Lang) -> String {
+        match self {
+            AppCommand::QuickCode(n) => format!("{} {n}", lang.strings().quick_codes),
+            other => other.static_label(lang).to_string(),
+        }
+    }
+
+    fn static_label(self, lang: Lang) -> &'static str {
         use AppCommand::*;
         let s = lang.strings();
         match self {
@@ -82,8 +119,10 @@ impl AppCommand {
             RemoveCoding => s.remove_coding,
             Palette => s.command_palette,
             ToggleLanguage => s.language,
-            ZoomIn => "+",
-            ZoomOut => "−",
+            ZoomIn => "A+",
+            ZoomOut => "A-",
+            Find => s.search,
+            QuickCode(_) => s.quick_codes,
         }
     }
 

@@ -148,6 +148,7 @@ pub fn save_to(wb: &mut Workbench, path: PathBuf) {
             wb.history.mark_saved();
             let _ = std::fs::remove_file(recovery_path(&path));
             wb.state.status = format!("{} {}", wb.state.lang.strings().saved, path.display());
+            remember_recent(&mut wb.state, path.clone());
             wb.path = Some(path);
         }
         Err(e) => wb.state.error = Some(e.to_string()),
@@ -162,6 +163,50 @@ pub fn recovery_path(project: &std::path::Path) -> PathBuf {
     PathBuf::from(s)
 }
 
+/// Remember a project in the recent list (most recent first, at most 10).
+pub fn remember_recent(state: &mut UiState, path: PathBuf) {
+    let path = std::fs::canonicalize(&path).unwrap_or(path);
+    state.recent_projects.retain(|p| *p != path);
+    state.recent_projects.insert(0, path);
+    state.recent_projects.truncate(10);
+}
+
+pub fn recovery_ui(ctx: &egui::Context, state: &mut UiState, out: &mut Vec<Action>) {
+    let Some(rec) = state.recovery.clone() else {
+        return;
+    };
+    let s = state.lang.strings();
+    egui::Modal::new(egui::Id::unique("recovery")).show(ctx, |ui| {
+        ui.heading(bidi(s.recover_title));
+        ui.set_max_width(520.0);
+        let font = egui::TextStyle::Body.resolve(ui.style());
+        super::bidi_label_ui(ui, s.recover_text, font, ui.visuals().text_color());
+        ui.label(rec.display().to_string());
+        ui.horizontal(|ui| {
+            if ui.button(bidi(s.recover)).clicked() {
+                out.push(Action::Recover(true));
+            }
+            if ui.button(bidi(s.discard)).clicked() {
+                out.push(Action::Recover(false));
+            }
+        });
+    });
+}
+
+/// View settings kept between runs (eframe storage).
+#[derive(serde::Serialize, serde::Deserialize, Default)]
+#[serde(default)]
+struct Settings {
+    lang: Option<super::Lang>,
+    font_size: Option<f32>,
+    show_documents: Option<bool>,
+    show_tree: Option<bool>,
+    show_side: Option<bool>,
+    recent_projects: Vec<PathBuf>,
+}
+
+const SETTINGS_KEY: &str = "strata-settings";
+
 /// The eframe application around a `Workbench`.
 pub struct StrataApp {
     wb: Workbench,
@@ -173,8 +218,23 @@ pub struct StrataApp {
 }
 
 impl StrataApp {
-    pub fn new(mut wb: Workbench) -> Self {
+    pub fn new(mut wb: Workbench, storage: Option<&dyn eframe::Storage>) -> Self {
         wb.native_dialogs = true;
+        let settings: Settings = storage
+            .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
+            .unwrap_or_default();
+        let st = &mut wb.state;
+        if let Some(l) = settings.lang {
+            st.lang = l;
+        }
+        st.font_size = settings.font_size.unwrap_or(st.font_size).clamp(10.0, 32.0);
+        st.show_documents = settings.show_documents.unwrap_or(true);
+        st.show_tree = settings.show_tree.unwrap_or(true);
+        st.show_side = settings.show_side.unwrap_or(true);
+        st.recent_projects = settings.recent_projects;
+        if let Some(p) = wb.path.clone() {
+            remember_recent(&mut wb.state, p);
+        }
         Self {
             wb,
             last_autosave: Instant::now(),
@@ -197,7 +257,7 @@ impl StrataApp {
         self.autosaved_revision = rev;
         let target = match &self.wb.path {
             Some(p) => recovery_path(p),
-            None => std::env::temp_dir().join("strata-unsaved.strata.recovery"),
+            None => unsaved_recovery_path(),
         };
         if let Ok(text) = crate::store::to_string(&self.wb.project) {
             let _ = crate::store::write_atomic(&target, text.as_bytes(), false);
@@ -205,7 +265,36 @@ impl StrataApp {
     }
 }
 
+/// Where the autosave of a project with no file yet goes.
+pub fn unsaved_recovery_path() -> PathBuf {
+    std::env::temp_dir().join("strata-unsaved.strata.recovery")
+}
+
 impl eframe::App for StrataApp {
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // A normal exit: nothing to recover next time.
+        let rec = match &self.wb.path {
+            Some(p) => recovery_path(p),
+            None => unsaved_recovery_path(),
+        };
+        if !self.wb.is_dirty() || self.allow_close {
+            let _ = std::fs::remove_file(rec);
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        let st = &self.wb.state;
+        let settings = Settings {
+            lang: Some(st.lang),
+            font_size: Some(st.font_size),
+            show_documents: Some(st.show_documents),
+            show_tree: Some(st.show_tree),
+            show_side: Some(st.show_side),
+            recent_projects: st.recent_projects.clone(),
+        };
+        eframe::set_value(storage, SETTINGS_KEY, &settings);
+    }
+
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.autosave();
         let title = self.wb.title();
@@ -237,15 +326,16 @@ impl eframe::App for StrataApp {
         if self.confirm_close {
             let mut choice = None;
             egui::Modal::new(egui::Id::unique("confirm-close")).show(ui.ctx(), |ui| {
-                ui.label("This project has unsaved changes.");
+                let s = self.wb.state.lang.strings();
+                ui.label(bidi(s.unsaved_changes));
                 ui.horizontal(|ui| {
-                    if ui.button("Save and close").clicked() {
+                    if ui.button(bidi(s.save_and_close)).clicked() {
                         choice = Some(0);
                     }
-                    if ui.button("Close without saving").clicked() {
+                    if ui.button(bidi(s.close_without_saving)).clicked() {
                         choice = Some(1);
                     }
-                    if ui.button("Cancel").clicked() {
+                    if ui.button(bidi(s.cancel)).clicked() {
                         choice = Some(2);
                     }
                 });

@@ -6,6 +6,7 @@ mod bidi_label;
 mod browser;
 mod commands;
 mod files;
+mod header;
 pub mod i18n;
 mod layout_cache;
 mod panels;
@@ -30,7 +31,10 @@ pub enum Action {
     Edit(Command),
     Run(AppCommand),
     SelectDoc(DocId),
-    SelectCode { id: CodeId, add: bool },
+    SelectCode {
+        id: CodeId,
+        add: bool,
+    },
     ToggleActive(CodeId),
     SelectCoding(CodingId),
     JumpTo(DocId, CharRange),
@@ -39,8 +43,21 @@ pub enum Action {
     ApplyCode(CodeId),
     CreateAndApply(String),
     SetCoder(CoderId),
+    SetNewCoderText(String),
+    TogglePane(&'static str),
     AddCoder(String),
+    OpenRecodePicker(CodingId),
+    Recode {
+        coding: CodingId,
+        code: CodeId,
+    },
+    CreateAndRecode {
+        coding: CodingId,
+        name: String,
+    },
     OpenPath(PathBuf),
+    /// Answer to the recovery offer: load the autosaved file, or delete it.
+    Recover(bool),
     SaveTo(PathBuf),
     ImportPaths(Vec<PathBuf>),
     NewAt(PathBuf),
@@ -67,6 +84,19 @@ pub struct UiState {
     pub error: Option<String>,
     pub prompt: Option<files::PathPrompt>,
     pub memo_edit: Option<panels::MemoEdit>,
+    pub search: Option<header::Search>,
+    /// Retrieved segments: from all documents (else the open one).
+    pub retrieve_all_docs: bool,
+    pub hide_interviewer: bool,
+    pub show_documents: bool,
+    pub show_tree: bool,
+    pub show_side: bool,
+    pub new_coder: String,
+    pub recent_projects: Vec<PathBuf>,
+    /// A recovery file newer than the project, waiting for the user's answer.
+    pub recovery: Option<PathBuf>,
+    /// The text selection is being dragged onto a code.
+    pub dragging_selection: bool,
 }
 
 impl Default for UiState {
@@ -91,6 +121,16 @@ impl Default for UiState {
             error: None,
             prompt: None,
             memo_edit: None,
+            search: None,
+            retrieve_all_docs: false,
+            hide_interviewer: false,
+            show_documents: true,
+            show_tree: true,
+            show_side: true,
+            new_coder: String::new(),
+            recent_projects: Vec::new(),
+            recovery: None,
+            dragging_selection: false,
         }
     }
 }
@@ -171,8 +211,15 @@ impl Workbench {
     pub fn open(path: PathBuf) -> Result<Self, String> {
         let lock = crate::store::Lock::acquire(&path, true).map_err(|e| e.to_string())?;
         let (p, problems) = crate::store::load(&path).map_err(|e| e.to_string())?;
+        let recovery = files::recovery_path(&path);
+        let newer = |a: &std::path::Path, b: &std::path::Path| {
+            let m = |p: &std::path::Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+            matches!((m(a), m(b)), (Some(x), Some(y)) if x > y)
+        };
+        let offer = newer(&recovery, &path).then_some(recovery);
         let mut wb = Self::new(p, Some(path));
         wb.lock = Some(lock);
+        wb.state.recovery = offer;
         if !problems.is_empty() {
             wb.state.error = Some(
                 problems
@@ -250,34 +297,40 @@ impl Workbench {
         } else {
             (egui::Panel::left("docs"), egui::Panel::left("tree"))
         };
-        docs_side
-            .resizable(true)
-            .default_size(200.0)
-            .show(ui, |ui| {
-                panels::documents_ui(ui, &self.project, &mut self.state, &mut out)
-            });
-        tree_side
-            .resizable(true)
-            .default_size(320.0)
-            .show(ui, |ui| {
-                tree::tree_ui(
-                    ui,
-                    &self.project,
-                    self.history.revision(),
-                    &mut self.state,
-                    &mut out,
-                )
-            });
+        if self.state.show_documents {
+            docs_side
+                .resizable(true)
+                .default_size(200.0)
+                .show(ui, |ui| {
+                    panels::documents_ui(ui, &self.project, &mut self.state, &mut out)
+                });
+        }
+        if self.state.show_tree {
+            tree_side
+                .resizable(true)
+                .default_size(320.0)
+                .show(ui, |ui| {
+                    tree::tree_ui(
+                        ui,
+                        &self.project,
+                        self.history.revision(),
+                        &mut self.state,
+                        &mut out,
+                    )
+                });
+        }
         let side = if rtl_ui {
             egui::Panel::left("side")
         } else {
             egui::Panel::right("side")
         };
-        side.resizable(true).default_size(300.0).show(ui, |ui| {
-            panels::retrieved_ui(ui, &self.project, &mut self.state, &mut out);
-            ui.separator();
-            panels::memo_ui(ui, &self.project, &mut self.state, &mut out);
-        });
+        if self.state.show_side {
+            side.resizable(true).default_size(300.0).show(ui, |ui| {
+                panels::retrieved_ui(ui, &self.project, &mut self.state, &mut out);
+                ui.separator();
+                panels::memo_ui(ui, &self.project, &mut self.state, &mut out);
+            });
+        }
         egui::CentralPanel::default().show(ui, |ui| {
             let doc = self
                 .state
@@ -285,7 +338,7 @@ impl Workbench {
                 .and_then(|d| self.project.document(d));
             match doc {
                 Some(doc) => {
-                    panels::doc_header_ui(ui, &self.project, doc, &self.state);
+                    header::header_ui(ui, &self.project, doc, &mut self.state, &mut out);
                     browser::browser_ui(
                         ui,
                         &self.project,
@@ -306,6 +359,7 @@ impl Workbench {
         files::prompt_ui(ui.ctx(), &mut self.state, &mut out);
         panels::error_ui(ui.ctx(), &mut self.state);
         tree::confirm_delete_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
+        files::recovery_ui(ui.ctx(), &mut self.state, &mut out);
         for a in out {
             self.apply(a);
         }
@@ -352,7 +406,12 @@ impl Workbench {
 pub fn run(path: Option<PathBuf>) -> Result<(), String> {
     let wb = match path {
         Some(p) => Workbench::open(p)?,
-        None => Workbench::demo().map_err(|e| e.to_string())?,
+        None => {
+            let mut wb = Workbench::demo().map_err(|e| e.to_string())?;
+            let rec = files::unsaved_recovery_path();
+            wb.state.recovery = rec.exists().then_some(rec);
+            wb
+        }
     };
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -364,7 +423,7 @@ pub fn run(path: Option<PathBuf>) -> Result<(), String> {
     eframe::run_native(
         "Strata",
         options,
-        Box::new(move |_cc| Ok(Box::new(files::StrataApp::new(wb)))),
+        Box::new(move |cc| Ok(Box::new(files::StrataApp::new(wb, cc.storage)))),
     )
     .map_err(|e| e.to_string())
 }

@@ -1,6 +1,7 @@
 //! The smaller panels: menu bar, status bar, documents, retrieved
 //! segments, memo, command palette and error dialog.
 
+use super::header::cite_lines;
 use super::{Action, AppCommand, UiState, Workbench, bidi, code_color, commands};
 use crate::edit;
 use crate::model::*;
@@ -25,101 +26,138 @@ pub fn menu_ui(ui: &mut egui::Ui, wb: &Workbench, out: &mut Vec<Action>) {
 fn menu_items_ui(ui: &mut egui::Ui, wb: &Workbench, out: &mut Vec<Action>) {
     let lang = wb.state.lang;
     let s = lang.strings();
-    {
+    let item = |ui: &mut egui::Ui,
+                cmd: AppCommand,
+                label: String,
+                enabled: bool,
+                out: &mut Vec<Action>| {
+        let sc = cmd
+            .shortcut()
+            .map(|k| ui.ctx().format_shortcut(&k))
+            .unwrap_or_default();
+        if ui
+            .add_enabled(enabled, egui::Button::new(bidi(&label)).shortcut_text(sc))
+            .clicked()
         {
-            let item = |ui: &mut egui::Ui,
-                        cmd: AppCommand,
-                        label: String,
-                        enabled: bool,
-                        out: &mut Vec<Action>| {
-                let sc = cmd
-                    .shortcut()
-                    .map(|k| ui.ctx().format_shortcut(&k))
-                    .unwrap_or_default();
-                if ui
-                    .add_enabled(enabled, egui::Button::new(bidi(&label)).shortcut_text(sc))
-                    .clicked()
-                {
-                    out.push(Action::Run(cmd));
+            out.push(Action::Run(cmd));
+            ui.close();
+        }
+    };
+    ui.menu_button(bidi(s.file), |ui| {
+        for cmd in [
+            AppCommand::New,
+            AppCommand::Open,
+            AppCommand::Save,
+            AppCommand::SaveAs,
+            AppCommand::Import,
+        ] {
+            item(ui, cmd, cmd.label(lang), true, out);
+        }
+        ui.menu_button(bidi(s.recent), |ui| {
+            for p in &wb.state.recent_projects {
+                if ui.button(p.display().to_string()).clicked() {
+                    out.push(Action::OpenPath(p.clone()));
                     ui.close();
                 }
-            };
-            ui.menu_button(bidi(s.file), |ui| {
-                for cmd in [
-                    AppCommand::New,
-                    AppCommand::Open,
-                    AppCommand::Save,
-                    AppCommand::SaveAs,
-                    AppCommand::Import,
-                ] {
-                    item(ui, cmd, cmd.label(lang).to_string(), true, out);
-                }
-            });
-            ui.menu_button(bidi(s.edit), |ui| {
-                let undo = match wb.history.undo_label() {
-                    Some(l) => format!("{} {l}", s.undo),
-                    None => s.nothing_to_undo.to_string(),
-                };
-                item(
-                    ui,
-                    AppCommand::Undo,
-                    undo,
-                    wb.history.undo_label().is_some(),
-                    out,
-                );
-                let redo = match wb.history.redo_label() {
-                    Some(l) => format!("{} {l}", s.redo),
-                    None => s.nothing_to_redo.to_string(),
-                };
-                item(
-                    ui,
-                    AppCommand::Redo,
-                    redo,
-                    wb.history.redo_label().is_some(),
-                    out,
-                );
-                ui.separator();
-                for cmd in [
-                    AppCommand::ApplyCode,
-                    AppCommand::InVivo,
-                    AppCommand::RemoveCoding,
-                    AppCommand::Palette,
-                ] {
-                    item(ui, cmd, cmd.label(lang).to_string(), true, out);
-                }
-            });
-            ui.menu_button(bidi(s.view), |ui| {
-                for cmd in [
-                    AppCommand::ToggleLanguage,
-                    AppCommand::ZoomIn,
-                    AppCommand::ZoomOut,
-                ] {
-                    item(ui, cmd, cmd.label(lang).to_string(), true, out);
-                }
-            });
-            ui.separator();
-            // The current coder, always visible.
-            let current = wb
-                .state
-                .coder
-                .and_then(|c| wb.project.coder(c))
-                .map(|c| c.name.clone());
-            egui::ComboBox::new("coder", bidi(s.coder))
-                .selected_text(bidi(current.as_deref().unwrap_or("—")))
-                .show_ui(ui, |ui| {
-                    for c in &wb.project.coders {
-                        if ui
-                            .selectable_label(wb.state.coder == Some(c.id), bidi(&c.name))
-                            .clicked()
-                        {
-                            out.push(Action::SetCoder(c.id));
-                        }
-                    }
-                });
-            if ui.button(bidi(s.language)).clicked() {
-                out.push(Action::Run(AppCommand::ToggleLanguage));
+            }
+        });
+    });
+    ui.menu_button(bidi(s.edit), |ui| {
+        let undo = match wb.history.undo_label() {
+            Some(l) => format!("{} {l}", s.undo),
+            None => s.nothing_to_undo.to_string(),
+        };
+        item(
+            ui,
+            AppCommand::Undo,
+            undo,
+            wb.history.undo_label().is_some(),
+            out,
+        );
+        let redo = match wb.history.redo_label() {
+            Some(l) => format!("{} {l}", s.redo),
+            None => s.nothing_to_redo.to_string(),
+        };
+        item(
+            ui,
+            AppCommand::Redo,
+            redo,
+            wb.history.redo_label().is_some(),
+            out,
+        );
+        ui.separator();
+        for cmd in [
+            AppCommand::ApplyCode,
+            AppCommand::InVivo,
+            AppCommand::RemoveCoding,
+            AppCommand::Find,
+            AppCommand::Palette,
+        ] {
+            item(ui, cmd, cmd.label(lang), true, out);
+        }
+    });
+    ui.menu_button(bidi(s.view), |ui| {
+        for cmd in [
+            AppCommand::ToggleLanguage,
+            AppCommand::ZoomIn,
+            AppCommand::ZoomOut,
+        ] {
+            item(ui, cmd, cmd.label(lang), true, out);
+        }
+        ui.separator();
+        ui.label(bidi(s.panes));
+        let panes = [
+            (wb.state.show_documents, s.documents),
+            (wb.state.show_tree, s.codes),
+            (wb.state.show_side, s.retrieved),
+        ];
+        for (show, name) in panes {
+            if ui.selectable_label(show, bidi(name)).clicked() {
+                out.push(Action::TogglePane(name));
             }
         }
+    });
+    ui.separator();
+    // The current coder, always visible.
+    let current = wb
+        .state
+        .coder
+        .and_then(|c| wb.project.coder(c))
+        .map(|c| c.name.clone());
+    egui::ComboBox::new("coder", bidi(s.coder))
+        .selected_text(bidi(current.as_deref().unwrap_or("—")))
+        .show_ui(ui, |ui| {
+            for c in &wb.project.coders {
+                if ui
+                    .selectable_label(wb.state.coder == Some(c.id), bidi(&c.name))
+                    .clicked()
+                {
+                    out.push(Action::SetCoder(c.id));
+                }
+            }
+            ui.separator();
+            let mut name = wb.state.new_coder.clone();
+            ui.add(
+                egui::TextEdit::singleline(&mut name)
+                    .hint_text(s.new_coder)
+                    .desired_width(140.0),
+            )
+            .widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::TextInput, true, "New coder name")
+            });
+            if name != wb.state.new_coder {
+                out.push(Action::SetNewCoderText(name.clone()));
+            }
+            if ui
+                .add_enabled(!name.trim().is_empty(), egui::Button::new(bidi(s.add)))
+                .clicked()
+            {
+                out.push(Action::AddCoder(name));
+                out.push(Action::SetNewCoderText(String::new()));
+            }
+        });
+    if ui.button(bidi(s.language)).clicked() {
+        out.push(Action::Run(AppCommand::ToggleLanguage));
     }
 }
 
@@ -183,64 +221,60 @@ pub fn documents_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &m
     });
 }
 
-pub fn doc_header_ui(ui: &mut egui::Ui, p: &Project, doc: &Document, state: &UiState) {
-    ui.horizontal(|ui| {
-        ui.heading(bidi(&doc.name));
-        let vars: Vec<String> = doc
-            .variables
-            .iter()
-            .map(|(k, v)| format!("{k}={v}"))
-            .collect();
-        ui.label(RichText::new(bidi(&vars.join("  "))).weak());
-        if let Some(sel) = state.selection {
-            let (a, b) = doc.lines_of(sel);
-            ui.label(format!(
-                "{}: {}, {}",
-                state.lang.strings().selection,
-                doc.cite_label(),
-                cite_lines(a, b)
-            ));
-        }
-        let _ = p;
-    });
-}
-
-/// `lines 12–14` or `line 12`.
-pub fn cite_lines(a: usize, b: usize) -> String {
-    if a == b {
-        format!("line {a}")
-    } else {
-        format!("lines {a}–{b}")
-    }
-}
-
 pub fn retrieved_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Vec<Action>) {
-    let s = state.lang.strings();
+    let lang = state.lang;
+    let s = lang.strings();
     ui.heading(bidi(s.retrieved));
-    let Some(doc) = state.selected_doc.and_then(|d| p.document(d)) else {
+    ui.horizontal_wrapped(|ui| {
+        ui.selectable_value(&mut state.retrieve_all_docs, false, bidi(s.this_document));
+        ui.selectable_value(&mut state.retrieve_all_docs, true, bidi(s.all_documents));
+        ui.checkbox(&mut state.hide_interviewer, bidi(s.hide_interviewer));
+    });
+    if state.active_codes.is_empty() {
+        let font = egui::TextStyle::Small.resolve(ui.style());
+        super::bidi_label_ui(ui, s.activate_hint, font, ui.visuals().weak_text_color());
         return;
+    }
+    let docs: Vec<&Document> = if state.retrieve_all_docs {
+        p.documents.iter().collect()
+    } else {
+        state
+            .selected_doc
+            .and_then(|d| p.document(d))
+            .into_iter()
+            .collect()
     };
-    let codings: Vec<&Coding> = p
-        .codings_in(doc.id)
-        .into_iter()
-        .filter(|c| state.active_codes.contains(&c.code))
+    let segments: Vec<(&Document, &Coding)> = docs
+        .iter()
+        .flat_map(|d| p.codings_in(d.id).into_iter().map(move |c| (*d, c)))
+        .filter(|(d, c)| {
+            state.active_codes.contains(&c.code)
+                && !(state.hide_interviewer
+                    && p.is_interviewer(d.speaker_of_line(d.line_of(c.range.start))))
+        })
         .collect();
+    ui.label(
+        RichText::new(format!("{} {}", segments.len(), s.codings))
+            .small()
+            .weak(),
+    );
     // Rows have one height, so only the visible ones are built.
     let row_h = ui.text_style_height(&egui::TextStyle::Body) * 3.0 + 14.0;
+    let align = if lang.rtl() {
+        egui::Align::Max
+    } else {
+        egui::Align::Min
+    };
     egui::ScrollArea::vertical()
         .id_salt("retrieved")
         .max_height(ui.available_height() * 0.55)
         .auto_shrink([false, true])
-        .show_rows(ui, row_h, codings.len(), |ui, rows| {
-            for c in &codings[rows] {
+        .show_rows(ui, row_h, segments.len(), |ui, rows| {
+            for (doc, c) in &segments[rows] {
                 let (a, b) = doc.lines_of(c.range);
                 let code = p.codes.get(&c.code).map_or("?", |k| k.name.as_str());
-                let head = format!(
-                    "{}, {} · {}",
-                    doc.cite_label(),
-                    cite_lines(a, b),
-                    p.coder_name(c.coder)
-                );
+                let cite = cite_lines(lang, a, b);
+                let head = format!("{}، {} · {}", doc.cite_label(), cite, p.coder_name(c.coder));
                 let text: String = doc.slice(c.range).chars().take(160).collect();
                 let frame = egui::Frame::group(ui.style()).stroke(egui::Stroke::new(
                     if state.selected_coding == Some(c.id) {
@@ -254,16 +288,15 @@ pub fn retrieved_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &m
                     .allocate_ui(egui::vec2(ui.available_width(), row_h - 4.0), |ui| {
                         frame.show(ui, |ui| {
                             ui.set_min_height(row_h - 18.0);
-                            ui.add(
-                                egui::Label::new(
-                                    RichText::new(bidi(code))
-                                        .color(code_color(p, c.code))
-                                        .strong(),
-                                )
-                                .truncate(),
-                            );
-                            ui.label(RichText::new(head).small());
-                            ui.add(egui::Label::new(bidi(&text)).truncate());
+                            ui.set_width(ui.available_width());
+                            ui.with_layout(egui::Layout::top_down(align), |ui| {
+                                let name = RichText::new(bidi(code))
+                                    .color(code_color(p, c.code))
+                                    .strong();
+                                ui.add(egui::Label::new(name).truncate());
+                                ui.label(RichText::new(bidi(&head)).small());
+                                ui.add(egui::Label::new(bidi(&text)).truncate());
+                            });
                         })
                     })
                     .response
@@ -272,7 +305,7 @@ pub fn retrieved_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &m
                     egui::WidgetInfo::labeled(
                         egui::Role::Button,
                         true,
-                        format!("Segment {}", cite_lines(a, b)),
+                        format!("Segment {}, lines {a}-{b}", doc.name),
                     )
                 });
                 if r.clicked() {
@@ -289,6 +322,8 @@ pub struct MemoEdit {
     pub target: MemoTarget,
     pub title: String,
     pub body: String,
+    /// The selected code's codebook entry, when the memo is a code's.
+    pub description: Option<Description>,
 }
 
 fn memo_target(p: &Project, state: &UiState) -> (MemoTarget, String) {
@@ -315,10 +350,15 @@ pub fn memo_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Ve
     ui.heading(bidi(&format!("{} — {what}", s.memo)));
     let existing = p.memos_on(target).next();
     if state.memo_edit.as_ref().is_none_or(|m| m.target != target) {
+        let description = match target {
+            MemoTarget::Code(c) => p.codes.get(&c).map(|c| c.description.clone()),
+            _ => None,
+        };
         state.memo_edit = Some(MemoEdit {
             target,
             title: existing.map(|m| m.title.clone()).unwrap_or_default(),
             body: existing.map(|m| m.body.clone()).unwrap_or_default(),
+            description,
         });
     }
     let Some(edit) = state.memo_edit.as_mut() else {
@@ -343,6 +383,9 @@ pub fn memo_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Ve
         });
     }
     let changed = existing.is_none_or(|m| m.title != edit.title || m.body != edit.body);
+    if let (MemoTarget::Code(code), Some(desc)) = (target, edit.description.as_mut()) {
+        description_ui(ui, p, code, desc, state.lang, out);
+    }
     let has_text = !edit.title.is_empty() || !edit.body.is_empty();
     if ui
         .add_enabled(changed && has_text, egui::Button::new(bidi(s.save)))
@@ -356,6 +399,51 @@ pub fn memo_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Ve
             state.coder,
         )));
     }
+}
+
+fn description_ui(
+    ui: &mut egui::Ui,
+    p: &Project,
+    code: CodeId,
+    desc: &mut Description,
+    lang: super::Lang,
+    out: &mut Vec<Action>,
+) {
+    let s = lang.strings();
+    egui::CollapsingHeader::new(bidi(&format!(
+        "{} / {} / {}",
+        s.definition, s.when_to_use, s.example
+    )))
+    .id_salt(("description", code))
+    .default_open(!desc.is_empty())
+    .show(ui, |ui| {
+        for (label, field) in [
+            (s.definition, &mut desc.definition),
+            (s.when_to_use, &mut desc.when_to_use),
+            (s.example, &mut desc.example),
+        ] {
+            ui.label(RichText::new(bidi(label)).small());
+            ui.add(
+                egui::TextEdit::multiline(field)
+                    .desired_rows(2)
+                    .desired_width(f32::INFINITY),
+            )
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::MultilineTextInput, true, label));
+        }
+        let current = p.codes.get(&code).map(|c| &c.description);
+        if ui
+            .add_enabled(
+                current != Some(desc),
+                egui::Button::new(bidi(s.save_description)),
+            )
+            .clicked()
+        {
+            out.push(Action::Edit(crate::edit::Command::SetCodeDescription {
+                id: code,
+                description: desc.clone(),
+            }));
+        }
+    });
 }
 
 pub fn palette_ui(ctx: &egui::Context, state: &mut UiState, out: &mut Vec<Action>) {
@@ -372,7 +460,7 @@ pub fn palette_ui(ctx: &egui::Context, state: &mut UiState, out: &mut Vec<Action
         let hits: Vec<AppCommand> = commands::ALL
             .iter()
             .copied()
-            .filter(|c| crate::text::fold(c.label(lang)).contains(&q))
+            .filter(|c| crate::text::fold(&c.label(lang)).contains(&q))
             .collect();
         for c in &hits {
             let sc = c
@@ -380,7 +468,7 @@ pub fn palette_ui(ctx: &egui::Context, state: &mut UiState, out: &mut Vec<Action
                 .map(|k| ctx.format_shortcut(&k))
                 .unwrap_or_default();
             if ui
-                .add(egui::Button::new(bidi(c.label(lang))).shortcut_text(sc))
+                .add(egui::Button::new(bidi(&c.label(lang))).shortcut_text(sc))
                 .clicked()
             {
                 out.push(Action::Run(*c));

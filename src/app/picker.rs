@@ -10,6 +10,8 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 pub struct Picker {
     pub query: String,
     pub cursor: usize,
+    /// Changing the code of this coding instead of coding the selection.
+    pub recode: Option<CodingId>,
 }
 
 enum Choice {
@@ -167,10 +169,17 @@ pub fn picker_ui(ctx: &egui::Context, p: &Project, state: &mut UiState, out: &mu
         }
     });
     if let Some(i) = chosen {
-        match choices.get(i) {
-            Some(Choice::Code(id)) => out.push(Action::ApplyCode(*id)),
-            Some(Choice::Create(name)) => out.push(Action::CreateAndApply(name.clone())),
-            None => {}
+        match (choices.get(i), picker.recode) {
+            (Some(Choice::Code(id)), Some(coding)) => {
+                out.push(Action::Recode { coding, code: *id })
+            }
+            (Some(Choice::Code(id)), None) => out.push(Action::ApplyCode(*id)),
+            (Some(Choice::Create(name)), None) => out.push(Action::CreateAndApply(name.clone())),
+            (Some(Choice::Create(name)), Some(coding)) => out.push(Action::CreateAndRecode {
+                coding,
+                name: name.clone(),
+            }),
+            (None, _) => {}
         }
         close = true;
     }

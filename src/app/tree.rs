@@ -20,6 +20,16 @@ pub struct TreeState {
     counts: Option<(u64, Counts, Counts)>,
 }
 
+/// The payload dropped on `r`, if it is of type `T`. (egui's own
+/// `dnd_release_payload` discards a payload of another type.)
+fn release<T: std::any::Any + Send + Sync>(r: &egui::Response) -> Option<std::sync::Arc<T>> {
+    if egui::DragAndDrop::has_payload_of_type::<T>(&r.ctx) {
+        r.dnd_release_payload::<T>()
+    } else {
+        None
+    }
+}
+
 /// Payload when a code row is dragged.
 #[derive(Clone, Copy)]
 struct DragCode(CodeId);
@@ -82,7 +92,7 @@ pub fn tree_ui(
         // Drop zone: move a code to the top level.
         let (rect, resp) =
             ui.allocate_exact_size(egui::vec2(ui.available_width(), 24.0), Sense::hover());
-        if let Some(dragged) = resp.dnd_release_payload::<DragCode>() {
+        if let Some(dragged) = release::<DragCode>(&resp) {
             out.push(Action::Edit(Command::MoveCode {
                 id: dragged.0,
                 parent: None,
@@ -273,22 +283,83 @@ fn row_ui(
     if r.drag_started() {
         r.dnd_set_drag_payload(DragCode(id));
     }
-    if let Some(dragged) = r.dnd_release_payload::<DragCode>()
+    // Dropped on the upper or lower edge: before or after this code, as a
+    // sibling; in the middle: into it, as its last child.
+    let zone = |ui: &egui::Ui| {
+        let y = ui
+            .ctx()
+            .pointer_interact_pos()
+            .map_or(r.rect.center().y, |p| p.y);
+        let t = (y - r.rect.top()) / r.rect.height().max(1.0);
+        if t < 0.25 {
+            -1
+        } else if t > 0.75 {
+            1
+        } else {
+            0
+        }
+    };
+    if let Some(dragged) = release::<DragCode>(&r)
         && dragged.0 != id
     {
-        out.push(Action::Edit(Command::MoveCode {
-            id: dragged.0,
-            parent: Some(id),
-            index: code.children.len(),
-        }));
+        let parent = p.parent_of(id);
+        let at = p
+            .siblings(parent)
+            .iter()
+            .position(|c| *c == id)
+            .unwrap_or(0);
+        let old = p.siblings(parent).iter().position(|c| *c == dragged.0);
+        // Removing the dragged code first shifts later siblings up by one.
+        let shift = |i: usize| if old.is_some_and(|o| o < i) { i - 1 } else { i };
+        let cmd = match zone(ui) {
+            -1 => Command::MoveCode {
+                id: dragged.0,
+                parent,
+                index: shift(at),
+            },
+            1 => Command::MoveCode {
+                id: dragged.0,
+                parent,
+                index: shift(at + 1),
+            },
+            _ => Command::MoveCode {
+                id: dragged.0,
+                parent: Some(id),
+                index: code.children.len(),
+            },
+        };
+        out.push(Action::Edit(cmd));
     }
     if r.dnd_hover_payload::<DragCode>().is_some() {
-        ui.painter().rect_stroke(
-            r.rect.expand(2.0),
-            2.0,
-            ui.visuals().selection.stroke,
-            egui::StrokeKind::Outside,
-        );
+        let stroke = ui.visuals().selection.stroke;
+        match zone(ui) {
+            -1 => {
+                ui.painter().hline(r.rect.x_range(), r.rect.top(), stroke);
+            }
+            1 => {
+                ui.painter()
+                    .hline(r.rect.x_range(), r.rect.bottom(), stroke);
+            }
+            _ => {
+                ui.painter().rect_stroke(
+                    r.rect.expand(2.0),
+                    2.0,
+                    stroke,
+                    egui::StrokeKind::Outside,
+                );
+            }
+        }
+    }
+    // The text selection dropped on a code codes it.
+    if release::<super::browser::SelectionDrag>(&r).is_some() {
+        out.push(Action::ApplyCode(id));
+    }
+    if r.dnd_hover_payload::<super::browser::SelectionDrag>()
+        .is_some()
+    {
+        let stroke = egui::Stroke::new(2.0, code_color(p, id));
+        ui.painter()
+            .rect_stroke(r.rect.expand(2.0), 2.0, stroke, egui::StrokeKind::Outside);
     }
     r.context_menu(|ui| context_menu_ui(ui, p, code, state, out));
 }
@@ -371,6 +442,26 @@ fn context_menu_ui(
                 }
             });
     });
+    ui.menu_button(bidi(s.colour), |ui| {
+        ui.horizontal_wrapped(|ui| {
+            ui.set_max_width(140.0);
+            for (i, hex) in edit::PALETTE.iter().enumerate() {
+                let c = egui::Color32::from_hex(hex).unwrap_or(egui::Color32::GRAY);
+                let (rect, resp) = ui.allocate_exact_size(egui::vec2(18.0, 18.0), Sense::click());
+                ui.painter().rect_filled(rect, 3.0, c);
+                resp.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Colour {}", i + 1))
+                });
+                if resp.clicked() {
+                    out.push(Action::Edit(Command::SetCodeColor {
+                        id,
+                        color: hex.to_string(),
+                    }));
+                    ui.close();
+                }
+            }
+        });
+    });
     ui.separator();
     if ui.button(bidi(s.delete)).clicked() {
         state.tree.confirm_delete = Some(id);
@@ -394,18 +485,20 @@ pub fn confirm_delete_ui(
     let sub: BTreeSet<CodeId> = p.subtree(id).into_iter().collect();
     let n = p.codings.values().filter(|c| sub.contains(&c.code)).count();
     let mut close = false;
+    let s = state.lang.strings();
     egui::Modal::new(egui::Id::unique("confirm-delete")).show(ctx, |ui| {
-        ui.label(bidi(&format!("Delete '{}'", code.name)));
-        ui.label(format!(
-            "{} code(s) and {n} coding(s) will be deleted. You can undo this.",
-            sub.len()
-        ));
+        ui.label(RichText::new(bidi(&format!("{}: «{}»", s.delete, code.name))).strong());
+        ui.label(bidi(&format!(
+            "{} {}",
+            sub.len(),
+            s.delete_confirm.replace("{n}", &n.to_string())
+        )));
         ui.horizontal(|ui| {
-            if ui.button("Delete").clicked() {
+            if ui.button(bidi(s.delete)).clicked() {
                 out.push(Action::Edit(Command::RemoveCode { id }));
                 close = true;
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(bidi(s.cancel)).clicked() {
                 close = true;
             }
         });

@@ -79,6 +79,11 @@ impl History {
         self.revision != self.saved_revision
     }
 
+    /// The project differs from its file (e.g. restored from autosave).
+    pub fn mark_unsaved(&mut self) {
+        self.saved_revision = u64::MAX;
+    }
+
     pub fn mark_saved(&mut self) {
         self.saved_revision = self.revision;
     }

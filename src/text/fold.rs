@@ -35,6 +35,50 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// Every occurrence of `query` in `text`, compared by their folded forms
+/// (so «شبکه‌ها» finds «شبكهها» and «1402» finds «۱۴۰۲»). Ranges are char
+/// ranges into `text`, half-open, not overlapping.
+pub fn find_folded(text: &str, query: &str) -> Vec<crate::model::CharRange> {
+    let q: Vec<char> = fold(query).chars().collect();
+    if q.is_empty() {
+        return Vec::new();
+    }
+    // Folded chars with the original char index each came from.
+    let mut folded: Vec<(char, usize)> = Vec::with_capacity(text.len());
+    let mut last_space = true;
+    for (i, c) in text.chars().enumerate() {
+        let Some(f) = fold_char(c) else { continue };
+        if f.is_whitespace() {
+            if !last_space {
+                folded.push((' ', i));
+            }
+            last_space = true;
+            continue;
+        }
+        last_space = false;
+        for l in f.to_lowercase() {
+            folded.push((l, i));
+        }
+    }
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + q.len() <= folded.len() {
+        if folded[i..i + q.len()]
+            .iter()
+            .map(|x| x.0)
+            .eq(q.iter().copied())
+        {
+            let start = folded[i].1;
+            let end = folded[i + q.len() - 1].1 + 1;
+            out.push(crate::model::CharRange::new(start, end));
+            i += q.len();
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
 /// Key for fuzzy matching (same as `fold`; kept apart so the two can differ).
 pub fn fuzzy_key(text: &str) -> String {
     fold(text)
@@ -60,6 +104,20 @@ mod tests {
     #[test]
     fn digits_are_ascii() {
         assert_eq!(fold("۱۴۰۲ و ١٤٠٢"), "1402 و 1402");
+    }
+
+    #[test]
+    fn search_maps_back_to_original_chars() {
+        let text = "ما در شبکه‌های اجتماعی و شبكهها؛ سال ۱۴۰۲";
+        let hits = super::find_folded(text, "شبکه‌ها");
+        assert_eq!(hits.len(), 2);
+        let chars: Vec<char> = text.chars().collect();
+        let s = |r: crate::model::CharRange| chars[r.start.0..r.end.0].iter().collect::<String>();
+        assert_eq!(s(hits[0]), "شبکه‌ها");
+        assert_eq!(s(hits[1]), "شبكهها");
+        let years = super::find_folded(text, "1402");
+        assert_eq!(years.len(), 1);
+        assert_eq!(s(years[0]), "۱۴۰۲");
     }
 
     #[test]

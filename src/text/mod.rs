@@ -7,7 +7,7 @@ mod fold;
 mod layout;
 
 pub use bidi::{is_rtl_char, mirror, visual_order};
-pub use fold::{fold, fuzzy_key};
+pub use fold::{find_folded, fold, fuzzy_key};
 pub use layout::{LineLayout, Piece, layout_paragraph};
 
 /// A one-line string in visual order for a renderer that has no bidi but

@@ -281,3 +281,111 @@ fn persian_interface_shows_persian_menus() {
     h.get_by_label("English"); // the language switch shows the other language
     h.get_by_label("پرونده");
 }
+
+#[test]
+fn recoding_a_segment_keeps_its_memo_and_quick_keys_reuse_codes() {
+    let mut h = demo(Lang::En);
+    select_lines(&mut h, 2, 2);
+    pick(&mut h, "آمارسازی");
+    let code = h.state().project.resolve_path("آمارسازی").expect("code");
+    // Alt+1 applies the most recent code to a new selection.
+    select_lines(&mut h, 12, 12);
+    h.key_press_modifiers(Modifiers::ALT, Key::Num1);
+    h.run();
+    let line12 = doc(h.state(), "P01").line_range(12).expect("l12");
+    let coding = h
+        .state()
+        .project
+        .codings
+        .values()
+        .find(|c| c.code == code && c.range == line12)
+        .expect("quick-coded")
+        .id;
+    // Select that coding through the retrieved segments, write a memo on it.
+    h.get_by_label("Segment P01, lines 12-12").click();
+    h.run();
+    assert_eq!(h.state().state.selected_coding, Some(coding));
+    h.get_by_label("Memo text").focus();
+    h.run();
+    h.get_by_label("Memo text").type_text("quoted in the paper");
+    h.run();
+    h.get_by_label("Save").click();
+    h.run();
+    // Change its code; the memo stays with the segment.
+    h.get_by_label("Change code…").click();
+    h.run();
+    h.get_by_label("Code picker").type_text("مداخله در پرسش");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let p = &h.state().project;
+    let new_code = p
+        .resolve_path("مداخله در پرسش‌های رسانه‌ای")
+        .expect("target code");
+    assert_eq!(p.codings[&coding].code, new_code);
+    let memo = p
+        .memos_on(MemoTarget::Coding(coding))
+        .next()
+        .expect("memo kept");
+    assert_eq!(memo.body, "quoted in the paper");
+    assert_eq!(
+        h.state().history.undo_label(),
+        Some("Change code of segment")
+    );
+}
+
+#[test]
+fn search_finds_persian_words_typed_with_arabic_letters() {
+    let mut h = demo(Lang::En);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    // Arabic kaf (ك) and yeh (ي) for the Persian «کارت» and «یک».
+    h.get_by_label("Search text").type_text("كارت");
+    h.run();
+    let d = doc(h.state(), "P01").clone();
+    let search = h.state().state.search.clone().expect("search open");
+    assert_eq!(search.matches.len(), 1);
+    assert_eq!(d.slice(search.matches[0]), "کارت");
+    assert_eq!(
+        h.state().state.selection,
+        Some(search.matches[0]),
+        "the first match is selected"
+    );
+}
+
+#[test]
+fn dragging_the_selection_onto_a_code_codes_it() {
+    let mut h = demo(Lang::En);
+    select_lines(&mut h, 7, 7);
+    let want = doc(h.state(), "P01").line_range(7).expect("l7");
+    let inside = h
+        .state()
+        .screen_pos_of(want.start.0 + 10)
+        .expect("on screen");
+    let target = h.get_by_label("آمارسازی").rect().center();
+    h.hover_at(inside);
+    h.run();
+    h.drag_at(inside);
+    h.run();
+    for t in [0.1, 0.3, 0.6, 0.9, 1.0] {
+        h.hover_at(inside + (target - inside) * t);
+        h.run();
+    }
+    assert!(h.state().state.dragging_selection);
+    // Release over the code (kittest's drop_at also removes the pointer in
+    // the same frame, which no real mouse does).
+    h.event(egui::Event::PointerButton {
+        pos: target,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    h.run();
+    let p = &h.state().project;
+    let code = p.resolve_path("آمارسازی").expect("code");
+    assert!(
+        p.codings
+            .values()
+            .any(|c| c.code == code && c.range == want)
+    );
+}

@@ -1,0 +1,226 @@
+//! The bar above the document browser: document, direction, the current
+//! selection or coding, recent codes and text search.
+
+use super::{Action, AppCommand, UiState, bidi, code_color};
+use crate::model::*;
+use egui::RichText;
+
+/// Text search in the open document (Persian-aware: see `text::find_folded`).
+#[derive(Clone, Debug, Default)]
+pub struct Search {
+    pub query: String,
+    pub matches: Vec<CharRange>,
+    pub current: usize,
+    key: Option<(DocId, String)>,
+    pub focus: bool,
+}
+
+/// `line 12` / `lines 12–14`, in the interface language.
+pub fn cite_lines(lang: super::Lang, a: usize, b: usize) -> String {
+    let s = lang.strings();
+    let n = |x: usize| {
+        let t = x.to_string();
+        if lang.rtl() {
+            t.chars()
+                .map(|c| char::from_u32(c as u32 - '0' as u32 + 0x06F0).unwrap_or(c))
+                .collect()
+        } else {
+            t
+        }
+    };
+    if a == b {
+        format!("{} {}", s.line, n(a))
+    } else {
+        format!("{} {}–{}", s.lines, n(a), n(b))
+    }
+}
+
+pub fn header_ui(
+    ui: &mut egui::Ui,
+    p: &Project,
+    doc: &Document,
+    state: &mut UiState,
+    out: &mut Vec<Action>,
+) {
+    let lang = state.lang;
+    let s = lang.strings();
+    let layout = if lang.rtl() {
+        egui::Layout::right_to_left(egui::Align::Center)
+    } else {
+        egui::Layout::left_to_right(egui::Align::Center)
+    };
+    ui.allocate_ui_with_layout(
+        egui::vec2(ui.available_width(), 0.0),
+        layout.with_main_wrap(true),
+        |ui| {
+            ui.heading(bidi(&doc.name));
+            let vars: Vec<String> = doc
+                .variables
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect();
+            ui.label(RichText::new(bidi(&vars.join("  "))).weak());
+            let label = |d: Direction| match d {
+                Direction::Auto => s.dir_auto,
+                Direction::Rtl => s.dir_rtl,
+                Direction::Ltr => s.dir_ltr,
+            };
+            egui::ComboBox::new(("direction", doc.id), bidi(s.direction))
+                .selected_text(bidi(label(doc.direction)))
+                .show_ui(ui, |ui| {
+                    for d in [Direction::Auto, Direction::Rtl, Direction::Ltr] {
+                        if ui
+                            .selectable_label(doc.direction == d, bidi(label(d)))
+                            .clicked()
+                            && doc.direction != d
+                        {
+                            out.push(Action::Edit(crate::edit::Command::SetDirection {
+                                id: doc.id,
+                                direction: d,
+                            }));
+                        }
+                    }
+                });
+        },
+    );
+    ui.allocate_ui_with_layout(
+        egui::vec2(ui.available_width(), 0.0),
+        layout.with_main_wrap(true),
+        |ui| {
+            // Keep this row's height whether or not something is selected, so the
+            // text below does not jump while the user selects.
+            ui.set_min_height(ui.spacing().interact_size.y + 4.0);
+            if let Some(c) = state.selected_coding.and_then(|c| p.codings.get(&c)) {
+                coding_bar_ui(ui, p, doc, c, state, out);
+            } else if let Some(sel) = state.selection {
+                let (a, b) = doc.lines_of(sel);
+                ui.label(bidi(&format!(
+                    "{}: {}، {}",
+                    s.selection,
+                    doc.cite_label(),
+                    cite_lines(lang, a, b)
+                )));
+                if ui.button(bidi(s.apply_code)).clicked() {
+                    out.push(Action::Run(AppCommand::ApplyCode));
+                }
+            }
+            ui.separator();
+            for (i, id) in state.recent_codes.iter().take(9).enumerate() {
+                let Some(code) = p.codes.get(id) else {
+                    continue;
+                };
+                let name: String = code.name.chars().take(24).collect();
+                let b = egui::Button::new(
+                    RichText::new(bidi(&format!("{} {name}", i + 1)))
+                        .color(code_color(p, *id))
+                        .small(),
+                );
+                if ui.add(b).on_hover_text(bidi(s.quick_codes)).clicked() {
+                    out.push(Action::ApplyCode(*id));
+                }
+            }
+        },
+    );
+    search_ui(ui, doc, state, out);
+}
+
+fn coding_bar_ui(
+    ui: &mut egui::Ui,
+    p: &Project,
+    doc: &Document,
+    c: &Coding,
+    state: &UiState,
+    out: &mut Vec<Action>,
+) {
+    let s = state.lang.strings();
+    let (a, b) = doc.lines_of(c.range);
+    let code = p.codes.get(&c.code).map_or("?", |k| k.name.as_str());
+    ui.label(
+        RichText::new(bidi(code))
+            .color(code_color(p, c.code))
+            .strong(),
+    );
+    ui.label(bidi(&format!(
+        "{}، {} · {}",
+        doc.cite_label(),
+        cite_lines(state.lang, a, b),
+        p.coder_name(c.coder)
+    )));
+    if ui.button(bidi(s.change_code)).clicked() {
+        out.push(Action::OpenRecodePicker(c.id));
+    }
+    let resizable = state
+        .selection
+        .is_some_and(|r| r != c.range && !r.is_empty());
+    if ui
+        .add_enabled(resizable, egui::Button::new(bidi(s.resize_to_selection)))
+        .clicked()
+        && let Some(range) = state.selection
+    {
+        out.push(Action::Edit(crate::edit::Command::ResizeCoding {
+            id: c.id,
+            range,
+        }));
+    }
+    if ui.button(bidi(s.remove_coding)).clicked() {
+        out.push(Action::Run(AppCommand::RemoveCoding));
+    }
+}
+
+fn search_ui(ui: &mut egui::Ui, doc: &Document, state: &mut UiState, out: &mut Vec<Action>) {
+    let lang = state.lang;
+    let Some(search) = state.search.as_mut() else {
+        return;
+    };
+    let mut close = false;
+    let mut jump = None;
+    ui.horizontal(|ui| {
+        let r = ui.add(
+            egui::TextEdit::singleline(&mut search.query)
+                .hint_text(lang.strings().search)
+                .desired_width(220.0),
+        );
+        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::SearchInput, true, "Search text"));
+        if search.focus {
+            r.request_focus();
+            search.focus = false;
+        }
+        let key = (doc.id, search.query.clone());
+        if search.key.as_ref() != Some(&key) {
+            search.matches = crate::text::find_folded(&doc.text, &search.query);
+            search.current = 0;
+            search.key = Some(key);
+            jump = search.matches.first().copied();
+        }
+        if !search.query.is_empty() {
+            ui.label(RichText::new(bidi(&search.query)).weak());
+        }
+        let n = search.matches.len();
+        ui.label(format!(
+            "{} / {n} {}",
+            if n == 0 { 0 } else { search.current + 1 },
+            lang.strings().matches
+        ));
+        let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if (ui.button(bidi(lang.strings().previous)).clicked()) && n > 0 {
+            search.current = (search.current + n - 1) % n;
+            jump = search.matches.get(search.current).copied();
+        }
+        if (ui.button(bidi(lang.strings().next)).clicked() || enter) && n > 0 {
+            search.current = (search.current + 1) % n;
+            jump = search.matches.get(search.current).copied();
+            if enter {
+                search.focus = true;
+            }
+        }
+        if ui.button("×").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+            close = true;
+        }
+    });
+    if let Some(r) = jump {
+        out.push(Action::JumpTo(doc.id, r));
+    }
+    if close {
+        state.search = None;
+    }
+}
