@@ -56,3 +56,61 @@ pub fn bidi_label_ui(
     resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
     resp
 }
+
+/// One line of `text`, cut with "…" where it does not fit. Unlike egui's
+/// truncation (which cuts the visual right end, the start of a Persian
+/// line), this keeps the logical start and cuts the logical end.
+pub fn bidi_line_ui(ui: &mut egui::Ui, text: &str, font: FontId, color: Color32) -> egui::Response {
+    let width = ui.available_width().max(40.0);
+    let para = text.split('\n').next().unwrap_or("");
+    let rtl = crate::text::mostly_rtl(para);
+    let (line, cut, ell_w) = ui.fonts_mut(|f| {
+        let mut measure = |s: &str| {
+            f.layout_no_wrap(s.to_string(), font.clone(), Color32::PLACEHOLDER)
+                .size()
+                .x
+        };
+        let ell_w = measure("…");
+        let full = crate::text::layout_paragraph(para, Some(rtl), width, &mut measure);
+        if full.len() <= 1 && !text.contains('\n') {
+            return (full.into_iter().next(), false, ell_w);
+        }
+        let lines =
+            crate::text::layout_paragraph(para, Some(rtl), (width - ell_w).max(20.0), &mut measure);
+        (lines.into_iter().next(), true, ell_w)
+    });
+    let row_h = ui.fonts_mut(|f| f.row_height(&font)) * 1.2;
+    let (rect, resp) = ui.allocate_exact_size(vec2(width, row_h), Sense::hover());
+    if let Some(line) = line {
+        let total = line.width + if cut { ell_w } else { 0.0 };
+        let left = rect.min.x + if rtl { (width - total).max(0.0) } else { 0.0 };
+        // The ellipsis goes where the text continues: left in RTL, right in LTR.
+        let text_left = if rtl && cut { left + ell_w } else { left };
+        let painter = ui.painter_at(rect);
+        for p in &line.pieces {
+            if p.text.trim().is_empty() {
+                continue;
+            }
+            let shown = super::shaping::piece_string(&p.text, p.rtl);
+            let g = ui.fonts_mut(|f| f.layout_no_wrap(shown, font.clone(), Color32::PLACEHOLDER));
+            painter.galley(
+                pos2(text_left + p.x, rect.min.y + (row_h - g.size().y) / 2.0),
+                g,
+                color,
+            );
+        }
+        if cut {
+            let x = if rtl { left } else { left + line.width };
+            painter.text(
+                pos2(x, rect.center().y),
+                egui::Align2::LEFT_CENTER,
+                "…",
+                font,
+                color,
+            );
+        }
+    }
+    let label = text.to_string();
+    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
+    resp
+}

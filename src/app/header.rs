@@ -177,7 +177,7 @@ fn search_ui(ui: &mut egui::Ui, doc: &Document, state: &mut UiState, out: &mut V
     ui.horizontal(|ui| {
         let r = ui.add(
             egui::TextEdit::singleline(&mut search.query)
-                .hint_text(lang.strings().search)
+                .hint_text(bidi(lang.strings().search))
                 .desired_width(220.0),
         );
         r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::SearchInput, true, "Search text"));

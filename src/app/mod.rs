@@ -14,7 +14,7 @@ mod picker;
 mod shaping;
 mod tree;
 
-pub use bidi_label::bidi_label_ui;
+pub use bidi_label::{bidi_label_ui, bidi_line_ui};
 pub use commands::AppCommand;
 pub use i18n::Lang;
 
@@ -157,6 +157,31 @@ pub fn code_color(p: &Project, id: CodeId) -> Color32 {
 }
 
 /// Text for a widget: Persian and mixed strings in visual order.
+/// A row of widgets that runs right to left in the Persian interface.
+pub fn row<R>(ui: &mut egui::Ui, rtl: bool, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    let layout = if rtl {
+        egui::Layout::right_to_left(egui::Align::Center)
+    } else {
+        egui::Layout::left_to_right(egui::Align::Center)
+    };
+    ui.allocate_ui_with_layout(
+        egui::vec2(ui.available_width(), 0.0),
+        layout.with_main_wrap(true),
+        add,
+    )
+    .inner
+}
+
+/// Panel contents: right-aligned in the Persian interface.
+fn panel_body(ui: &mut egui::Ui, rtl: bool, add: impl FnOnce(&mut egui::Ui)) {
+    let align = if rtl {
+        egui::Align::Max
+    } else {
+        egui::Align::Min
+    };
+    ui.with_layout(egui::Layout::top_down(align), add);
+}
+
 /// Reordered strings are memoised: the same code names and labels are
 /// drawn every frame.
 pub fn bidi(s: &str) -> String {
@@ -302,7 +327,9 @@ impl Workbench {
                 .resizable(true)
                 .default_size(200.0)
                 .show(ui, |ui| {
-                    panels::documents_ui(ui, &self.project, &mut self.state, &mut out)
+                    panel_body(ui, rtl_ui, |ui| {
+                        panels::documents_ui(ui, &self.project, &mut self.state, &mut out)
+                    })
                 });
         }
         if self.state.show_tree {
@@ -310,13 +337,15 @@ impl Workbench {
                 .resizable(true)
                 .default_size(320.0)
                 .show(ui, |ui| {
-                    tree::tree_ui(
-                        ui,
-                        &self.project,
-                        self.history.revision(),
-                        &mut self.state,
-                        &mut out,
-                    )
+                    panel_body(ui, rtl_ui, |ui| {
+                        tree::tree_ui(
+                            ui,
+                            &self.project,
+                            self.history.revision(),
+                            &mut self.state,
+                            &mut out,
+                        )
+                    });
                 });
         }
         let side = if rtl_ui {
@@ -326,9 +355,11 @@ impl Workbench {
         };
         if self.state.show_side {
             side.resizable(true).default_size(300.0).show(ui, |ui| {
-                panels::retrieved_ui(ui, &self.project, &mut self.state, &mut out);
-                ui.separator();
-                panels::memo_ui(ui, &self.project, &mut self.state, &mut out);
+                panel_body(ui, rtl_ui, |ui| {
+                    panels::retrieved_ui(ui, &self.project, &mut self.state, &mut out);
+                    ui.separator();
+                    panels::memo_ui(ui, &self.project, &mut self.state, &mut out);
+                })
             });
         }
         egui::CentralPanel::default().show(ui, |ui| {

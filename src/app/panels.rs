@@ -139,7 +139,7 @@ fn menu_items_ui(ui: &mut egui::Ui, wb: &Workbench, out: &mut Vec<Action>) {
             let mut name = wb.state.new_coder.clone();
             ui.add(
                 egui::TextEdit::singleline(&mut name)
-                    .hint_text(s.new_coder)
+                    .hint_text(bidi(s.new_coder))
                     .desired_width(140.0),
             )
             .widget_info(|| {
@@ -290,12 +290,17 @@ pub fn retrieved_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &m
                             ui.set_min_height(row_h - 18.0);
                             ui.set_width(ui.available_width());
                             ui.with_layout(egui::Layout::top_down(align), |ui| {
-                                let name = RichText::new(bidi(code))
-                                    .color(code_color(p, c.code))
-                                    .strong();
-                                ui.add(egui::Label::new(name).truncate());
-                                ui.label(RichText::new(bidi(&head)).small());
-                                ui.add(egui::Label::new(bidi(&text)).truncate());
+                                let body = egui::TextStyle::Body.resolve(ui.style());
+                                let small = egui::TextStyle::Small.resolve(ui.style());
+                                let plain = ui.visuals().text_color();
+                                super::bidi_line_ui(ui, code, body.clone(), code_color(p, c.code));
+                                super::bidi_line_ui(
+                                    ui,
+                                    &head,
+                                    small,
+                                    ui.visuals().weak_text_color(),
+                                );
+                                super::bidi_line_ui(ui, &text, body, plain);
                             });
                         })
                     })
@@ -366,7 +371,7 @@ pub fn memo_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Ve
     };
     ui.add(
         egui::TextEdit::singleline(&mut edit.title)
-            .hint_text(s.title)
+            .hint_text(bidi(s.title))
             .desired_width(f32::INFINITY),
     );
     ui.add(

@@ -142,18 +142,15 @@ pub fn picker_ui(ctx: &egui::Context, p: &Project, state: &mut UiState, out: &mu
                 .show(ui, |ui| {
                     ui.set_width(ui.available_width());
                     ui.with_layout(egui::Layout::top_down(align), |ui| {
-                        ui.add(
-                            egui::Label::new(
-                                egui::RichText::new(bidi(&name)).color(color).strong(),
-                            )
-                            .truncate(),
-                        );
+                        let body = egui::TextStyle::Body.resolve(ui.style());
+                        super::bidi_line_ui(ui, &name, body, color);
                         if !parents.is_empty() {
-                            ui.add(
-                                egui::Label::new(
-                                    egui::RichText::new(bidi(&parents)).small().weak(),
-                                )
-                                .truncate(),
+                            let small = egui::TextStyle::Small.resolve(ui.style());
+                            super::bidi_line_ui(
+                                ui,
+                                &parents,
+                                small,
+                                ui.visuals().weak_text_color(),
                             );
                         }
                     });

@@ -46,7 +46,7 @@ pub fn tree_ui(
     ui.horizontal(|ui| {
         ui.add(
             egui::TextEdit::singleline(&mut state.tree.filter)
-                .hint_text(s.filter)
+                .hint_text(bidi(s.filter))
                 .desired_width(160.0),
         )
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::SearchInput, true, "Filter codes"));
