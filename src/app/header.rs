@@ -95,9 +95,10 @@ pub fn header_ui(
             } else if let Some(sel) = state.selection {
                 let (a, b) = doc.lines_of(sel);
                 ui.label(bidi(&format!(
-                    "{}: {}، {}",
+                    "{}: {}{} {}",
                     s.selection,
                     doc.cite_label(),
+                    s.comma,
                     cite_lines(lang, a, b)
                 )));
                 if ui.button(bidi(s.apply_code)).clicked() {
@@ -141,8 +142,9 @@ fn coding_bar_ui(
             .strong(),
     );
     ui.label(bidi(&format!(
-        "{}، {} · {}",
+        "{}{} {} · {}",
         doc.cite_label(),
+        s.comma,
         cite_lines(state.lang, a, b),
         p.coder_name(c.coder)
     )));

@@ -96,6 +96,8 @@ pub struct Strings {
     pub quick_codes: &'static str,
     pub save_description: &'static str,
     pub previous: &'static str,
+    /// The list comma: "," or "،".
+    pub comma: &'static str,
     pub next: &'static str,
 }
 
@@ -174,6 +176,7 @@ pub const EN: Strings = Strings {
     quick_codes: "Recent codes (Alt+1…9)",
     save_description: "Save description",
     previous: "Previous",
+    comma: ",",
     next: "Next",
 };
 
@@ -252,5 +255,6 @@ pub const FA: Strings = Strings {
     quick_codes: "کدهای اخیر (Alt+1…9)",
     save_description: "ذخیرهٔ توصیف",
     previous: "قبلی",
+    comma: "،",
     next: "بعدی",
 };

@@ -326,6 +326,7 @@ impl Workbench {
             docs_side
                 .resizable(true)
                 .default_size(200.0)
+                .min_size(140.0)
                 .show(ui, |ui| {
                     panel_body(ui, rtl_ui, |ui| {
                         panels::documents_ui(ui, &self.project, &mut self.state, &mut out)
@@ -336,6 +337,7 @@ impl Workbench {
             tree_side
                 .resizable(true)
                 .default_size(320.0)
+                .min_size(200.0)
                 .show(ui, |ui| {
                     panel_body(ui, rtl_ui, |ui| {
                         tree::tree_ui(

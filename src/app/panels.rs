@@ -274,7 +274,7 @@ pub fn retrieved_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &m
                 let (a, b) = doc.lines_of(c.range);
                 let code = p.codes.get(&c.code).map_or("?", |k| k.name.as_str());
                 let cite = cite_lines(lang, a, b);
-                let head = format!("{}، {} · {}", doc.cite_label(), cite, p.coder_name(c.coder));
+                let head = format!("{}{} {} · {}", doc.cite_label(), s.comma, cite, p.coder_name(c.coder));
                 let text: String = doc.slice(c.range).chars().take(160).collect();
                 let frame = egui::Frame::group(ui.style()).stroke(egui::Stroke::new(
                     if state.selected_coding == Some(c.id) {
