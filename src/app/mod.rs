@@ -2,6 +2,7 @@
 //! workbench applies them after the frame, edits through `edit::History`.
 
 mod actions;
+mod bidi_edit;
 mod bidi_label;
 mod browser;
 mod commands;
@@ -14,6 +15,7 @@ mod picker;
 mod shaping;
 mod tree;
 
+pub use bidi_edit::bidi_edit_ui;
 pub use bidi_label::{bidi_label_ui, bidi_line_ui};
 pub use commands::AppCommand;
 pub use i18n::Lang;
@@ -157,6 +159,25 @@ pub fn code_color(p: &Project, id: CodeId) -> Color32 {
 }
 
 /// Text for a widget: Persian and mixed strings in visual order.
+/// Add Vazirmatn after egui's own fonts, so Persian never shows as boxes.
+/// (egui skips a font it already has.)
+pub fn install_fonts(ctx: &egui::Context) {
+    ctx.add_font(egui::epaint::text::FontInsert::new(
+        "Vazirmatn",
+        egui::FontData::from_static(include_bytes!("../../assets/fonts/Vazirmatn-Regular.ttf")),
+        vec![
+            egui::epaint::text::InsertFontFamily {
+                family: egui::FontFamily::Proportional,
+                priority: egui::epaint::text::FontPriority::Lowest,
+            },
+            egui::epaint::text::InsertFontFamily {
+                family: egui::FontFamily::Monospace,
+                priority: egui::epaint::text::FontPriority::Lowest,
+            },
+        ],
+    ));
+}
+
 /// A row of widgets that runs right to left in the Persian interface.
 pub fn row<R>(ui: &mut egui::Ui, rtl: bool, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
     let layout = if rtl {
@@ -288,25 +309,10 @@ impl Workbench {
     }
 
     fn install_fonts(&mut self, ctx: &egui::Context) {
-        if self.fonts_installed {
-            return;
+        if !self.fonts_installed {
+            self.fonts_installed = true;
+            install_fonts(ctx);
         }
-        self.fonts_installed = true;
-        // Vazirmatn after egui's own fonts, so Persian never shows as boxes.
-        ctx.add_font(egui::epaint::text::FontInsert::new(
-            "Vazirmatn",
-            egui::FontData::from_static(include_bytes!("../../assets/fonts/Vazirmatn-Regular.ttf")),
-            vec![
-                egui::epaint::text::InsertFontFamily {
-                    family: egui::FontFamily::Proportional,
-                    priority: egui::epaint::text::FontPriority::Lowest,
-                },
-                egui::epaint::text::InsertFontFamily {
-                    family: egui::FontFamily::Monospace,
-                    priority: egui::epaint::text::FontPriority::Lowest,
-                },
-            ],
-        ));
     }
 
     /// Draw the whole workbench, then apply what the panels asked for.

@@ -274,7 +274,13 @@ pub fn retrieved_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &m
                 let (a, b) = doc.lines_of(c.range);
                 let code = p.codes.get(&c.code).map_or("?", |k| k.name.as_str());
                 let cite = cite_lines(lang, a, b);
-                let head = format!("{}{} {} · {}", doc.cite_label(), s.comma, cite, p.coder_name(c.coder));
+                let head = format!(
+                    "{}{} {} · {}",
+                    doc.cite_label(),
+                    s.comma,
+                    cite,
+                    p.coder_name(c.coder)
+                );
                 let text: String = doc.slice(c.range).chars().take(160).collect();
                 let frame = egui::Frame::group(ui.style()).stroke(egui::Stroke::new(
                     if state.selected_coding == Some(c.id) {
@@ -369,24 +375,23 @@ pub fn memo_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Ve
     let Some(edit) = state.memo_edit.as_mut() else {
         return;
     };
-    ui.add(
-        egui::TextEdit::singleline(&mut edit.title)
-            .hint_text(bidi(s.title))
-            .desired_width(f32::INFINITY),
+    // Our own editor: Persian reads in order while typing (egui's has no bidi).
+    super::bidi_edit_ui(
+        ui,
+        &mut edit.title,
+        ("memo-title", target),
+        "Memo title",
+        s.title,
+        false,
     );
-    ui.add(
-        egui::TextEdit::multiline(&mut edit.body)
-            .desired_rows(5)
-            .desired_width(f32::INFINITY),
-    )
-    .widget_info(|| egui::WidgetInfo::labeled(egui::Role::MultilineTextInput, true, "Memo text"));
-    // egui's text field has no bidi: show the memo in reading order beside it.
-    if edit.body.chars().any(crate::text::is_rtl_char) {
-        egui::Frame::group(ui.style()).show(ui, |ui| {
-            let font = egui::TextStyle::Body.resolve(ui.style());
-            super::bidi_label_ui(ui, &edit.body, font, ui.visuals().text_color());
-        });
-    }
+    super::bidi_edit_ui(
+        ui,
+        &mut edit.body,
+        ("memo-body", target),
+        "Memo text",
+        "",
+        true,
+    );
     let changed = existing.is_none_or(|m| m.title != edit.title || m.body != edit.body);
     if let (MemoTarget::Code(code), Some(desc)) = (target, edit.description.as_mut()) {
         description_ui(ui, p, code, desc, state.lang, out);
@@ -428,12 +433,7 @@ fn description_ui(
             (s.example, &mut desc.example),
         ] {
             ui.label(RichText::new(bidi(label)).small());
-            ui.add(
-                egui::TextEdit::multiline(field)
-                    .desired_rows(2)
-                    .desired_width(f32::INFINITY),
-            )
-            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::MultilineTextInput, true, label));
+            super::bidi_edit_ui(ui, field, ("description", code, label), label, "", true);
         }
         let current = p.codes.get(&code).map(|c| &c.description);
         if ui

@@ -95,16 +95,17 @@ pub fn picker_ui(ctx: &egui::Context, p: &Project, state: &mut UiState, out: &mu
     egui::Modal::new(egui::Id::unique("code-picker")).show(ctx, |ui| {
         ui.set_width(560.0);
         ui.label(bidi(s.picker_hint));
-        let r = ui.add(egui::TextEdit::singleline(&mut picker.query).desired_width(f32::INFINITY));
-        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::SearchInput, true, "Code picker"));
+        let r = super::bidi_edit_ui(
+            ui,
+            &mut picker.query,
+            "code-picker-query",
+            "Code picker",
+            "",
+            false,
+        );
         r.request_focus();
         if r.changed() {
             picker.cursor = 0;
-        }
-        // egui's field shows Persian letters in typed order; this line shows
-        // the query as it reads.
-        if picker.query.chars().any(crate::text::is_rtl_char) {
-            ui.label(egui::RichText::new(bidi(&picker.query)).strong());
         }
         ui.separator();
         let align = if state.lang.rtl() || picker.query.chars().any(crate::text::is_rtl_char) {

@@ -241,16 +241,25 @@ fn row_ui(
         ui.label(RichText::new(badge).small().monospace().weak())
             .on_hover_text(bidi(&p.level_name(level)));
         if let Some((rid, text)) = state.tree.renaming.as_mut().filter(|(r, _)| *r == id) {
-            let r = ui.add(egui::TextEdit::singleline(text).desired_width(180.0));
-            r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Code name"));
-            r.request_focus();
-            ui.label(RichText::new(bidi(text)).weak());
-            if r.lost_focus() {
+            let r = ui
+                .allocate_ui(egui::vec2(220.0, 24.0), |ui| {
+                    super::bidi_edit_ui(ui, text, ("rename", *rid), "Code name", "", false)
+                })
+                .inner;
+            if !r.has_focus() && ui.memory(|m| m.focused().is_none()) {
+                r.request_focus();
+            }
+            let (enter, escape) = ui.input(|i| {
+                (
+                    i.key_pressed(egui::Key::Enter),
+                    i.key_pressed(egui::Key::Escape),
+                )
+            });
+            if escape {
+                state.tree.renaming = None;
+            } else if enter || r.lost_focus() {
                 let name = text.trim().to_string();
-                if ui.input(|i| !i.key_pressed(egui::Key::Escape))
-                    && !name.is_empty()
-                    && name != code.name
-                {
+                if !name.is_empty() && name != code.name {
                     out.push(Action::Edit(Command::RenameCode { id: *rid, name }));
                 }
                 state.tree.renaming = None;

@@ -103,7 +103,7 @@ pub struct Coding {
 }
 
 /// What a memo is attached to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum MemoTarget {
     Project,
     Document(DocId),

@@ -41,6 +41,23 @@ pub struct LineLayout {
 impl LineLayout {
     /// The logical char boundary nearest to `x` (relative to the line's left edge).
     pub fn hit(&self, x: f32) -> usize {
+        // Beyond either end: the boundary at that visual end.
+        if let (Some(first), Some(last)) = (self.pieces.first(), self.pieces.last()) {
+            if x <= 0.0 {
+                return if first.rtl {
+                    first.chars.end
+                } else {
+                    first.chars.start
+                };
+            }
+            if x >= self.width {
+                return if last.rtl {
+                    last.chars.start
+                } else {
+                    last.chars.end
+                };
+            }
+        }
         let mut best = (f32::INFINITY, self.chars.start);
         for p in &self.pieces {
             for (i, e) in p.edges.iter().enumerate() {
@@ -241,12 +258,17 @@ fn layout_line(
         };
         let width = measure(&shown);
         let mut edges = Vec::with_capacity(g.len() + 1);
+        let mut prev_w = 0.0f32;
         for k in 0..=g.len() {
             let prefix_w = match k {
                 0 => 0.0,
                 k if k == g.len() => width,
                 k => measure(&text[byte(g.start)..byte(g.start + k)]),
             };
+            // Prefixes of joined script shape differently from the whole
+            // word: keep the edges inside the piece and in logical order.
+            let prefix_w = prefix_w.clamp(prev_w, width.max(prev_w));
+            prev_w = prefix_w;
             edges.push(if rtl {
                 x + width - prefix_w
             } else {

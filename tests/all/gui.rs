@@ -394,3 +394,77 @@ fn dragging_the_selection_onto_a_code_codes_it() {
             .any(|c| c.code == code && c.range == want)
     );
 }
+
+/// The bidi-aware editor alone, on a right-to-left line.
+fn editor(text: &str) -> Harness<'static, String> {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(420.0, 80.0))
+        .build_ui_state(
+            |ui, s: &mut String| {
+                strata::app::install_fonts(ui.ctx());
+                strata::app::bidi_edit_ui(ui, s, "field", "Field", "", false);
+            },
+            text.to_string(),
+        );
+    h.run();
+    h
+}
+
+#[test]
+fn editor_puts_the_cursor_where_a_persian_line_is_clicked() {
+    // The right edge of an RTL line is its logical start.
+    let mut h = editor("سلام دنیا");
+    let r = h.get_by_label("Field").rect();
+    let right = egui::pos2(r.max.x - 6.0, r.center().y);
+    h.hover_at(right);
+    h.drag_at(right);
+    h.event(egui::Event::PointerButton {
+        pos: right,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    h.run();
+    h.get_by_label("Field").type_text("و");
+    h.run();
+    assert_eq!(h.state(), "وسلام دنیا");
+    // Clicking left of the (right-aligned) text reaches its logical end.
+    let mut h = editor("سلام دنیا");
+    let r = h.get_by_label("Field").rect();
+    let left = egui::pos2(r.min.x + 6.0, r.center().y);
+    h.hover_at(left);
+    h.drag_at(left);
+    h.event(egui::Event::PointerButton {
+        pos: left,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    h.run();
+    h.get_by_label("Field").type_text("!");
+    h.run();
+    assert_eq!(h.state(), "سلام دنیا!");
+}
+
+#[test]
+fn editor_arrow_keys_follow_reading_direction() {
+    let mut h = editor("سلام");
+    let r = h.get_by_label("Field").rect();
+    let right = egui::pos2(r.max.x - 6.0, r.center().y);
+    h.hover_at(right);
+    h.drag_at(right);
+    h.event(egui::Event::PointerButton {
+        pos: right,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    h.run();
+    // In RTL text, the left arrow moves forward: two steps, then type.
+    h.key_press(Key::ArrowLeft);
+    h.key_press(Key::ArrowLeft);
+    h.run();
+    h.get_by_label("Field").type_text("ـ");
+    h.run();
+    assert_eq!(h.state(), "سلـام");
+}
