@@ -12,6 +12,8 @@ use egui::{Color32, Event, EventFilter, FontId, Key, Sense, Stroke, pos2, vec2};
 pub struct Cursor {
     pub pos: usize,
     pub anchor: Option<usize>,
+    /// Had keyboard focus in the previous frame.
+    pub had_focus: bool,
 }
 
 impl Cursor {
@@ -175,6 +177,16 @@ pub fn bidi_edit_ui(
         cursor.pos = hit(&rows, p);
     }
     let focused = resp.has_focus();
+    if focused
+        && !cursor.had_focus
+        && !(resp.clicked() || resp.drag_started() || resp.is_pointer_button_down_on())
+    {
+        // Focused by the program (rename, picker): select it all, as in a
+        // file manager's rename, so typing replaces it.
+        cursor.pos = n;
+        cursor.anchor = Some(0);
+    }
+    cursor.had_focus = focused;
     let before = text.clone();
     if focused {
         ui.memory_mut(|m| {
@@ -391,31 +403,27 @@ fn handle(
 mod tests {
     use super::*;
 
+    fn at(pos: usize, anchor: Option<usize>) -> Cursor {
+        Cursor {
+            pos,
+            anchor,
+            had_focus: true,
+        }
+    }
+
     #[test]
     fn typing_replaces_the_selection_in_chars() {
         let mut t = "سلام دنیا".to_string();
-        let mut c = Cursor {
-            pos: 9,
-            anchor: Some(5),
-        };
+        let mut c = at(9, Some(5));
         insert(&mut t, &mut c, "جهان");
         assert_eq!(t, "سلام جهان");
-        assert_eq!(
-            c,
-            Cursor {
-                pos: 9,
-                anchor: None
-            }
-        );
+        assert_eq!((c.pos, c.anchor), (9, None));
     }
 
     #[test]
     fn backspace_and_delete_remove_one_char() {
         let mut t = "شبکه‌ها".to_string();
-        let mut c = Cursor {
-            pos: 5,
-            anchor: None,
-        };
+        let mut c = at(5, None);
         delete(&mut t, &mut c, false); // the ZWNJ
         assert_eq!(t, "شبکهها");
         delete(&mut t, &mut c, true);

@@ -96,6 +96,9 @@ pub struct Strings {
     pub quick_codes: &'static str,
     pub save_description: &'static str,
     pub previous: &'static str,
+    pub move_to_group: &'static str,
+    pub new_group: &'static str,
+    pub only_ungrouped: &'static str,
     /// The list comma: "," or "،".
     pub comma: &'static str,
     pub next: &'static str,
@@ -176,6 +179,9 @@ pub const EN: Strings = Strings {
     quick_codes: "Recent codes (Alt+1…9)",
     save_description: "Save description",
     previous: "Previous",
+    move_to_group: "Move to group",
+    new_group: "Group",
+    only_ungrouped: "Only codes without a subcategory",
     comma: ",",
     next: "Next",
 };
@@ -255,6 +261,9 @@ pub const FA: Strings = Strings {
     quick_codes: "کدهای اخیر (Alt+1…9)",
     save_description: "ذخیرهٔ توصیف",
     previous: "قبلی",
+    move_to_group: "انتقال به گروه",
+    new_group: "گروه",
+    only_ungrouped: "فقط کدهای بدون زیرمقوله",
     comma: "،",
     next: "بعدی",
 };

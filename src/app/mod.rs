@@ -6,6 +6,7 @@ mod bidi_edit;
 mod bidi_label;
 mod browser;
 mod commands;
+mod docs;
 mod files;
 mod header;
 pub mod i18n;
@@ -99,6 +100,7 @@ pub struct UiState {
     pub recovery: Option<PathBuf>,
     /// The text selection is being dragged onto a code.
     pub dragging_selection: bool,
+    pub doc_rename: Option<docs::DocRename>,
 }
 
 impl Default for UiState {
@@ -133,6 +135,7 @@ impl Default for UiState {
             recent_projects: Vec::new(),
             recovery: None,
             dragging_selection: false,
+            doc_rename: None,
         }
     }
 }
@@ -335,7 +338,7 @@ impl Workbench {
                 .min_size(140.0)
                 .show(ui, |ui| {
                     panel_body(ui, rtl_ui, |ui| {
-                        panels::documents_ui(ui, &self.project, &mut self.state, &mut out)
+                        docs::documents_ui(ui, &self.project, &mut self.state, &mut out)
                     })
                 });
         }

@@ -181,51 +181,11 @@ pub fn status_ui(ui: &mut egui::Ui, wb: &Workbench, _out: &mut Vec<Action>) {
     });
 }
 
-pub fn documents_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Vec<Action>) {
-    let s = state.lang.strings();
-    ui.heading(bidi(s.documents));
-    egui::ScrollArea::vertical().id_salt("docs").show(ui, |ui| {
-        let counts = {
-            let mut m = std::collections::BTreeMap::new();
-            for c in p.codings.values() {
-                *m.entry(c.document).or_insert(0usize) += 1;
-            }
-            m
-        };
-        let mut groups: Vec<(Option<GroupId>, String)> = vec![(None, String::new())];
-        groups.extend(p.groups.iter().map(|g| (Some(g.id), g.name.clone())));
-        for (gid, gname) in groups {
-            if gid.is_some() {
-                ui.label(RichText::new(bidi(&gname)).strong());
-            }
-            for d in p.documents.iter().filter(|d| d.group == gid) {
-                let n = counts.get(&d.id).copied().unwrap_or(0);
-                let label = format!("{}  ({n})", d.name);
-                let r = ui.selectable_label(state.selected_doc == Some(d.id), bidi(&label));
-                let r = if d.variables.is_empty() {
-                    r
-                } else {
-                    r.on_hover_text(
-                        d.variables
-                            .iter()
-                            .map(|(k, v)| bidi(&format!("{k}: {v}")))
-                            .collect::<Vec<_>>()
-                            .join("\n"),
-                    )
-                };
-                if r.clicked() {
-                    out.push(Action::SelectDoc(d.id));
-                }
-            }
-        }
-    });
-}
-
 pub fn retrieved_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Vec<Action>) {
     let lang = state.lang;
     let s = lang.strings();
     ui.heading(bidi(s.retrieved));
-    ui.horizontal_wrapped(|ui| {
+    super::row(ui, lang.rtl(), |ui| {
         ui.selectable_value(&mut state.retrieve_all_docs, false, bidi(s.this_document));
         ui.selectable_value(&mut state.retrieve_all_docs, true, bidi(s.all_documents));
         ui.checkbox(&mut state.hide_interviewer, bidi(s.hide_interviewer));

@@ -15,7 +15,8 @@ pub struct TreeState {
     pub renaming: Option<(CodeId, String)>,
     pub collapsed: BTreeSet<CodeId>,
     pub confirm_delete: Option<CodeId>,
-    pub new_group_name: Option<String>,
+    /// Show only level-1 codes that are in no subcategory yet.
+    pub only_ungrouped: bool,
     /// Own and total coding counts, for the project revision they were made at.
     counts: Option<(u64, Counts, Counts)>,
 }
@@ -43,7 +44,7 @@ pub fn tree_ui(
 ) {
     let s = state.lang.strings();
     ui.heading(bidi(s.codes));
-    ui.horizontal(|ui| {
+    super::row(ui, state.lang.rtl(), |ui| {
         ui.add(
             egui::TextEdit::singleline(&mut state.tree.filter)
                 .hint_text(bidi(s.filter))
@@ -68,7 +69,20 @@ pub fn tree_ui(
         state.tree.counts = Some((revision, p.own_counts(), p.total_counts()));
     }
     let (_, own, total) = state.tree.counts.clone().unwrap_or_default();
-    let visible = filter_set(p, &state.tree.filter);
+    let ungrouped = p.ungrouped_codes();
+    if !ungrouped.is_empty() || state.tree.only_ungrouped {
+        let label = format!("{} ({})", s.only_ungrouped, ungrouped.len());
+        ui.checkbox(&mut state.tree.only_ungrouped, bidi(&label));
+    }
+    let mut visible = filter_set(p, &state.tree.filter);
+    if state.tree.only_ungrouped {
+        let only: BTreeSet<CodeId> = ungrouped
+            .iter()
+            .copied()
+            .filter(|c| visible.as_ref().is_none_or(|v| v.contains(c)))
+            .collect();
+        visible = Some(only);
+    }
     egui::ScrollArea::vertical().id_salt("tree").show(ui, |ui| {
         let mut skip_below: Option<usize> = None;
         for (id, depth) in p.walk() {
@@ -106,10 +120,6 @@ pub fn tree_ui(
                 ui.visuals().selection.stroke,
                 egui::StrokeKind::Inside,
             );
-        }
-        let ungrouped = p.ungrouped_codes().len();
-        if ungrouped > 0 {
-            ui.label(RichText::new(format!("{ungrouped} {}", bidi(s.ungrouped))).weak());
         }
     });
 }

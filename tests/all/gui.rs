@@ -468,3 +468,61 @@ fn editor_arrow_keys_follow_reading_direction() {
     h.run();
     assert_eq!(h.state(), "سلـام");
 }
+
+#[test]
+fn autosaved_work_newer_than_the_file_is_offered_back() {
+    let dir = tmp();
+    let path = small_project(dir.path());
+    let (mut p, _) = strata::store::load(&path).expect("load");
+    p.name = "Edited before the crash".into();
+    let recovery = dir.path().join("small.strata.recovery");
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    strata::store::write_atomic(
+        &recovery,
+        strata::store::to_string(&p).expect("ser").as_bytes(),
+        false,
+    )
+    .expect("write recovery");
+    let mut wb = Workbench::open(path.clone()).expect("open");
+    wb.state.lang = Lang::En;
+    assert_eq!(wb.state.recovery.as_deref(), Some(recovery.as_path()));
+    let mut h = harness(wb);
+    h.get_by_label("Recover").click();
+    h.run();
+    assert_eq!(h.state().project.name, "Edited before the crash");
+    assert!(h.state().is_dirty(), "recovered work still needs saving");
+    // The file itself was not touched.
+    assert_eq!(
+        strata::store::load(&path).expect("load").0.name,
+        "Small fixture"
+    );
+}
+
+#[test]
+fn documents_can_be_grouped_and_renamed_from_their_menu() {
+    let mut h = demo(Lang::En);
+    h.get_by_label("P02  (8)").click_secondary();
+    h.run();
+    h.get_by_label("Move to group").hover();
+    h.run();
+    h.get_by_label("Group").click();
+    h.run();
+    let p = &h.state().project;
+    assert_eq!(p.groups.len(), 1);
+    assert_eq!(
+        p.document_by_name("P02").expect("P02").group,
+        Some(p.groups[0].id)
+    );
+    h.get_by_label("P02  (8)").click_secondary();
+    h.run();
+    h.get_by_label("Rename").click();
+    h.run();
+    h.get_by_label("Document name").type_text("P02-council");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(h.state().project.document_by_name("P02-council").is_some());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(h.state().project.document_by_name("P02").is_some());
+}

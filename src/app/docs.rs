@@ -1,0 +1,150 @@
+//! The documents pane: groups, coding counts, variables on hover, and a
+//! context menu to rename, remove or group documents.
+
+use super::{Action, UiState, bidi};
+use crate::edit::Command;
+use crate::model::*;
+use egui::RichText;
+
+/// A document being renamed in place.
+#[derive(Clone, Debug)]
+pub struct DocRename {
+    pub id: DocId,
+    pub name: String,
+}
+
+pub fn documents_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Vec<Action>) {
+    let s = state.lang.strings();
+    ui.heading(bidi(s.documents));
+    egui::ScrollArea::vertical().id_salt("docs").show(ui, |ui| {
+        let mut counts = std::collections::BTreeMap::new();
+        for c in p.codings.values() {
+            *counts.entry(c.document).or_insert(0usize) += 1;
+        }
+        let mut groups: Vec<(Option<GroupId>, String)> = vec![(None, String::new())];
+        groups.extend(p.groups.iter().map(|g| (Some(g.id), g.name.clone())));
+        for (gid, gname) in groups {
+            if gid.is_some() {
+                ui.label(RichText::new(bidi(&gname)).strong());
+            }
+            for d in p.documents.iter().filter(|d| d.group == gid) {
+                if let Some(edit) = state.doc_rename.as_mut().filter(|r| r.id == d.id) {
+                    let r = super::bidi_edit_ui(
+                        ui,
+                        &mut edit.name,
+                        ("doc-rename", d.id),
+                        "Document name",
+                        "",
+                        false,
+                    );
+                    if !r.has_focus() && ui.memory(|m| m.focused().is_none()) {
+                        r.request_focus();
+                    }
+                    let (enter, esc) = ui.input(|i| {
+                        (
+                            i.key_pressed(egui::Key::Enter),
+                            i.key_pressed(egui::Key::Escape),
+                        )
+                    });
+                    if esc {
+                        state.doc_rename = None;
+                    } else if enter || r.lost_focus() {
+                        let name = edit.name.trim().to_string();
+                        if !name.is_empty() && name != d.name {
+                            out.push(Action::Edit(Command::RenameDocument { id: d.id, name }));
+                        }
+                        state.doc_rename = None;
+                    }
+                    continue;
+                }
+                let n = counts.get(&d.id).copied().unwrap_or(0);
+                let r = ui.selectable_label(
+                    state.selected_doc == Some(d.id),
+                    bidi(&format!("{}  ({n})", d.name)),
+                );
+                let r = if d.variables.is_empty() {
+                    r
+                } else {
+                    let vars: Vec<String> = d
+                        .variables
+                        .iter()
+                        .map(|(k, v)| bidi(&format!("{k}: {v}")))
+                        .collect();
+                    r.on_hover_text(vars.join("\n"))
+                };
+                if r.clicked() {
+                    out.push(Action::SelectDoc(d.id));
+                }
+                r.context_menu(|ui| doc_menu_ui(ui, p, d, state, out));
+            }
+        }
+    });
+}
+
+fn doc_menu_ui(
+    ui: &mut egui::Ui,
+    p: &Project,
+    d: &Document,
+    state: &mut UiState,
+    out: &mut Vec<Action>,
+) {
+    let s = state.lang.strings();
+    if ui.button(bidi(s.rename)).clicked() {
+        state.doc_rename = Some(DocRename {
+            id: d.id,
+            name: d.name.clone(),
+        });
+        ui.close();
+    }
+    ui.menu_button(bidi(s.move_to_group), |ui| {
+        if ui.selectable_label(d.group.is_none(), "—").clicked() {
+            out.push(Action::Edit(Command::SetDocumentGroup {
+                id: d.id,
+                group: None,
+            }));
+            ui.close();
+        }
+        for g in &p.groups {
+            if ui
+                .selectable_label(d.group == Some(g.id), bidi(&g.name))
+                .clicked()
+            {
+                out.push(Action::Edit(Command::SetDocumentGroup {
+                    id: d.id,
+                    group: Some(g.id),
+                }));
+                ui.close();
+            }
+        }
+        if ui.button(bidi(s.new_group)).clicked() {
+            let group = DocGroup {
+                id: GroupId::new(),
+                name: format!("{} {}", s.new_group, p.groups.len() + 1),
+            };
+            let gid = group.id;
+            out.push(Action::Edit(Command::Batch {
+                label: "Move document to a new group".into(),
+                commands: vec![
+                    Command::AddGroup {
+                        group,
+                        index: p.groups.len(),
+                    },
+                    Command::SetDocumentGroup {
+                        id: d.id,
+                        group: Some(gid),
+                    },
+                ],
+            }));
+            ui.close();
+        }
+    });
+    ui.separator();
+    let n = p.codings.values().filter(|c| c.document == d.id).count();
+    if ui
+        .button(bidi(&format!("{} ({n} {})", s.delete, s.codings)))
+        .clicked()
+    {
+        out.push(Action::Edit(Command::RemoveDocument { id: d.id }));
+        ui.close();
+    }
+}
