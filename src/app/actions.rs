@@ -274,6 +274,27 @@ fn run(wb: &mut Workbench, cmd: AppCommand) {
                 super::Lang::Fa => super::Lang::En,
             };
         }
+        AppCommand::NextLine | AppCommand::PrevLine => {
+            let Some(doc) = wb.state.selected_doc.and_then(|d| wb.project.document(d)) else { return };
+            let current = wb.state.selection.map(|r| doc.lines_of(r));
+            let line = match (cmd, current) {
+                (AppCommand::NextLine, Some((_, b))) => (b + 1).min(doc.line_count()),
+                (AppCommand::PrevLine, Some((a, _))) => a.saturating_sub(1).max(1),
+                _ => 1,
+            };
+            // Skip empty lines: they cannot be coded.
+            let step = |l: usize| if cmd == AppCommand::NextLine { l + 1 } else { l.saturating_sub(1) };
+            let mut l = line;
+            while l >= 1 && l <= doc.line_count() && doc.line_range(l).is_some_and(|r| r.is_empty()) {
+                l = step(l);
+            }
+            if let Some(r) = doc.line_range(l).filter(|r| !r.is_empty()) {
+                wb.state.selection = Some(r);
+                wb.state.line_anchor = Some(l);
+                wb.state.selected_coding = None;
+                wb.state.scroll_to_line = Some(l);
+            }
+        }
         AppCommand::Find => {
             let search = wb.state.search.get_or_insert_with(Default::default);
             search.focus = true;

@@ -22,11 +22,14 @@ pub enum AppCommand {
     ZoomIn,
     ZoomOut,
     Find,
+    /// Select the next / previous whole line (line-by-line coding).
+    NextLine,
+    PrevLine,
     /// Apply the n-th most recently used code (1-based).
     QuickCode(u8),
 }
 
-pub const ALL: [AppCommand; 25] = [
+pub const ALL: [AppCommand; 27] = [
     AppCommand::New,
     AppCommand::Open,
     AppCommand::Save,
@@ -43,6 +46,8 @@ pub const ALL: [AppCommand; 25] = [
     AppCommand::ZoomIn,
     AppCommand::ZoomOut,
     AppCommand::Find,
+    AppCommand::NextLine,
+    AppCommand::PrevLine,
     AppCommand::QuickCode(1),
     AppCommand::QuickCode(2),
     AppCommand::QuickCode(3),
@@ -77,6 +82,8 @@ impl AppCommand {
             ZoomIn => KeyboardShortcut::new(c, Key::Plus),
             ZoomOut => KeyboardShortcut::new(c, Key::Minus),
             Find => KeyboardShortcut::new(c, Key::F),
+            NextLine => KeyboardShortcut::new(Modifiers::ALT, Key::ArrowDown),
+            PrevLine => KeyboardShortcut::new(Modifiers::ALT, Key::ArrowUp),
             QuickCode(n) => {
                 let key = [
                     Key::Num1,
@@ -122,6 +129,8 @@ impl AppCommand {
             ZoomIn => "A+",
             ZoomOut => "A-",
             Find => s.search,
+            NextLine => s.next_line,
+            PrevLine => s.prev_line,
             QuickCode(_) => s.quick_codes,
         }
     }

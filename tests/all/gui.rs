@@ -526,3 +526,27 @@ fn documents_can_be_grouped_and_renamed_from_their_menu() {
     h.run();
     assert!(h.state().project.document_by_name("P02").is_some());
 }
+
+#[test]
+fn line_by_line_coding_from_the_keyboard() {
+    let mut h = demo(Lang::En);
+    select_lines(&mut h, 2, 2);
+    pick(&mut h, "آمارسازی");
+    // Alt+Down selects the next line, Alt+1 codes it with the last code.
+    for _ in 0..2 {
+        h.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
+        h.run();
+        h.key_press_modifiers(Modifiers::ALT, Key::Num1);
+        h.run();
+    }
+    let p = &h.state().project;
+    let d = doc(h.state(), "P01");
+    let code = p.resolve_path("آمارسازی").expect("code");
+    let lines: Vec<usize> = p
+        .codings_in(d.id)
+        .into_iter()
+        .filter(|c| c.code == code)
+        .map(|c| d.lines_of(c.range).0)
+        .collect();
+    assert_eq!(lines, vec![2, 3, 4]);
+}
