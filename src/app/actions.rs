@@ -275,7 +275,9 @@ fn run(wb: &mut Workbench, cmd: AppCommand) {
             };
         }
         AppCommand::NextLine | AppCommand::PrevLine => {
-            let Some(doc) = wb.state.selected_doc.and_then(|d| wb.project.document(d)) else { return };
+            let Some(doc) = wb.state.selected_doc.and_then(|d| wb.project.document(d)) else {
+                return;
+            };
             let current = wb.state.selection.map(|r| doc.lines_of(r));
             let line = match (cmd, current) {
                 (AppCommand::NextLine, Some((_, b))) => (b + 1).min(doc.line_count()),
@@ -283,9 +285,16 @@ fn run(wb: &mut Workbench, cmd: AppCommand) {
                 _ => 1,
             };
             // Skip empty lines: they cannot be coded.
-            let step = |l: usize| if cmd == AppCommand::NextLine { l + 1 } else { l.saturating_sub(1) };
+            let step = |l: usize| {
+                if cmd == AppCommand::NextLine {
+                    l + 1
+                } else {
+                    l.saturating_sub(1)
+                }
+            };
             let mut l = line;
-            while l >= 1 && l <= doc.line_count() && doc.line_range(l).is_some_and(|r| r.is_empty()) {
+            while l >= 1 && l <= doc.line_count() && doc.line_range(l).is_some_and(|r| r.is_empty())
+            {
                 l = step(l);
             }
             if let Some(r) = doc.line_range(l).filter(|r| !r.is_empty()) {

@@ -188,3 +188,42 @@ fn lock_stops_a_second_editor_and_stale_locks_are_taken_over() {
     ));
     let _l = store::Lock::acquire(&path, true).expect("take over");
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 200, ..Default::default() })]
+
+    /// Any text (quotes, backslashes, `"#`, controls, Persian) survives a
+    /// save and load byte for byte.
+    #[test]
+    fn any_text_round_trips(text in "(?s).{0,200}", name in "[^\u{0}]{1,20}") {
+        let mut p = strata::model::Project::new(name);
+        p.documents.push(strata::model::Document::new("d", &text));
+        let s = store::to_string(&p).expect("ser");
+        let (q, problems) = store::from_str(&s, std::path::Path::new("t.strata")).expect("parse");
+        proptest::prop_assert!(problems.is_empty());
+        proptest::prop_assert_eq!(p, q);
+    }
+}
+
+#[test]
+fn a_range_past_the_end_of_its_text_is_set_aside() {
+    let (p, _) = store::load(&fixture("small.strata")).expect("load");
+    let c = p.codings.values().next().expect("coding").clone();
+    let mut broken = store::to_string(&p).expect("ser");
+    // Stretch this coding's end far past its document's text.
+    let at = broken
+        .find(&format!("id: \"{}\"", c.id))
+        .expect("coding in file");
+    let end = format!("end: {},", c.range.end.0);
+    let e = at + broken[at..].find(&end).expect("its end");
+    broken.replace_range(e..e + end.len(), "end: 999999,");
+    let (q, problems) =
+        store::from_str(&broken, std::path::Path::new("range.strata")).expect("opens");
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.what.contains("lies outside document")),
+        "{problems:?}"
+    );
+    assert_eq!(q.set_aside.codings.len(), 1);
+}
