@@ -58,6 +58,9 @@ pub fn browser_ui(
             (stripe_x, num_x, num_x + num_w + 8.0)
         };
         let top = rect.min.y;
+        // Only what is on screen (and a margin) gets its full layout.
+        let on_screen = cache.paras_in(viewport.min.y - 200.0, viewport.max.y + 200.0);
+        ui.fonts_mut(|f| cache.ensure_lines(f, doc, on_screen));
         if let Some(line) = scroll_to
             && let Some(para) = cache.paras.get(line.saturating_sub(1))
         {

@@ -1,9 +1,11 @@
-//! The document browser's layout: every hard line of a document broken into
-//! visual lines by `crate::text`, with positions, cached per document, width
-//! and font size. Stripe lanes are cached per coding revision.
+//! The document browser's layout, cached per document, width and font size.
+//! Every hard line of a document is broken into visual lines up front (word
+//! widths only, so the height is known); the full bidi layout of a line is
+//! made only when it is first visible. Stripe lanes are cached per coding
+//! revision.
 
 use crate::model::*;
-use crate::text::{LineLayout, layout_paragraph};
+use crate::text::{LineLayout, break_paragraph, layout_lines};
 use egui::{Color32, FontId, Galley};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -12,6 +14,9 @@ use std::sync::Arc;
 pub struct Para {
     /// Doc char offset of the paragraph's first char.
     pub start: usize,
+    /// Logical char range of each visual line.
+    breaks: Vec<std::ops::Range<usize>>,
+    /// The laid-out lines; empty until the paragraph is first visible.
     pub lines: Vec<LineLayout>,
     /// Top, relative to the content's top.
     pub top: f32,
@@ -29,6 +34,7 @@ pub struct Stripe {
 #[derive(Default)]
 pub struct LayoutCache {
     key: Option<(DocId, u32, u32, bool)>,
+    font: Option<FontId>,
     pub paras: Vec<Para>,
     pub row_height: f32,
     pub total_height: f32,
@@ -73,19 +79,64 @@ impl LayoutCache {
             w
         };
         self.paras.clear();
+        self.font = Some(font.clone());
         let mut top = 0.0;
         let mut start = 0;
         for line in doc.text.split('\n') {
-            let mut lines = layout_paragraph(line, Some(rtl), width.max(40.0), &mut measure);
-            for piece in lines.iter_mut().flat_map(|l| l.pieces.iter_mut()) {
-                piece.text = super::shaping::piece_string(&piece.text, piece.rtl);
-            }
-            let h = lines.len() as f32 * self.row_height;
-            self.paras.push(Para { start, lines, top });
+            let breaks = break_paragraph(line, width.max(40.0), &mut measure);
+            let h = breaks.len() as f32 * self.row_height;
+            self.paras.push(Para {
+                start,
+                breaks,
+                lines: Vec::new(),
+                top,
+            });
             top += h + PARA_GAP;
             start += line.chars().count() + 1;
         }
         self.total_height = top;
+    }
+
+    /// Lay out the paragraphs `range` (those on screen) if not yet done.
+    pub fn ensure_lines(
+        &mut self,
+        fonts: &mut egui::epaint::text::FontsView<'_>,
+        doc: &Document,
+        range: std::ops::Range<usize>,
+    ) {
+        let (Some(font), Some(key)) = (self.font.clone(), self.key) else {
+            return;
+        };
+        let rtl = key.3;
+        let galleys = &mut self.galleys;
+        let mut measure = |s: &str| -> f32 {
+            if let Some(g) = galleys.get(s) {
+                return g.size().x;
+            }
+            let g = fonts.layout_no_wrap(s.to_string(), font.clone(), Color32::PLACEHOLDER);
+            let w = g.size().x;
+            galleys.insert(s.to_string(), g);
+            w
+        };
+        let end = range.end.min(self.paras.len());
+        let start = range.start.min(end);
+        for (i, para) in self.paras[start..end].iter_mut().enumerate() {
+            if !para.lines.is_empty() {
+                continue;
+            }
+            let text = doc.line_text(start + i + 1);
+            para.lines = layout_lines(text, Some(rtl), &para.breaks, &mut measure);
+            for piece in para.lines.iter_mut().flat_map(|l| l.pieces.iter_mut()) {
+                piece.text = super::shaping::piece_string(&piece.text, piece.rtl);
+            }
+        }
+    }
+
+    /// Paragraphs that intersect content y range `y0..y1`.
+    pub fn paras_in(&self, y0: f32, y1: f32) -> std::ops::Range<usize> {
+        let a = self.para_at(y0);
+        let b = self.para_at(y1) + 1;
+        a..b.min(self.paras.len())
     }
 
     /// The shaped piece measured during layout, if any.
@@ -103,7 +154,7 @@ impl LayoutCache {
     pub fn para_height(&self, i: usize) -> f32 {
         self.paras
             .get(i)
-            .map_or(0.0, |p| p.lines.len() as f32 * self.row_height)
+            .map_or(0.0, |p| p.breaks.len() as f32 * self.row_height)
     }
 
     /// Index of the paragraph at content y.

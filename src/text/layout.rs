@@ -122,6 +122,41 @@ pub fn layout_paragraph(
     max_width: f32,
     measure: &mut dyn FnMut(&str) -> f32,
 ) -> Vec<LineLayout> {
+    let lines = break_paragraph(text, max_width, measure);
+    layout_lines(text, rtl, &lines, measure)
+}
+
+/// Grapheme id of each char: a cluster is never split.
+fn clusters(text: &str) -> Vec<usize> {
+    let mut cluster = Vec::with_capacity(text.len());
+    for (g, s) in text.graphemes(true).enumerate() {
+        cluster.extend(std::iter::repeat_n(g, s.chars().count()));
+    }
+    cluster
+}
+
+/// Only the line breaks of a paragraph: the logical char range of each
+/// visual line. Cheap (word widths only), so a long document can know its
+/// height while only its visible lines are fully laid out.
+pub fn break_paragraph(
+    text: &str,
+    max_width: f32,
+    measure: &mut dyn FnMut(&str) -> f32,
+) -> Vec<Range<usize>> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    if chars.is_empty() {
+        return vec![0..0];
+    }
+    break_lines(text, &chars, &clusters(text), max_width, measure)
+}
+
+/// Lay out the given lines (from `break_paragraph`) of a paragraph.
+pub fn layout_lines(
+    text: &str,
+    rtl: Option<bool>,
+    lines: &[Range<usize>],
+    measure: &mut dyn FnMut(&str) -> f32,
+) -> Vec<LineLayout> {
     let default = rtl.map(|r| if r { Level::rtl() } else { Level::ltr() });
     let info = ParagraphBidiInfo::new(text, default);
     let para_rtl = info.paragraph_level.is_rtl();
@@ -134,15 +169,10 @@ pub fn layout_paragraph(
             rtl: para_rtl,
         }];
     }
-    // Grapheme id of each char: a cluster is never split.
-    let mut cluster = Vec::with_capacity(chars.len());
-    for (g, s) in text.graphemes(true).enumerate() {
-        cluster.extend(std::iter::repeat_n(g, s.chars().count()));
-    }
-    let lines = break_lines(text, &chars, &cluster, max_width, measure);
+    let cluster = clusters(text);
     lines
-        .into_iter()
-        .map(|r| layout_line(&info, text, &chars, &cluster, r, para_rtl, measure))
+        .iter()
+        .map(|r| layout_line(&info, text, &chars, &cluster, r.clone(), para_rtl, measure))
         .collect()
 }
 

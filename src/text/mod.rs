@@ -8,7 +8,7 @@ mod layout;
 
 pub use bidi::{is_rtl_char, mirror, visual_order};
 pub use fold::{find_folded, fold, fuzzy_key};
-pub use layout::{LineLayout, Piece, layout_paragraph};
+pub use layout::{LineLayout, Piece, break_paragraph, layout_lines, layout_paragraph};
 
 /// A one-line string in visual order for a renderer that has no bidi but
 /// shapes each word (egui): pieces are reordered, letters stay logical.
