@@ -44,84 +44,71 @@ pub fn header_ui(
 ) {
     let lang = state.lang;
     let s = lang.strings();
-    let layout = if lang.rtl() {
-        egui::Layout::right_to_left(egui::Align::Center)
-    } else {
-        egui::Layout::left_to_right(egui::Align::Center)
-    };
-    ui.allocate_ui_with_layout(
-        egui::vec2(ui.available_width(), 0.0),
-        layout.with_main_wrap(true),
-        |ui| {
-            ui.heading(bidi(&doc.name));
-            let vars: Vec<String> = doc
-                .variables
-                .iter()
-                .map(|(k, v)| format!("{k}={v}"))
-                .collect();
-            ui.label(RichText::new(bidi(&vars.join("  "))).weak());
-            let label = |d: Direction| match d {
-                Direction::Auto => s.dir_auto,
-                Direction::Rtl => s.dir_rtl,
-                Direction::Ltr => s.dir_ltr,
-            };
-            egui::ComboBox::new(("direction", doc.id), bidi(s.direction))
-                .selected_text(bidi(label(doc.direction)))
-                .show_ui(ui, |ui| {
-                    for d in [Direction::Auto, Direction::Rtl, Direction::Ltr] {
-                        if ui
-                            .selectable_label(doc.direction == d, bidi(label(d)))
-                            .clicked()
-                            && doc.direction != d
-                        {
-                            out.push(Action::Edit(crate::edit::Command::SetDirection {
-                                id: doc.id,
-                                direction: d,
-                            }));
-                        }
+    super::row(ui, lang.rtl(), |ui| {
+        ui.heading(bidi(&doc.name));
+        let vars: Vec<String> = doc
+            .variables
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect();
+        ui.label(RichText::new(bidi(&vars.join("  "))).weak());
+        let label = |d: Direction| match d {
+            Direction::Auto => s.dir_auto,
+            Direction::Rtl => s.dir_rtl,
+            Direction::Ltr => s.dir_ltr,
+        };
+        egui::ComboBox::new(("direction", doc.id), bidi(s.direction))
+            .selected_text(bidi(label(doc.direction)))
+            .show_ui(ui, |ui| {
+                for d in [Direction::Auto, Direction::Rtl, Direction::Ltr] {
+                    if ui
+                        .selectable_label(doc.direction == d, bidi(label(d)))
+                        .clicked()
+                        && doc.direction != d
+                    {
+                        out.push(Action::Edit(crate::edit::Command::SetDirection {
+                            id: doc.id,
+                            direction: d,
+                        }));
                     }
-                });
-        },
-    );
-    ui.allocate_ui_with_layout(
-        egui::vec2(ui.available_width(), 0.0),
-        layout.with_main_wrap(true),
-        |ui| {
-            // Keep this row's height whether or not something is selected, so the
-            // text below does not jump while the user selects.
-            ui.set_min_height(ui.spacing().interact_size.y + 4.0);
-            if let Some(c) = state.selected_coding.and_then(|c| p.codings.get(&c)) {
-                coding_bar_ui(ui, p, doc, c, state, out);
-            } else if let Some(sel) = state.selection {
-                let (a, b) = doc.lines_of(sel);
-                ui.label(bidi(&format!(
-                    "{}: {}{} {}",
-                    s.selection,
-                    doc.cite_label(),
-                    s.comma,
-                    cite_lines(lang, a, b)
-                )));
-                if ui.button(bidi(s.apply_code)).clicked() {
-                    out.push(Action::Run(AppCommand::ApplyCode));
                 }
+            });
+    });
+    super::row(ui, lang.rtl(), |ui| {
+        // Keep this row's height whether or not something is selected, so the
+        // text below does not jump while the user selects.
+        ui.set_min_height(ui.spacing().interact_size.y + 4.0);
+        if let Some(c) = state.selected_coding.and_then(|c| p.codings.get(&c)) {
+            coding_bar_ui(ui, p, doc, c, state, out);
+        } else if let Some(sel) = state.selection {
+            let (a, b) = doc.lines_of(sel);
+            ui.label(bidi(&format!(
+                "{}: {}{} {}",
+                s.selection,
+                doc.cite_label(),
+                s.comma,
+                cite_lines(lang, a, b)
+            )));
+            if ui.button(bidi(s.apply_code)).clicked() {
+                out.push(Action::Run(AppCommand::ApplyCode));
             }
-            ui.separator();
-            for (i, id) in state.recent_codes.iter().take(9).enumerate() {
-                let Some(code) = p.codes.get(id) else {
-                    continue;
-                };
-                let name: String = code.name.chars().take(24).collect();
-                let b = egui::Button::new(
-                    RichText::new(bidi(&format!("{} {name}", i + 1)))
-                        .color(code_color(p, *id))
-                        .small(),
-                );
-                if ui.add(b).on_hover_text(bidi(s.quick_codes)).clicked() {
-                    out.push(Action::ApplyCode(*id));
-                }
+        }
+        ui.separator();
+        for (i, id) in state.recent_codes.iter().take(9).enumerate() {
+            let Some(code) = p.codes.get(id) else {
+                continue;
+            };
+            let name: String = code.name.chars().take(24).collect();
+            let b = egui::Button::new(
+                RichText::new(bidi(&format!("{} {name}", i + 1)))
+                    .color(code_color(p, *id))
+                    .small(),
+            );
+            if ui.add(b).on_hover_text(bidi(s.quick_codes)).clicked() {
+                out.push(Action::ApplyCode(*id));
             }
-        },
-    );
+        }
+    });
     search_ui(ui, doc, state, out);
 }
 

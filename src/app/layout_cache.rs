@@ -49,6 +49,22 @@ pub struct LayoutCache {
 
 pub const PARA_GAP: f32 = 6.0;
 
+/// Width of `s` as egui shapes it, keeping the galley for painting.
+fn measure(
+    galleys: &mut HashMap<String, Arc<Galley>>,
+    fonts: &mut egui::epaint::text::FontsView<'_>,
+    font: &FontId,
+    s: &str,
+) -> f32 {
+    if let Some(g) = galleys.get(s) {
+        return g.size().x;
+    }
+    let g = fonts.layout_no_wrap(s.to_string(), font.clone(), Color32::PLACEHOLDER);
+    let w = g.size().x;
+    galleys.insert(s.to_string(), g);
+    w
+}
+
 impl LayoutCache {
     /// Make sure the layout is for this document, width and font.
     pub fn ensure(
@@ -69,15 +85,7 @@ impl LayoutCache {
         self.key = Some(key);
         self.row_height = fonts.row_height(font) * 1.45;
         let galleys = &mut self.galleys;
-        let mut measure = |s: &str| -> f32 {
-            if let Some(g) = galleys.get(s) {
-                return g.size().x;
-            }
-            let g = fonts.layout_no_wrap(s.to_string(), font.clone(), Color32::PLACEHOLDER);
-            let w = g.size().x;
-            galleys.insert(s.to_string(), g);
-            w
-        };
+        let mut measure = |s: &str| measure(galleys, fonts, &font, s);
         self.paras.clear();
         self.font = Some(font.clone());
         let mut top = 0.0;
@@ -109,15 +117,7 @@ impl LayoutCache {
         };
         let rtl = key.3;
         let galleys = &mut self.galleys;
-        let mut measure = |s: &str| -> f32 {
-            if let Some(g) = galleys.get(s) {
-                return g.size().x;
-            }
-            let g = fonts.layout_no_wrap(s.to_string(), font.clone(), Color32::PLACEHOLDER);
-            let w = g.size().x;
-            galleys.insert(s.to_string(), g);
-            w
-        };
+        let mut measure = |s: &str| measure(galleys, fonts, &font, s);
         let end = range.end.min(self.paras.len());
         let start = range.start.min(end);
         for (i, para) in self.paras[start..end].iter_mut().enumerate() {

@@ -257,12 +257,7 @@ fn mouse_selection_in_a_persian_line_codes_the_exact_words() {
         h.hover_at(a + (b - a) * t);
         h.run();
     }
-    h.event(egui::Event::PointerButton {
-        pos: b,
-        button: egui::PointerButton::Primary,
-        pressed: false,
-        modifiers: Modifiers::NONE,
-    });
+    release_at(&h, b);
     h.run();
     assert_eq!(h.state().state.selection, Some(CharRange::new(start, end)));
     pick(&mut h, "تبلیغات باهدف پنهان کردن حقایق");
@@ -379,12 +374,7 @@ fn dragging_the_selection_onto_a_code_codes_it() {
     assert!(h.state().state.dragging_selection);
     // Release over the code (kittest's drop_at also removes the pointer in
     // the same frame, which no real mouse does).
-    h.event(egui::Event::PointerButton {
-        pos: target,
-        button: egui::PointerButton::Primary,
-        pressed: false,
-        modifiers: Modifiers::NONE,
-    });
+    release_at(&h, target);
     h.run();
     let p = &h.state().project;
     let code = p.resolve_path("آمارسازی").expect("code");
@@ -393,6 +383,25 @@ fn dragging_the_selection_onto_a_code_codes_it() {
             .values()
             .any(|c| c.code == code && c.range == want)
     );
+}
+
+/// Release the primary button at `pos`. (kittest's drop_at also removes
+/// the pointer in the same frame, which no real mouse does.)
+fn release_at<S>(h: &Harness<'static, S>, pos: egui::Pos2) {
+    h.event(egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+}
+
+/// A plain click with the pointer staying where it clicked.
+fn click_at<S>(h: &mut Harness<'static, S>, pos: egui::Pos2) {
+    h.hover_at(pos);
+    h.drag_at(pos);
+    release_at(h, pos);
+    h.run();
 }
 
 /// The bidi-aware editor alone, on a right-to-left line.
@@ -416,15 +425,7 @@ fn editor_puts_the_cursor_where_a_persian_line_is_clicked() {
     let mut h = editor("سلام دنیا");
     let r = h.get_by_label("Field").rect();
     let right = egui::pos2(r.max.x - 6.0, r.center().y);
-    h.hover_at(right);
-    h.drag_at(right);
-    h.event(egui::Event::PointerButton {
-        pos: right,
-        button: egui::PointerButton::Primary,
-        pressed: false,
-        modifiers: Modifiers::NONE,
-    });
-    h.run();
+    click_at(&mut h, right);
     h.get_by_label("Field").type_text("و");
     h.run();
     assert_eq!(h.state(), "وسلام دنیا");
@@ -432,15 +433,7 @@ fn editor_puts_the_cursor_where_a_persian_line_is_clicked() {
     let mut h = editor("سلام دنیا");
     let r = h.get_by_label("Field").rect();
     let left = egui::pos2(r.min.x + 6.0, r.center().y);
-    h.hover_at(left);
-    h.drag_at(left);
-    h.event(egui::Event::PointerButton {
-        pos: left,
-        button: egui::PointerButton::Primary,
-        pressed: false,
-        modifiers: Modifiers::NONE,
-    });
-    h.run();
+    click_at(&mut h, left);
     h.get_by_label("Field").type_text("!");
     h.run();
     assert_eq!(h.state(), "سلام دنیا!");
@@ -451,15 +444,7 @@ fn editor_arrow_keys_follow_reading_direction() {
     let mut h = editor("سلام");
     let r = h.get_by_label("Field").rect();
     let right = egui::pos2(r.max.x - 6.0, r.center().y);
-    h.hover_at(right);
-    h.drag_at(right);
-    h.event(egui::Event::PointerButton {
-        pos: right,
-        button: egui::PointerButton::Primary,
-        pressed: false,
-        modifiers: Modifiers::NONE,
-    });
-    h.run();
+    click_at(&mut h, right);
     // In RTL text, the left arrow moves forward: two steps, then type.
     h.key_press(Key::ArrowLeft);
     h.key_press(Key::ArrowLeft);
