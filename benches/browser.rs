@@ -39,7 +39,7 @@ fn bench(c: &mut Criterion) {
         frame(&ctx, &mut wb, vec![]);
     }
     eprintln!(
-        "first frames (fonts, full layout of the document): {:?}",
+        "first frames (fonts, line breaks of the whole document, layout of what is visible): {:?}",
         t.elapsed()
     );
     let mut g = c.benchmark_group("browser-60k-words");
