@@ -148,7 +148,9 @@ pub fn save_to(wb: &mut Workbench, path: PathBuf) {
             wb.history.mark_saved();
             let _ = std::fs::remove_file(recovery_path(&path));
             // The file name only: a path's slashes scatter in a right-to-left line.
-            let name = path.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned());
+            let name = path
+                .file_name()
+                .map_or(String::new(), |n| n.to_string_lossy().into_owned());
             wb.state.status = format!("{}: {name}", wb.state.lang.strings().saved);
             remember_recent(&mut wb.state, path.clone());
             wb.path = Some(path);

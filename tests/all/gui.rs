@@ -135,6 +135,40 @@ fn typing_a_new_name_creates_a_level_1_code_and_applies_it() {
         codes,
         "one undo removes code and coding"
     );
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    let p = &h.state().project;
+    assert_eq!(p.codes.len(), codes + 1, "redo brings both back");
+    assert_eq!(p.codings.values().filter(|c| c.code == id).count(), 1);
+}
+
+#[test]
+fn dragging_a_code_onto_another_moves_it_under_it() {
+    let mut h = demo(Lang::En);
+    let from = tree_item(&h, "آمارسازی").rect().center();
+    let onto = tree_item(&h, "سرکوب منتقدان").rect().center();
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    for t in [0.2, 0.5, 0.8, 1.0] {
+        h.hover_at(from + (onto - from) * t);
+        h.run();
+    }
+    release_at(&h, onto);
+    h.run();
+    let p = &h.state().project;
+    let code = p.resolve_path("آمارسازی").expect("code");
+    let parent = p.resolve_path("سرکوب منتقدان").expect("parent");
+    assert_eq!(p.parent_of(code), Some(parent));
+    assert_eq!(h.state().history.undo_label(), Some("Move code"));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let p = &h.state().project;
+    assert_eq!(
+        p.parent_of(code),
+        p.resolve_path("هدایت و کنترل افکار").ok()
+    );
 }
 
 #[test]
