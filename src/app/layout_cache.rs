@@ -85,7 +85,7 @@ impl LayoutCache {
         self.key = Some(key);
         self.row_height = fonts.row_height(font) * 1.45;
         let galleys = &mut self.galleys;
-        let mut measure = |s: &str| measure(galleys, fonts, &font, s);
+        let mut measure = |s: &str| measure(galleys, fonts, font, s);
         self.paras.clear();
         self.font = Some(font.clone());
         let mut top = 0.0;

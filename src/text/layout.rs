@@ -145,7 +145,8 @@ pub fn break_paragraph(
 ) -> Vec<Range<usize>> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     if chars.is_empty() {
-        return vec![0..0];
+        // An empty paragraph still takes one (empty) line.
+        return std::iter::once(0..0).collect();
     }
     break_lines(text, &chars, &clusters(text), max_width, measure)
 }
