@@ -61,6 +61,26 @@ enum Step {
         value: String,
     },
     RemoveDoc(usize),
+    Color {
+        code: usize,
+        color: usize,
+    },
+    Describe {
+        code: usize,
+        text: String,
+    },
+    Direction {
+        doc: usize,
+        which: usize,
+    },
+    GroupDoc {
+        doc: usize,
+        new: bool,
+    },
+    RenameDoc {
+        doc: usize,
+        name: String,
+    },
 }
 
 fn step() -> impl Strategy<Value = Step> {
@@ -98,7 +118,12 @@ fn step() -> impl Strategy<Value = Step> {
         n.clone().prop_map(Step::Ungroup),
         (n.clone(), ".{0,20}").prop_map(|(code, body)| Step::Memo { code, body }),
         (n.clone(), "[0-9]{1,3}").prop_map(|(doc, value)| Step::SetVar { doc, value }),
-        n.prop_map(Step::RemoveDoc),
+        n.clone().prop_map(Step::RemoveDoc),
+        (n.clone(), 0usize..12).prop_map(|(code, color)| Step::Color { code, color }),
+        (n.clone(), ".{0,20}").prop_map(|(code, text)| Step::Describe { code, text }),
+        (n.clone(), 0usize..3).prop_map(|(doc, which)| Step::Direction { doc, which }),
+        (n.clone(), proptest::bool::ANY).prop_map(|(doc, new)| Step::GroupDoc { doc, new }),
+        (n, "[a-zآ-ی]{1,8}").prop_map(|(doc, name)| Step::RenameDoc { doc, name }),
     ]
 }
 
@@ -186,6 +211,52 @@ fn to_command(p: &Project, s: &Step) -> Option<Command> {
         Step::RemoveDoc(i) => Command::RemoveDocument {
             id: p.documents.get(i % p.documents.len().max(1))?.id,
         },
+        Step::Color { code, color } => Command::SetCodeColor {
+            id: pick(&codes, *code)?,
+            color: edit::palette_color(*color),
+        },
+        Step::Describe { code, text } => Command::SetCodeDescription {
+            id: pick(&codes, *code)?,
+            description: Description {
+                definition: text.clone(),
+                ..Description::default()
+            },
+        },
+        Step::Direction { doc, which } => Command::SetDirection {
+            id: p.documents.get(doc % p.documents.len().max(1))?.id,
+            direction: [Direction::Auto, Direction::Rtl, Direction::Ltr][*which],
+        },
+        Step::GroupDoc { doc, new } => {
+            let id = p.documents.get(doc % p.documents.len().max(1))?.id;
+            if *new || p.groups.is_empty() {
+                let group = DocGroup {
+                    id: GroupId::new(),
+                    name: "g".into(),
+                };
+                let gid = group.id;
+                Command::Batch {
+                    label: "group".into(),
+                    commands: vec![
+                        Command::AddGroup {
+                            group,
+                            index: p.groups.len(),
+                        },
+                        Command::SetDocumentGroup {
+                            id,
+                            group: Some(gid),
+                        },
+                    ],
+                }
+            } else {
+                Command::RemoveGroup {
+                    id: p.groups[doc % p.groups.len()].id,
+                }
+            }
+        }
+        Step::RenameDoc { doc, name } => Command::RenameDocument {
+            id: p.documents.get(doc % p.documents.len().max(1))?.id,
+            name: name.clone(),
+        },
     })
 }
 
@@ -209,7 +280,7 @@ fn assert_valid(p: &Project) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
     #[test]
     fn undo_restores_and_redo_replays(steps in proptest::collection::vec(step(), 1..25)) {
