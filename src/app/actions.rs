@@ -163,6 +163,13 @@ pub fn apply(wb: &mut Workbench, a: Action) {
             }
         }
         Action::NewAt(path) => {
+            if path.exists() {
+                wb.state.error = Some(format!(
+                    "{}: already exists. Open it, or choose another name for the new project.",
+                    path.display()
+                ));
+                return;
+            }
             let name = path
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
