@@ -125,6 +125,37 @@ fn left_of(line: &LineLayout, width: f32) -> f32 {
     }
 }
 
+/// What happened to an in-place rename this frame.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rename {
+    Editing,
+    /// Enter, or focus moved away: keep the new name.
+    Commit,
+    /// Escape: keep the old name.
+    Cancel,
+}
+
+/// A one-line editor for renaming in place: takes the focus when shown.
+pub fn rename_ui(
+    ui: &mut egui::Ui,
+    text: &mut String,
+    id_salt: impl std::hash::Hash + std::fmt::Debug,
+    label: &str,
+) -> Rename {
+    let r = bidi_edit_ui(ui, text, id_salt, label, "", false);
+    if !r.has_focus() && ui.memory(|m| m.focused().is_none()) {
+        r.request_focus();
+    }
+    let (enter, escape) = ui.input(|i| (i.key_pressed(Key::Enter), i.key_pressed(Key::Escape)));
+    if escape {
+        Rename::Cancel
+    } else if enter || r.lost_focus() {
+        Rename::Commit
+    } else {
+        Rename::Editing
+    }
+}
+
 /// The editor. `id_salt` makes its state stable across frames.
 pub fn bidi_edit_ui(
     ui: &mut egui::Ui,

@@ -29,30 +29,19 @@ pub fn documents_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &m
             }
             for d in p.documents.iter().filter(|d| d.group == gid) {
                 if let Some(edit) = state.doc_rename.as_mut().filter(|r| r.id == d.id) {
-                    let r = super::bidi_edit_ui(
+                    let outcome = super::bidi_edit::rename_ui(
                         ui,
                         &mut edit.name,
                         ("doc-rename", d.id),
                         "Document name",
-                        "",
-                        false,
                     );
-                    if !r.has_focus() && ui.memory(|m| m.focused().is_none()) {
-                        r.request_focus();
-                    }
-                    let (enter, esc) = ui.input(|i| {
-                        (
-                            i.key_pressed(egui::Key::Enter),
-                            i.key_pressed(egui::Key::Escape),
-                        )
-                    });
-                    if esc {
-                        state.doc_rename = None;
-                    } else if enter || r.lost_focus() {
+                    if outcome == super::bidi_edit::Rename::Commit {
                         let name = edit.name.trim().to_string();
                         if !name.is_empty() && name != d.name {
                             out.push(Action::Edit(Command::RenameDocument { id: d.id, name }));
                         }
+                    }
+                    if outcome != super::bidi_edit::Rename::Editing {
                         state.doc_rename = None;
                     }
                     continue;

@@ -251,27 +251,18 @@ fn row_ui(
         ui.label(RichText::new(badge).small().monospace().weak())
             .on_hover_text(bidi(&p.level_name(level)));
         if let Some((rid, text)) = state.tree.renaming.as_mut().filter(|(r, _)| *r == id) {
-            let r = ui
+            let outcome = ui
                 .allocate_ui(egui::vec2(220.0, 24.0), |ui| {
-                    super::bidi_edit_ui(ui, text, ("rename", *rid), "Code name", "", false)
+                    super::bidi_edit::rename_ui(ui, text, ("rename", *rid), "Code name")
                 })
                 .inner;
-            if !r.has_focus() && ui.memory(|m| m.focused().is_none()) {
-                r.request_focus();
-            }
-            let (enter, escape) = ui.input(|i| {
-                (
-                    i.key_pressed(egui::Key::Enter),
-                    i.key_pressed(egui::Key::Escape),
-                )
-            });
-            if escape {
-                state.tree.renaming = None;
-            } else if enter || r.lost_focus() {
+            if outcome == super::bidi_edit::Rename::Commit {
                 let name = text.trim().to_string();
                 if !name.is_empty() && name != code.name {
                     out.push(Action::Edit(Command::RenameCode { id: *rid, name }));
                 }
+            }
+            if outcome != super::bidi_edit::Rename::Editing {
                 state.tree.renaming = None;
             }
             return None;
