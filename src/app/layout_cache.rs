@@ -33,7 +33,8 @@ pub struct Stripe {
 
 #[derive(Default)]
 pub struct LayoutCache {
-    key: Option<(DocId, u32, u32, bool)>,
+    /// Document, width, font size and direction setting the layout is for.
+    key: Option<(DocId, u32, u32, Direction)>,
     font: Option<FontId>,
     pub paras: Vec<Para>,
     pub row_height: f32,
@@ -74,8 +75,12 @@ impl LayoutCache {
         width: f32,
         font: &FontId,
     ) {
-        let rtl = doc.is_rtl();
-        let key = (doc.id, width.round() as u32, font.size.to_bits(), rtl);
+        let key = (
+            doc.id,
+            width.round() as u32,
+            font.size.to_bits(),
+            doc.direction,
+        );
         if self.key == Some(key) {
             return;
         }
@@ -112,10 +117,9 @@ impl LayoutCache {
         doc: &Document,
         range: std::ops::Range<usize>,
     ) {
-        let (Some(font), Some(key)) = (self.font.clone(), self.key) else {
+        let Some(font) = self.font.clone() else {
             return;
         };
-        let rtl = key.3;
         let galleys = &mut self.galleys;
         let mut measure = |s: &str| measure(galleys, fonts, &font, s);
         let end = range.end.min(self.paras.len());
@@ -124,8 +128,13 @@ impl LayoutCache {
             if !para.lines.is_empty() {
                 continue;
             }
-            let text = doc.line_text(start + i + 1);
-            para.lines = layout_lines(text, Some(rtl), &para.breaks, &mut measure);
+            let line = start + i + 1;
+            para.lines = layout_lines(
+                doc.line_text(line),
+                Some(doc.line_is_rtl(line)),
+                &para.breaks,
+                &mut measure,
+            );
             for piece in para.lines.iter_mut().flat_map(|l| l.pieces.iter_mut()) {
                 piece.text = super::shaping::piece_string(&piece.text, piece.rtl);
             }

@@ -57,6 +57,9 @@ pub struct Document {
     /// Derived: the speaker of each line, if the line begins with a label.
     #[serde(skip)]
     speakers: Vec<Option<String>>,
+    /// Derived: direction of each line under `Direction::Auto`.
+    #[serde(skip)]
+    line_rtl: Vec<bool>,
 }
 
 /// Compiled speaker patterns, shared: a project's documents mostly use the
@@ -74,6 +77,16 @@ pub fn speaker_regex(pattern: &str) -> Option<regex::Regex> {
 
 fn default_pattern() -> String {
     DEFAULT_SPEAKER_PATTERN.to_string()
+}
+
+/// Direction of the first strong (directional) char, if any.
+fn first_strong_rtl(s: &str) -> Option<bool> {
+    use unicode_bidi::BidiClass::*;
+    s.chars().find_map(|c| match unicode_bidi::bidi_class(c) {
+        L => Some(false),
+        R | AL => Some(true),
+        _ => None,
+    })
 }
 
 /// Normalise line endings to LF and drop a leading BOM.
@@ -104,6 +117,7 @@ impl Document {
             char_count: 0,
             mostly_rtl: false,
             speakers: Vec::new(),
+            line_rtl: Vec::new(),
         };
         doc.reindex();
         doc
@@ -128,15 +142,22 @@ impl Document {
         self.mostly_rtl = crate::text::mostly_rtl(&self.text);
         let re =
             speaker_regex(&self.speaker_pattern).or_else(|| speaker_regex(DEFAULT_SPEAKER_PATTERN));
-        self.speakers = self
-            .text
-            .split('\n')
-            .map(|line| {
-                let caps = re.as_ref()?.captures(line)?;
-                let label = caps.get(1).or_else(|| caps.get(0))?.as_str().trim();
-                (!label.is_empty()).then(|| label.to_string())
-            })
-            .collect();
+        self.speakers.clear();
+        self.line_rtl.clear();
+        for line in self.text.split('\n') {
+            let caps = re.as_ref().and_then(|re| re.captures(line));
+            let label = caps
+                .as_ref()
+                .and_then(|c| c.get(1).or_else(|| c.get(0)))
+                .map(|m| m.as_str().trim())
+                .filter(|l| !l.is_empty());
+            self.speakers.push(label.map(str::to_string));
+            // First strong char after the speaker label: `P9: ما …` is a
+            // Persian line even though it starts with Latin letters.
+            let after = caps.and_then(|c| c.get(0)).map_or(0, |m| m.end());
+            self.line_rtl
+                .push(first_strong_rtl(&line[after..]).unwrap_or(self.mostly_rtl));
+        }
     }
 
     pub fn char_count(&self) -> usize {
@@ -220,11 +241,27 @@ impl Document {
     }
 
     /// Effective direction: the override, or what the text as a whole says.
+    /// The document's direction (which side numbers and stripes go):
+    /// the override, or what the text as a whole says.
     pub fn is_rtl(&self) -> bool {
         match self.direction {
             Direction::Ltr => false,
             Direction::Rtl => true,
             Direction::Auto => self.mostly_rtl,
+        }
+    }
+
+    /// Paragraph direction of a 1-based line: the override, or the first
+    /// strong char after the speaker label (the document's, if none).
+    pub fn line_is_rtl(&self, line: usize) -> bool {
+        match self.direction {
+            Direction::Ltr => false,
+            Direction::Rtl => true,
+            Direction::Auto => line
+                .checked_sub(1)
+                .and_then(|i| self.line_rtl.get(i))
+                .copied()
+                .unwrap_or(self.mostly_rtl),
         }
     }
 

@@ -120,3 +120,20 @@ fn unsupported_and_missing_files_are_named() {
     let err = read_document(&fixture("nope.txt"), &ImportOptions::default()).expect_err("missing");
     assert!(err.to_string().contains("nope.txt"), "{err}");
 }
+
+#[test]
+fn line_direction_skips_the_speaker_label() {
+    use strata::model::{Direction, Document};
+    let mut d = Document::new(
+        "mixed",
+        "Interviewer: How did it go?\nP9: ما هر روز به Instagram سر می‌زنیم.\nP9: Sometimes in English.",
+    );
+    assert!(!d.line_is_rtl(1));
+    assert!(
+        d.line_is_rtl(2),
+        "a Latin label does not make a Persian line LTR"
+    );
+    assert!(!d.line_is_rtl(3));
+    d.direction = Direction::Rtl;
+    assert!(d.line_is_rtl(1) && d.line_is_rtl(3), "the override wins");
+}
