@@ -81,12 +81,7 @@ fn default_pattern() -> String {
 
 /// Direction of the first strong (directional) char, if any.
 fn first_strong_rtl(s: &str) -> Option<bool> {
-    use unicode_bidi::BidiClass::*;
-    s.chars().find_map(|c| match unicode_bidi::bidi_class(c) {
-        L => Some(false),
-        R | AL => Some(true),
-        _ => None,
-    })
+    s.chars().find_map(crate::text::strong_direction)
 }
 
 /// Normalise line endings to LF and drop a leading BOM.

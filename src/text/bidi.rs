@@ -76,3 +76,25 @@ pub fn mirror(c: char) -> char {
         _ => c,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::text::{mostly_rtl, strong_direction};
+
+    #[test]
+    fn strong_chars_and_neutrals() {
+        assert_eq!(strong_direction('a'), Some(false));
+        assert_eq!(strong_direction('ب'), Some(true));
+        assert_eq!(strong_direction('ی'), Some(true));
+        assert_eq!(strong_direction('۱'), None, "Persian digits are weak");
+        assert_eq!(strong_direction('\u{064E}'), None, "a fatha is a mark");
+        assert_eq!(strong_direction('،'), None, "the Arabic comma is neutral");
+        assert_eq!(strong_direction('א'), Some(true));
+    }
+
+    #[test]
+    fn document_direction_counts_strong_letters() {
+        assert!(mostly_rtl("P9: ما هر روز به شهرداری سر می‌زنیم."));
+        assert!(!mostly_rtl("Interviewer: what happened then? (سلام)"));
+    }
+}

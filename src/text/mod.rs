@@ -28,14 +28,42 @@ pub fn display_string(s: &str, rtl: Option<bool>) -> String {
 /// ones. Used for a document's automatic direction: transcript lines often
 /// start with a Latin speaker label, so the first-strong rule per line is wrong.
 pub fn mostly_rtl(text: &str) -> bool {
-    use unicode_bidi::BidiClass::*;
     let (mut r, mut l) = (0usize, 0usize);
     for c in text.chars() {
-        match unicode_bidi::bidi_class(c) {
-            R | AL => r += 1,
-            L => l += 1,
-            _ => {}
+        match strong_direction(c) {
+            Some(true) => r += 1,
+            Some(false) => l += 1,
+            None => {}
         }
     }
     r > l
+}
+
+/// Some(true) for a strong right-to-left char, Some(false) for strong
+/// left-to-right, None for the rest. ASCII and the Arabic block (most of a
+/// transcript) come from a small table built once from the bidi tables.
+pub fn strong_direction(c: char) -> Option<bool> {
+    use std::sync::OnceLock;
+    static TABLE: OnceLock<[Option<bool>; 0x700]> = OnceLock::new();
+    fn from_tables(c: char) -> Option<bool> {
+        use unicode_bidi::BidiClass::*;
+        match unicode_bidi::bidi_class(c) {
+            R | AL => Some(true),
+            L => Some(false),
+            _ => None,
+        }
+    }
+    let u = c as usize;
+    if u < 0x700 {
+        let table = TABLE.get_or_init(|| {
+            let mut t = [None; 0x700];
+            for (i, slot) in t.iter_mut().enumerate() {
+                *slot = char::from_u32(i as u32).and_then(from_tables);
+            }
+            t
+        });
+        table[u]
+    } else {
+        from_tables(c)
+    }
 }
