@@ -219,22 +219,28 @@ fn break_lines(
             width = full;
             continue;
         }
-        // A word wider than the line: cut it between grapheme clusters.
+        // A word wider than the line: cut it between grapheme clusters,
+        // summing cluster widths (measuring ever longer prefixes would be
+        // quadratic in a pasted URL or a line without spaces).
         let mut seg_start = u.start;
+        let mut seg_w = 0.0;
         let mut i = u.start;
         while i < u.end {
             let mut j = i + 1;
             while j < u.end && cluster[j] == cluster[i] {
                 j += 1;
             }
-            if measure(&text[byte(seg_start)..byte(j)]) > max_width && i > seg_start {
+            let w = measure(&text[byte(i)..byte(j)]);
+            if seg_w + w > max_width && i > seg_start {
                 lines.push(seg_start..i);
                 seg_start = i;
+                seg_w = 0.0;
             }
+            seg_w += w;
             i = j;
         }
         line_start = seg_start;
-        width = measure(&text[byte(seg_start)..byte(u.end)]);
+        width = seg_w + measure(&text[byte(word_end.max(seg_start))..byte(u.end)]);
     }
     lines.push(line_start..chars.len());
     lines
@@ -375,6 +381,14 @@ mod tests {
         let text = "سلام 👨‍👩‍👧 دنیا";
         let l = &layout_paragraph(text, Some(true), 100.0, &mut unit)[0];
         assert!(l.pieces.iter().any(|p| p.text == "👨‍👩‍👧"));
+    }
+
+    #[test]
+    fn a_very_long_line_without_spaces_is_cut_evenly() {
+        let text = "ب".repeat(5000);
+        let lines = layout_paragraph(&text, Some(true), 100.0, &mut unit);
+        assert_eq!(lines.len(), 50);
+        assert!(lines.iter().all(|l| l.chars.len() == 100));
     }
 
     #[test]
