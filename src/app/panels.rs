@@ -105,6 +105,26 @@ fn menu_items_ui(ui: &mut egui::Ui, wb: &Workbench, out: &mut Vec<Action>) {
             item(ui, cmd, cmd.label(lang), true, out);
         }
         ui.separator();
+        // The project's level names (they are saved with it and exported).
+        ui.label(bidi(s.level_names));
+        for names in [crate::model::LEVEL_NAMES_EN, crate::model::LEVEL_NAMES_FA] {
+            let current = wb
+                .project
+                .level_names
+                .iter()
+                .map(String::as_str)
+                .eq(names.iter().copied());
+            if ui
+                .selectable_label(current, bidi(&names.join(" · ")))
+                .clicked()
+                && !current
+            {
+                out.push(Action::Edit(crate::edit::Command::SetLevelNames {
+                    names: names.iter().map(|n| n.to_string()).collect(),
+                }));
+            }
+        }
+        ui.separator();
         ui.label(bidi(s.panes));
         let panes = [
             (wb.state.show_documents, s.documents),
