@@ -130,7 +130,7 @@ pub fn apply(wb: &mut Workbench, a: Action) {
                             wb.project = p;
                             wb.history.clear();
                             wb.history.mark_unsaved();
-                            wb.state.status = format!("Recovered {}", rec.display());
+                            wb.state.status = wb.state.lang.strings().recover.to_string();
                         }
                         Err(e) => wb.state.error = Some(e.to_string()),
                     }
@@ -156,7 +156,8 @@ pub fn apply(wb: &mut Workbench, a: Action) {
             match crate::import::import_files(&wb.project, &paths, &Default::default()) {
                 Ok(cmd) => {
                     if wb.edit(cmd) {
-                        wb.state.status = format!("Imported {} document(s)", paths.len());
+                        wb.state.status =
+                            format!("{}: {}", wb.state.lang.strings().import, paths.len());
                     }
                 }
                 Err(e) => wb.state.error = Some(e.to_string()),
@@ -234,12 +235,20 @@ fn apply_code(wb: &mut Workbench, code: CodeId) {
 fn run(wb: &mut Workbench, cmd: AppCommand) {
     match cmd {
         AppCommand::Undo => match wb.history.undo(&mut wb.project) {
-            Ok(Some(l)) => wb.state.status = format!("Undone: {l}"),
+            Ok(Some(l)) => {
+                let s = wb.state.lang.strings();
+                wb.state.status =
+                    format!("{}: {}", s.undo, super::i18n::step_label(wb.state.lang, &l));
+            }
             Ok(None) => {}
             Err(e) => wb.state.error = Some(e.to_string()),
         },
         AppCommand::Redo | AppCommand::RedoAlt => match wb.history.redo(&mut wb.project) {
-            Ok(Some(l)) => wb.state.status = format!("Redone: {l}"),
+            Ok(Some(l)) => {
+                let s = wb.state.lang.strings();
+                wb.state.status =
+                    format!("{}: {}", s.redo, super::i18n::step_label(wb.state.lang, &l));
+            }
             Ok(None) => {}
             Err(e) => wb.state.error = Some(e.to_string()),
         },
@@ -322,7 +331,7 @@ fn run(wb: &mut Workbench, cmd: AppCommand) {
             .copied()
         {
             Some(code) => apply_code(wb, code),
-            None => wb.state.status = format!("No recent code {n} yet"),
+            None => wb.state.status = format!("{} {n}: —", wb.state.lang.strings().quick_codes),
         },
         AppCommand::ZoomIn => {
             wb.state.font_size = (wb.state.font_size + 1.0).min(32.0);

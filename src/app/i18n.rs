@@ -95,6 +95,9 @@ pub struct Strings {
     pub quick_codes: &'static str,
     pub save_description: &'static str,
     pub previous: &'static str,
+    pub not_saved: &'static str,
+    pub codes_word: &'static str,
+    pub unsaved: &'static str,
     pub level_names: &'static str,
     pub next_line: &'static str,
     pub prev_line: &'static str,
@@ -180,6 +183,9 @@ pub const EN: Strings = Strings {
     quick_codes: "Recent codes (Alt+1…9)",
     save_description: "Save description",
     previous: "Previous",
+    not_saved: "(demo, not saved)",
+    codes_word: "codes",
+    unsaved: "unsaved",
     level_names: "Level names",
     next_line: "Select next line",
     prev_line: "Select previous line",
@@ -264,6 +270,9 @@ pub const FA: Strings = Strings {
     quick_codes: "کدهای اخیر (Alt+1…9)",
     save_description: "ذخیرهٔ توصیف",
     previous: "قبلی",
+    not_saved: "(نمونه، ذخیره‌نشده)",
+    codes_word: "کد",
+    unsaved: "ذخیره‌نشده",
     level_names: "نام سطح‌ها",
     next_line: "انتخاب سطر بعد",
     prev_line: "انتخاب سطر قبل",
@@ -273,3 +282,97 @@ pub const FA: Strings = Strings {
     comma: "،",
     next: "بعدی",
 };
+
+/// The name of an undo step in the interface language. Steps are named in
+/// English by the core (the CLI and tests read them); the Persian interface
+/// translates the fixed ones and the patterns with a quoted name.
+pub fn step_label(lang: Lang, label: &str) -> String {
+    if lang == Lang::En {
+        return label.to_string();
+    }
+    const FIXED: [(&str, &str); 28] = [
+        ("Add code", "افزودن کد"),
+        ("Add coder", "افزودن کدگذار"),
+        ("Add document group", "افزودن گروه سند"),
+        ("Add document", "افزودن سند"),
+        ("Change code of segment", "تغییر کد بخش"),
+        ("Code segment", "کدگذاری بخش"),
+        ("Delete code", "حذف کد"),
+        ("Delete memo", "حذف یادداشت"),
+        ("Edit code description", "ویرایش توصیف کد"),
+        ("Edit memo", "ویرایش یادداشت"),
+        ("Load codebook", "بارگذاری کدنامه"),
+        ("Move code", "جابه‌جایی کد"),
+        ("Move document to a new group", "انتقال سند به گروه تازه"),
+        ("Move document to group", "انتقال سند به گروه"),
+        ("Recolour code", "تغییر رنگ کد"),
+        ("Remove coder", "حذف کدگذار"),
+        ("Remove coding", "حذف کدگذاری"),
+        ("Remove document group", "حذف گروه سند"),
+        ("Remove document", "حذف سند"),
+        ("Rename code", "تغییر نام کد"),
+        ("Rename document", "تغییر نام سند"),
+        ("Rename levels", "تغییر نام سطح‌ها"),
+        ("Rename project", "تغییر نام پروژه"),
+        ("Resize coding", "تغییر اندازهٔ کدگذاری"),
+        ("Restore code", "بازگرداندن کد"),
+        ("Restore document group", "بازگرداندن گروه سند"),
+        ("Set text direction", "تعیین جهت متن"),
+        ("Set variable", "تعیین متغیر"),
+    ];
+    if let Some((_, fa)) = FIXED.iter().find(|(en, _)| *en == label) {
+        return fa.to_string();
+    }
+    // Patterns with one quoted name: «…».
+    let quoted = |s: &str| s.split('\'').nth(1).unwrap_or("").to_string();
+    const PATTERNS: [(&str, &str); 5] = [
+        ("Code segment with '", "کدگذاری بخش با"),
+        ("Code with new code '", "کدگذاری با کد تازهٔ"),
+        ("Change code to new code '", "تغییر کد به کد تازهٔ"),
+        ("Ungroup '", "لغو گروه"),
+        ("Group ", "گروه‌بندی در"),
+    ];
+    for (prefix, fa) in PATTERNS {
+        if label.starts_with(prefix) {
+            let name = if prefix == "Group " {
+                label.rsplit('\'').nth(1).unwrap_or("").to_string()
+            } else {
+                quoted(label)
+            };
+            return format!("{fa} «{name}»");
+        }
+    }
+    if label.starts_with("Merge '") {
+        let parts: Vec<&str> = label.split('\'').collect();
+        if parts.len() >= 4 {
+            return format!("ادغام «{}» در «{}»", parts[1], parts[3]);
+        }
+    }
+    if label.starts_with("Import ") {
+        return "وارد کردن اسناد".to_string();
+    }
+    label.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Lang, step_label};
+
+    #[test]
+    fn undo_steps_are_named_in_persian() {
+        assert_eq!(step_label(Lang::Fa, "Rename code"), "تغییر نام کد");
+        assert_eq!(
+            step_label(Lang::Fa, "Merge 'الف' into 'ب'"),
+            "ادغام «الف» در «ب»"
+        );
+        assert_eq!(
+            step_label(Lang::Fa, "Group 2 codes into 'زیرمقوله 3'"),
+            "گروه‌بندی در «زیرمقوله 3»"
+        );
+        assert_eq!(
+            step_label(Lang::Fa, "Code segment with 'آمارسازی'"),
+            "کدگذاری بخش با «آمارسازی»"
+        );
+        assert_eq!(step_label(Lang::En, "Rename code"), "Rename code");
+    }
+}

@@ -64,7 +64,7 @@ fn menu_items_ui(ui: &mut egui::Ui, wb: &Workbench, out: &mut Vec<Action>) {
     });
     ui.menu_button(bidi(s.edit), |ui| {
         let undo = match wb.history.undo_label() {
-            Some(l) => format!("{} {l}", s.undo),
+            Some(l) => format!("{} {}", s.undo, super::i18n::step_label(lang, l)),
             None => s.nothing_to_undo.to_string(),
         };
         item(
@@ -75,7 +75,7 @@ fn menu_items_ui(ui: &mut egui::Ui, wb: &Workbench, out: &mut Vec<Action>) {
             out,
         );
         let redo = match wb.history.redo_label() {
-            Some(l) => format!("{} {l}", s.redo),
+            Some(l) => format!("{} {}", s.redo, super::i18n::step_label(lang, l)),
             None => s.nothing_to_redo.to_string(),
         };
         item(
@@ -183,18 +183,28 @@ fn menu_items_ui(ui: &mut egui::Ui, wb: &Workbench, out: &mut Vec<Action>) {
 
 pub fn status_ui(ui: &mut egui::Ui, wb: &Workbench, _out: &mut Vec<Action>) {
     egui::Panel::bottom("status").show(ui, |ui| {
-        ui.horizontal(|ui| {
+        let s = wb.state.lang.strings();
+        super::row(ui, wb.state.lang.rtl(), |ui| {
             let p = &wb.project;
-            ui.label(format!(
-                "{} · {} docs · {} codes · {} codings{}",
-                wb.path
-                    .as_ref()
-                    .map_or("(demo, not saved)".to_string(), |p| p.display().to_string()),
+            // The path stays a label of its own: slashes scatter inside RTL text.
+            match &wb.path {
+                Some(path) => ui.label(path.display().to_string()),
+                None => ui.label(bidi(s.not_saved)),
+            };
+            ui.label(bidi(&format!(
+                "{} {} · {} {} · {} {}{}",
                 p.documents.len(),
+                s.documents,
                 p.codes.len(),
+                s.codes_word,
                 p.codings.len(),
-                if wb.is_dirty() { " · unsaved" } else { "" }
-            ));
+                s.codings,
+                if wb.is_dirty() {
+                    format!(" · {}", s.unsaved)
+                } else {
+                    String::new()
+                }
+            )));
             ui.separator();
             ui.label(bidi(&wb.state.status));
         });
