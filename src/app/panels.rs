@@ -329,7 +329,7 @@ pub struct MemoEdit {
 
 fn memo_target(p: &Project, state: &UiState) -> (MemoTarget, String) {
     if let Some(c) = state.selected_coding.filter(|c| p.codings.contains_key(c)) {
-        return (MemoTarget::Coding(c), "coding".into());
+        return (MemoTarget::Coding(c), state.lang.strings().coding.into());
     }
     if let Some(code) = state
         .selected_codes
@@ -494,7 +494,9 @@ pub fn error_ui(ctx: &egui::Context, state: &mut UiState) {
         ui.set_max_width(560.0);
         let font = egui::TextStyle::Body.resolve(ui.style());
         super::bidi_label_ui(ui, &err, font, ui.visuals().text_color());
-        if ui.button("OK").clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+        if ui.button(bidi(state.lang.strings().ok)).clicked()
+            || ui.input(|i| i.key_pressed(egui::Key::Enter))
+        {
             state.error = None;
         }
     });
