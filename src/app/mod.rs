@@ -345,8 +345,10 @@ impl Workbench {
         if self.state.show_tree {
             tree_side
                 .resizable(true)
-                .default_size(320.0)
+                .default_size(340.0)
                 .min_size(200.0)
+                // Long code names would otherwise widen the tree without limit.
+                .max_size(460.0)
                 .show(ui, |ui| {
                     panel_body(ui, rtl_ui, |ui| {
                         tree::tree_ui(
