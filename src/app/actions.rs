@@ -152,6 +152,7 @@ pub fn apply(wb: &mut Workbench, a: Action) {
             Err(e) => wb.state.error = Some(e),
         },
         Action::SaveTo(path) => files::save_to(wb, path),
+        Action::ExportTo(path) => files::export_to(wb, path),
         Action::ImportPaths(paths) => {
             match crate::import::import_files(&wb.project, &paths, &Default::default()) {
                 Ok(cmd) => {
@@ -260,6 +261,7 @@ fn run(wb: &mut Workbench, cmd: AppCommand) {
         AppCommand::Open => files::ask_path(wb, files::PromptKind::Open),
         AppCommand::Import => files::ask_path(wb, files::PromptKind::Import),
         AppCommand::New => files::ask_path(wb, files::PromptKind::New),
+        AppCommand::Export => files::ask_path(wb, files::PromptKind::Export),
         AppCommand::ApplyCode => {
             wb.state.picker = Some(super::picker::Picker::default());
         }

@@ -11,6 +11,7 @@ pub enum AppCommand {
     Save,
     SaveAs,
     Import,
+    Export,
     Undo,
     Redo,
     RedoAlt,
@@ -29,12 +30,13 @@ pub enum AppCommand {
     QuickCode(u8),
 }
 
-pub const ALL: [AppCommand; 27] = [
+pub const ALL: [AppCommand; 28] = [
     AppCommand::New,
     AppCommand::Open,
     AppCommand::Save,
     AppCommand::SaveAs,
     AppCommand::Import,
+    AppCommand::Export,
     AppCommand::Undo,
     AppCommand::Redo,
     AppCommand::RedoAlt,
@@ -70,6 +72,7 @@ impl AppCommand {
             Save => KeyboardShortcut::new(c, Key::S),
             SaveAs => KeyboardShortcut::new(cs, Key::S),
             Import => KeyboardShortcut::new(c, Key::I),
+            Export => KeyboardShortcut::new(c, Key::E),
             // Shift variants first: egui's consume_shortcut ignores extra Shift.
             Redo => KeyboardShortcut::new(cs, Key::Z),
             Undo => KeyboardShortcut::new(c, Key::Z),
@@ -119,6 +122,7 @@ impl AppCommand {
             Save => s.save,
             SaveAs => s.save_as,
             Import => s.import,
+            Export => s.export,
             Undo => s.undo,
             Redo | RedoAlt => s.redo,
             ApplyCode => s.apply_code,

@@ -12,6 +12,7 @@ pub enum PromptKind {
     SaveAs,
     Import,
     New,
+    Export,
 }
 
 #[derive(Clone, Debug)]
@@ -38,6 +39,10 @@ pub fn ask_path(wb: &mut Workbench, kind: PromptKind) {
             PromptKind::Import => dlg
                 .add_filter("Transcripts", &["txt", "md", "docx", "odt"])
                 .pick_files(),
+            PromptKind::Export => dlg
+                .add_filter("Hierarchy", &["json", "ron", "csv", "md"])
+                .save_file()
+                .map(|p| vec![p]),
         };
         if let Some(paths) = picked {
             deliver(wb, kind, paths);
@@ -67,6 +72,7 @@ fn deliver(wb: &mut Workbench, kind: PromptKind, paths: Vec<PathBuf>) {
         PromptKind::SaveAs => Action::SaveTo(with_ext(first)),
         PromptKind::New => Action::NewAt(with_ext(first)),
         PromptKind::Import => Action::ImportPaths(paths),
+        PromptKind::Export => Action::ExportTo(first),
     };
     wb.apply(a);
 }
@@ -89,6 +95,7 @@ pub fn prompt_ui(ctx: &egui::Context, state: &mut UiState, out: &mut Vec<Action>
         PromptKind::SaveAs => s.save_as,
         PromptKind::Import => s.import,
         PromptKind::New => s.new_project,
+        PromptKind::Export => s.export,
     };
     let mut close = false;
     egui::Modal::new(egui::Id::unique("path-prompt")).show(ctx, |ui| {
@@ -117,6 +124,7 @@ pub fn prompt_ui(ctx: &egui::Context, state: &mut UiState, out: &mut Vec<Action>
                         PromptKind::SaveAs => Action::SaveTo(with_ext(first)),
                         PromptKind::New => Action::NewAt(with_ext(first)),
                         PromptKind::Import => Action::ImportPaths(paths),
+                        PromptKind::Export => Action::ExportTo(first),
                     });
                 }
                 close = true;
@@ -165,6 +173,43 @@ pub fn recovery_path(project: &std::path::Path) -> PathBuf {
     let mut s = project.as_os_str().to_owned();
     s.push(".recovery");
     PathBuf::from(s)
+}
+
+/// Export the hierarchy; the format follows the file's extension
+/// (.json, .ron, .csv, .md), and the interviewer's lines follow the
+/// retrieval setting.
+pub fn export_to(wb: &mut Workbench, path: PathBuf) {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let format = match ext.parse::<crate::export::Format>() {
+        Ok(f) => f,
+        Err(_) => {
+            wb.state.error = Some(format!(
+                "{}: choose a file ending in .json, .ron, .csv or .md; the ending picks the format",
+                path.display()
+            ));
+            return;
+        }
+    };
+    let opts = crate::export::ExportOptions {
+        exclude_interviewer: wb.state.hide_interviewer,
+    };
+    let result = crate::export::export(&wb.project, format, &opts)
+        .map_err(|e| e.to_string())
+        .and_then(|text| {
+            crate::store::write_atomic(&path, text.as_bytes(), false).map_err(|e| e.to_string())
+        });
+    match result {
+        Ok(()) => {
+            let name = path
+                .file_name()
+                .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+            wb.state.status = format!("{}: {name}", wb.state.lang.strings().export);
+        }
+        Err(e) => wb.state.error = Some(e),
+    }
 }
 
 /// Remember a project in the recent list (most recent first, at most 10).

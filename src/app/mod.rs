@@ -63,6 +63,7 @@ pub enum Action {
     Recover(bool),
     SaveTo(PathBuf),
     ImportPaths(Vec<PathBuf>),
+    ExportTo(PathBuf),
     NewAt(PathBuf),
 }
 

@@ -50,6 +50,7 @@ fn menu_items_ui(ui: &mut egui::Ui, wb: &Workbench, out: &mut Vec<Action>) {
             AppCommand::Save,
             AppCommand::SaveAs,
             AppCommand::Import,
+            AppCommand::Export,
         ] {
             item(ui, cmd, cmd.label(lang), true, out);
         }

@@ -569,3 +569,31 @@ fn line_by_line_coding_from_the_keyboard() {
         .collect();
     assert_eq!(lines, vec![2, 3, 4]);
 }
+
+#[test]
+fn export_the_hierarchy_from_the_file_menu() {
+    let dir = tmp();
+    let out = dir.path().join("table3.md");
+    let mut h = demo(Lang::En);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    h.get_by_label("File path")
+        .type_text(out.to_str().expect("p"));
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let md = std::fs::read_to_string(&out).expect("exported");
+    assert!(md.starts_with("<div dir=\"rtl\">"), "{md}");
+    assert!(
+        md.contains("| مدیریت اخبار در شبکه‌های اجتماعی | سرکوب منتقدان |"),
+        "{md}"
+    );
+    // The same export as the CLI's.
+    let cli = strata::export::export(
+        &h.state().project,
+        strata::export::Format::Md,
+        &Default::default(),
+    )
+    .expect("md");
+    assert_eq!(md, cli);
+}
