@@ -62,6 +62,46 @@ pub fn bidi_label_ui(
 /// line), this keeps the logical start and cuts the logical end.
 pub fn bidi_line_ui(ui: &mut egui::Ui, text: &str, font: FontId, color: Color32) -> egui::Response {
     let width = ui.available_width().max(40.0);
+    let row_h = ui.fonts_mut(|f| f.row_height(&font)) * 1.2;
+    let (rect, resp) = ui.allocate_exact_size(vec2(width, row_h), Sense::hover());
+    paint_line(ui, rect, text, font, color);
+    let label = text.to_string();
+    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
+    resp
+}
+
+/// A selectable row showing one cut line of `text` (the code tree's names).
+pub fn selectable_line_ui(
+    ui: &mut egui::Ui,
+    text: &str,
+    width: f32,
+    selected: bool,
+) -> egui::Response {
+    let font = egui::TextStyle::Button.resolve(ui.style());
+    let row_h = ui.spacing().interact_size.y;
+    let (rect, resp) =
+        ui.allocate_exact_size(vec2(width.max(40.0), row_h), Sense::click_and_drag());
+    let v = ui.visuals();
+    let fill = if selected {
+        v.selection.bg_fill
+    } else if resp.hovered() {
+        v.widgets.hovered.weak_bg_fill
+    } else {
+        Color32::TRANSPARENT
+    };
+    ui.painter().rect_filled(rect, 3.0, fill);
+    let color = if selected {
+        v.selection.stroke.color
+    } else {
+        v.text_color()
+    };
+    paint_line(ui, rect.shrink2(vec2(4.0, 0.0)), text, font, color);
+    resp
+}
+
+/// Paint the first line of `text` into `rect`, cut at its logical end.
+fn paint_line(ui: &egui::Ui, rect: egui::Rect, text: &str, font: FontId, color: Color32) {
+    let width = rect.width().max(20.0);
     let para = text.split('\n').next().unwrap_or("");
     let rtl = crate::text::mostly_rtl(para);
     let (line, cut, ell_w) = ui.fonts_mut(|f| {
@@ -79,38 +119,32 @@ pub fn bidi_line_ui(ui: &mut egui::Ui, text: &str, font: FontId, color: Color32)
             crate::text::layout_paragraph(para, Some(rtl), (width - ell_w).max(20.0), &mut measure);
         (lines.into_iter().next(), true, ell_w)
     });
-    let row_h = ui.fonts_mut(|f| f.row_height(&font)) * 1.2;
-    let (rect, resp) = ui.allocate_exact_size(vec2(width, row_h), Sense::hover());
-    if let Some(line) = line {
-        let total = line.width + if cut { ell_w } else { 0.0 };
-        let left = rect.min.x + if rtl { (width - total).max(0.0) } else { 0.0 };
-        // The ellipsis goes where the text continues: left in RTL, right in LTR.
-        let text_left = if rtl && cut { left + ell_w } else { left };
-        let painter = ui.painter_at(rect);
-        for p in &line.pieces {
-            if p.text.trim().is_empty() {
-                continue;
-            }
-            let shown = super::shaping::piece_string(&p.text, p.rtl);
-            let g = ui.fonts_mut(|f| f.layout_no_wrap(shown, font.clone(), Color32::PLACEHOLDER));
-            painter.galley(
-                pos2(text_left + p.x, rect.min.y + (row_h - g.size().y) / 2.0),
-                g,
-                color,
-            );
+    let Some(line) = line else { return };
+    let total = line.width + if cut { ell_w } else { 0.0 };
+    let left = rect.min.x + if rtl { (width - total).max(0.0) } else { 0.0 };
+    // The ellipsis goes where the text continues: left in RTL, right in LTR.
+    let text_left = if rtl && cut { left + ell_w } else { left };
+    let painter = ui.painter_at(rect);
+    for p in &line.pieces {
+        if p.text.trim().is_empty() {
+            continue;
         }
-        if cut {
-            let x = if rtl { left } else { left + line.width };
-            painter.text(
-                pos2(x, rect.center().y),
-                egui::Align2::LEFT_CENTER,
-                "…",
-                font,
-                color,
-            );
-        }
+        let shown = super::shaping::piece_string(&p.text, p.rtl);
+        let g = ui.fonts_mut(|f| f.layout_no_wrap(shown, font.clone(), Color32::PLACEHOLDER));
+        painter.galley(
+            pos2(text_left + p.x, rect.center().y - g.size().y / 2.0),
+            g,
+            color,
+        );
     }
-    let label = text.to_string();
-    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
-    resp
+    if cut {
+        let x = if rtl { left } else { left + line.width };
+        painter.text(
+            pos2(x, rect.center().y),
+            egui::Align2::LEFT_CENTER,
+            "…",
+            font,
+            color,
+        );
+    }
 }

@@ -17,7 +17,7 @@ mod shaping;
 mod tree;
 
 pub use bidi_edit::bidi_edit_ui;
-pub use bidi_label::{bidi_label_ui, bidi_line_ui};
+pub use bidi_label::{bidi_label_ui, bidi_line_ui, selectable_line_ui};
 pub use commands::AppCommand;
 pub use i18n::Lang;
 
@@ -346,10 +346,10 @@ impl Workbench {
         if self.state.show_tree {
             tree_side
                 .resizable(true)
-                .default_size(340.0)
+                .default_size(400.0)
                 .min_size(200.0)
                 // Long code names would otherwise widen the tree without limit.
-                .max_size(460.0)
+                .max_size(600.0)
                 .show(ui, |ui| {
                     panel_body(ui, rtl_ui, |ui| {
                         tree::tree_ui(

@@ -272,14 +272,24 @@ fn row_ui(
             own.get(&id).copied().unwrap_or(0),
             total.get(&id).copied().unwrap_or(0)
         );
-        let text = RichText::new(bidi(&code.name));
-        let r = ui
-            .add(egui::Button::selectable(selected, text).sense(Sense::click_and_drag()))
-            .on_hover_text(bidi(&code.description.joined()));
+        // Counts sit in a column at the row's end; the name takes the rest
+        // and is cut at its logical end when the pane is narrow.
+        let counts_w = 48.0;
+        let r =
+            super::selectable_line_ui(ui, &code.name, ui.available_width() - counts_w, selected);
+        let hover = code.description.joined();
+        let r = if hover.is_empty() {
+            r
+        } else {
+            r.on_hover_text(bidi(&hover))
+        };
         r.widget_info(|| {
             egui::WidgetInfo::selected(egui::Role::TreeItem, true, selected, &code.name)
         });
-        ui.label(RichText::new(counts).small().weak());
+        ui.add_sized(
+            [counts_w - 8.0, 16.0],
+            egui::Label::new(RichText::new(counts).small().weak()),
+        );
         Some(r)
     });
     let Some(r) = row.inner else { return };
