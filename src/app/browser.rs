@@ -88,7 +88,9 @@ pub fn browser_ui(
                 let inside = state
                     .selection
                     .is_some_and(|r| r.start.0 < at && at < r.end.0);
-                if resp.drag_started() && inside {
+                // Alt starts a new selection even inside the current one.
+                let fresh = ui.input(|i| i.modifiers.alt);
+                if resp.drag_started() && inside && !fresh {
                     // Dragging the selection itself: drop it on a code to code it.
                     state.dragging_selection = true;
                     resp.dnd_set_drag_payload(SelectionDrag);
