@@ -47,10 +47,13 @@ pub fn documents_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &m
                     continue;
                 }
                 let n = counts.get(&d.id).copied().unwrap_or(0);
-                let r = ui.selectable_label(
-                    state.selected_doc == Some(d.id),
-                    bidi(&format!("{}  ({n})", d.name)),
-                );
+                let r = super::row(ui, state.lang.rtl(), |ui| {
+                    activation_ui(ui, d, state);
+                    ui.selectable_label(
+                        state.selected_doc == Some(d.id),
+                        bidi(&format!("{}  ({n})", d.name)),
+                    )
+                });
                 let r = if d.variables.is_empty() {
                     r
                 } else {
@@ -68,6 +71,39 @@ pub fn documents_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &m
             }
         }
     });
+}
+
+/// A square that activates the document for retrieval, as in MAXQDA.
+fn activation_ui(ui: &mut egui::Ui, d: &Document, state: &mut UiState) {
+    let active = state.active_docs.contains(&d.id);
+    let (rect, resp) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::click());
+    let color = ui.visuals().text_color();
+    if active {
+        ui.painter()
+            .rect_filled(rect, 2.0, ui.visuals().selection.bg_fill);
+    }
+    ui.painter().rect_stroke(
+        rect,
+        2.0,
+        egui::Stroke::new(1.0, color),
+        egui::StrokeKind::Inside,
+    );
+    let name = d.name.clone();
+    resp.widget_info(|| {
+        egui::WidgetInfo::selected(
+            egui::Role::CheckBox,
+            true,
+            active,
+            format!("Activate document {name}"),
+        )
+    });
+    if resp.clicked() {
+        if active {
+            state.active_docs.remove(&d.id);
+        } else {
+            state.active_docs.insert(d.id);
+        }
+    }
 }
 
 fn doc_menu_ui(

@@ -74,6 +74,8 @@ pub struct UiState {
     pub selected_doc: Option<DocId>,
     pub selected_codes: BTreeSet<CodeId>,
     pub active_codes: BTreeSet<CodeId>,
+    /// Documents activated for retrieval (none: all).
+    pub active_docs: BTreeSet<DocId>,
     pub selection: Option<CharRange>,
     pub drag_anchor: Option<usize>,
     pub line_anchor: Option<usize>,
@@ -112,6 +114,7 @@ impl Default for UiState {
             selected_doc: None,
             selected_codes: BTreeSet::new(),
             active_codes: BTreeSet::new(),
+            active_docs: BTreeSet::new(),
             selection: None,
             drag_anchor: None,
             line_anchor: None,

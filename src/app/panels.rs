@@ -227,7 +227,11 @@ pub fn retrieved_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &m
         return;
     }
     let docs: Vec<&Document> = if state.retrieve_all_docs {
-        p.documents.iter().collect()
+        // The activated documents, or all when none is activated.
+        p.documents
+            .iter()
+            .filter(|d| state.active_docs.is_empty() || state.active_docs.contains(&d.id))
+            .collect()
     } else {
         state
             .selected_doc

@@ -597,3 +597,22 @@ fn export_the_hierarchy_from_the_file_menu() {
     .expect("md");
     assert_eq!(md, cli);
 }
+
+#[test]
+fn retrieval_from_activated_documents() {
+    let mut h = demo(Lang::En);
+    h.get_by_label("Activate document P05").click();
+    h.run();
+    // Category 2, whose codes P05 and P03 both use.
+    let cat = "بهره‌گیری ابزاری و منفعت‌طلبانه از شبکه‌های اجتماعی";
+    h.get_by_label(&format!("Activate {cat}")).click();
+    h.run();
+    h.get_by_label("Active documents").click();
+    h.run();
+    assert!(h.query_all_by_label_contains("Segment P05").count() >= 2);
+    assert!(
+        h.query_by_label_contains("Segment P03").is_none(),
+        "P03 is not activated"
+    );
+    assert!(h.query_by_label_contains("Segment P01").is_none());
+}
