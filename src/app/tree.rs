@@ -83,45 +83,64 @@ pub fn tree_ui(
             .collect();
         visible = Some(only);
     }
-    egui::ScrollArea::vertical().id_salt("tree").show(ui, |ui| {
-        let mut skip_below: Option<usize> = None;
-        for (id, depth) in p.walk() {
-            if let Some(d) = skip_below {
-                if depth > d {
-                    continue;
+    // The rows to show, in tree order: filtered, and without the insides of
+    // collapsed codes.
+    let mut rows: Vec<(CodeId, usize)> = Vec::new();
+    let mut skip_below: Option<usize> = None;
+    for (id, depth) in p.walk() {
+        if let Some(d) = skip_below {
+            if depth > d {
+                continue;
+            }
+            skip_below = None;
+        }
+        if visible.as_ref().is_some_and(|v| !v.contains(&id)) {
+            continue;
+        }
+        if state.tree.collapsed.contains(&id) && visible.is_none() {
+            skip_below = Some(depth);
+        }
+        rows.push((id, depth));
+    }
+    // Rows have one height, so only those on screen are built (a study's
+    // tree has hundreds of codes).
+    let row_h = 22.0 + ui.spacing().item_spacing.y;
+    egui::ScrollArea::vertical()
+        .id_salt("tree")
+        .auto_shrink([false, false])
+        .show_rows(ui, row_h, rows.len() + 1, |ui, range| {
+            for i in range {
+                match rows.get(i) {
+                    Some((id, depth)) => {
+                        if let Some(code) = p.codes.get(id) {
+                            row_ui(ui, p, code, *depth, &own, &total, state, out);
+                        }
+                    }
+                    None => top_level_drop_ui(ui, p, out),
                 }
-                skip_below = None;
             }
-            if visible.as_ref().is_some_and(|v| !v.contains(&id)) {
-                continue;
-            }
-            let Some(code) = p.codes.get(&id) else {
-                continue;
-            };
-            if state.tree.collapsed.contains(&id) && visible.is_none() {
-                skip_below = Some(depth);
-            }
-            row_ui(ui, p, code, depth, &own, &total, state, out);
-        }
-        // Drop zone: move a code to the top level.
-        let (rect, resp) =
-            ui.allocate_exact_size(egui::vec2(ui.available_width(), 24.0), Sense::hover());
-        if let Some(dragged) = release::<DragCode>(&resp) {
-            out.push(Action::Edit(Command::MoveCode {
-                id: dragged.0,
-                parent: None,
-                index: p.roots.len(),
-            }));
-        }
-        if resp.dnd_hover_payload::<DragCode>().is_some() {
-            ui.painter().rect_stroke(
-                rect,
-                2.0,
-                ui.visuals().selection.stroke,
-                egui::StrokeKind::Inside,
-            );
-        }
-    });
+        });
+}
+
+/// Below the last row: dropping a code here moves it to the top level.
+fn top_level_drop_ui(ui: &mut egui::Ui, p: &Project, out: &mut Vec<Action>) {
+    let (rect, resp) =
+        ui.allocate_exact_size(egui::vec2(ui.available_width(), 22.0), Sense::hover());
+    if let Some(dragged) = release::<DragCode>(&resp) {
+        out.push(Action::Edit(Command::MoveCode {
+            id: dragged.0,
+            parent: None,
+            index: p.roots.len(),
+        }));
+    }
+    if resp.dnd_hover_payload::<DragCode>().is_some() {
+        ui.painter().rect_stroke(
+            rect,
+            2.0,
+            ui.visuals().selection.stroke,
+            egui::StrokeKind::Inside,
+        );
+    }
 }
 
 /// A drawn disclosure triangle (no font glyph needed): down when open,
