@@ -296,12 +296,14 @@ fn row_ui(
         let counts_w = 48.0;
         let r =
             super::selectable_line_ui(ui, &code.name, ui.available_width() - counts_w, selected);
-        let hover = code.description.joined();
-        let r = if hover.is_empty() {
-            r
+        // The full name (the row may cut it) and the codebook entry.
+        let description = code.description.joined();
+        let hover = if description.is_empty() {
+            code.name.clone()
         } else {
-            r.on_hover_text(bidi(&hover))
+            format!("{}\n\n{description}", code.name)
         };
+        let r = r.on_hover_text(bidi(&hover));
         r.widget_info(|| {
             egui::WidgetInfo::selected(egui::Role::TreeItem, true, selected, &code.name)
         });
