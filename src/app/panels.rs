@@ -254,7 +254,7 @@ pub fn retrieved_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &m
             .weak(),
     );
     // Rows have one height, so only the visible ones are built.
-    let row_h = ui.text_style_height(&egui::TextStyle::Body) * 3.0 + 14.0;
+    let row_h = ui.text_style_height(&egui::TextStyle::Body) * 3.4 + 18.0;
     let align = if lang.rtl() {
         egui::Align::Max
     } else {
@@ -285,10 +285,17 @@ pub fn retrieved_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &m
                     },
                     code_color(p, c.code),
                 ));
-                let r = ui
-                    .allocate_ui(egui::vec2(ui.available_width(), row_h - 4.0), |ui| {
+                // Exactly row_h tall: the scroll area places rows by that height.
+                let (rect, r) = ui.allocate_exact_size(
+                    egui::vec2(ui.available_width(), row_h),
+                    egui::Sense::click(),
+                );
+                let mut row_ui = ui.new_child(egui::UiBuilder::new().max_rect(rect));
+                row_ui.set_clip_rect(rect.intersect(ui.clip_rect()));
+                {
+                    let ui = &mut row_ui;
+                    {
                         frame.show(ui, |ui| {
-                            ui.set_min_height(row_h - 18.0);
                             ui.set_width(ui.available_width());
                             ui.with_layout(egui::Layout::top_down(align), |ui| {
                                 let body = egui::TextStyle::Body.resolve(ui.style());
@@ -303,10 +310,9 @@ pub fn retrieved_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &m
                                 );
                                 super::bidi_line_ui(ui, &text, body, plain);
                             });
-                        })
-                    })
-                    .response
-                    .interact(egui::Sense::click());
+                        });
+                    }
+                }
                 r.widget_info(|| {
                     egui::WidgetInfo::labeled(
                         egui::Role::Button,

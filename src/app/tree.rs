@@ -9,6 +9,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 type Counts = BTreeMap<CodeId, usize>;
 
+/// Height of a tree row.
+const ROW_H: f32 = 22.0;
+
 #[derive(Default)]
 pub struct TreeState {
     pub filter: String,
@@ -104,7 +107,8 @@ pub fn tree_ui(
     }
     // Rows have one height, so only those on screen are built (a study's
     // tree has hundreds of codes).
-    let row_h = 22.0 + ui.spacing().item_spacing.y;
+    // egui adds the item spacing to this height itself.
+    let row_h = ROW_H;
     egui::ScrollArea::vertical()
         .id_salt("tree")
         .auto_shrink([false, false])
@@ -228,7 +232,9 @@ fn row_ui(
     } else {
         egui::Layout::left_to_right(egui::Align::Center)
     };
-    let row = ui.allocate_ui_with_layout(egui::vec2(ui.available_width(), 22.0), layout, |ui| {
+    let row = ui.allocate_ui_with_layout(egui::vec2(ui.available_width(), ROW_H), layout, |ui| {
+        // Exactly ROW_H tall: the scroll area places rows by that height.
+        ui.set_min_height(ROW_H);
         ui.add_space(depth as f32 * 16.0);
         if !code.children.is_empty() {
             let collapsed = state.tree.collapsed.contains(&id);
