@@ -3,6 +3,9 @@
 //! UI code plus tessellation, as eframe would do per frame.
 
 use criterion::{Criterion, criterion_group, criterion_main};
+
+#[path = "support/corpus.rs"]
+mod corpus;
 use egui::{Event, RawInput, Rect, pos2, vec2};
 use strata::app::Workbench;
 
@@ -23,7 +26,7 @@ fn frame(ctx: &egui::Context, wb: &mut Workbench, events: Vec<Event>) {
 }
 
 fn bench(c: &mut Criterion) {
-    let p = strata::corpus::study(1, 60_000, 2_000, 42);
+    let p = corpus::study(1, 60_000, 2_000, 42);
     let words = strata::analysis::stats(&p).words;
     eprintln!(
         "document: {words} words, {} lines, {} codings",

@@ -2,11 +2,14 @@
 //! 200 interviews of ~6,000 words, 300 codes in three levels, 50,000 codings.
 
 use criterion::{Criterion, criterion_group, criterion_main};
+
+#[path = "support/corpus.rs"]
+mod corpus;
 use std::path::Path;
 use strata::export::{ExportOptions, Format, export};
 
 fn bench(c: &mut Criterion) {
-    let p = strata::corpus::study(200, 6000, 50_000, 20240601);
+    let p = corpus::study(200, 6000, 50_000, 20240601);
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("large.strata");
     strata::store::save(&p, &path).expect("save");

@@ -40,7 +40,7 @@ pub fn stats(p: &Project) -> Stats {
         words: p
             .documents
             .iter()
-            .map(|d| d.text.split_whitespace().count())
+            .map(|d| d.text().split_whitespace().count())
             .sum(),
         set_aside: p.set_aside.codings.len()
             + p.set_aside.memos.len()

@@ -5,9 +5,10 @@
 //! both drive it through the same commands.
 
 pub mod analysis;
+#[cfg(feature = "gui")]
 pub mod app;
+pub mod base;
 pub mod cli;
-pub mod corpus;
 pub mod demo;
 pub mod edit;
 pub mod export;

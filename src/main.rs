@@ -6,7 +6,7 @@ use strata::cli::{Cli, run};
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        None => match strata::app::run(cli.project) {
+        None => match window(cli.project) {
             Ok(()) => std::process::ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("error: {e}");
@@ -24,4 +24,17 @@ fn main() -> std::process::ExitCode {
             }
         },
     }
+}
+
+#[cfg(feature = "gui")]
+fn window(project: Option<std::path::PathBuf>) -> Result<(), String> {
+    strata::app::run(project)
+}
+
+#[cfg(not(feature = "gui"))]
+fn window(_project: Option<std::path::PathBuf>) -> Result<(), String> {
+    Err(
+        "this Strata was built without the window (feature `gui`); use a subcommand, see --help"
+            .into(),
+    )
 }

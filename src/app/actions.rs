@@ -67,7 +67,9 @@ pub fn apply(wb: &mut Workbench, a: Action) {
             pre.push(add);
             pre.push(edit::new_coding(doc, range, id, coder));
             if wb.edit(Command::Batch {
-                label: format!("Code with new code '{}'", name.trim()),
+                label: edit::Step::CodeWithNewCode {
+                    code: name.trim().to_string(),
+                },
                 commands: pre,
             }) {
                 wb.state.active_codes.insert(id);
@@ -87,13 +89,14 @@ pub fn apply(wb: &mut Workbench, a: Action) {
                 st.show_side = !st.show_side;
             }
         }
-        Action::AddCoder(name) => {
-            let (cmd, id) = edit::ensure_coder(&wb.project, name.trim());
-            if let Some(cmd) = cmd {
-                wb.edit(cmd);
+        Action::AddCoder(name) => match edit::ensure_coder(&wb.project, &name) {
+            Ok((cmd, id)) => {
+                if cmd.is_none_or(|cmd| wb.edit(cmd)) {
+                    wb.state.coder = Some(id);
+                }
             }
-            wb.state.coder = Some(id);
-        }
+            Err(e) => wb.state.error = Some(e.to_string()),
+        },
         Action::OpenRecodePicker(coding) => {
             wb.state.picker = Some(super::picker::Picker {
                 recode: Some(coding),
@@ -109,7 +112,9 @@ pub fn apply(wb: &mut Workbench, a: Action) {
             let code = Code::new(name.trim(), edit::palette_color(wb.project.codes.len()));
             let id = code.id;
             let cmd = Command::Batch {
-                label: format!("Change code to new code '{}'", name.trim()),
+                label: edit::Step::ChangeCodeToNewCode {
+                    code: name.trim().to_string(),
+                },
                 commands: vec![
                     edit::add_code(&wb.project, None, code),
                     Command::RecodeCoding {
@@ -127,9 +132,12 @@ pub fn apply(wb: &mut Workbench, a: Action) {
                 if yes {
                     match crate::store::load(&rec) {
                         Ok((p, _)) => {
+                            // A loaded project has a generation never used
+                            // before, so no cache of the old one survives.
                             wb.project = p;
                             wb.history.clear();
                             wb.history.mark_unsaved();
+                            wb.on_project_loaded();
                             wb.state.status = wb.state.lang.strings().recover.to_string();
                         }
                         Err(e) => wb.state.error = Some(e.to_string()),
@@ -197,7 +205,9 @@ fn coding_target(wb: &mut Workbench) -> Option<(DocId, CharRange, CoderId, Vec<C
     let coder = match wb.state.coder {
         Some(c) if wb.project.coder(c).is_some() => c,
         _ => {
-            let (cmd, id) = edit::ensure_coder(&wb.project, "Coder 1");
+            // No coder chosen yet (the coder box asks; until then the first
+            // coding is made as "Coder 1").
+            let (cmd, id) = edit::ensure_coder(&wb.project, "Coder 1").ok()?;
             pre.extend(cmd);
             wb.state.coder = Some(id);
             id
@@ -225,7 +235,7 @@ fn apply_code(wb: &mut Workbench, code: CodeId) {
         .map(|c| c.name.clone())
         .unwrap_or_default();
     if wb.edit(Command::Batch {
-        label: format!("Code segment with '{name}'"),
+        label: edit::Step::CodeSegmentWith { code: name },
         commands: pre,
     }) {
         wb.state.active_codes.insert(code);

@@ -18,7 +18,7 @@ pub fn browser_ui(
     ui: &mut egui::Ui,
     p: &Project,
     doc: &Document,
-    revision: u64,
+    generation: u64,
     state: &mut UiState,
     cache: &mut LayoutCache,
     out: &mut Vec<Action>,
@@ -27,7 +27,7 @@ pub fn browser_ui(
     let rtl = doc.is_rtl();
     let avail = ui.available_width();
     let num_w = 44.0;
-    cache.ensure_stripes(p, doc, revision);
+    cache.ensure_stripes(p, doc, generation);
     let stripes_w = cache.lanes.max(1) as f32 * (LANE_W + LANE_GAP) + 6.0;
     let text_w = (avail - num_w - stripes_w - 24.0).max(80.0);
     ui.fonts_mut(|f| cache.ensure(f, doc, text_w, &font));

@@ -17,10 +17,7 @@ pub fn documents_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &m
     let s = state.lang.strings();
     ui.heading(bidi(s.documents));
     egui::ScrollArea::vertical().id_salt("docs").show(ui, |ui| {
-        let mut counts = std::collections::BTreeMap::new();
-        for c in p.codings.values() {
-            *counts.entry(c.document).or_insert(0usize) += 1;
-        }
+        let ix = p.index();
         let mut groups: Vec<(Option<GroupId>, String)> = vec![(None, String::new())];
         groups.extend(p.groups.iter().map(|g| (Some(g.id), g.name.clone())));
         for (gid, gname) in groups {
@@ -46,7 +43,7 @@ pub fn documents_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &m
                     }
                     continue;
                 }
-                let n = counts.get(&d.id).copied().unwrap_or(0);
+                let n = ix.codings_of_document(d.id).len();
                 let r = super::row(ui, state.lang.rtl(), |ui| {
                     activation_ui(ui, d, state);
                     ui.selectable_label(
@@ -145,10 +142,11 @@ fn doc_menu_ui(
             let group = DocGroup {
                 id: GroupId::new(),
                 name: format!("{} {}", s.new_group, p.groups.len() + 1),
+                stamp: Stamp::now(p.actor()),
             };
             let gid = group.id;
             out.push(Action::Edit(Command::Batch {
-                label: "Move document to a new group".into(),
+                label: crate::edit::Step::MoveDocumentToNewGroup,
                 commands: vec![
                     Command::AddGroup {
                         group,

@@ -260,7 +260,7 @@ const SETTINGS_KEY: &str = "strata-settings";
 pub struct StrataApp {
     wb: Workbench,
     last_autosave: Instant,
-    autosaved_revision: u64,
+    autosaved_generation: u64,
     confirm_close: bool,
     allow_close: bool,
     title: String,
@@ -287,7 +287,7 @@ impl StrataApp {
         Self {
             wb,
             last_autosave: Instant::now(),
-            autosaved_revision: 0,
+            autosaved_generation: 0,
             confirm_close: false,
             allow_close: false,
             title: String::new(),
@@ -295,15 +295,15 @@ impl StrataApp {
     }
 
     fn autosave(&mut self) {
-        let rev = self.wb.history.revision();
+        let generation = self.wb.project.generation();
         if !self.wb.is_dirty()
-            || rev == self.autosaved_revision
+            || generation == self.autosaved_generation
             || self.last_autosave.elapsed() < Duration::from_secs(30)
         {
             return;
         }
         self.last_autosave = Instant::now();
-        self.autosaved_revision = rev;
+        self.autosaved_generation = generation;
         let target = match &self.wb.path {
             Some(p) => recovery_path(p),
             None => unsaved_recovery_path(),

@@ -176,7 +176,7 @@ fn search_ui(ui: &mut egui::Ui, doc: &Document, state: &mut UiState, out: &mut V
         }
         let key = (doc.id, search.query.clone());
         if search.key.as_ref() != Some(&key) {
-            search.matches = crate::text::find_folded(&doc.text, &search.query);
+            search.matches = crate::text::find_folded(doc.text(), &search.query);
             search.current = 0;
             search.key = Some(key);
             jump = search.matches.first().copied();

@@ -286,96 +286,80 @@ pub const FA: Strings = Strings {
     next: "بعدی",
 };
 
-/// The name of an undo step in the interface language. Steps are named in
-/// English by the core (the CLI and tests read them); the Persian interface
-/// translates the fixed ones and the patterns with a quoted name.
-pub fn step_label(lang: Lang, label: &str) -> String {
+/// The name of an undo step in the interface language. Steps are data
+/// (`edit::Step`), so names with quotes or apostrophes come out whole.
+pub fn step_label(lang: Lang, step: &crate::edit::Step) -> String {
     if lang == Lang::En {
-        return label.to_string();
+        return step.english();
     }
-    const FIXED: [(&str, &str); 28] = [
-        ("Add code", "افزودن کد"),
-        ("Add coder", "افزودن کدگذار"),
-        ("Add document group", "افزودن گروه سند"),
-        ("Add document", "افزودن سند"),
-        ("Change code of segment", "تغییر کد بخش"),
-        ("Code segment", "کدگذاری بخش"),
-        ("Delete code", "حذف کد"),
-        ("Delete memo", "حذف یادداشت"),
-        ("Edit code description", "ویرایش توصیف کد"),
-        ("Edit memo", "ویرایش یادداشت"),
-        ("Load codebook", "بارگذاری کدنامه"),
-        ("Move code", "جابه‌جایی کد"),
-        ("Move document to a new group", "انتقال سند به گروه تازه"),
-        ("Move document to group", "انتقال سند به گروه"),
-        ("Recolour code", "تغییر رنگ کد"),
-        ("Remove coder", "حذف کدگذار"),
-        ("Remove coding", "حذف کدگذاری"),
-        ("Remove document group", "حذف گروه سند"),
-        ("Remove document", "حذف سند"),
-        ("Rename code", "تغییر نام کد"),
-        ("Rename document", "تغییر نام سند"),
-        ("Rename levels", "تغییر نام سطح‌ها"),
-        ("Rename project", "تغییر نام پروژه"),
-        ("Resize coding", "تغییر اندازهٔ کدگذاری"),
-        ("Restore code", "بازگرداندن کد"),
-        ("Restore document group", "بازگرداندن گروه سند"),
-        ("Set text direction", "تعیین جهت متن"),
-        ("Set variable", "تعیین متغیر"),
-    ];
-    if let Some((_, fa)) = FIXED.iter().find(|(en, _)| *en == label) {
-        return fa.to_string();
+    use crate::edit::Step::*;
+    match step {
+        RenameProject => "تغییر نام پروژه".into(),
+        RenameLevels => "تغییر نام سطح‌ها".into(),
+        AddCoder => "افزودن کدگذار".into(),
+        RemoveCoder => "حذف کدگذار".into(),
+        AddCode => "افزودن کد".into(),
+        RestoreCode => "بازگرداندن کد".into(),
+        DeleteCode => "حذف کد".into(),
+        RenameCode => "تغییر نام کد".into(),
+        RecolourCode => "تغییر رنگ کد".into(),
+        EditCodeDescription => "ویرایش توصیف کد".into(),
+        MoveCode => "جابه‌جایی کد".into(),
+        CodeSegment => "کدگذاری بخش".into(),
+        CodeSegmentWith { code } => format!("کدگذاری بخش با «{code}»"),
+        CodeWithNewCode { code } => format!("کدگذاری با کد تازهٔ «{code}»"),
+        ChangeCodeOfSegment => "تغییر کد بخش".into(),
+        ChangeCodeToNewCode { code } => format!("تغییر کد به کد تازهٔ «{code}»"),
+        RemoveCoding => "حذف کدگذاری".into(),
+        ResizeCoding => "تغییر اندازهٔ کدگذاری".into(),
+        EditMemo => "ویرایش یادداشت".into(),
+        DeleteMemo => "حذف یادداشت".into(),
+        AddDocument => "افزودن سند".into(),
+        RemoveDocument => "حذف سند".into(),
+        RenameDocument => "تغییر نام سند".into(),
+        MoveDocumentToGroup => "انتقال سند به گروه".into(),
+        MoveDocumentToNewGroup => "انتقال سند به گروه تازه".into(),
+        SetTextDirection => "تعیین جهت متن".into(),
+        SetVariable => "تعیین متغیر".into(),
+        SetVariablesFromCsv => "تعیین متغیرها از CSV".into(),
+        AddDocumentGroup => "افزودن گروه سند".into(),
+        RemoveDocumentGroup => "حذف گروه سند".into(),
+        RestoreDocumentGroup => "بازگرداندن گروه سند".into(),
+        MergeCodes { from, into } => format!("ادغام «{from}» در «{into}»"),
+        GroupCodes { name, .. } => format!("گروه‌بندی در «{name}»"),
+        Ungroup { name } => format!("لغو گروه «{name}»"),
+        Import { .. } => "وارد کردن اسناد".into(),
+        LoadCodebook => "بارگذاری کدنامه".into(),
+        Several => "چند تغییر".into(),
     }
-    // Patterns with one quoted name: «…».
-    let quoted = |s: &str| s.split('\'').nth(1).unwrap_or("").to_string();
-    const PATTERNS: [(&str, &str); 5] = [
-        ("Code segment with '", "کدگذاری بخش با"),
-        ("Code with new code '", "کدگذاری با کد تازهٔ"),
-        ("Change code to new code '", "تغییر کد به کد تازهٔ"),
-        ("Ungroup '", "لغو گروه"),
-        ("Group ", "گروه‌بندی در"),
-    ];
-    for (prefix, fa) in PATTERNS {
-        if label.starts_with(prefix) {
-            let name = if prefix == "Group " {
-                label.rsplit('\'').nth(1).unwrap_or("").to_string()
-            } else {
-                quoted(label)
-            };
-            return format!("{fa} «{name}»");
-        }
-    }
-    if label.starts_with("Merge '") {
-        let parts: Vec<&str> = label.split('\'').collect();
-        if parts.len() >= 4 {
-            return format!("ادغام «{}» در «{}»", parts[1], parts[3]);
-        }
-    }
-    if label.starts_with("Import ") {
-        return "وارد کردن اسناد".to_string();
-    }
-    label.to_string()
 }
 
 #[cfg(test)]
 mod tests {
     use super::{Lang, step_label};
+    use crate::edit::Step;
 
     #[test]
     fn undo_steps_are_named_in_persian() {
-        assert_eq!(step_label(Lang::Fa, "Rename code"), "تغییر نام کد");
+        assert_eq!(step_label(Lang::Fa, &Step::RenameCode), "تغییر نام کد");
+        let merge = Step::MergeCodes {
+            from: "الف".into(),
+            into: "ب".into(),
+        };
+        assert_eq!(step_label(Lang::Fa, &merge), "ادغام «الف» در «ب»");
+        let group = Step::GroupCodes {
+            count: 2,
+            name: "زیرمقوله 3".into(),
+        };
+        assert_eq!(step_label(Lang::Fa, &group), "گروه‌بندی در «زیرمقوله 3»");
+        // A name with an apostrophe broke the old parsing of English labels.
+        let with = Step::CodeSegmentWith {
+            code: "people's voice".into(),
+        };
         assert_eq!(
-            step_label(Lang::Fa, "Merge 'الف' into 'ب'"),
-            "ادغام «الف» در «ب»"
+            step_label(Lang::Fa, &with),
+            "کدگذاری بخش با «people's voice»"
         );
-        assert_eq!(
-            step_label(Lang::Fa, "Group 2 codes into 'زیرمقوله 3'"),
-            "گروه‌بندی در «زیرمقوله 3»"
-        );
-        assert_eq!(
-            step_label(Lang::Fa, "Code segment with 'آمارسازی'"),
-            "کدگذاری بخش با «آمارسازی»"
-        );
-        assert_eq!(step_label(Lang::En, "Rename code"), "Rename code");
+        assert_eq!(step_label(Lang::En, &Step::RenameCode), "Rename code");
     }
 }

@@ -2,7 +2,7 @@
 //! Every hard line of a document is broken into visual lines up front (word
 //! widths only, so the height is known); the full bidi layout of a line is
 //! made only when it is first visible. Stripe lanes are cached per coding
-//! revision.
+//! generation.
 
 use crate::model::*;
 use crate::text::{LineLayout, break_paragraph, layout_lines};
@@ -95,7 +95,7 @@ impl LayoutCache {
         self.font = Some(font.clone());
         let mut top = 0.0;
         let mut start = 0;
-        for line in doc.text.split('\n') {
+        for line in doc.text().split('\n') {
             let breaks = break_paragraph(line, width.max(40.0), &mut measure);
             let h = breaks.len() as f32 * self.row_height;
             self.paras.push(Para {
@@ -210,8 +210,8 @@ impl LayoutCache {
 
     /// Stripe lanes: overlapping codings get different lanes. Recomputed only
     /// when the codings change.
-    pub fn ensure_stripes(&mut self, p: &Project, doc: &Document, revision: u64) {
-        let key = (doc.id, revision);
+    pub fn ensure_stripes(&mut self, p: &Project, doc: &Document, generation: u64) {
+        let key = (doc.id, generation);
         if self.stripes_key == Some(key) {
             return;
         }

@@ -83,6 +83,8 @@ pub struct UiState {
     pub scroll_to_line: Option<usize>,
     pub coder: Option<CoderId>,
     pub picker: Option<picker::Picker>,
+    /// The picker's entries, built once per generation.
+    pub picker_model: picker::PickerModel,
     pub palette: Option<String>,
     pub tree: tree::TreeState,
     pub recent_codes: Vec<CodeId>,
@@ -94,6 +96,8 @@ pub struct UiState {
     /// Retrieved segments: from all documents (else the open one).
     pub retrieve_all_docs: bool,
     pub hide_interviewer: bool,
+    /// The retrieved segments' view model and what it was built from.
+    pub retrieved: Option<(panels::RetrievalKey, panels::Segments)>,
     pub show_documents: bool,
     pub show_tree: bool,
     pub show_side: bool,
@@ -122,6 +126,7 @@ impl Default for UiState {
             scroll_to_line: None,
             coder: None,
             picker: None,
+            picker_model: Default::default(),
             palette: None,
             tree: tree::TreeState::default(),
             recent_codes: Vec::new(),
@@ -132,6 +137,7 @@ impl Default for UiState {
             search: None,
             retrieve_all_docs: false,
             hide_interviewer: false,
+            retrieved: None,
             show_documents: true,
             show_tree: true,
             show_side: true,
@@ -285,7 +291,7 @@ impl Workbench {
         Ok(wb)
     }
 
-    fn on_project_loaded(&mut self) {
+    pub(crate) fn on_project_loaded(&mut self) {
         self.cache.invalidate();
         let st = &mut self.state;
         st.selected_doc = self.project.documents.first().map(|d| d.id);
@@ -355,13 +361,7 @@ impl Workbench {
                 .max_size(600.0)
                 .show(ui, |ui| {
                     panel_body(ui, rtl_ui, |ui| {
-                        tree::tree_ui(
-                            ui,
-                            &self.project,
-                            self.history.revision(),
-                            &mut self.state,
-                            &mut out,
-                        )
+                        tree::tree_ui(ui, &self.project, &mut self.state, &mut out)
                     });
                 });
         }
@@ -391,7 +391,7 @@ impl Workbench {
                         ui,
                         &self.project,
                         doc,
-                        self.history.revision(),
+                        self.project.generation(),
                         &mut self.state,
                         &mut self.cache,
                         &mut out,

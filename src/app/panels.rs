@@ -6,6 +6,7 @@ use super::{Action, AppCommand, UiState, Workbench, bidi, code_color, commands};
 use crate::edit;
 use crate::model::*;
 use egui::RichText;
+use std::collections::BTreeSet;
 
 pub fn menu_ui(ui: &mut egui::Ui, wb: &Workbench, out: &mut Vec<Action>) {
     let lang = wb.state.lang;
@@ -226,27 +227,10 @@ pub fn retrieved_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &m
         super::bidi_label_ui(ui, s.activate_hint, font, ui.visuals().weak_text_color());
         return;
     }
-    let docs: Vec<&Document> = if state.retrieve_all_docs {
-        // The activated documents, or all when none is activated.
-        p.documents
-            .iter()
-            .filter(|d| state.active_docs.is_empty() || state.active_docs.contains(&d.id))
-            .collect()
-    } else {
-        state
-            .selected_doc
-            .and_then(|d| p.document(d))
-            .into_iter()
-            .collect()
-    };
-    let segments: Vec<(&Document, &Coding)> = docs
+    let segments = retrieved_segments(p, state);
+    let segments: Vec<(&Document, &Coding)> = segments
         .iter()
-        .flat_map(|d| p.codings_in(d.id).into_iter().map(move |c| (*d, c)))
-        .filter(|(d, c)| {
-            state.active_codes.contains(&c.code)
-                && !(state.hide_interviewer
-                    && p.is_interviewer(d.speaker_of_line(d.line_of(c.range.start))))
-        })
+        .filter_map(|(d, c)| Some((p.documents.get(*d)?, p.codings.get(c)?)))
         .collect();
     ui.label(
         RichText::new(format!("{} {}", segments.len(), s.codings))
@@ -511,4 +495,62 @@ pub fn error_ui(ctx: &egui::Context, state: &mut UiState) {
             state.error = None;
         }
     });
+}
+
+/// Retrieved segments as (document position, coding).
+pub type Segments = std::sync::Arc<Vec<(usize, CodingId)>>;
+
+/// What the retrieved-segments list was built from.
+#[derive(Clone, PartialEq)]
+pub struct RetrievalKey {
+    generation: u64,
+    codes: BTreeSet<CodeId>,
+    docs: Option<BTreeSet<DocId>>,
+    hide_interviewer: bool,
+}
+
+/// The retrieved segments as (document position, coding), built once per
+/// generation and selection through the index, not by scanning every coding
+/// each frame.
+fn retrieved_segments(p: &Project, state: &mut UiState) -> Segments {
+    let docs = if state.retrieve_all_docs {
+        // The activated documents, or all when none is activated.
+        (!state.active_docs.is_empty()).then(|| state.active_docs.clone())
+    } else {
+        Some(state.selected_doc.into_iter().collect())
+    };
+    let key = RetrievalKey {
+        generation: p.generation(),
+        codes: state.active_codes.clone(),
+        docs,
+        hide_interviewer: state.hide_interviewer,
+    };
+    if let Some((k, v)) = &state.retrieved
+        && *k == key
+    {
+        return v.clone();
+    }
+    let ix = p.index();
+    let mut v: Vec<(usize, CharRange, CodingId)> = key
+        .codes
+        .iter()
+        .flat_map(|code| ix.codings_of_code(*code))
+        .filter_map(|id| {
+            let c = p.codings.get(id)?;
+            if key.docs.as_ref().is_some_and(|d| !d.contains(&c.document)) {
+                return None;
+            }
+            let pos = ix.document_position(c.document)?;
+            let d = p.documents.get(pos)?;
+            if key.hide_interviewer && p.is_interviewer(d.speaker_of_line(d.line_of(c.range.start)))
+            {
+                return None;
+            }
+            Some((pos, c.range, c.id))
+        })
+        .collect();
+    v.sort_by_key(|(pos, r, id)| (*pos, r.start, r.end, *id));
+    let v = std::sync::Arc::new(v.into_iter().map(|(pos, _, id)| (pos, id)).collect());
+    state.retrieved = Some((key, std::sync::Arc::clone(&v)));
+    v
 }

@@ -19,32 +19,104 @@ enum Choice {
     Create(String),
 }
 
-/// Candidates in order: best match first; recent codes first when empty.
-pub fn candidates(p: &Project, query: &str, recent: &[CodeId]) -> Vec<CodeId> {
-    let q = crate::text::fuzzy_key(query);
-    let m = SkimMatcherV2::default();
-    let mut scored: Vec<(i64, usize, CodeId)> = p
-        .walk()
-        .into_iter()
-        .enumerate()
-        .filter_map(|(order, (id, _))| {
-            let code = p.codes.get(&id)?;
-            let recent_rank = recent.iter().position(|r| *r == id);
-            let bonus = recent_rank.map_or(0, |r| 50 - r as i64);
-            if q.is_empty() {
-                return Some((bonus, order, id));
-            }
-            let name = crate::text::fuzzy_key(&code.name);
-            let path = crate::text::fuzzy_key(&p.code_path_label(id, " "));
-            let s = m
-                .fuzzy_match(&name, &q)
-                .map(|s| s + 30)
-                .or_else(|| m.fuzzy_match(&path, &q))?;
-            Some((s + bonus, order, id))
-        })
-        .collect();
-    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    scored.into_iter().map(|(_, _, id)| id).collect()
+/// One code as the picker matches it, built once per project generation.
+pub struct Entry {
+    id: CodeId,
+    /// Fuzzy keys of the name and of the whole path.
+    name_key: String,
+    path_key: String,
+    /// The name folded, to tell an exact or contained match.
+    folded: String,
+}
+
+/// The picker's view model: every code in tree order with its keys, and the
+/// last query's hits, so a frame without a keystroke matches nothing.
+#[derive(Default)]
+pub struct PickerModel {
+    generation: u64,
+    entries: Vec<Entry>,
+    position: std::collections::HashMap<CodeId, usize>,
+    last: Option<(String, Vec<CodeId>, Vec<CodeId>)>,
+}
+
+impl PickerModel {
+    fn ensure(&mut self, p: &Project) {
+        if self.generation == p.generation() && !self.entries.is_empty() {
+            return;
+        }
+        self.generation = p.generation();
+        self.last = None;
+        let ix = p.index();
+        self.entries = p
+            .walk()
+            .into_iter()
+            .filter_map(|(id, _)| {
+                let code = p.codes.get(&id)?;
+                // The path from the index's parents, not a scan per code.
+                let mut names = vec![code.name.as_str()];
+                let mut cur = ix.parent(id);
+                while let Some(c) = cur {
+                    if names.len() > p.codes.len() {
+                        break;
+                    }
+                    names.push(p.codes.get(&c).map_or("", |c| c.name.as_str()));
+                    cur = ix.parent(c);
+                }
+                names.reverse();
+                Some(Entry {
+                    id,
+                    name_key: crate::text::fuzzy_key(&code.name),
+                    path_key: crate::text::fuzzy_key(&names.join(" ")),
+                    folded: crate::text::fold(&code.name),
+                })
+            })
+            .collect();
+        self.position = self
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id, i))
+            .collect();
+    }
+
+    /// Candidates in order: best match first; recent codes first when empty.
+    pub fn candidates(&mut self, p: &Project, query: &str, recent: &[CodeId]) -> Vec<CodeId> {
+        self.ensure(p);
+        if let Some((q, r, hits)) = &self.last
+            && q == query
+            && r == recent
+        {
+            return hits.clone();
+        }
+        let q = crate::text::fuzzy_key(query);
+        let m = SkimMatcherV2::default();
+        let mut scored: Vec<(i64, usize, CodeId)> = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter_map(|(order, e)| {
+                let recent_rank = recent.iter().position(|r| *r == e.id);
+                let bonus = recent_rank.map_or(0, |r| 50 - r as i64);
+                if q.is_empty() {
+                    return Some((bonus, order, e.id));
+                }
+                let s = m
+                    .fuzzy_match(&e.name_key, &q)
+                    .map(|s| s + 30)
+                    .or_else(|| m.fuzzy_match(&e.path_key, &q))?;
+                Some((s + bonus, order, e.id))
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let hits: Vec<CodeId> = scored.into_iter().map(|(_, _, id)| id).collect();
+        self.last = Some((query.to_string(), recent.to_vec(), hits.clone()));
+        hits
+    }
+
+    fn folded(&self, id: CodeId) -> Option<&str> {
+        let i = *self.position.get(&id)?;
+        self.entries.get(i).map(|e| e.folded.as_str())
+    }
 }
 
 pub fn picker_ui(ctx: &egui::Context, p: &Project, state: &mut UiState, out: &mut Vec<Action>) {
@@ -52,22 +124,19 @@ pub fn picker_ui(ctx: &egui::Context, p: &Project, state: &mut UiState, out: &mu
         return;
     };
     let s = state.lang.strings();
-    let hits = candidates(p, &picker.query, &state.recent_codes);
-    let exact = hits.iter().any(|id| {
-        p.codes
-            .get(id)
-            .is_some_and(|c| crate::text::fold(&c.name) == crate::text::fold(&picker.query))
-    });
+    let model = &mut state.picker_model;
+    let hits = model.candidates(p, &picker.query, &state.recent_codes);
+    let query_folded = crate::text::fold(&picker.query);
+    let exact = hits
+        .iter()
+        .any(|id| model.folded(*id) == Some(query_folded.as_str()));
     let mut choices: Vec<Choice> = hits.iter().copied().take(12).map(Choice::Code).collect();
     if !picker.query.trim().is_empty() && !exact {
         // A name that no code contains is most likely a new code: offer
         // creating it first, so Enter makes it. Otherwise it goes last.
-        let q = crate::text::fold(&picker.query);
-        let contained = hits.iter().any(|id| {
-            p.codes
-                .get(id)
-                .is_some_and(|c| crate::text::fold(&c.name).contains(&q))
-        });
+        let contained = hits
+            .iter()
+            .any(|id| model.folded(*id).is_some_and(|f| f.contains(&query_folded)));
         let create = Choice::Create(picker.query.trim().to_string());
         if contained {
             choices.push(create);

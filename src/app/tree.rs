@@ -7,8 +7,6 @@ use crate::model::*;
 use egui::{RichText, Sense};
 use std::collections::{BTreeMap, BTreeSet};
 
-type Counts = BTreeMap<CodeId, usize>;
-
 /// Height of a tree row.
 const ROW_H: f32 = 22.0;
 
@@ -20,8 +18,6 @@ pub struct TreeState {
     pub confirm_delete: Option<CodeId>,
     /// Show only level-1 codes that are in no subcategory yet.
     pub only_ungrouped: bool,
-    /// Own and total coding counts, for the project revision they were made at.
-    counts: Option<(u64, Counts, Counts)>,
 }
 
 /// The payload dropped on `r`, if it is of type `T`. (egui's own
@@ -38,13 +34,7 @@ fn release<T: std::any::Any + Send + Sync>(r: &egui::Response) -> Option<std::sy
 #[derive(Clone, Copy)]
 struct DragCode(CodeId);
 
-pub fn tree_ui(
-    ui: &mut egui::Ui,
-    p: &Project,
-    revision: u64,
-    state: &mut UiState,
-    out: &mut Vec<Action>,
-) {
+pub fn tree_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Vec<Action>) {
     let s = state.lang.strings();
     ui.heading(bidi(s.codes));
     super::row(ui, state.lang.rtl(), |ui| {
@@ -68,10 +58,9 @@ pub fn tree_ui(
     }
     let level_names: Vec<String> = (1..=3).map(|l| p.level_name(l)).collect();
     ui.label(RichText::new(bidi(&level_names.join(" · "))).small().weak());
-    if state.tree.counts.as_ref().is_none_or(|c| c.0 != revision) {
-        state.tree.counts = Some((revision, p.own_counts(), p.total_counts()));
-    }
-    let (_, own, total) = state.tree.counts.clone().unwrap_or_default();
+    // Counts come from the project's index, built once per generation.
+    let ix = p.index();
+    let (own, total) = (ix.own_counts(), ix.total_counts());
     let ungrouped = p.ungrouped_codes();
     if !ungrouped.is_empty() || state.tree.only_ungrouped {
         let label = format!("{} ({})", s.only_ungrouped, ungrouped.len());
@@ -117,7 +106,7 @@ pub fn tree_ui(
                 match rows.get(i) {
                     Some((id, depth)) => {
                         if let Some(code) = p.codes.get(id) {
-                            row_ui(ui, p, code, *depth, &own, &total, state, out);
+                            row_ui(ui, p, code, *depth, own, total, state, out);
                         }
                     }
                     None => top_level_drop_ui(ui, p, out),
@@ -193,7 +182,7 @@ fn filter_set(p: &Project, filter: &str) -> Option<BTreeSet<CodeId>> {
     let q = crate::text::fuzzy_key(filter);
     let m = fuzzy_matcher::skim::SkimMatcherV2::default();
     use fuzzy_matcher::FuzzyMatcher;
-    let parents = p.parents();
+    let ix = p.index();
     let mut set = BTreeSet::new();
     for c in p.codes.values() {
         if m.fuzzy_match(&crate::text::fuzzy_key(&c.name), &q)
@@ -204,7 +193,7 @@ fn filter_set(p: &Project, filter: &str) -> Option<BTreeSet<CodeId>> {
                 if !set.insert(id) {
                     break;
                 }
-                cur = parents.get(&id).copied();
+                cur = ix.parent(id);
             }
         }
     }

@@ -79,7 +79,7 @@ pub fn commands(p: &Project, file: &Path) -> Result<Vec<Command>, CliError> {
         }
     }
     Ok(vec![Command::Batch {
-        label: "Load codebook".into(),
+        label: crate::edit::Step::LoadCodebook,
         commands: cmds,
     }])
 }

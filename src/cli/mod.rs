@@ -43,8 +43,11 @@ fn load(path: &Path) -> Result<Project, CliError> {
 }
 
 /// Lock, load, change, save. `f` returns the commands to apply (as one step).
+/// `actor` is the coder on whose behalf (made if the project has no coder of
+/// that name), recorded in the history of what changes.
 fn modify(
     path: &Path,
+    actor: Option<&str>,
     f: impl FnOnce(&Project) -> Result<Vec<Command>, CliError>,
 ) -> Result<Project, CliError> {
     let lock = match Lock::acquire(path, false) {
@@ -55,8 +58,15 @@ fn modify(
         other => other?,
     };
     let mut p = load(path)?;
-    let cmds = f(&p)?;
     let mut history = History::new();
+    if let Some(name) = actor {
+        let (add, id) = edit::ensure_coder(&p, name).map_err(|e| input(path, e))?;
+        if let Some(cmd) = add {
+            history.apply(&mut p, cmd).map_err(|e| input(path, e))?;
+        }
+        p.set_actor(Some(id));
+    }
+    let cmds = f(&p)?;
     for c in cmds {
         history.apply(&mut p, c).map_err(|e| input(path, e))?;
     }
@@ -130,7 +140,7 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
                     _ => Direction::Auto,
                 },
             };
-            let p = modify(&project, |p| {
+            let p = modify(&project, None, |p| {
                 Ok(vec![crate::import::import_files(p, &files, &opts)?])
             })?;
             for f in &files {
@@ -151,7 +161,7 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
             document,
             set,
         } => {
-            modify(&project, |p| {
+            modify(&project, None, |p| {
                 if let Some(csv) = &csv {
                     return Ok(vec![crate::import::variables_from_csv(p, csv)?]);
                 }
@@ -172,7 +182,7 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
             })?;
         }
         Cmd::Codebook { project, file } => {
-            let p = modify(&project, |p| codebook::commands(p, &file))?;
+            let p = modify(&project, None, |p| codebook::commands(p, &file))?;
             eprintln!("the code tree now has {} codes", p.codes.len());
         }
         Cmd::Code {
@@ -183,7 +193,7 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
             coder,
             create,
         } => {
-            modify(&project, |p| {
+            modify(&project, Some(&coder), |p| {
                 let doc = find_doc(p, &project, &document)?;
                 let range = if let Some(l) = &span.lines {
                     let (a, b) = parse_span(l)
@@ -208,11 +218,11 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
                 };
                 let (mut cmds, code_id) =
                     edit::ensure_path(p, &code, create).map_err(|e| input(&project, e))?;
-                let (add_coder, coder_id) = edit::ensure_coder(p, &coder);
-                cmds.extend(add_coder);
+                // `modify` made the coder if it was new.
+                let coder_id = p.actor().ok_or_else(|| input(&project, "no coder"))?;
                 cmds.push(edit::new_coding(doc.id, range, code_id, coder_id));
                 Ok(vec![Command::Batch {
-                    label: "Code segment".into(),
+                    label: edit::Step::CodeSegment,
                     commands: cmds,
                 }])
             })?;
@@ -225,7 +235,7 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
             body,
             author,
         } => {
-            modify(&project, |p| {
+            modify(&project, author.as_deref(), |p| {
                 let target = match (&code, &document) {
                     (Some(c), _) => {
                         MemoTarget::Code(p.resolve_path(c).map_err(|e| input(&project, e))?)
@@ -233,14 +243,8 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
                     (_, Some(d)) => MemoTarget::Document(find_doc(p, &project, d)?.id),
                     _ => MemoTarget::Project,
                 };
-                let mut cmds = Vec::new();
-                let author_id = author.as_deref().map(|a| {
-                    let (add, id) = edit::ensure_coder(p, a);
-                    cmds.extend(add);
-                    id
-                });
-                cmds.push(edit::put_memo(None, target, &title, &body, author_id));
-                Ok(cmds)
+                // `modify` made the author a coder if they were new.
+                Ok(vec![edit::put_memo(None, target, &title, &body, p.actor())])
             })?;
         }
         Cmd::Codes { project } => {

@@ -25,6 +25,15 @@ pub(super) fn apply(p: &mut Project, cmd: Command) -> R {
             if p.coder(coder.id).is_some() {
                 return Err(EditError::Duplicate(coder.id.to_string()));
             }
+            if coder.name.trim().is_empty() {
+                return Err(EditError::EmptyCoderName);
+            }
+            if p.coder_by_name(&coder.name).is_some() {
+                return Err(EditError::DuplicateCoder(coder.name));
+            }
+            if !valid_color(&coder.color) {
+                return Err(EditError::BadColor(coder.color));
+            }
             let id = coder.id;
             p.coders.insert(index.min(p.coders.len()), coder);
             Ok(RemoveCoder { id })
@@ -35,8 +44,7 @@ pub(super) fn apply(p: &mut Project, cmd: Command) -> R {
                 .iter()
                 .position(|c| c.id == id)
                 .ok_or(EditError::NoCoder(id))?;
-            let used = p.codings.values().any(|c| c.coder == id)
-                || p.memos.values().any(|m| m.author == Some(id));
+            let used = coder_in_use(p, id);
             if used {
                 return Err(EditError::CoderInUse(p.coders[index].name.clone()));
             }
@@ -216,7 +224,7 @@ pub(super) fn apply(p: &mut Project, cmd: Command) -> R {
             let group = p.groups.remove(index);
             inverse.insert(0, AddGroup { group, index });
             Ok(Batch {
-                label: "Restore document group".into(),
+                label: crate::edit::Step::RestoreDocumentGroup,
                 commands: inverse,
             })
         }
@@ -228,6 +236,10 @@ pub(super) fn apply(p: &mut Project, cmd: Command) -> R {
                     Err(e) => {
                         // All or nothing: roll back what this batch already did.
                         for inv in done.into_iter().rev() {
+                            // The inverse of a command just applied to this
+                            // very state cannot fail; were it to, rolling back
+                            // the rest is still the best that can be done, and
+                            // the caller reports `e`.
                             let _ = inv.apply(p);
                         }
                         return Err(e);
@@ -240,6 +252,7 @@ pub(super) fn apply(p: &mut Project, cmd: Command) -> R {
                 commands: done,
             })
         }
+        Stamped { command, stamp } => Stamped { command, stamp }.apply(p),
     }
 }
 
@@ -288,6 +301,20 @@ fn check_coding(p: &Project, c: &Coding, new_codes: &BTreeSet<CodeId>) -> Result
             range: c.range,
             len: doc.char_count(),
         });
+    }
+    let same = |o: &Coding| {
+        o.document == c.document && o.range == c.range && o.code == c.code && o.coder == c.coder
+    };
+    let duplicate = match p.built_index() {
+        Some(ix) => ix
+            .codings_of_document(c.document)
+            .iter()
+            .filter_map(|id| p.codings.get(id))
+            .any(same),
+        None => p.codings.values().any(same),
+    };
+    if duplicate {
+        return Err(EditError::DuplicateCoding);
     }
     Ok(())
 }
@@ -452,4 +479,14 @@ fn insert_document(
         p.memos.insert(m.id, m);
     }
     Ok(Command::RemoveDocument { id })
+}
+
+/// Does anything still name this coder: a coding, or the history of any item?
+fn coder_in_use(p: &Project, id: CoderId) -> bool {
+    let by = |s: &Stamp| s.created_by == Some(id) || s.modified_by == Some(id);
+    p.codings.values().any(|c| c.coder == id || by(&c.stamp))
+        || p.memos.values().any(|m| by(&m.stamp))
+        || p.codes.values().any(|c| by(&c.stamp))
+        || p.documents.iter().any(|d| by(&d.stamp))
+        || p.groups.iter().any(|g| by(&g.stamp))
 }

@@ -1,9 +1,8 @@
 //! Builders for the compound edits users think of as one step: merge,
 //! group, ungroup, code a path. Each returns a single (batch) command.
 
-use super::{Command, EditError};
+use super::{Command, EditError, Step};
 use crate::model::*;
-use chrono::Utc;
 
 /// A palette of distinct colours for new codes.
 pub const PALETTE: [&str; 12] = [
@@ -16,7 +15,9 @@ pub fn palette_color(n: usize) -> String {
 }
 
 /// Add a new code under `parent` at the end.
-pub fn add_code(p: &Project, parent: Option<CodeId>, code: Code) -> Command {
+/// The new code is recorded as made by the project's acting coder.
+pub fn add_code(p: &Project, parent: Option<CodeId>, mut code: Code) -> Command {
+    code.stamp.fill_author(p.actor());
     Command::InsertCodes {
         parent,
         index: p.siblings(parent).len(),
@@ -35,11 +36,33 @@ pub fn merge_codes(p: &Project, from: CodeId, into: CodeId) -> Result<Command, E
         return Err(EditError::Cycle);
     }
     let mut cmds = Vec::new();
-    for c in p.codings.values().filter(|c| c.code == from) {
-        cmds.push(Command::RecodeCoding {
-            id: c.id,
-            code: into,
-        });
+    let ix = p.index();
+    for c in ix
+        .codings_of_code(from)
+        .iter()
+        .filter_map(|c| p.codings.get(c))
+    {
+        // The same segment already coded with `into` by the same coder:
+        // keep that one (with this one's memos), not two identical codings.
+        let twin = ix
+            .codings_of_code(into)
+            .iter()
+            .filter_map(|t| p.codings.get(t))
+            .find(|t| t.document == c.document && t.range == c.range && t.coder == c.coder);
+        match twin {
+            Some(t) => {
+                for m in p.memos_on(MemoTarget::Coding(c.id)) {
+                    let mut m = m.clone();
+                    m.target = MemoTarget::Coding(t.id);
+                    cmds.push(Command::PutMemo { memo: m });
+                }
+                cmds.push(Command::RemoveCoding { id: c.id });
+            }
+            None => cmds.push(Command::RecodeCoding {
+                id: c.id,
+                code: into,
+            }),
+        }
     }
     for (i, child) in src.children.iter().enumerate() {
         cmds.push(Command::MoveCode {
@@ -55,7 +78,10 @@ pub fn merge_codes(p: &Project, from: CodeId, into: CodeId) -> Result<Command, E
     }
     cmds.push(Command::RemoveCode { id: from });
     Ok(Command::Batch {
-        label: format!("Merge '{}' into '{}'", src.name, dst.name),
+        label: Step::MergeCodes {
+            from: src.name.clone(),
+            into: dst.name.clone(),
+        },
         commands: cmds,
     })
 }
@@ -76,7 +102,8 @@ pub fn group_codes(
         .iter()
         .position(|c| *c == first)
         .unwrap_or(0);
-    let group = Code::new(name, palette_color(p.codes.len()));
+    let mut group = Code::new(name, palette_color(p.codes.len()));
+    group.stamp.fill_author(p.actor());
     let gid = group.id;
     let mut cmds = vec![Command::InsertCodes {
         parent,
@@ -94,7 +121,10 @@ pub fn group_codes(
     }
     Ok((
         Command::Batch {
-            label: format!("Group {} codes into '{name}'", ids.len()),
+            label: Step::GroupCodes {
+                count: ids.len(),
+                name: name.to_string(),
+            },
             commands: cmds,
         },
         gid,
@@ -122,7 +152,9 @@ pub fn ungroup(p: &Project, id: CodeId) -> Result<Command, EditError> {
         .collect();
     cmds.push(Command::RemoveCode { id });
     Ok(Command::Batch {
-        label: format!("Ungroup '{}'", code.name),
+        label: Step::Ungroup {
+            name: code.name.clone(),
+        },
         commands: cmds,
     })
 }
@@ -162,7 +194,8 @@ pub fn ensure_path(
                     p.siblings(parent).len()
                 };
                 creating = true;
-                let code = Code::new(*part, palette_color(p.codes.len() + depth));
+                let mut code = Code::new(*part, palette_color(p.codes.len() + depth));
+                code.stamp.fill_author(p.actor());
                 let id = code.id;
                 cmds.push(Command::InsertCodes {
                     parent,
@@ -188,20 +221,43 @@ pub fn new_coding(doc: DocId, range: CharRange, code: CodeId, coder: CoderId) ->
             range,
             code,
             coder,
-            created: Utc::now(),
+            origin: Origin::Manual,
+            stamp: Stamp::now(Some(coder)),
         },
         memos: vec![],
     }
 }
 
-/// The coder named `name`, adding it (as a command) if it is new.
-pub fn ensure_coder(p: &Project, name: &str) -> (Option<Command>, CoderId) {
-    match p.coder_by_name(name) {
+/// A new coding made some other way than by hand (in vivo, autocode, …).
+pub fn new_coding_from(
+    doc: DocId,
+    range: CharRange,
+    code: CodeId,
+    coder: CoderId,
+    origin: Origin,
+) -> Command {
+    let mut cmd = new_coding(doc, range, code, coder);
+    if let Command::InsertCoding { coding, .. } = &mut cmd {
+        coding.origin = origin;
+    }
+    cmd
+}
+
+/// The coder named `name` (surrounding spaces ignored), adding it (as a
+/// command) only if the project has none of that name. A blank name is
+/// refused.
+pub fn ensure_coder(p: &Project, name: &str) -> Result<(Option<Command>, CoderId), EditError> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(EditError::EmptyCoderName);
+    }
+    Ok(match p.coder_by_name(name) {
         Some(c) => (None, c.id),
         None => {
             let coder = Coder {
                 id: CoderId::new(),
                 name: name.to_string(),
+                color: palette_color(p.coders.len() + 3),
             };
             let id = coder.id;
             (
@@ -212,33 +268,35 @@ pub fn ensure_coder(p: &Project, name: &str) -> (Option<Command>, CoderId) {
                 id,
             )
         }
-    }
+    })
 }
 
 /// A new memo, or an edit of an existing one (keeping its id and creation time).
+/// `by` is the author of a new memo, or who edits an existing one.
 pub fn put_memo(
     existing: Option<&Memo>,
     target: MemoTarget,
     title: &str,
     body: &str,
-    author: Option<CoderId>,
+    by: Option<CoderId>,
 ) -> Command {
-    let now = Utc::now();
     let memo = match existing {
-        Some(m) => Memo {
-            title: title.to_string(),
-            body: body.to_string(),
-            modified: now,
-            ..m.clone()
-        },
+        Some(m) => {
+            let mut stamp = m.stamp;
+            stamp.touch(by);
+            Memo {
+                title: title.to_string(),
+                body: body.to_string(),
+                stamp,
+                ..m.clone()
+            }
+        }
         None => Memo {
             id: MemoId::new(),
             target,
             title: title.to_string(),
             body: body.to_string(),
-            author,
-            created: now,
-            modified: now,
+            stamp: Stamp::now(by),
         },
     };
     Command::PutMemo { memo }

@@ -1,13 +1,13 @@
 //! Undo and redo, built on the inverses that `Command::apply` returns.
 
-use super::{Command, EditError};
+use super::{Command, EditError, Step};
 use crate::model::Project;
 
 #[derive(Debug, Default)]
 pub struct History {
     /// (label of the user's step, its inverse)
-    undo: Vec<(String, Command)>,
-    redo: Vec<(String, Command)>,
+    undo: Vec<(Step, Command)>,
+    redo: Vec<(Step, Command)>,
     /// Counts every change, for caches and the dirty marker.
     revision: u64,
     saved_revision: u64,
@@ -29,7 +29,7 @@ impl History {
     }
 
     /// Undo the last step. Returns its label, or None if there was nothing.
-    pub fn undo(&mut self, project: &mut Project) -> Result<Option<String>, EditError> {
+    pub fn undo(&mut self, project: &mut Project) -> Result<Option<Step>, EditError> {
         let Some((label, inverse)) = self.undo.pop() else {
             return Ok(None);
         };
@@ -46,7 +46,7 @@ impl History {
         }
     }
 
-    pub fn redo(&mut self, project: &mut Project) -> Result<Option<String>, EditError> {
+    pub fn redo(&mut self, project: &mut Project) -> Result<Option<Step>, EditError> {
         let Some((label, cmd)) = self.redo.pop() else {
             return Ok(None);
         };
@@ -63,12 +63,12 @@ impl History {
         }
     }
 
-    pub fn undo_label(&self) -> Option<&str> {
-        self.undo.last().map(|(l, _)| l.as_str())
+    pub fn undo_label(&self) -> Option<&Step> {
+        self.undo.last().map(|(l, _)| l)
     }
 
-    pub fn redo_label(&self) -> Option<&str> {
-        self.redo.last().map(|(l, _)| l.as_str())
+    pub fn redo_label(&self) -> Option<&Step> {
+        self.redo.last().map(|(l, _)| l)
     }
 
     pub fn revision(&self) -> u64 {

@@ -4,11 +4,14 @@
 mod apply;
 mod compose;
 mod history;
+mod step;
 
 pub use compose::*;
 pub use history::History;
+pub use step::Step;
 
 use crate::model::*;
+use serde::{Deserialize, Serialize};
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum EditError {
@@ -40,10 +43,17 @@ pub enum EditError {
     NoGroup(GroupId),
     #[error("nothing to group")]
     NothingToGroup,
+    #[error("this segment is already coded with this code by this coder")]
+    DuplicateCoding,
+    #[error("a coder needs a name")]
+    EmptyCoderName,
+    #[error("a coder named '{0}' already exists")]
+    DuplicateCoder(String),
 }
 
-/// One reversible change. Inverses are themselves commands.
-#[derive(Clone, Debug, PartialEq)]
+/// One reversible change. Inverses are themselves commands. Commands are
+/// data (serde), so they can be logged, sent or replayed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Command {
     RenameProject {
         name: String,
@@ -146,51 +156,139 @@ pub enum Command {
     },
     /// Several commands as one undo step. All or nothing.
     Batch {
-        label: String,
+        label: Step,
         commands: Vec<Command>,
     },
+    /// `command`, then the changed item's history set to `stamp` exactly.
+    /// Inverses are of this form, so that undo restores who changed an item
+    /// last and when, not only its content.
+    Stamped {
+        command: Box<Command>,
+        stamp: Stamp,
+    },
+}
+
+/// The item whose history a command changes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Changed {
+    Code(CodeId),
+    Coding(CodingId),
+    Document(DocId),
 }
 
 impl Command {
     /// What the Edit menu says: "Undo Rename code".
-    pub fn label(&self) -> String {
+    pub fn label(&self) -> Step {
         use Command::*;
         match self {
-            RenameProject { .. } => "Rename project".into(),
-            SetLevelNames { .. } => "Rename levels".into(),
-            AddCoder { .. } => "Add coder".into(),
-            RemoveCoder { .. } => "Remove coder".into(),
+            RenameProject { .. } => Step::RenameProject,
+            SetLevelNames { .. } => Step::RenameLevels,
+            AddCoder { .. } => Step::AddCoder,
+            RemoveCoder { .. } => Step::RemoveCoder,
             InsertCodes { codes, codings, .. } if codings.is_empty() && codes.len() == 1 => {
-                "Add code".into()
+                Step::AddCode
             }
-            InsertCodes { .. } => "Restore code".into(),
-            RemoveCode { .. } => "Delete code".into(),
-            RenameCode { .. } => "Rename code".into(),
-            SetCodeColor { .. } => "Recolour code".into(),
-            SetCodeDescription { .. } => "Edit code description".into(),
-            MoveCode { .. } => "Move code".into(),
-            InsertCoding { .. } => "Code segment".into(),
-            RemoveCoding { .. } => "Remove coding".into(),
-            ResizeCoding { .. } => "Resize coding".into(),
-            RecodeCoding { .. } => "Change code of segment".into(),
-            PutMemo { .. } => "Edit memo".into(),
-            RemoveMemo { .. } => "Delete memo".into(),
-            InsertDocument { .. } => "Add document".into(),
-            RemoveDocument { .. } => "Remove document".into(),
-            RenameDocument { .. } => "Rename document".into(),
-            SetDocumentGroup { .. } => "Move document to group".into(),
-            SetDirection { .. } => "Set text direction".into(),
-            SetVariable { .. } => "Set variable".into(),
-            AddGroup { .. } => "Add document group".into(),
-            RemoveGroup { .. } => "Remove document group".into(),
+            InsertCodes { .. } => Step::RestoreCode,
+            RemoveCode { .. } => Step::DeleteCode,
+            RenameCode { .. } => Step::RenameCode,
+            SetCodeColor { .. } => Step::RecolourCode,
+            SetCodeDescription { .. } => Step::EditCodeDescription,
+            MoveCode { .. } => Step::MoveCode,
+            InsertCoding { .. } => Step::CodeSegment,
+            RemoveCoding { .. } => Step::RemoveCoding,
+            ResizeCoding { .. } => Step::ResizeCoding,
+            RecodeCoding { .. } => Step::ChangeCodeOfSegment,
+            PutMemo { .. } => Step::EditMemo,
+            RemoveMemo { .. } => Step::DeleteMemo,
+            InsertDocument { .. } => Step::AddDocument,
+            RemoveDocument { .. } => Step::RemoveDocument,
+            RenameDocument { .. } => Step::RenameDocument,
+            SetDocumentGroup { .. } => Step::MoveDocumentToGroup,
+            SetDirection { .. } => Step::SetTextDirection,
+            SetVariable { .. } => Step::SetVariable,
+            AddGroup { .. } => Step::AddDocumentGroup,
+            RemoveGroup { .. } => Step::RemoveDocumentGroup,
             Batch { label, .. } => label.clone(),
+            Stamped { command, .. } => command.label(),
+        }
+    }
+
+    /// The item whose history (`modified`, `modified_by`) this command
+    /// changes, if it edits an existing one.
+    fn changes(&self) -> Option<Changed> {
+        use Command::*;
+        match self {
+            RenameCode { id, .. }
+            | SetCodeColor { id, .. }
+            | SetCodeDescription { id, .. }
+            | MoveCode { id, .. } => Some(Changed::Code(*id)),
+            ResizeCoding { id, .. } | RecodeCoding { id, .. } => Some(Changed::Coding(*id)),
+            RenameDocument { id, .. }
+            | SetDocumentGroup { id, .. }
+            | SetDirection { id, .. }
+            | SetVariable { id, .. } => Some(Changed::Document(*id)),
+            _ => None,
         }
     }
 
     /// Apply to `project`; on success the project changed and the inverse is
     /// returned. On error the project is unchanged.
     pub fn apply(self, project: &mut Project) -> Result<Command, EditError> {
-        apply::apply(project, self)
+        let inverse = match self {
+            Command::Stamped { command, stamp } => {
+                let old = command.changes().and_then(|c| stamp_of(project, c));
+                let changed = command.changes();
+                let inverse = apply::apply(project, *command)?;
+                if let Some(c) = changed {
+                    set_stamp(project, c, |s| *s = stamp);
+                }
+                wrap(inverse, old)
+            }
+            cmd => {
+                let changed = cmd.changes();
+                let old = changed.and_then(|c| stamp_of(project, c));
+                let inverse = apply::apply(project, cmd)?;
+                if let Some(c) = changed {
+                    let by = project.actor();
+                    set_stamp(project, c, |s| s.touch(by));
+                }
+                wrap(inverse, old)
+            }
+        };
+        project.touch();
+        Ok(inverse)
+    }
+}
+
+fn wrap(inverse: Command, old: Option<Stamp>) -> Command {
+    match old {
+        Some(stamp) => Command::Stamped {
+            command: Box::new(inverse),
+            stamp,
+        },
+        None => inverse,
+    }
+}
+
+fn stamp_of(p: &Project, c: Changed) -> Option<Stamp> {
+    match c {
+        Changed::Code(id) => p.codes.get(&id).map(|x| x.stamp),
+        Changed::Coding(id) => p.codings.get(&id).map(|x| x.stamp),
+        Changed::Document(id) => p.document(id).map(|x| x.stamp),
+    }
+}
+
+fn set_stamp(p: &mut Project, c: Changed, f: impl FnOnce(&mut Stamp)) {
+    let stamp = match c {
+        Changed::Code(id) => p.codes.get_mut(&id).map(|x| &mut x.stamp),
+        Changed::Coding(id) => p.codings.get_mut(&id).map(|x| &mut x.stamp),
+        Changed::Document(id) => {
+            let i = p.document_index(id);
+            i.and_then(|i| p.documents.get_mut(i)).map(|x| &mut x.stamp)
+        }
+    };
+    if let Some(s) = stamp {
+        f(s);
     }
 }
 

@@ -78,12 +78,7 @@ pub struct Segment {
 
 /// Build the hierarchy with segments.
 pub fn hierarchy(p: &Project, opts: &ExportOptions) -> Hierarchy {
-    let doc_order: BTreeMap<DocId, usize> = p
-        .documents
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (d.id, i))
-        .collect();
+    let ix = p.index();
     let mut by_code: BTreeMap<CodeId, Vec<&Coding>> = BTreeMap::new();
     for c in p.codings.values() {
         let Some(doc) = p.document(c.document) else {
@@ -100,7 +95,7 @@ pub fn hierarchy(p: &Project, opts: &ExportOptions) -> Hierarchy {
     for v in by_code.values_mut() {
         v.sort_by_key(|c| {
             (
-                doc_order.get(&c.document).copied(),
+                ix.document_position(c.document),
                 c.range.start,
                 c.range.end,
                 c.id,

@@ -41,7 +41,12 @@ pub fn to_csv(p: &Project, opts: &ExportOptions) -> Result<String, String> {
         let mut docs = BTreeSet::new();
         let mut coders = BTreeSet::new();
         let mut segments = 0;
-        for c in p.codings.values().filter(|c| c.code == id) {
+        let ix = p.index();
+        for c in ix
+            .codings_of_code(id)
+            .iter()
+            .filter_map(|c| p.codings.get(c))
+        {
             if opts.exclude_interviewer
                 && let Some(d) = p.document(c.document)
                 && p.is_interviewer(d.speaker_of_line(d.line_of(c.range.start)))

@@ -144,7 +144,9 @@ pub fn import_files(
         });
     }
     Ok(Command::Batch {
-        label: format!("Import {} document(s)", paths.len()),
+        label: crate::edit::Step::Import {
+            documents: paths.len(),
+        },
         commands: cmds,
     })
 }
@@ -197,7 +199,7 @@ pub fn variables_from_csv(project: &Project, path: &Path) -> Result<Command, Imp
         }
     }
     Ok(Command::Batch {
-        label: "Set variables from CSV".into(),
+        label: crate::edit::Step::SetVariablesFromCsv,
         commands: cmds,
     })
 }

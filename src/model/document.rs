@@ -31,7 +31,9 @@ pub struct Source {
 pub struct Document {
     pub id: DocId,
     pub name: String,
-    pub text: String,
+    /// Private: the text is set by import only, and its hash is checked on
+    /// load, so that no coding is ever placed against other text.
+    text: String,
     #[serde(default)]
     pub source: Source,
     #[serde(default)]
@@ -43,6 +45,8 @@ pub struct Document {
     /// The speaker-label regex used for this document (first capture group is the label).
     #[serde(default = "default_pattern")]
     pub speaker_pattern: String,
+    #[serde(default)]
+    pub stamp: super::Stamp,
     /// Derived: char offset where each line starts. Rebuilt on load and on change.
     #[serde(skip)]
     line_starts: Vec<usize>,
@@ -107,6 +111,7 @@ impl Document {
             variables: BTreeMap::new(),
             direction: Direction::Auto,
             speaker_pattern: default_pattern(),
+            stamp: super::Stamp::now(None),
             line_starts: Vec::new(),
             line_byte_starts: Vec::new(),
             char_count: 0,
@@ -153,6 +158,41 @@ impl Document {
             self.line_rtl
                 .push(first_strong_rtl(&line[after..]).unwrap_or(self.mostly_rtl));
         }
+    }
+
+    /// A document as read from a project file: the text as stored (`store`
+    /// normalises it and checks its hash before use).
+    pub fn from_file(id: DocId, name: String, text: String, stamp: super::Stamp) -> Self {
+        let mut doc = Self::new(name, "");
+        doc.id = id;
+        doc.text = text;
+        doc.source = Source::default();
+        doc.stamp = stamp;
+        doc.reindex();
+        doc
+    }
+
+    /// The document's text (normalised: LF line ends, no BOM).
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Does the text still match the hash recorded at import? (A document
+    /// without a recorded hash cannot be checked and passes.)
+    pub fn hash_matches(&self) -> bool {
+        self.source.text_hash.is_empty() || self.source.text_hash == super::text_hash(&self.text)
+    }
+
+    /// Normalise the text as import does (CRLF or CR to LF, no BOM), e.g.
+    /// after git or an editor changed a project file's line endings.
+    /// Returns whether anything changed.
+    pub(crate) fn normalise_loaded_text(&mut self) -> bool {
+        let n = normalise_text(&self.text);
+        let changed = n != self.text;
+        if changed {
+            self.text = n;
+        }
+        changed
     }
 
     pub fn char_count(&self) -> usize {

@@ -3,15 +3,18 @@
 
 mod document;
 mod ids;
+mod index;
+mod stamp;
 mod tree;
 
 pub use document::{
     DEFAULT_SPEAKER_PATTERN, Direction, Document, Source, normalise_text, speaker_regex,
 };
 pub use ids::*;
+pub use index::{ProjectIndex, next_generation};
+pub use stamp::{Origin, Stamp};
 pub use tree::PathError;
 
-use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -26,12 +29,15 @@ pub fn text_hash(text: &str) -> String {
 pub struct Coder {
     pub id: CoderId,
     pub name: String,
+    /// `#rrggbb`, to tell coders apart in comparisons.
+    pub color: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocGroup {
     pub id: GroupId,
     pub name: String,
+    pub stamp: Stamp,
 }
 
 /// What a code means: the parts of a codebook entry.
@@ -78,6 +84,7 @@ pub struct Code {
     /// Child codes, in the user's order.
     #[serde(default)]
     pub children: Vec<CodeId>,
+    pub stamp: Stamp,
 }
 
 impl Code {
@@ -88,6 +95,7 @@ impl Code {
             color: color.into(),
             description: Description::default(),
             children: Vec::new(),
+            stamp: Stamp::now(None),
         }
     }
 }
@@ -99,7 +107,8 @@ pub struct Coding {
     pub range: CharRange,
     pub code: CodeId,
     pub coder: CoderId,
-    pub created: DateTime<Utc>,
+    pub origin: Origin,
+    pub stamp: Stamp,
 }
 
 /// What a memo is attached to.
@@ -117,9 +126,8 @@ pub struct Memo {
     pub target: MemoTarget,
     pub title: String,
     pub body: String,
-    pub author: Option<CoderId>,
-    pub created: DateTime<Utc>,
-    pub modified: DateTime<Utc>,
+    /// `created_by` is the author; `modified_by` who edited it last.
+    pub stamp: Stamp,
 }
 
 /// Items that failed validation on load. They are kept (and saved) so that
@@ -145,6 +153,9 @@ impl SetAside {
     }
 }
 
+/// Levels of the code tree by default: code, subcategory, category.
+pub const DEFAULT_LEVEL_COUNT: usize = 3;
+
 pub const LEVEL_NAMES_EN: [&str; 3] = ["Code", "Subcategory", "Category"];
 pub const LEVEL_NAMES_FA: [&str; 3] = ["کد مفهومی", "زیرمقوله", "مقوله"];
 
@@ -158,6 +169,9 @@ pub struct Project {
     pub name: String,
     /// Names of abstraction levels, level 1 first.
     pub level_names: Vec<String>,
+    /// How deep the code tree is meant to be (3 by default). Deeper codes
+    /// are allowed (other tools' projects have any depth) but reported.
+    pub level_count: usize,
     pub interviewer_labels: Vec<String>,
     pub coders: Vec<Coder>,
     pub groups: Vec<DocGroup>,
@@ -168,6 +182,8 @@ pub struct Project {
     pub codings: BTreeMap<CodingId, Coding>,
     pub memos: BTreeMap<MemoId, Memo>,
     pub set_aside: SetAside,
+    /// Generation and index; not content (see `index`).
+    derived: index::Derived,
 }
 
 impl Project {
@@ -176,6 +192,7 @@ impl Project {
             id: ProjectId::new(),
             name: name.into(),
             level_names: LEVEL_NAMES_EN.iter().map(|s| s.to_string()).collect(),
+            level_count: DEFAULT_LEVEL_COUNT,
             interviewer_labels: DEFAULT_INTERVIEWER_LABELS
                 .iter()
                 .map(|s| s.to_string())
@@ -188,15 +205,27 @@ impl Project {
             codings: BTreeMap::new(),
             memos: BTreeMap::new(),
             set_aside: SetAside::default(),
+            derived: index::Derived::default(),
         }
     }
 
     pub fn document(&self, id: DocId) -> Option<&Document> {
-        self.documents.iter().find(|d| d.id == id)
+        self.document_index(id).map(|i| &self.documents[i])
     }
 
+    /// Position of a document in the list: through the index when it is
+    /// built, else by a scan (inside `edit::apply`, which does not build it).
     pub fn document_index(&self, id: DocId) -> Option<usize> {
-        self.documents.iter().position(|d| d.id == id)
+        let scan = || self.documents.iter().position(|d| d.id == id);
+        match self.built_index() {
+            // Checked, and a scan if the list moved under a command that is
+            // still being applied.
+            Some(ix) => ix
+                .document_position(id)
+                .filter(|i| self.documents.get(*i).is_some_and(|d| d.id == id))
+                .or_else(scan),
+            None => scan(),
+        }
     }
 
     pub fn document_by_name(&self, name: &str) -> Option<&Document> {
@@ -225,13 +254,11 @@ impl Project {
 
     /// Codings of one document, ordered by position.
     pub fn codings_in(&self, doc: DocId) -> Vec<&Coding> {
-        let mut v: Vec<&Coding> = self
-            .codings
-            .values()
-            .filter(|c| c.document == doc)
-            .collect();
-        v.sort_by_key(|c| (c.range.start, c.range.end, c.id));
-        v
+        self.index()
+            .codings_of_document(doc)
+            .iter()
+            .filter_map(|id| self.codings.get(id))
+            .collect()
     }
 
     pub fn memos_on(&self, target: MemoTarget) -> impl Iterator<Item = &Memo> {

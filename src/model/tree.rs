@@ -34,6 +34,9 @@ impl Project {
     }
 
     pub fn parent_of(&self, id: CodeId) -> Option<CodeId> {
+        if let Some(ix) = self.built_index() {
+            return ix.parent(id);
+        }
         self.codes
             .values()
             .find(|c| c.children.contains(&id))
@@ -42,15 +45,15 @@ impl Project {
 
     /// Ancestors from the root down to (and including) `id`.
     pub fn code_path(&self, id: CodeId) -> Vec<CodeId> {
-        let parents = self.parents();
+        let ix = self.index();
         let mut path = vec![id];
         let mut cur = id;
-        while let Some(p) = parents.get(&cur) {
-            if path.contains(p) {
+        while let Some(p) = ix.parent(cur) {
+            if path.contains(&p) {
                 break; // a cycle; validation reports it
             }
-            path.push(*p);
-            cur = *p;
+            path.push(p);
+            cur = p;
         }
         path.reverse();
         path
@@ -68,6 +71,9 @@ impl Project {
 
     /// Derived abstraction level: 1 for a leaf, else 1 + the highest child level.
     pub fn level_of(&self, id: CodeId) -> usize {
+        if let Some(ix) = self.built_index() {
+            return ix.level(id);
+        }
         fn go(p: &Project, id: CodeId, depth: usize) -> usize {
             let Some(code) = p.codes.get(&id) else {
                 return 1;
@@ -121,27 +127,12 @@ impl Project {
 
     /// Number of codings per code (own codings only).
     pub fn own_counts(&self) -> BTreeMap<CodeId, usize> {
-        let mut m = BTreeMap::new();
-        for c in self.codings.values() {
-            *m.entry(c.code).or_insert(0) += 1;
-        }
-        m
+        self.index().own_counts().clone()
     }
 
     /// Number of codings per code including descendants.
     pub fn total_counts(&self) -> BTreeMap<CodeId, usize> {
-        let own = self.own_counts();
-        self.codes
-            .keys()
-            .map(|id| {
-                let n = self
-                    .subtree(*id)
-                    .iter()
-                    .map(|c| own.get(c).copied().unwrap_or(0))
-                    .sum();
-                (*id, n)
-            })
-            .collect()
+        self.index().total_counts().clone()
     }
 
     /// Find a code by `A/B/C` path. A single name matches anywhere if unique.

@@ -3,14 +3,16 @@
 
 mod format;
 mod lock;
+pub mod v1;
+pub mod v2;
 mod validate;
 
-pub use format::{FORMAT_NAME, FORMAT_VERSION};
+pub use format::{FORMAT_NAME, FORMAT_VERSION, Parts};
 pub use lock::{Lock, LockError, lock_path};
 pub use validate::Problem;
 
 use crate::model::Project;
-use format::{FileProject, ProjectFile};
+use format::Sniffed;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -41,9 +43,13 @@ pub enum StoreError {
     )]
     Newer {
         path: PathBuf,
-        found: u32,
+        found: String,
         supported: u32,
     },
+    #[error(
+        "{path}: format version {found} does not exist (versions start at 1); the file is damaged"
+    )]
+    BadVersion { path: PathBuf, found: u32 },
     #[error("could not serialise the project: {0}")]
     Serialise(String),
 }
@@ -55,17 +61,28 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
     }
 }
 
-/// Parse a project from text. `path` is only used in messages.
+fn newer(path: &Path, v: Sniffed) -> StoreError {
+    StoreError::Newer {
+        path: path.to_path_buf(),
+        found: match v {
+            Sniffed::Version(n) => n.to_string(),
+            Sniffed::TooLarge => "too large to read".to_string(),
+        },
+        supported: FORMAT_VERSION,
+    }
+}
+
+/// Parse a project from text: any version up to this build's, migrated to
+/// the current model. `path` is only used in messages.
 pub fn from_str(text: &str, path: &Path) -> Result<(Project, Vec<Problem>), StoreError> {
     let path_buf = path.to_path_buf();
-    if let Some(v) = format::sniff_version(text)
-        && v > FORMAT_VERSION
+    // A BOM added by an editor is not part of the file's content.
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let version = format::sniff_version(text);
+    if let Some(v) = version
+        && format::is_newer(v)
     {
-        return Err(StoreError::Newer {
-            path: path_buf,
-            found: v,
-            supported: FORMAT_VERSION,
-        });
+        return Err(newer(path, v));
     }
     if let Some(f) = format::sniff_format(text)
         && f != FORMAT_NAME
@@ -75,27 +92,44 @@ pub fn from_str(text: &str, path: &Path) -> Result<(Project, Vec<Problem>), Stor
             found: f,
         });
     }
-    let file: ProjectFile = ron::from_str(text).map_err(|e| StoreError::Parse {
+    let parse_err = |e: ron::error::SpannedError| StoreError::Parse {
         path: path_buf.clone(),
         line: e.span.start.line,
         col: e.span.start.col,
         msg: e.code.to_string(),
-    })?;
-    if file.format != FORMAT_NAME {
+    };
+    let (format, version, parts) = match version {
+        Some(Sniffed::Version(0)) => {
+            return Err(StoreError::BadVersion {
+                path: path_buf,
+                found: 0,
+            });
+        }
+        Some(Sniffed::Version(1)) => {
+            let f: v1::File = ron::from_str(text).map_err(parse_err)?;
+            (f.format, f.version, v1::migrate(f.project))
+        }
+        _ => {
+            let f: v2::File = ron::from_str(text).map_err(parse_err)?;
+            (f.format, f.version, v2::into_parts(f.project))
+        }
+    };
+    if format != FORMAT_NAME {
         return Err(StoreError::NotStrata {
             path: path_buf,
-            found: file.format,
+            found: format,
         });
     }
-    if file.version > FORMAT_VERSION {
-        return Err(StoreError::Newer {
+    if version == 0 {
+        return Err(StoreError::BadVersion {
             path: path_buf,
-            found: file.version,
-            supported: FORMAT_VERSION,
+            found: 0,
         });
     }
-    // Versions before 1 do not exist yet; migrations go here when they do.
-    Ok(validate::build(file.project))
+    if version > FORMAT_VERSION {
+        return Err(newer(path, Sniffed::Version(version)));
+    }
+    Ok(validate::build(parts))
 }
 
 /// Load a project file. Problems found are returned beside the project,
@@ -110,10 +144,10 @@ pub fn load(path: &Path) -> Result<(Project, Vec<Problem>), StoreError> {
 
 /// The RON text of a project. Deterministic for the same project.
 pub fn to_string(p: &Project) -> Result<String, StoreError> {
-    let file = ProjectFile {
+    let file = v2::File {
         format: FORMAT_NAME.to_string(),
         version: FORMAT_VERSION,
-        project: FileProject::from_project(p),
+        project: v2::from_model(p),
     };
     let cfg = ron::ser::PrettyConfig::new()
         .struct_names(false)
@@ -134,12 +168,44 @@ pub fn backup_path(path: &Path) -> PathBuf {
     PathBuf::from(s)
 }
 
+/// Where the last version-1 file is kept when a project is first saved in
+/// version 2: `NAME.strata.v1.bak`.
+pub fn v1_backup_path(path: &Path) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(".v1.bak");
+    PathBuf::from(s)
+}
+
 /// Save atomically: write a temporary file in the same folder, fsync it,
 /// keep the old file as `.bak`, then rename over the original.
-/// Refuses to overwrite a file written by a newer Strata.
+/// Refuses to overwrite a file written by a newer Strata. The first save
+/// over a version-1 file keeps that file as `.v1.bak`, for older Strata.
 pub fn save(p: &Project, path: &Path) -> Result<(), StoreError> {
     let text = to_string(p)?;
+    keep_v1(path)?;
     write_atomic(path, text.as_bytes(), true)
+}
+
+fn keep_v1(path: &Path) -> Result<(), StoreError> {
+    let bak = v1_backup_path(path);
+    if bak.exists() {
+        return Ok(());
+    }
+    // Only a readable Strata file of version 1 is kept; anything else is
+    // the ordinary backup's business.
+    let Ok(old) = fs::read(path) else {
+        return Ok(());
+    };
+    let Ok(old_text) = std::str::from_utf8(&old) else {
+        return Ok(());
+    };
+    let old_text = old_text.strip_prefix('\u{FEFF}').unwrap_or(old_text);
+    if format::sniff_version(old_text) == Some(Sniffed::Version(1))
+        && format::sniff_format(old_text).as_deref() == Some(FORMAT_NAME)
+    {
+        write_atomic(&bak, &old, false)?;
+    }
+    Ok(())
 }
 
 /// The atomic write behind `save`, for any output file.
@@ -147,16 +213,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), 
     if keep_backup
         && path.exists()
         && let Ok(old) = fs::read_to_string(path)
-        && let Some(v) = format::sniff_version(&old)
-        && v > FORMAT_VERSION
+        && let Some(v) = format::sniff_version(old.strip_prefix('\u{FEFF}').unwrap_or(&old))
+        && format::is_newer(v)
     {
-        {
-            return Err(StoreError::Newer {
-                path: path.to_path_buf(),
-                found: v,
-                supported: FORMAT_VERSION,
-            });
-        }
+        return Err(newer(path, v));
     }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),

@@ -1,9 +1,9 @@
 //! Loading never trusts the file. Broken items are reported and set aside
 //! (kept in `Project::set_aside`, and saved), never silently dropped.
 
-use super::format::FileProject;
+use super::format::Parts;
 use crate::model::*;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// One thing wrong with a loaded project.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,11 +23,12 @@ fn problem(v: &mut Vec<Problem>, what: String) {
 
 /// Build a `Project` from the file's lists, reporting and setting aside
 /// duplicates, dangling references, bad ranges and tree cycles.
-pub fn build(file: FileProject) -> (Project, Vec<Problem>) {
+pub fn build(file: Parts) -> (Project, Vec<Problem>) {
     let mut probs = Vec::new();
     let mut p = Project::new(file.name);
     p.id = file.id;
     p.level_names = file.level_names;
+    p.level_count = file.level_count.max(1);
     if !file.interviewer_labels.is_empty() {
         p.interviewer_labels = file.interviewer_labels;
     }
@@ -46,8 +47,27 @@ pub fn build(file: FileProject) -> (Project, Vec<Problem>) {
         }
     }
     let groups: BTreeSet<GroupId> = p.groups.iter().map(|g| g.id).collect();
+    // Lookups by ID and name while the list is built (the project's own
+    // index is built only once the project is complete).
+    let mut doc_pos: HashMap<DocId, usize> = HashMap::new();
+    let mut doc_names: HashSet<String> = HashSet::new();
     for mut d in file.documents {
-        if p.document(d.id).is_some() || p.document_by_name(&d.name).is_some() {
+        // Line endings changed by git, an editor or e-mail (CRLF) and a BOM
+        // are undone exactly as import does, so every offset still points
+        // at the same text.
+        d.normalise_loaded_text();
+        if !d.hash_matches() {
+            problem(
+                &mut probs,
+                format!(
+                    "document '{}': its text does not match the SHA-256 recorded when it was imported (changed outside Strata?); set aside with its codings, so that nothing is coded against the wrong text. Restore the project from a backup, or import the transcript again",
+                    d.name
+                ),
+            );
+            p.set_aside.documents.push(d);
+            continue;
+        }
+        if doc_pos.contains_key(&d.id) || doc_names.contains(&d.name) {
             problem(
                 &mut probs,
                 format!("document '{}': duplicate id or name; set aside", d.name),
@@ -75,6 +95,8 @@ pub fn build(file: FileProject) -> (Project, Vec<Problem>) {
             d.group = None;
         }
         d.reindex();
+        doc_pos.insert(d.id, p.documents.len());
+        doc_names.insert(d.name.clone());
         p.documents.push(d);
     }
     build_tree(&mut p, file.codes, file.roots, &mut probs);
@@ -86,7 +108,7 @@ pub fn build(file: FileProject) -> (Project, Vec<Problem>) {
             Some(format!("refers to missing code {}", c.code))
         } else if p.coder(c.coder).is_none() {
             Some(format!("refers to missing coder {}", c.coder))
-        } else if let Some(d) = p.document(c.document) {
+        } else if let Some(d) = doc_pos.get(&c.document).map(|i| &p.documents[*i]) {
             (!c.range.fits(d.char_count())).then(|| {
                 format!(
                     "range {} lies outside document '{}' ({} chars)",
@@ -112,7 +134,7 @@ pub fn build(file: FileProject) -> (Project, Vec<Problem>) {
         let ok = !p.memos.contains_key(&m.id)
             && match m.target {
                 MemoTarget::Project => true,
-                MemoTarget::Document(d) => p.document(d).is_some(),
+                MemoTarget::Document(d) => doc_pos.contains_key(&d),
                 MemoTarget::Code(c) => p.codes.contains_key(&c),
                 MemoTarget::Coding(c) => p.codings.contains_key(&c),
             };

@@ -38,7 +38,7 @@ pub fn fold(text: &str) -> String {
 /// Every occurrence of `query` in `text`, compared by their folded forms
 /// (so «شبکه‌ها» finds «شبكهها» and «1402» finds «۱۴۰۲»). Ranges are char
 /// ranges into `text`, half-open, not overlapping.
-pub fn find_folded(text: &str, query: &str) -> Vec<crate::model::CharRange> {
+pub fn find_folded(text: &str, query: &str) -> Vec<crate::base::CharRange> {
     let q: Vec<char> = fold(query).chars().collect();
     if q.is_empty() {
         return Vec::new();
@@ -70,7 +70,7 @@ pub fn find_folded(text: &str, query: &str) -> Vec<crate::model::CharRange> {
         {
             let start = folded[i].1;
             let end = folded[i + q.len() - 1].1 + 1;
-            out.push(crate::model::CharRange::new(start, end));
+            out.push(crate::base::CharRange::new(start, end));
             i += q.len();
         } else {
             i += 1;
@@ -112,7 +112,7 @@ mod tests {
         let hits = super::find_folded(text, "شبکه‌ها");
         assert_eq!(hits.len(), 2);
         let chars: Vec<char> = text.chars().collect();
-        let s = |r: crate::model::CharRange| chars[r.start.0..r.end.0].iter().collect::<String>();
+        let s = |r: crate::base::CharRange| chars[r.start.0..r.end.0].iter().collect::<String>();
         assert_eq!(s(hits[0]), "شبکه‌ها");
         assert_eq!(s(hits[1]), "شبكهها");
         let years = super::find_folded(text, "1402");

@@ -232,10 +232,11 @@ fn to_command(p: &Project, s: &Step) -> Option<Command> {
                 let group = DocGroup {
                     id: GroupId::new(),
                     name: "g".into(),
+                    stamp: Stamp::now(None),
                 };
                 let gid = group.id;
                 Command::Batch {
-                    label: "group".into(),
+                    label: strata::edit::Step::MoveDocumentToNewGroup,
                     commands: vec![
                         Command::AddGroup {
                             group,
@@ -324,7 +325,10 @@ fn deleting_a_code_with_codings_is_undone_with_its_codings() {
     h.apply(&mut p, Command::RemoveCode { id: parent_cat })
         .expect("delete category");
     assert!(p.codings.values().all(|c| c.code != id));
-    assert_eq!(h.undo_label(), Some("Delete code"));
+    assert_eq!(
+        h.undo_label().map(|s| s.english()).as_deref(),
+        Some("Delete code")
+    );
     h.undo(&mut p).expect("undo");
     assert_eq!(p, before);
 }

@@ -14,7 +14,7 @@ fn expected(name: &str) -> String {
 fn persian_in_windows_1256_is_detected_and_decoded() {
     let d =
         read_document(&fixture("enc/persian-1256.txt"), &ImportOptions::default()).expect("import");
-    assert_eq!(d.text, expected("enc/persian-1256.expected.txt"));
+    assert_eq!(d.text(), expected("enc/persian-1256.expected.txt"));
     assert_eq!(d.source.encoding, "windows-1256");
     assert_eq!(d.line_count(), 4, "CRLF normalised, final newline dropped");
 }
@@ -27,9 +27,9 @@ fn persian_in_utf16_and_utf8_bom() {
         ("enc/persian-utf8bom.txt", "UTF-8 (BOM)"),
     ] {
         let d = read_document(&fixture(file), &ImportOptions::default()).expect(file);
-        assert_eq!(d.text, expected("enc/persian.expected.txt"), "{file}");
+        assert_eq!(d.text(), expected("enc/persian.expected.txt"), "{file}");
         assert_eq!(d.source.encoding, enc, "{file}");
-        assert!(!d.text.contains('\u{FEFF}') && !d.text.contains('\r'));
+        assert!(!d.text().contains('\u{FEFF}') && !d.text().contains('\r'));
     }
 }
 
@@ -40,7 +40,7 @@ fn encoding_can_be_forced() {
         ..Default::default()
     };
     let d = read_document(&fixture("enc/persian-1256.txt"), &opts).expect("import");
-    assert_eq!(d.text, expected("enc/persian-1256.expected.txt"));
+    assert_eq!(d.text(), expected("enc/persian-1256.expected.txt"));
     let bad = ImportOptions {
         encoding: Some("klingon-8".into()),
         ..Default::default()
@@ -63,7 +63,7 @@ fn speakers_are_recognised_in_both_scripts() {
 #[test]
 fn docx_paragraphs_and_tables_become_lines() {
     let d = read_document(&fixture("interview-P4.docx"), &ImportOptions::default()).expect("docx");
-    let lines: Vec<&str> = d.text.split('\n').collect();
+    let lines: Vec<&str> = d.text().split('\n').collect();
     assert_eq!(
         lines,
         vec![
@@ -83,7 +83,7 @@ fn docx_paragraphs_and_tables_become_lines() {
 #[test]
 fn odt_is_imported() {
     let d = read_document(&fixture("interview-P2.odt"), &ImportOptions::default()).expect("odt");
-    assert_eq!(d.text, "عنوان\nP2: شورا ساختار ندارد.\nInterviewer: why?");
+    assert_eq!(d.text(), "عنوان\nP2: شورا ساختار ندارد.\nInterviewer: why?");
 }
 
 #[test]

@@ -5,6 +5,7 @@ mod bidi;
 mod cli;
 mod edit_props;
 mod export;
+#[cfg(feature = "gui")]
 mod gui;
 mod import;
 mod store;

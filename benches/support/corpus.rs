@@ -3,8 +3,8 @@
 //! three-level code tree and codings by two coders. Shaped like the corpus
 //! in `shared/bench` that other QDA tools were measured on.
 
-use crate::model::*;
 use chrono::{TimeZone, Utc};
+use strata::model::*;
 
 const FA: &[&str] = &[
     "خانواده",
@@ -121,38 +121,92 @@ pub fn interview(seed: u64, n: usize, words: usize) -> String {
     out
 }
 
+/// The shape of a synthetic study.
+#[allow(dead_code)] // each bench uses some of the sizes
+pub struct Shape {
+    pub docs: usize,
+    pub words: usize,
+    /// Categories, subcategories per category, codes per subcategory.
+    pub tree: (usize, usize, usize),
+    pub codings: usize,
+    pub coders: usize,
+}
+
+#[allow(dead_code)]
+impl Shape {
+    /// The foundation issue's study: 200 interviews of ~6,000 words, 300
+    /// codes in three levels, 50,000 codings by two coders.
+    pub const X1: Shape = Shape {
+        docs: 200,
+        words: 6000,
+        tree: (10, 3, 10),
+        codings: 50_000,
+        coders: 2,
+    };
+    /// Ten times that: 2,000 interviews, ~3,000 codes, 500,000 codings by
+    /// three coders.
+    pub const X10: Shape = Shape {
+        docs: 2000,
+        words: 6000,
+        tree: (15, 10, 19),
+        codings: 500_000,
+        coders: 3,
+    };
+}
+
 /// A project with `docs` interviews of `words` words, 10 × 3 × 10 codes and
 /// `codings` codings (whole lines and word spans) by two coders.
+#[allow(dead_code)]
 pub fn study(docs: usize, words: usize, codings: usize, seed: u64) -> Project {
+    study_of(
+        &Shape {
+            docs,
+            words,
+            tree: (10, 3, 10),
+            codings,
+            coders: 2,
+        },
+        seed,
+    )
+}
+
+/// A project of the given shape; the same seed gives the same study.
+pub fn study_of(shape: &Shape, seed: u64) -> Project {
     let mut p = Project::new("Synthetic study");
     let when = Utc
         .with_ymd_and_hms(2026, 1, 1, 0, 0, 0)
         .single()
         .unwrap_or_else(Utc::now);
-    for name in ["Coder A", "Coder B"] {
+    for (i, name) in ["Coder A", "Coder B", "Coder C", "Coder D"]
+        .iter()
+        .take(shape.coders.clamp(1, 4))
+        .enumerate()
+    {
         p.coders.push(Coder {
             id: CoderId::new(),
-            name: name.into(),
+            name: name.to_string(),
+            color: strata::edit::palette_color(i),
         });
     }
-    for i in 0..docs {
+    for i in 0..shape.docs {
         let mut d = Document::new(
             format!("interview_P{:03}", i + 1),
-            &interview(seed, i + 1, words),
+            &interview(seed, i + 1, shape.words),
         );
         d.variables
             .insert("participant".into(), format!("P{}", i + 1));
         p.documents.push(d);
     }
+    let (cats, subs, codes) = shape.tree;
     let mut leaves = Vec::new();
-    for c in 0..10 {
-        let mut cat = Code::new(format!("مقوله {c}"), crate::edit::palette_color(c));
-        for s in 0..3 {
-            let mut sub = Code::new(format!("زیرمقوله {c}.{s}"), crate::edit::palette_color(s));
-            for k in 0..10 {
+    for c in 0..cats {
+        let mut cat = Code::new(format!("مقوله {c}"), strata::edit::palette_color(c));
+        for s in 0..subs {
+            let mut sub = Code::new(format!("زیرمقوله {c}.{s}"), strata::edit::palette_color(s));
+            for k in 0..codes {
                 let code = Code::new(
                     format!("کد {c}.{s}.{k} social media"),
-                    crate::edit::palette_color(k),
+                    strata::edit::palette_color(k),
                 );
                 sub.children.push(code.id);
                 leaves.push(code.id);
@@ -165,7 +219,8 @@ pub fn study(docs: usize, words: usize, codings: usize, seed: u64) -> Project {
         p.codes.insert(cat.id, cat);
     }
     let mut r = Rng(seed.wrapping_add(7));
-    for _ in 0..codings {
+    let mut seen = std::collections::HashSet::new();
+    for _ in 0..shape.codings {
         let d = &p.documents[r.below(p.documents.len())];
         let line = 1 + r.below(d.line_count());
         let Some(lr) = d.line_range(line) else {
@@ -177,15 +232,29 @@ pub fn study(docs: usize, words: usize, codings: usize, seed: u64) -> Project {
             let a = lr.start.0 + r.below(lr.len() - 10);
             CharRange::new(a, (a + 5 + r.below(40)).min(lr.end.0))
         };
+        let coder = p.coders[r.below(p.coders.len())].id;
+        let code = leaves[r.below(leaves.len())];
+        // Strata refuses exact duplicates; so does the generator.
+        if !seen.insert((d.id, range, code, coder)) {
+            continue;
+        }
         let c = Coding {
             id: CodingId::new(),
             document: d.id,
             range,
-            code: leaves[r.below(leaves.len())],
-            coder: p.coders[r.below(2)].id,
-            created: when,
+            code,
+            coder,
+            origin: Origin::Manual,
+            stamp: Stamp {
+                created: Some(when),
+                created_by: Some(coder),
+                modified: Some(when),
+                modified_by: Some(coder),
+            },
         };
         p.codings.insert(c.id, c);
     }
+    // The generator filled the lists directly: the project is changed.
+    p.touch();
     p
 }

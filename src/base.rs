@@ -1,0 +1,56 @@
+//! The ground floor: char-offset newtypes shared by `text` and `model`.
+//! Text positions are char (Unicode scalar) indices in half-open ranges;
+//! byte, UTF-16 or screen positions appear only at the edges.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A char (Unicode scalar value) index into a document's text.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+#[serde(transparent)]
+pub struct CharPos(pub usize);
+
+/// A half-open range of chars, `start..end`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct CharRange {
+    pub start: CharPos,
+    pub end: CharPos,
+}
+
+impl CharRange {
+    pub fn new(start: usize, end: usize) -> Self {
+        Self {
+            start: CharPos(start),
+            end: CharPos(end),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.end.0.saturating_sub(self.start.0)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// True when the range is well formed and lies inside a text of `text_chars` chars.
+    pub fn fits(&self, text_chars: usize) -> bool {
+        self.start.0 < self.end.0 && self.end.0 <= text_chars
+    }
+
+    pub fn overlaps(&self, other: &CharRange) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    pub fn contains(&self, pos: CharPos) -> bool {
+        self.start <= pos && pos < self.end
+    }
+}
+
+impl fmt::Display for CharRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}..{}", self.start.0, self.end.0)
+    }
+}

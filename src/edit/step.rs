@@ -1,0 +1,118 @@
+//! Names of undo steps, structured: the interface puts them into words in
+//! either language, so no label is ever parsed back out of English text.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Step {
+    RenameProject,
+    RenameLevels,
+    AddCoder,
+    RemoveCoder,
+    AddCode,
+    RestoreCode,
+    DeleteCode,
+    RenameCode,
+    RecolourCode,
+    EditCodeDescription,
+    MoveCode,
+    CodeSegment,
+    /// Coded with an existing code, named.
+    CodeSegmentWith {
+        code: String,
+    },
+    /// Coded with a code made for it.
+    CodeWithNewCode {
+        code: String,
+    },
+    ChangeCodeOfSegment,
+    ChangeCodeToNewCode {
+        code: String,
+    },
+    RemoveCoding,
+    ResizeCoding,
+    EditMemo,
+    DeleteMemo,
+    AddDocument,
+    RemoveDocument,
+    RenameDocument,
+    MoveDocumentToGroup,
+    MoveDocumentToNewGroup,
+    SetTextDirection,
+    SetVariable,
+    SetVariablesFromCsv,
+    AddDocumentGroup,
+    RemoveDocumentGroup,
+    RestoreDocumentGroup,
+    /// Codings and children of `from` moved into `into`.
+    MergeCodes {
+        from: String,
+        into: String,
+    },
+    /// `count` codes grouped under a new code `name`.
+    GroupCodes {
+        count: usize,
+        name: String,
+    },
+    Ungroup {
+        name: String,
+    },
+    Import {
+        documents: usize,
+    },
+    LoadCodebook,
+    /// A step made of several others (scripts, tests).
+    Several,
+}
+
+impl Step {
+    /// The English name ("Undo Rename code"); the CLI and tests read it.
+    pub fn english(&self) -> String {
+        use Step::*;
+        match self {
+            RenameProject => "Rename project".into(),
+            RenameLevels => "Rename levels".into(),
+            AddCoder => "Add coder".into(),
+            RemoveCoder => "Remove coder".into(),
+            AddCode => "Add code".into(),
+            RestoreCode => "Restore code".into(),
+            DeleteCode => "Delete code".into(),
+            RenameCode => "Rename code".into(),
+            RecolourCode => "Recolour code".into(),
+            EditCodeDescription => "Edit code description".into(),
+            MoveCode => "Move code".into(),
+            CodeSegment => "Code segment".into(),
+            CodeSegmentWith { code } => format!("Code segment with '{code}'"),
+            CodeWithNewCode { code } => format!("Code with new code '{code}'"),
+            ChangeCodeOfSegment => "Change code of segment".into(),
+            ChangeCodeToNewCode { code } => format!("Change code to new code '{code}'"),
+            RemoveCoding => "Remove coding".into(),
+            ResizeCoding => "Resize coding".into(),
+            EditMemo => "Edit memo".into(),
+            DeleteMemo => "Delete memo".into(),
+            AddDocument => "Add document".into(),
+            RemoveDocument => "Remove document".into(),
+            RenameDocument => "Rename document".into(),
+            MoveDocumentToGroup => "Move document to group".into(),
+            MoveDocumentToNewGroup => "Move document to a new group".into(),
+            SetTextDirection => "Set text direction".into(),
+            SetVariable => "Set variable".into(),
+            SetVariablesFromCsv => "Set variables from CSV".into(),
+            AddDocumentGroup => "Add document group".into(),
+            RemoveDocumentGroup => "Remove document group".into(),
+            RestoreDocumentGroup => "Restore document group".into(),
+            MergeCodes { from, into } => format!("Merge '{from}' into '{into}'"),
+            GroupCodes { count, name } => format!("Group {count} codes into '{name}'"),
+            Ungroup { name } => format!("Ungroup '{name}'"),
+            Import { documents } => format!("Import {documents} document(s)"),
+            LoadCodebook => "Load codebook".into(),
+            Several => "Several changes".into(),
+        }
+    }
+}
+
+impl std::fmt::Display for Step {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.english())
+    }
+}

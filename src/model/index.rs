@@ -1,0 +1,238 @@
+//! The project's index and generation.
+//!
+//! A generation is a number from one process-wide counter: every new or
+//! loaded project and every applied command takes the next one, so a value
+//! is never reused, not even across Open, Recover or New. Caches keyed by it
+//! cannot outlive the state they were built from.
+//!
+//! The index (codings per document, code and coder; documents by ID;
+//! parents, levels and counts) is built lazily, once per generation, and
+//! dropped by every change. Readers (panels, exports, validation, the CLI)
+//! use it; `edit::apply` never builds it, so a batch of many commands does not
+//! rebuild it once per command.
+
+use super::{CodeId, CoderId, Coding, CodingId, DocId, Project};
+use std::collections::{BTreeMap, HashMap};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, OnceLock};
+
+static NEXT_GENERATION: AtomicU64 = AtomicU64::new(1);
+
+/// The next generation, never handed out before in this process.
+pub fn next_generation() -> u64 {
+    NEXT_GENERATION.fetch_add(1, Ordering::Relaxed)
+}
+
+/// Derived state carried by a project: its generation and its index.
+/// Two projects compare equal regardless of it (it is not content), and a
+/// clone shares the generation and the index of the same content.
+#[derive(Clone)]
+pub(crate) struct Derived {
+    pub generation: u64,
+    pub index: OnceLock<Arc<ProjectIndex>>,
+    /// The coder on whose behalf commands are applied (the session's coder),
+    /// recorded in the history of what they change. Not saved.
+    pub actor: Option<CoderId>,
+}
+
+impl Default for Derived {
+    fn default() -> Self {
+        Self {
+            generation: next_generation(),
+            index: OnceLock::new(),
+            actor: None,
+        }
+    }
+}
+
+impl PartialEq for Derived {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for Derived {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "generation {}", self.generation)
+    }
+}
+
+/// Lookups that would otherwise scan the whole project.
+#[derive(Debug, Default)]
+pub struct ProjectIndex {
+    pub generation: u64,
+    doc_pos: HashMap<DocId, usize>,
+    /// Codings of each document, by (start, end, id).
+    by_doc: HashMap<DocId, Vec<CodingId>>,
+    by_code: HashMap<CodeId, Vec<CodingId>>,
+    by_coder: HashMap<CoderId, Vec<CodingId>>,
+    parent: HashMap<CodeId, CodeId>,
+    /// Derived level of each code: 1 for a leaf.
+    level: HashMap<CodeId, usize>,
+    /// Depth below the top: 0 for a root.
+    depth: HashMap<CodeId, usize>,
+    own: BTreeMap<CodeId, usize>,
+    total: BTreeMap<CodeId, usize>,
+    /// Documents with codings of each code, own and descendants'.
+    docs_total: HashMap<CodeId, usize>,
+}
+
+impl ProjectIndex {
+    pub fn build(p: &Project) -> Self {
+        let mut ix = ProjectIndex {
+            generation: p.generation(),
+            ..Default::default()
+        };
+        for (i, d) in p.documents.iter().enumerate() {
+            ix.doc_pos.insert(d.id, i);
+        }
+        let mut sorted: Vec<&Coding> = p.codings.values().collect();
+        sorted.sort_by_key(|c| (c.range.start, c.range.end, c.id));
+        for c in sorted {
+            ix.by_doc.entry(c.document).or_default().push(c.id);
+            ix.by_code.entry(c.code).or_default().push(c.id);
+            ix.by_coder.entry(c.coder).or_default().push(c.id);
+            *ix.own.entry(c.code).or_insert(0) += 1;
+        }
+        for code in p.codes.values() {
+            for child in &code.children {
+                ix.parent.insert(*child, code.id);
+            }
+        }
+        // Post-order over the tree from the roots: levels, totals and
+        // document counts of a code come from its children.
+        let mut docs_of: HashMap<CodeId, std::collections::BTreeSet<DocId>> = HashMap::new();
+        let mut stack: Vec<(CodeId, usize, bool)> =
+            p.roots.iter().rev().map(|r| (*r, 0, false)).collect();
+        let mut seen = std::collections::HashSet::new();
+        while let Some((id, depth, done)) = stack.pop() {
+            let Some(code) = p.codes.get(&id) else {
+                continue;
+            };
+            if !done {
+                if !seen.insert(id) {
+                    continue; // a cycle: validation reports it
+                }
+                ix.depth.insert(id, depth);
+                stack.push((id, depth, true));
+                for k in code.children.iter().rev() {
+                    stack.push((*k, depth + 1, false));
+                }
+                continue;
+            }
+            let mut level = 1;
+            let mut total = ix.own.get(&id).copied().unwrap_or(0);
+            let mut docs: std::collections::BTreeSet<DocId> = ix
+                .by_code
+                .get(&id)
+                .into_iter()
+                .flatten()
+                .filter_map(|c| p.codings.get(c).map(|c| c.document))
+                .collect();
+            for k in &code.children {
+                level = level.max(1 + ix.level.get(k).copied().unwrap_or(1));
+                total += ix.total.get(k).copied().unwrap_or(0);
+                if let Some(d) = docs_of.remove(k) {
+                    docs.extend(d);
+                }
+            }
+            ix.level.insert(id, level);
+            ix.total.insert(id, total);
+            ix.docs_total.insert(id, docs.len());
+            docs_of.insert(id, docs);
+        }
+        ix
+    }
+
+    pub fn document_position(&self, id: DocId) -> Option<usize> {
+        self.doc_pos.get(&id).copied()
+    }
+
+    /// Codings of a document, by position.
+    pub fn codings_of_document(&self, id: DocId) -> &[CodingId] {
+        self.by_doc.get(&id).map_or(&[], Vec::as_slice)
+    }
+
+    /// Own codings of a code, by position within each document.
+    pub fn codings_of_code(&self, id: CodeId) -> &[CodingId] {
+        self.by_code.get(&id).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn codings_of_coder(&self, id: CoderId) -> &[CodingId] {
+        self.by_coder.get(&id).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn parent(&self, id: CodeId) -> Option<CodeId> {
+        self.parent.get(&id).copied()
+    }
+
+    /// Derived level: 1 for a leaf, else 1 + the highest child level.
+    pub fn level(&self, id: CodeId) -> usize {
+        self.level.get(&id).copied().unwrap_or(1)
+    }
+
+    /// Depth below the top of the tree (0 for a top-level code).
+    pub fn depth(&self, id: CodeId) -> usize {
+        self.depth.get(&id).copied().unwrap_or(0)
+    }
+
+    pub fn own_counts(&self) -> &BTreeMap<CodeId, usize> {
+        &self.own
+    }
+
+    pub fn total_counts(&self) -> &BTreeMap<CodeId, usize> {
+        &self.total
+    }
+
+    pub fn own_count(&self, id: CodeId) -> usize {
+        self.own.get(&id).copied().unwrap_or(0)
+    }
+
+    pub fn total_count(&self, id: CodeId) -> usize {
+        self.total.get(&id).copied().unwrap_or(0)
+    }
+
+    /// Documents with codings of this code or its descendants.
+    pub fn document_count(&self, id: CodeId) -> usize {
+        self.docs_total.get(&id).copied().unwrap_or(0)
+    }
+}
+
+impl Project {
+    /// The generation of this state: changes with every edit, never reused.
+    pub fn generation(&self) -> u64 {
+        self.derived.generation
+    }
+
+    /// Mark the project changed: a new generation, and the index dropped.
+    /// `edit::apply` calls this after every successful command.
+    pub fn touch(&mut self) {
+        self.derived = Derived {
+            actor: self.derived.actor,
+            ..Derived::default()
+        };
+    }
+
+    /// The coder whose edits these are (recorded as `created_by` and
+    /// `modified_by`). Set by the window and the CLI; not saved.
+    pub fn set_actor(&mut self, coder: Option<CoderId>) {
+        self.derived.actor = coder;
+    }
+
+    pub fn actor(&self) -> Option<CoderId> {
+        self.derived.actor
+    }
+
+    /// The index for the current generation, built on first use.
+    pub fn index(&self) -> &ProjectIndex {
+        self.derived
+            .index
+            .get_or_init(|| Arc::new(ProjectIndex::build(self)))
+    }
+
+    /// The index if it is already built (for lookups inside `edit::apply`,
+    /// which must not build it).
+    pub(crate) fn built_index(&self) -> Option<&ProjectIndex> {
+        self.derived.index.get().map(|a| a.as_ref())
+    }
+}
