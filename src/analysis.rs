@@ -19,9 +19,10 @@ pub struct Stats {
 }
 
 pub fn stats(p: &Project) -> Stats {
+    let ix = p.index();
     let mut per_level = BTreeMap::new();
     for id in p.codes.keys() {
-        *per_level.entry(p.level_of(*id)).or_insert(0) += 1;
+        *per_level.entry(ix.level(*id)).or_insert(0) += 1;
     }
     let mut per_coder = BTreeMap::new();
     for c in p.codings.values() {
@@ -47,4 +48,48 @@ pub fn stats(p: &Project) -> Stats {
             + p.set_aside.codes.len()
             + p.set_aside.documents.len(),
     }
+}
+
+/// Where the code tree leaves the project's levels (three by default: code,
+/// subcategory, category): codes deeper than that, and codings on codes that
+/// have children (a category or subcategory coded directly). Not errors,
+/// since other tools' projects have any depth, but a researcher should know.
+pub fn level_notes(p: &Project) -> Vec<String> {
+    let ix = p.index();
+    let mut notes = Vec::new();
+    for (id, depth) in p.walk() {
+        let Some(code) = p.codes.get(&id) else {
+            continue;
+        };
+        if depth + 1 > p.level_count {
+            notes.push(format!(
+                "code '{}' is at depth {} of a tree meant to have {} levels",
+                p.code_path_label(id, "/"),
+                depth + 1,
+                p.level_count
+            ));
+        }
+        let own = ix.own_count(id);
+        if own > 0 && !code.children.is_empty() {
+            notes.push(format!(
+                "code '{}' has {own} coding(s) of its own but also child codes; codings belong on level-1 codes",
+                p.code_path_label(id, "/")
+            ));
+        }
+    }
+    notes
+}
+
+/// Codes that leave the levels, for the tree's marker.
+pub fn off_level_codes(p: &Project) -> std::collections::BTreeSet<CodeId> {
+    let ix = p.index();
+    p.walk()
+        .into_iter()
+        .filter(|(id, depth)| {
+            *depth + 1 > p.level_count
+                || (ix.own_count(*id) > 0
+                    && p.codes.get(id).is_some_and(|c| !c.children.is_empty()))
+        })
+        .map(|(id, _)| id)
+        .collect()
 }

@@ -74,6 +74,10 @@ pub enum Cmd {
         /// Create missing codes on the path.
         #[arg(long)]
         create: bool,
+        /// With --create: allow a path deeper than the project's levels
+        /// (three by default: category/subcategory/code).
+        #[arg(long, requires = "create")]
+        deeper: bool,
     },
     /// Write a memo on the project, a document or a code.
     Memo {

@@ -192,6 +192,7 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
             code,
             coder,
             create,
+            deeper,
         } => {
             modify(&project, Some(&coder), |p| {
                 let doc = find_doc(p, &project, &document)?;
@@ -216,6 +217,21 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
                         .ok_or_else(|| CliError::Usage(format!("--chars takes A-B, got '{c}'")))?;
                     CharRange::new(a, b)
                 };
+                let depth = code.split('/').filter(|s| !s.trim().is_empty()).count();
+                if create && !deeper && depth > p.level_count && p.resolve_path(&code).is_err() {
+                    return Err(input(
+                        &project,
+                        format!(
+                            "'{code}' is {depth} levels deep, but the project's code tree has {} ({}); nothing was changed. Give a shorter path, or add --deeper to create it anyway",
+                            p.level_count,
+                            (1..=p.level_count)
+                                .rev()
+                                .map(|l| p.level_name(l))
+                                .collect::<Vec<_>>()
+                                .join("/")
+                        ),
+                    ));
+                }
                 let (mut cmds, code_id) =
                     edit::ensure_path(p, &code, create).map_err(|e| input(&project, e))?;
                 // `modify` made the coder if it was new.
@@ -276,6 +292,9 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
             let mut out = std::io::stdout().lock();
             for pr in &problems {
                 let _ = writeln!(out, "{}: {pr}", project.display());
+            }
+            for note in crate::analysis::level_notes(&p) {
+                let _ = writeln!(out, "{}: note: {note}", project.display());
             }
             if problems.is_empty() && p.set_aside.is_empty() {
                 let _ = writeln!(out, "{}: no problems found", project.display());

@@ -47,6 +47,10 @@ pub struct Hierarchy {
     pub project: String,
     pub levels: Vec<String>,
     pub tree: Vec<Node>,
+    /// Where the tree leaves the project's levels (see
+    /// `analysis::level_notes`); absent when there is nothing to say.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -116,6 +120,7 @@ pub fn hierarchy(p: &Project, opts: &ExportOptions) -> Hierarchy {
             .iter()
             .filter_map(|r| ctx.node(*r, 0).map(|(n, _)| n))
             .collect(),
+        notes: crate::analysis::level_notes(p),
     }
 }
 

@@ -137,5 +137,12 @@ pub fn to_markdown(p: &Project) -> String {
     if rtl {
         out.push_str("\n</div>\n");
     }
+    let notes = crate::analysis::level_notes(p);
+    if !notes.is_empty() {
+        out.push_str("\nNotes:\n\n");
+        for n in notes {
+            out.push_str(&format!("- {}\n", escape_md(&n)));
+        }
+    }
     out
 }

@@ -81,6 +81,14 @@ enum Step {
         doc: usize,
         name: String,
     },
+    AddCoder(String),
+    RemoveCoder(usize),
+    Levels(Vec<String>),
+    RenameProject(String),
+    RemoveMemo(usize),
+    /// Act as another coder from now on (not a command; changes who is
+    /// recorded as `modified_by`).
+    Actor(usize),
 }
 
 fn step() -> impl Strategy<Value = Step> {
@@ -123,7 +131,13 @@ fn step() -> impl Strategy<Value = Step> {
         (n.clone(), ".{0,20}").prop_map(|(code, text)| Step::Describe { code, text }),
         (n.clone(), 0usize..3).prop_map(|(doc, which)| Step::Direction { doc, which }),
         (n.clone(), proptest::bool::ANY).prop_map(|(doc, new)| Step::GroupDoc { doc, new }),
-        (n, "[a-zآ-ی]{1,8}").prop_map(|(doc, name)| Step::RenameDoc { doc, name }),
+        (n.clone(), "[a-zآ-ی]{1,8}").prop_map(|(doc, name)| Step::RenameDoc { doc, name }),
+        "[a-zآ-ی ]{0,8}".prop_map(Step::AddCoder),
+        n.clone().prop_map(Step::RemoveCoder),
+        proptest::collection::vec("[a-zآ-ی]{1,8}", 0..4).prop_map(Step::Levels),
+        "[a-zآ-ی ]{0,8}".prop_map(Step::RenameProject),
+        n.clone().prop_map(Step::RemoveMemo),
+        n.prop_map(Step::Actor),
     ]
 }
 
@@ -258,11 +272,45 @@ fn to_command(p: &Project, s: &Step) -> Option<Command> {
             id: p.documents.get(doc % p.documents.len().max(1))?.id,
             name: name.clone(),
         },
+        Step::AddCoder(name) => Command::AddCoder {
+            coder: Coder {
+                id: CoderId::new(),
+                name: name.clone(),
+                color: edit::palette_color(name.len()),
+            },
+            index: name.len(),
+        },
+        Step::RemoveCoder(i) => Command::RemoveCoder {
+            id: p.coders.get(i % p.coders.len().max(1))?.id,
+        },
+        Step::Levels(names) => Command::SetLevelNames {
+            names: names.clone(),
+        },
+        Step::RenameProject(name) => Command::RenameProject { name: name.clone() },
+        Step::RemoveMemo(i) => {
+            let memos: Vec<MemoId> = p.memos.keys().copied().collect();
+            Command::RemoveMemo {
+                id: pick(&memos, *i)?,
+            }
+        }
+        Step::Actor(_) => return None,
     })
 }
 
-/// Every coding lies inside its document, and the tree places each code once.
+/// Every coding lies inside its document, the tree places each code once,
+/// no two codings are identical, and coders have distinct, non-blank names.
 fn assert_valid(p: &Project) {
+    let mut seen = std::collections::BTreeSet::new();
+    for c in p.codings.values() {
+        assert!(
+            seen.insert((c.document, c.range, c.code, c.coder)),
+            "duplicate coding"
+        );
+    }
+    let names: std::collections::BTreeSet<&str> =
+        p.coders.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names.len(), p.coders.len(), "coder names are distinct");
+    assert!(p.coders.iter().all(|c| !c.name.trim().is_empty()));
     for c in p.codings.values() {
         let d = p.document(c.document).expect("coding's document exists");
         assert!(
@@ -290,6 +338,10 @@ proptest! {
         let mut h = History::new();
         let mut applied = 0;
         for s in &steps {
+            if let Step::Actor(i) = s {
+                let coder = p.coders.get(i % p.coders.len().max(1)).map(|c| c.id);
+                p.set_actor(coder);
+            }
             if let Some(cmd) = to_command(&p, s) {
                 let before = p.clone();
                 match h.apply(&mut p, cmd) {

@@ -3,6 +3,7 @@
 
 mod bidi;
 mod cli;
+mod core_v2;
 mod edit_props;
 mod export;
 #[cfg(feature = "gui")]

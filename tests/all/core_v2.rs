@@ -1,0 +1,478 @@
+//! Core v2: the version-1 migration on a committed fixture, normalised text
+//! on load (CRLF), tampered text, version edge cases, generations, the
+//! index, entity history, duplicate codings, coders and the level guard.
+
+use super::util::*;
+use std::collections::BTreeMap;
+use std::path::Path;
+use strata::edit::{self, Command, EditError, History};
+use strata::model::*;
+use strata::store::{self, StoreError};
+
+/// Today's demo project as version 1 wrote it, committed as it was.
+const V1: &str = "demo-v1.strata";
+
+fn v1_text() -> String {
+    std::fs::read_to_string(fixture(V1)).expect("v1 fixture")
+}
+
+#[test]
+fn a_version_1_file_opens_with_the_same_ids_texts_codings_memos_and_variables() {
+    let raw: strata::store::v1::File = ron::from_str(&v1_text()).expect("v1 parses as v1");
+    assert_eq!(raw.version, 1);
+    let (p, problems) = store::load(&fixture(V1)).expect("load v1");
+    assert!(problems.is_empty(), "{problems:?}");
+    let v = raw.project;
+    assert_eq!(p.id, v.id);
+    assert_eq!(p.documents.len(), v.documents.len());
+    for d in &v.documents {
+        let q = p.document(d.id).expect("same document id");
+        assert_eq!(q.name, d.name);
+        assert_eq!(q.text(), d.text);
+        assert_eq!(q.variables, d.variables);
+        assert_eq!(q.source.text_hash, d.source.text_hash);
+    }
+    assert_eq!(p.codings.len(), v.codings.len());
+    assert_eq!(p.codings.len(), 49);
+    for c in &v.codings {
+        let q = &p.codings[&c.id];
+        assert_eq!(
+            (q.document, q.range, q.code, q.coder),
+            (c.document, c.range, c.code, c.coder)
+        );
+        assert_eq!(q.stamp.created, Some(c.created));
+        assert_eq!(q.origin, Origin::Manual);
+    }
+    assert_eq!(p.memos.len(), 4);
+    for m in &v.memos {
+        let q = &p.memos[&m.id];
+        assert_eq!((&q.title, &q.body), (&m.title, &m.body));
+        assert_eq!(q.stamp.created_by, m.author);
+        assert_eq!(q.stamp.modified, Some(m.modified));
+    }
+    let names: Vec<&str> = p.coders.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["سارا", "Omid"]);
+    assert_eq!(p.codes.len(), 7 + 24 + 79);
+    assert_eq!(p.level_count, 3);
+    // Version 1 did not know when codes were made: unknown, not invented.
+    assert!(p.codes.values().all(|c| c.stamp.created.is_none()));
+}
+
+#[test]
+fn first_save_writes_version_2_and_keeps_the_version_1_file() {
+    let dir = tmp();
+    let path = dir.path().join("study.strata");
+    std::fs::copy(fixture(V1), &path).expect("copy");
+    let (p, _) = store::load(&path).expect("load");
+    store::save(&p, &path).expect("save");
+    let v1_bak = store::v1_backup_path(&path);
+    assert_eq!(
+        std::fs::read_to_string(&v1_bak).expect(".v1.bak"),
+        v1_text()
+    );
+    let text = std::fs::read_to_string(&path).expect("read");
+    assert!(text.contains("version: 2,"), "{}", &text[..200]);
+    let (q, problems) = store::load(&path).expect("reload v2");
+    assert!(problems.is_empty());
+    assert_eq!(p, q);
+    // The second save leaves the version-1 copy alone.
+    store::save(&q, &path).expect("save again");
+    assert_eq!(
+        std::fs::read_to_string(&v1_bak).expect(".v1.bak"),
+        v1_text()
+    );
+}
+
+fn quotes(p: &Project) -> BTreeMap<CodingId, String> {
+    p.codings
+        .values()
+        .map(|c| {
+            (
+                c.id,
+                p.document(c.document)
+                    .expect("doc")
+                    .slice(c.range)
+                    .to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_crlf_copy_of_a_project_gives_the_same_quotes() {
+    let (lf, _) = store::load(&fixture(V1)).expect("load");
+    let dir = tmp();
+    for (name, text) in [
+        ("crlf.strata", v1_text().replace('\n', "\r\n")),
+        (
+            "bom-crlf.strata",
+            format!("\u{FEFF}{}", v1_text().replace('\n', "\r\n")),
+        ),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, &text).expect("write");
+        let (p, problems) = store::load(&path).expect("a CRLF copy loads");
+        assert!(problems.is_empty(), "{name}: {problems:?}");
+        assert_eq!(quotes(&p), quotes(&lf), "{name}: every quote in place");
+        let check = strata(&["check", path.to_str().expect("utf-8")]);
+        assert!(check.status.success(), "{}", stderr(&check));
+        assert!(stdout(&check).contains("no problems found"));
+    }
+    // And a version-2 file saved with LF, then converted, too.
+    let v2 = dir.path().join("v2.strata");
+    store::save(&lf, &v2).expect("save");
+    let crlf = std::fs::read_to_string(&v2)
+        .expect("read")
+        .replace('\n', "\r\n");
+    let (p, problems) = store::from_str(&crlf, &v2).expect("load");
+    assert!(problems.is_empty());
+    assert_eq!(quotes(&p), quotes(&lf));
+}
+
+#[test]
+fn a_document_whose_text_was_changed_outside_strata_is_reported_and_not_coded() {
+    let text = v1_text();
+    // P01's text, one word changed (same length, so offsets "fit").
+    let tampered = text.replacen("دوازده سال", "یازده  سال", 1);
+    assert_ne!(tampered, text);
+    let dir = tmp();
+    let path = dir.path().join("tampered.strata");
+    std::fs::write(&path, &tampered).expect("write");
+    let (p, problems) = store::load(&path).expect("loads");
+    let all = problems
+        .iter()
+        .map(|p| p.to_string())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(
+        all.contains("document 'P01'") && all.contains("SHA-256"),
+        "{all}"
+    );
+    assert!(p.document_by_name("P01").is_none(), "P01 takes no part");
+    assert_eq!(p.set_aside.documents.len(), 1);
+    let p01 = &p.set_aside.documents[0];
+    assert!(p.codings.values().all(|c| c.document != p01.id));
+    assert!(p.set_aside.codings.iter().any(|c| c.document == p01.id));
+    let check = strata(&["check", path.to_str().expect("utf-8")]);
+    assert_eq!(check.status.code(), Some(1));
+    assert!(stdout(&check).contains("P01"), "{}", stdout(&check));
+    // Nothing is lost: saved and reloaded, the set-aside items are still there.
+    store::save(&p, &path).expect("save");
+    let (q, _) = store::load(&path).expect("reload");
+    assert_eq!(q.set_aside.documents.len(), 1);
+    assert_eq!(q.set_aside.codings.len(), p.set_aside.codings.len());
+}
+
+#[test]
+fn version_0_is_refused_and_a_huge_version_is_called_newer() {
+    let text = v1_text();
+    let zero = text.replacen("version: 1,", "version: 0,", 1);
+    match store::from_str(&zero, Path::new("zero.strata")) {
+        Err(StoreError::BadVersion { found: 0, .. }) => {}
+        other => panic!("expected BadVersion, got {:?}", other.map(|_| ())),
+    }
+    let huge = text.replacen("version: 1,", "version: 99999999999999999999,", 1);
+    match store::from_str(&huge, Path::new("huge.strata")) {
+        Err(e @ StoreError::Newer { .. }) => {
+            assert!(e.to_string().contains("newer Strata"), "{e}")
+        }
+        other => panic!("expected Newer, got {:?}", other.map(|_| ())),
+    }
+    let three = text.replacen("version: 1,", "version: 3,", 1);
+    assert!(matches!(
+        store::from_str(&three, Path::new("v3.strata")),
+        Err(StoreError::Newer { .. })
+    ));
+}
+
+#[test]
+fn generations_only_grow_across_new_load_and_edits() {
+    let a = Project::new("a");
+    let (b, _) = store::load(&fixture(V1)).expect("load");
+    let (c, _) = store::load(&fixture(V1)).expect("load again");
+    assert!(a.generation() < b.generation() && b.generation() < c.generation());
+    let mut p = c;
+    let before = p.generation();
+    let id = *p.codes.keys().next().expect("a code");
+    let mut h = History::new();
+    h.apply(
+        &mut p,
+        Command::RenameCode {
+            id,
+            name: "x".into(),
+        },
+    )
+    .expect("rename");
+    let after_edit = p.generation();
+    assert!(after_edit > before);
+    h.undo(&mut p).expect("undo");
+    assert!(
+        p.generation() > after_edit,
+        "undo is a change too: no value comes back"
+    );
+}
+
+#[test]
+fn the_index_follows_every_change() {
+    let (mut p, _) = store::load(&fixture(V1)).expect("load");
+    let doc = p.documents[0].id;
+    let n = p.index().codings_of_document(doc).len();
+    let code = p
+        .codes
+        .values()
+        .find(|c| c.children.is_empty())
+        .expect("leaf")
+        .id;
+    let coder = p.coders[0].id;
+    let range = p.documents[0].line_range(1).expect("line 1");
+    let cmd = edit::new_coding(doc, range, code, coder);
+    let mut h = History::new();
+    h.apply(&mut p, cmd).expect("code");
+    let ix = p.index();
+    assert_eq!(ix.codings_of_document(doc).len(), n + 1);
+    assert!(
+        ix.codings_of_code(code)
+            .iter()
+            .any(|c| p.codings[c].range == range)
+    );
+    assert_eq!(ix.total_count(code), ix.own_count(code));
+    let parent = p.parent_of(code).expect("grouped");
+    assert!(p.index().total_count(parent) >= p.index().own_count(code));
+    // Sorted by position within the document.
+    let starts: Vec<CharPos> = p
+        .index()
+        .codings_of_document(doc)
+        .iter()
+        .map(|c| p.codings[c].range.start)
+        .collect();
+    assert!(starts.windows(2).all(|w| w[0] <= w[1]));
+}
+
+#[test]
+fn an_identical_coding_is_refused() {
+    let (mut p, _) = store::load(&fixture(V1)).expect("load");
+    let c = p.codings.values().next().expect("a coding").clone();
+    let again = edit::new_coding(c.document, c.range, c.code, c.coder);
+    let before = p.clone();
+    assert_eq!(again.clone().apply(&mut p), Err(EditError::DuplicateCoding));
+    assert_eq!(p, before);
+    // By another coder, it is a coding of its own.
+    let other = p
+        .coders
+        .iter()
+        .find(|k| k.id != c.coder)
+        .expect("two coders")
+        .id;
+    edit::new_coding(c.document, c.range, c.code, other)
+        .apply(&mut p)
+        .expect("another coder's coding");
+    // The CLI says so and changes nothing.
+    let dir = tmp();
+    let path = small_project(dir.path());
+    let args = [
+        "code",
+        path.to_str().expect("utf-8"),
+        "--document",
+        "P7",
+        "--lines",
+        "2",
+        "--code",
+        "Trust",
+        "--coder",
+        "Sara",
+        "--create",
+    ];
+    ok(&args);
+    let bytes = std::fs::read(&path).expect("read");
+    let o = strata(&args);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("already coded"), "{}", stderr(&o));
+    assert_eq!(std::fs::read(&path).expect("read"), bytes);
+}
+
+#[test]
+fn coders_are_entities_found_by_name_never_blank_or_twice() {
+    let dir = tmp();
+    let path = small_project(dir.path());
+    let f = path.to_str().expect("utf-8");
+    let before = store::load(&path).expect("load").0.coders.len();
+    ok(&[
+        "code",
+        f,
+        "--document",
+        "P7",
+        "--lines",
+        "1",
+        "--code",
+        "Trust",
+        "--coder",
+        "Nika",
+        "--create",
+    ]);
+    ok(&[
+        "code",
+        f,
+        "--document",
+        "P7",
+        "--lines",
+        "2",
+        "--code",
+        "Trust",
+        "--coder",
+        " Nika ",
+        "--create",
+    ]);
+    let (p, _) = store::load(&path).expect("load");
+    assert_eq!(
+        p.coders.len(),
+        before + 1,
+        "one new coder, found by name the second time"
+    );
+    let nika = p.coder_by_name("Nika").expect("Nika").id;
+    assert_eq!(p.index().codings_of_coder(nika).len(), 2);
+    let o = strata(&[
+        "code",
+        f,
+        "--document",
+        "P7",
+        "--lines",
+        "3",
+        "--code",
+        "Trust",
+        "--coder",
+        "  ",
+        "--create",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("coder needs a name"));
+    // A duplicate name is refused by the command itself.
+    let mut q = p.clone();
+    let dup = Command::AddCoder {
+        coder: Coder {
+            id: CoderId::new(),
+            name: "Nika".into(),
+            color: "#123456".into(),
+        },
+        index: 0,
+    };
+    assert_eq!(
+        dup.apply(&mut q),
+        Err(EditError::DuplicateCoder("Nika".into()))
+    );
+    assert!(matches!(
+        edit::ensure_coder(&p, ""),
+        Err(EditError::EmptyCoderName)
+    ));
+}
+
+#[test]
+fn edits_record_who_and_when_and_undo_restores_it() {
+    let (mut p, _) = store::load(&fixture(V1)).expect("load");
+    let omid = p.coder_by_name("Omid").expect("Omid").id;
+    p.set_actor(Some(omid));
+    let id = *p.codes.keys().next().expect("code");
+    let old = p.codes[&id].stamp;
+    let mut h = History::new();
+    h.apply(
+        &mut p,
+        Command::RenameCode {
+            id,
+            name: "renamed".into(),
+        },
+    )
+    .expect("rename");
+    let new = p.codes[&id].stamp;
+    assert_eq!(new.modified_by, Some(omid));
+    assert!(new.modified.is_some());
+    assert_eq!(new.created, old.created);
+    h.undo(&mut p).expect("undo");
+    assert_eq!(p.codes[&id].stamp, old);
+    h.redo(&mut p).expect("redo");
+    assert_eq!(p.codes[&id].stamp, new);
+    // A coding made by the CLI records its coder and origin; memos their author.
+    let dir = tmp();
+    let path = small_project(dir.path());
+    let f = path.to_str().expect("utf-8");
+    ok(&[
+        "code",
+        f,
+        "--document",
+        "P7",
+        "--lines",
+        "1",
+        "--code",
+        "New/Sub/Leaf",
+        "--coder",
+        "Nika",
+        "--create",
+    ]);
+    ok(&[
+        "memo", f, "--code", "Leaf", "--title", "t", "--body", "b", "--author", "Nika",
+    ]);
+    let (q, _) = store::load(&path).expect("load");
+    let nika = q.coder_by_name("Nika").expect("Nika").id;
+    let leaf = q.resolve_path("New/Sub/Leaf").expect("leaf");
+    assert_eq!(q.codes[&leaf].stamp.created_by, Some(nika));
+    let coding = q.codings.values().find(|c| c.code == leaf).expect("coding");
+    assert_eq!(coding.stamp.created_by, Some(nika));
+    let memo = q.memos_on(MemoTarget::Code(leaf)).next().expect("memo");
+    assert_eq!(memo.stamp.created_by, Some(nika));
+}
+
+#[test]
+fn commands_are_data() {
+    let (p, _) = store::load(&fixture(V1)).expect("load");
+    let c = p.codings.values().next().expect("coding");
+    let cmd = Command::Batch {
+        label: edit::Step::CodeSegmentWith {
+            code: "people's voice".into(),
+        },
+        commands: vec![Command::RemoveCoding { id: c.id }],
+    };
+    let json = serde_json::to_string(&cmd).expect("serialise");
+    let back: Command = serde_json::from_str(&json).expect("deserialise");
+    assert_eq!(back, cmd);
+}
+
+#[test]
+fn the_cli_keeps_the_code_tree_to_its_levels_unless_told() {
+    let dir = tmp();
+    let path = small_project(dir.path());
+    let f = path.to_str().expect("utf-8");
+    let bytes = std::fs::read(&path).expect("read");
+    let deep = [
+        "code",
+        f,
+        "--document",
+        "P7",
+        "--lines",
+        "1",
+        "--code",
+        "A/B/C/D",
+        "--coder",
+        "Sara",
+        "--create",
+    ];
+    let o = strata(&deep);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("4 levels deep") && stderr(&o).contains("--deeper"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        bytes,
+        "nothing changed"
+    );
+    let mut with = deep.to_vec();
+    with.push("--deeper");
+    ok(&with);
+    let out = ok(&["check", f]);
+    assert!(out.contains("note: code 'A/B/C/D' is at depth 4"), "{out}");
+    let json = ok(&["export", f, "--format", "json", "--output", "-"]);
+    assert!(
+        json.contains("\"notes\"") && json.contains("A/B/C/D"),
+        "{json}"
+    );
+}
