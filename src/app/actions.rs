@@ -1,5 +1,6 @@
 //! Applying the actions that panels pushed during a frame.
 
+use super::Pending;
 use super::{Action, AppCommand, Workbench, files};
 use crate::edit::{self, Command};
 use crate::model::*;
@@ -142,23 +143,20 @@ pub fn apply(wb: &mut Workbench, a: Action) {
                         }
                         Err(e) => wb.state.error = Some(e.to_string()),
                     }
-                } else {
-                    let _ = std::fs::remove_file(&rec);
+                } else if let Err(e) = std::fs::remove_file(&rec)
+                    && e.kind() != std::io::ErrorKind::NotFound
+                {
+                    wb.state.error = Some(format!("{}: {e}", rec.display()));
                 }
             }
         }
-        Action::OpenPath(path) => match Workbench::open(path) {
-            Ok(mut new) => {
-                new.native_dialogs = wb.native_dialogs;
-                new.state.lang = wb.state.lang;
-                new.state.recent_projects = std::mem::take(&mut wb.state.recent_projects);
-                if let Some(p) = new.path.clone() {
-                    files::remember_recent(&mut new.state, p);
-                }
-                *wb = new;
+        Action::OpenPath(path) => {
+            if wb.is_dirty() {
+                wb.state.pending = Some(Pending::Open(path));
+            } else {
+                open_path(wb, path);
             }
-            Err(e) => wb.state.error = Some(e),
-        },
+        }
         Action::SaveTo(path) => files::save_to(wb, path),
         Action::ExportTo(path) => files::export_to(wb, path),
         Action::ImportPaths(paths) => {
@@ -178,22 +176,83 @@ pub fn apply(wb: &mut Workbench, a: Action) {
                     "{}: already exists. Open it, or choose another name for the new project.",
                     path.display()
                 ));
-                return;
+            } else if wb.is_dirty() {
+                wb.state.pending = Some(Pending::New(path));
+            } else {
+                new_at(wb, path);
             }
-            let name = path
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_else(|| "Project".into());
-            let mut p = Project::new(name);
-            if wb.state.lang.rtl() {
-                p.level_names = LEVEL_NAMES_FA.iter().map(|s| s.to_string()).collect();
+        }
+        Action::Continue { pending, save } => {
+            wb.state.pending = None;
+            if save {
+                run(wb, AppCommand::Save);
+                if wb.is_dirty() {
+                    // Not saved (an error, or Save as still to choose a file):
+                    // stay, so that nothing is lost.
+                    return;
+                }
+            } else {
+                // The user chose to discard: the autosave of these changes
+                // must not be offered back later. A missing file is fine.
+                let rec = match &wb.path {
+                    Some(p) => files::recovery_path(p),
+                    None => files::unsaved_recovery_path(),
+                };
+                if let Err(e) = std::fs::remove_file(&rec)
+                    && e.kind() != std::io::ErrorKind::NotFound
+                {
+                    wb.state.error = Some(format!("{}: {e}", rec.display()));
+                }
             }
-            let lang = wb.state.lang;
-            *wb = Workbench::new(p, None);
-            wb.state.lang = lang;
-            files::save_to(wb, path);
+            match pending {
+                Pending::Open(p) => open_path(wb, p),
+                Pending::New(p) => new_at(wb, p),
+            }
         }
     }
+}
+
+/// Open a project in place of this one, keeping the window's settings.
+fn open_path(wb: &mut Workbench, path: std::path::PathBuf) {
+    match Workbench::open(path) {
+        Ok(mut new) => {
+            keep_settings(wb, &mut new);
+            if let Some(p) = new.path.clone() {
+                files::remember_recent(&mut new.state, p);
+            }
+            *wb = new;
+        }
+        Err(e) => wb.state.error = Some(e),
+    }
+}
+
+/// A new, empty project saved at `path` (which does not exist yet).
+fn new_at(wb: &mut Workbench, path: std::path::PathBuf) {
+    let name = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "Project".into());
+    let mut p = Project::new(name);
+    if wb.state.lang.rtl() {
+        p.level_names = LEVEL_NAMES_FA.iter().map(|s| s.to_string()).collect();
+    }
+    let mut new = Workbench::new(p, None);
+    keep_settings(wb, &mut new);
+    *wb = new;
+    files::save_to(wb, path);
+}
+
+/// What a new or opened project inherits from the window: the language,
+/// native dialogs, the recent projects, panes and font size.
+fn keep_settings(old: &mut Workbench, new: &mut Workbench) {
+    new.native_dialogs = old.native_dialogs;
+    let (o, n) = (&mut old.state, &mut new.state);
+    n.lang = o.lang;
+    n.recent_projects = std::mem::take(&mut o.recent_projects);
+    n.font_size = o.font_size;
+    n.show_documents = o.show_documents;
+    n.show_tree = o.show_tree;
+    n.show_side = o.show_side;
 }
 
 /// Document, range and coder for a new coding, plus a command that adds

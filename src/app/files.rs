@@ -242,6 +242,39 @@ pub fn recovery_ui(ctx: &egui::Context, state: &mut UiState, out: &mut Vec<Actio
     });
 }
 
+/// Open or New with unsaved changes: save first, discard, or stay.
+pub fn unsaved_ui(ctx: &egui::Context, state: &mut UiState, out: &mut Vec<Action>) {
+    let Some(pending) = state.pending.clone() else {
+        return;
+    };
+    let s = state.lang.strings();
+    let mut cancel = false;
+    egui::Modal::new(egui::Id::unique("unsaved-before-switching")).show(ctx, |ui| {
+        ui.set_max_width(520.0);
+        ui.label(bidi(s.unsaved_changes));
+        super::row(ui, state.lang.rtl(), |ui| {
+            if ui.button(bidi(s.save_and_continue)).clicked() {
+                out.push(Action::Continue {
+                    pending: pending.clone(),
+                    save: true,
+                });
+            }
+            if ui.button(bidi(s.continue_without_saving)).clicked() {
+                out.push(Action::Continue {
+                    pending: pending.clone(),
+                    save: false,
+                });
+            }
+            if ui.button(bidi(s.cancel)).clicked() {
+                cancel = true;
+            }
+        });
+    });
+    if cancel || ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+        state.pending = None;
+    }
+}
+
 /// View settings kept between runs (eframe storage).
 #[derive(serde::Serialize, serde::Deserialize, Default)]
 #[serde(default)]

@@ -65,6 +65,18 @@ pub enum Action {
     ImportPaths(Vec<PathBuf>),
     ExportTo(PathBuf),
     NewAt(PathBuf),
+    /// The answer to "unsaved changes": save first (or not), then go on.
+    Continue {
+        pending: Pending,
+        save: bool,
+    },
+}
+
+/// Open or New, waiting for the user's word on unsaved changes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    Open(PathBuf),
+    New(PathBuf),
 }
 
 /// View state that is not part of the project.
@@ -105,6 +117,8 @@ pub struct UiState {
     pub recent_projects: Vec<PathBuf>,
     /// A recovery file newer than the project, waiting for the user's answer.
     pub recovery: Option<PathBuf>,
+    /// Open or New asked for while there are unsaved changes.
+    pub pending: Option<Pending>,
     /// The text selection is being dragged onto a code.
     pub dragging_selection: bool,
     pub doc_rename: Option<docs::DocRename>,
@@ -144,6 +158,7 @@ impl Default for UiState {
             new_coder: String::new(),
             recent_projects: Vec::new(),
             recovery: None,
+            pending: None,
             dragging_selection: false,
             doc_rename: None,
         }
@@ -408,6 +423,7 @@ impl Workbench {
         panels::error_ui(ui.ctx(), &mut self.state);
         tree::confirm_delete_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
         files::recovery_ui(ui.ctx(), &mut self.state, &mut out);
+        files::unsaved_ui(ui.ctx(), &mut self.state, &mut out);
         for a in out {
             self.apply(a);
         }

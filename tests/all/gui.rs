@@ -632,3 +632,131 @@ fn retrieval_from_activated_documents() {
     );
     assert!(h.query_by_label_contains("Segment P01").is_none());
 }
+
+/// The labels the code tree shows for a project's counts ("own / total").
+fn count_labels(p: &Project) -> std::collections::BTreeSet<String> {
+    let ix = p.index();
+    p.codes
+        .keys()
+        .map(|id| format!("{} / {}", ix.own_count(*id), ix.total_count(*id)))
+        .collect()
+}
+
+#[test]
+fn recover_shows_the_recovered_projects_counts_not_the_old_ones() {
+    let dir = tmp();
+    let path = small_project(dir.path());
+    let (old, _) = strata::store::load(&path).expect("load");
+    let mut p = old.clone();
+    // The autosaved state: one code applied to every line of P7 before
+    // the crash, so its counts are ones the file never had.
+    let p7 = p.document_by_name("P7").expect("P7");
+    let (p7_id, lines) = (p7.id, p7.line_count());
+    let n7 = p.index().codings_of_document(p7_id).len();
+    let leaf = *p
+        .codes
+        .values()
+        .find(|c| c.children.is_empty())
+        .map(|c| &c.id)
+        .expect("leaf");
+    let coder = p.coders[0].id;
+    let mut history = strata::edit::History::new();
+    let mut added = 0;
+    for l in 1..=lines {
+        let r = p
+            .document(p7_id)
+            .and_then(|d| d.line_range(l))
+            .expect("line");
+        if !r.is_empty()
+            && h_
+                .apply(&mut p, strata::edit::new_coding(p7_id, r, leaf, coder))
+                .is_ok()
+        {
+            added += 1;
+        }
+    }
+    assert!(added >= 3);
+    let recovery = dir.path().join("small.strata.recovery");
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    strata::store::write_atomic(
+        &recovery,
+        strata::store::to_string(&p).expect("ser").as_bytes(),
+        false,
+    )
+    .expect("write recovery");
+    let came: Vec<String> = count_labels(&p)
+        .difference(&count_labels(&old))
+        .cloned()
+        .collect();
+    assert!(!came.is_empty());
+    let mut wb = Workbench::open(path.clone()).expect("open");
+    wb.state.lang = Lang::En;
+    let mut h = harness(wb);
+    h.get_by_label(&format!("P7  ({n7})"));
+    for l in &came {
+        assert!(h.query_by_label(l).is_none(), "not yet: {l}");
+    }
+    h.get_by_label("Recover").click();
+    h.run_steps(2);
+    h.get_by_label(&format!("P7  ({})", n7 + added));
+    for l in &came {
+        assert!(
+            h.query_by_label(l).is_some(),
+            "the recovered count {l} is shown"
+        );
+    }
+}
+
+#[test]
+fn open_and_new_ask_before_throwing_away_unsaved_changes() {
+    let dir = tmp();
+    let small = small_project(dir.path());
+    let mut h = demo(Lang::En);
+    let id = *h.state().project.codes.keys().next().expect("a code");
+    h.state_mut().edit(strata::edit::Command::RenameCode {
+        id,
+        name: "renamed before opening".into(),
+    });
+    h.run();
+    assert!(h.state().is_dirty());
+    h.state_mut()
+        .apply(strata::app::Action::OpenPath(small.clone()));
+    h.run();
+    h.get_by_label("This project has unsaved changes.");
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(h.state().project.codes[&id].name, "renamed before opening");
+    assert!(h.state().path.is_none(), "still the demo");
+    // Discarding opens the other project.
+    h.state_mut()
+        .apply(strata::app::Action::OpenPath(small.clone()));
+    h.run();
+    h.get_by_label("Discard the changes").click();
+    h.run();
+    assert_eq!(h.state().project.name, "Small fixture");
+    // New, with changes in a project that has a file: save, then continue.
+    let sid = *h.state().project.codes.keys().next().expect("a code");
+    h.state_mut().edit(strata::edit::Command::RenameCode {
+        id: sid,
+        name: "saved on the way".into(),
+    });
+    h.state_mut().state.recent_projects = vec![small.clone()];
+    let fresh = dir.path().join("fresh.strata");
+    h.state_mut()
+        .apply(strata::app::Action::NewAt(fresh.clone()));
+    h.run();
+    h.get_by_label("Save, then continue").click();
+    h.run();
+    assert_eq!(h.state().project.name, "fresh");
+    assert!(fresh.exists());
+    let (saved, _) = strata::store::load(&small).expect("load");
+    assert_eq!(saved.codes[&sid].name, "saved on the way");
+    assert!(
+        h.state()
+            .state
+            .recent_projects
+            .iter()
+            .any(|p| p.ends_with("small.strata")),
+        "New keeps the recent projects"
+    );
+}
