@@ -668,7 +668,7 @@ fn recover_shows_the_recovered_projects_counts_not_the_old_ones() {
             .and_then(|d| d.line_range(l))
             .expect("line");
         if !r.is_empty()
-            && h_
+            && history
                 .apply(&mut p, strata::edit::new_coding(p7_id, r, leaf, coder))
                 .is_ok()
         {
