@@ -7,7 +7,14 @@ use crate::model::*;
 
 pub fn apply(wb: &mut Workbench, a: Action) {
     match a {
-        Action::Edit(cmd) => {
+        Action::Edit(cmd) => match super::levels::guard(&wb.project, &cmd) {
+            // Asked first; the answer comes back as a plain edit.
+            Some(g) => wb.state.parent_guard = Some(g),
+            None => {
+                wb.edit(cmd);
+            }
+        },
+        Action::EditConfirmed(cmd) => {
             wb.edit(cmd);
         }
         Action::Run(cmd) => run(wb, cmd),

@@ -11,6 +11,7 @@ mod files;
 mod header;
 pub mod i18n;
 mod layout_cache;
+mod levels;
 mod panels;
 mod picker;
 mod shaping;
@@ -32,6 +33,8 @@ use std::path::PathBuf;
 #[derive(Clone, Debug)]
 pub enum Action {
     Edit(Command),
+    /// An edit the user already confirmed (no further questions).
+    EditConfirmed(Command),
     Run(AppCommand),
     SelectDoc(DocId),
     SelectCode {
@@ -117,6 +120,8 @@ pub struct UiState {
     pub recent_projects: Vec<PathBuf>,
     /// A recovery file newer than the project, waiting for the user's answer.
     pub recovery: Option<PathBuf>,
+    /// A change that would make a coded code a parent, asked about first.
+    pub parent_guard: Option<levels::ParentGuard>,
     /// Open or New asked for while there are unsaved changes.
     pub pending: Option<Pending>,
     /// The text selection is being dragged onto a code.
@@ -159,6 +164,7 @@ impl Default for UiState {
             recent_projects: Vec::new(),
             recovery: None,
             pending: None,
+            parent_guard: None,
             dragging_selection: false,
             doc_rename: None,
         }
@@ -424,6 +430,7 @@ impl Workbench {
         tree::confirm_delete_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
         files::recovery_ui(ui.ctx(), &mut self.state, &mut out);
         files::unsaved_ui(ui.ctx(), &mut self.state, &mut out);
+        levels::parent_guard_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
         for a in out {
             self.apply(a);
         }

@@ -18,6 +18,8 @@ pub struct TreeState {
     pub confirm_delete: Option<CodeId>,
     /// Show only level-1 codes that are in no subcategory yet.
     pub only_ungrouped: bool,
+    /// Codes outside the project's levels, for the generation they are of.
+    off_level: Option<(u64, BTreeSet<CodeId>)>,
 }
 
 /// The payload dropped on `r`, if it is of type `T`. (egui's own
@@ -262,8 +264,24 @@ fn row_ui(
             out.push(Action::ToggleActive(id));
         }
         let badge = format!("L{level}");
-        ui.label(RichText::new(badge).small().monospace().weak())
-            .on_hover_text(bidi(&p.level_name(level)));
+        if super::levels::off_level(p, &mut state.tree.off_level).contains(&id) {
+            // Outside the levels: the badge is marked, and says why on hover.
+            let warn = ui.visuals().warn_fg_color;
+            ui.label(
+                RichText::new(format!("{badge}!"))
+                    .small()
+                    .monospace()
+                    .color(warn),
+            )
+            .on_hover_text(bidi(&format!(
+                "{}\n{}",
+                p.level_name(level),
+                state.lang.strings().off_level
+            )));
+        } else {
+            ui.label(RichText::new(badge).small().monospace().weak())
+                .on_hover_text(bidi(&p.level_name(level)));
+        }
         if let Some((rid, text)) = state.tree.renaming.as_mut().filter(|(r, _)| *r == id) {
             let outcome = ui
                 .allocate_ui(egui::vec2(220.0, 24.0), |ui| {

@@ -760,3 +760,70 @@ fn open_and_new_ask_before_throwing_away_unsaved_changes() {
         "New keeps the recent projects"
     );
 }
+
+#[test]
+fn making_a_coded_code_a_parent_asks_where_its_codings_go() {
+    let mut h = demo(Lang::En);
+    let p = &h.state().project;
+    let ix = p.index();
+    // Two level-1 codes, the target with codings of its own.
+    let leaves: Vec<CodeId> = p
+        .walk()
+        .into_iter()
+        .map(|(id, _)| id)
+        .filter(|id| p.codes[id].children.is_empty())
+        .collect();
+    let target = *leaves
+        .iter()
+        .find(|id| ix.own_count(**id) > 0)
+        .expect("coded leaf");
+    let moved = *leaves
+        .iter()
+        .find(|id| **id != target)
+        .expect("another leaf");
+    let n = ix.own_count(target);
+    let name = p.codes[&target].name.clone();
+    let before = h.state().project.clone();
+    let cmd = strata::edit::Command::MoveCode {
+        id: moved,
+        parent: Some(target),
+        index: 0,
+    };
+    // Cancel: nothing changes.
+    h.state_mut().apply(strata::app::Action::Edit(cmd.clone()));
+    h.run();
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(h.state().project, before);
+    // Keep: the codings stay on what is now a subcategory.
+    h.state_mut().apply(strata::app::Action::Edit(cmd.clone()));
+    h.run();
+    h.get_by_label("Keep the codings on it").click();
+    h.run();
+    assert_eq!(h.state().project.parent_of(moved), Some(target));
+    assert_eq!(h.state().project.index().own_count(target), n);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().project, before);
+    // Move: a new level-1 code of the same name takes the codings, in one step.
+    h.state_mut().apply(strata::app::Action::Edit(cmd));
+    h.run();
+    // (The Persian name inside the English label is shown reordered.)
+    h.get_by_label_contains("Move its codings to a new code")
+        .click();
+    h.run();
+    let p = &h.state().project;
+    let ix = p.index();
+    assert_eq!(ix.own_count(target), 0);
+    let child = *p.codes[&target]
+        .children
+        .iter()
+        .find(|c| **c != moved)
+        .expect("the new child");
+    assert_eq!(p.codes[&child].name, name);
+    assert_eq!(ix.own_count(child), n);
+    assert_eq!(p.parent_of(moved), Some(target));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().project, before, "one undo step");
+}
