@@ -12,6 +12,7 @@ mod header;
 pub mod i18n;
 mod layout_cache;
 mod levels;
+mod memo;
 mod panels;
 mod picker;
 mod shaping;
@@ -106,7 +107,7 @@ pub struct UiState {
     pub status: String,
     pub error: Option<String>,
     pub prompt: Option<files::PathPrompt>,
-    pub memo_edit: Option<panels::MemoEdit>,
+    pub memo_edit: Option<memo::MemoEdit>,
     pub search: Option<header::Search>,
     /// Retrieved segments: from all documents (else the open one).
     pub retrieve_all_docs: bool,
@@ -396,7 +397,7 @@ impl Workbench {
                 panel_body(ui, rtl_ui, |ui| {
                     panels::retrieved_ui(ui, &self.project, &mut self.state, &mut out);
                     ui.separator();
-                    panels::memo_ui(ui, &self.project, &mut self.state, &mut out);
+                    memo::memo_ui(ui, &self.project, &mut self.state, &mut out);
                 })
             });
         }

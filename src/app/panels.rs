@@ -3,7 +3,6 @@
 
 use super::header::cite_lines;
 use super::{Action, AppCommand, UiState, Workbench, bidi, code_color, commands};
-use crate::edit;
 use crate::model::*;
 use egui::RichText;
 use std::collections::BTreeSet;
@@ -310,130 +309,6 @@ pub fn retrieved_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &m
                 }
             }
         });
-}
-
-/// A memo being edited in the memo pane.
-#[derive(Clone, Debug)]
-pub struct MemoEdit {
-    pub target: MemoTarget,
-    pub title: String,
-    pub body: String,
-    /// The selected code's codebook entry, when the memo is a code's.
-    pub description: Option<Description>,
-}
-
-fn memo_target(p: &Project, state: &UiState) -> (MemoTarget, String) {
-    if let Some(c) = state.selected_coding.filter(|c| p.codings.contains_key(c)) {
-        return (MemoTarget::Coding(c), state.lang.strings().coding.into());
-    }
-    if let Some(code) = state
-        .selected_codes
-        .iter()
-        .next()
-        .and_then(|c| p.codes.get(c))
-    {
-        return (MemoTarget::Code(code.id), code.name.clone());
-    }
-    if let Some(d) = state.selected_doc.and_then(|d| p.document(d)) {
-        return (MemoTarget::Document(d.id), d.name.clone());
-    }
-    (MemoTarget::Project, p.name.clone())
-}
-
-pub fn memo_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Vec<Action>) {
-    let s = state.lang.strings();
-    let (target, what) = memo_target(p, state);
-    ui.heading(bidi(&format!("{} — {what}", s.memo)));
-    let existing = p.memos_on(target).next();
-    if state.memo_edit.as_ref().is_none_or(|m| m.target != target) {
-        let description = match target {
-            MemoTarget::Code(c) => p.codes.get(&c).map(|c| c.description.clone()),
-            _ => None,
-        };
-        state.memo_edit = Some(MemoEdit {
-            target,
-            title: existing.map(|m| m.title.clone()).unwrap_or_default(),
-            body: existing.map(|m| m.body.clone()).unwrap_or_default(),
-            description,
-        });
-    }
-    let Some(edit) = state.memo_edit.as_mut() else {
-        return;
-    };
-    // Our own editor: Persian reads in order while typing (egui's has no bidi).
-    super::bidi_edit_ui(
-        ui,
-        &mut edit.title,
-        ("memo-title", target),
-        "Memo title",
-        s.title,
-        false,
-    );
-    super::bidi_edit_ui(
-        ui,
-        &mut edit.body,
-        ("memo-body", target),
-        "Memo text",
-        "",
-        true,
-    );
-    let changed = existing.is_none_or(|m| m.title != edit.title || m.body != edit.body);
-    if let (MemoTarget::Code(code), Some(desc)) = (target, edit.description.as_mut()) {
-        description_ui(ui, p, code, desc, state.lang, out);
-    }
-    let has_text = !edit.title.is_empty() || !edit.body.is_empty();
-    if ui
-        .add_enabled(changed && has_text, egui::Button::new(bidi(s.save)))
-        .clicked()
-    {
-        out.push(Action::Edit(edit::put_memo(
-            existing,
-            target,
-            &edit.title,
-            &edit.body,
-            state.coder,
-        )));
-    }
-}
-
-fn description_ui(
-    ui: &mut egui::Ui,
-    p: &Project,
-    code: CodeId,
-    desc: &mut Description,
-    lang: super::Lang,
-    out: &mut Vec<Action>,
-) {
-    let s = lang.strings();
-    egui::CollapsingHeader::new(bidi(&format!(
-        "{} / {} / {}",
-        s.definition, s.when_to_use, s.example
-    )))
-    .id_salt(("description", code))
-    .default_open(!desc.is_empty())
-    .show(ui, |ui| {
-        for (label, field) in [
-            (s.definition, &mut desc.definition),
-            (s.when_to_use, &mut desc.when_to_use),
-            (s.example, &mut desc.example),
-        ] {
-            ui.label(RichText::new(bidi(label)).small());
-            super::bidi_edit_ui(ui, field, ("description", code, label), label, "", true);
-        }
-        let current = p.codes.get(&code).map(|c| &c.description);
-        if ui
-            .add_enabled(
-                current != Some(desc),
-                egui::Button::new(bidi(s.save_description)),
-            )
-            .clicked()
-        {
-            out.push(Action::Edit(crate::edit::Command::SetCodeDescription {
-                id: code,
-                description: desc.clone(),
-            }));
-        }
-    });
 }
 
 pub fn palette_ui(ctx: &egui::Context, state: &mut UiState, out: &mut Vec<Action>) {

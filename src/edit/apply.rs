@@ -214,12 +214,19 @@ pub(super) fn apply(p: &mut Project, cmd: Command) -> R {
                 .position(|g| g.id == id)
                 .ok_or(EditError::NoGroup(id))?;
             let mut inverse = Vec::new();
+            let by = p.actor();
             for d in p.documents.iter_mut().filter(|d| d.group == Some(id)) {
                 d.group = None;
-                inverse.push(SetDocumentGroup {
-                    id: d.id,
-                    group: Some(id),
+                // The document changed, so its history does; the inverse
+                // puts the old history back with the group.
+                inverse.push(Stamped {
+                    command: Box::new(SetDocumentGroup {
+                        id: d.id,
+                        group: Some(id),
+                    }),
+                    stamp: d.stamp,
                 });
+                d.stamp.touch(by);
             }
             let group = p.groups.remove(index);
             inverse.insert(0, AddGroup { group, index });

@@ -51,17 +51,57 @@ fn default_levels() -> usize {
     model::DEFAULT_LEVEL_COUNT
 }
 
-/// Who made an item and when, and who changed it last (None: unknown).
+/// Who made an item and when, and who changed it last. Written compactly,
+/// since a study has hundreds of thousands of codings: an absent field is
+/// unknown, an absent `modified` means "not changed since it was made", and
+/// a coding's absent `created_by` is its coder.
 #[derive(Clone, Copy, Default, Serialize, Deserialize)]
 pub struct History {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<DateTime<Utc>>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_by: Option<CoderId>,
-    #[serde(default)]
-    pub modified: Option<DateTime<Utc>>,
-    #[serde(default)]
-    pub modified_by: Option<CoderId>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modified: Option<Modified>,
+}
+
+/// The last change: when and by whom (each may be unknown).
+#[derive(Clone, Copy, Serialize, Deserialize)]
+pub struct Modified {
+    pub at: Option<DateTime<Utc>>,
+    pub by: Option<CoderId>,
+}
+
+impl History {
+    fn is_empty(&self) -> bool {
+        self.created.is_none() && self.created_by.is_none() && self.modified.is_none()
+    }
+
+    /// A coding's history: `created_by` left out when it is the coder.
+    fn of_coding(stamp: model::Stamp, coder: CoderId) -> Self {
+        let mut h = History::from(stamp);
+        if h.created_by == Some(coder) {
+            h.created_by = None;
+        }
+        h
+    }
+
+    fn into_coding_stamp(self, coder: CoderId) -> model::Stamp {
+        let mut h = self;
+        if h.created_by.is_none() {
+            h.created_by = Some(coder);
+            if h.modified.is_none() {
+                // Unchanged since made: made and last changed by the coder.
+                return model::Stamp {
+                    created: h.created,
+                    created_by: Some(coder),
+                    modified: h.created,
+                    modified_by: Some(coder),
+                };
+            }
+        }
+        h.into()
+    }
 }
 
 #[derive(Serialize, Deserialize)]
@@ -75,7 +115,7 @@ pub struct Coder {
 pub struct DocGroup {
     pub id: GroupId,
     pub name: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "History::is_empty")]
     pub history: History,
 }
 
@@ -119,7 +159,7 @@ pub struct Document {
     #[serde(default)]
     pub direction: Direction,
     pub speaker_pattern: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "History::is_empty")]
     pub history: History,
 }
 
@@ -132,11 +172,11 @@ pub struct Code {
     pub description: Description,
     #[serde(default)]
     pub children: Vec<CodeId>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "History::is_empty")]
     pub history: History,
 }
 
-#[derive(Clone, Copy, Default, Serialize, Deserialize)]
+#[derive(Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 pub enum Origin {
     #[default]
     Manual,
@@ -146,6 +186,12 @@ pub enum Origin {
     Merge,
 }
 
+impl Origin {
+    fn is_manual(&self) -> bool {
+        *self == Origin::Manual
+    }
+}
+
 #[derive(Serialize, Deserialize)]
 pub struct Coding {
     pub id: CodingId,
@@ -153,9 +199,9 @@ pub struct Coding {
     pub range: CharRange,
     pub code: CodeId,
     pub coder: CoderId,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Origin::is_manual")]
     pub origin: Origin,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "History::is_empty")]
     pub history: History,
 }
 
@@ -173,7 +219,7 @@ pub struct Memo {
     pub target: MemoTarget,
     pub title: String,
     pub body: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "History::is_empty")]
     pub history: History,
 }
 
@@ -202,22 +248,29 @@ impl SetAside {
 
 impl From<History> for model::Stamp {
     fn from(h: History) -> Self {
+        let (modified, modified_by) = match h.modified {
+            Some(m) => (m.at, m.by),
+            None => (h.created, h.created_by),
+        };
         model::Stamp {
             created: h.created,
             created_by: h.created_by,
-            modified: h.modified,
-            modified_by: h.modified_by,
+            modified,
+            modified_by,
         }
     }
 }
 
 impl From<model::Stamp> for History {
     fn from(s: model::Stamp) -> Self {
+        let unchanged = s.modified == s.created && s.modified_by == s.created_by;
         History {
             created: s.created,
             created_by: s.created_by,
-            modified: s.modified,
-            modified_by: s.modified_by,
+            modified: (!unchanged).then_some(Modified {
+                at: s.modified,
+                by: s.modified_by,
+            }),
         }
     }
 }
@@ -312,7 +365,7 @@ fn coding_in(c: Coding) -> model::Coding {
         code: c.code,
         coder: c.coder,
         origin: origin_in(c.origin),
-        stamp: c.history.into(),
+        stamp: c.history.into_coding_stamp(c.coder),
     }
 }
 
@@ -435,7 +488,7 @@ fn coding_out(c: &model::Coding) -> Coding {
             model::Origin::Import => Origin::Import,
             model::Origin::Merge => Origin::Merge,
         },
-        history: c.stamp.into(),
+        history: History::of_coding(c.stamp, c.coder),
     }
 }
 

@@ -827,3 +827,100 @@ fn making_a_coded_code_a_parent_asks_where_its_codings_go() {
     h.run();
     assert_eq!(h.state().project, before, "one undo step");
 }
+
+fn memo_text(h: &Harness<'static, Workbench>) -> String {
+    h.get_by_label("Memo text").value().unwrap_or_default()
+}
+
+#[test]
+fn memo_editors_show_the_text_that_undo_and_redo_restore() {
+    let mut h = demo(Lang::En);
+    h.get_by_label("Memo text").focus();
+    h.run();
+    h.get_by_label("Memo text").type_text("one");
+    h.run();
+    h.get_by_label("Save").click();
+    h.run();
+    h.get_by_label("Memo text").focus();
+    h.run();
+    h.get_by_label("Memo text").type_text(" two");
+    h.run();
+    h.get_by_label("Save").click();
+    h.run();
+    let doc_id = doc(h.state(), "P01").id;
+    let body = |h: &Harness<'static, Workbench>| {
+        h.state()
+            .project
+            .memos_on(MemoTarget::Document(doc_id))
+            .next()
+            .map(|m| m.body.clone())
+    };
+    let second = body(&h).expect("memo");
+    assert_ne!(second, "one");
+    assert_eq!(memo_text(&h), second);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(body(&h).as_deref(), Some("one"));
+    assert_eq!(memo_text(&h), "one", "the editor shows the restored memo");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert_eq!(memo_text(&h), second);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(body(&h), None);
+    assert_eq!(memo_text(&h), "", "no memo: an empty editor");
+
+    // A code's definition follows undo too.
+    let code = *h.state().project.codes.keys().next().expect("code");
+    h.state_mut().apply(strata::app::Action::SelectCode {
+        id: code,
+        add: false,
+    });
+    h.run();
+    let old = h.state().project.codes[&code]
+        .description
+        .definition
+        .clone();
+    h.state_mut()
+        .edit(strata::edit::Command::SetCodeDescription {
+            id: code,
+            description: Description {
+                definition: "a new definition".into(),
+                ..Description::default()
+            },
+        });
+    h.run();
+    assert_eq!(
+        h.get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Definition")
+            .value()
+            .as_deref(),
+        Some("a new definition")
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        h.get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Definition")
+            .value(),
+        Some(old)
+    );
+}
+
+#[test]
+fn all_memos_of_an_item_are_shown() {
+    let mut h = demo(Lang::En);
+    let doc_id = doc(h.state(), "P01").id;
+    for (title, body) in [("First note", "alpha"), ("Second note", "beta")] {
+        let cmd = strata::edit::put_memo(None, MemoTarget::Document(doc_id), title, body, None);
+        assert!(h.state_mut().edit(cmd));
+    }
+    h.run();
+    h.get_by_label("First note");
+    h.get_by_label("Second note").click();
+    h.run();
+    assert_eq!(memo_text(&h), "beta");
+    h.get_by_label("First note").click();
+    h.run();
+    assert_eq!(memo_text(&h), "alpha");
+}

@@ -1,0 +1,226 @@
+//! The memo pane: every memo of whatever is selected, one of them in the
+//! editor, and a code's codebook entry. The editors follow the project:
+//! after undo or redo they show the restored text, unless the user has
+//! typed something there that is not saved yet.
+
+use super::{Action, UiState, bidi};
+use crate::edit;
+use crate::model::*;
+use egui::RichText;
+
+/// The memo being edited in the memo pane, and the project's text it was
+/// loaded from (to tell the user's unsaved typing from a change by undo).
+#[derive(Clone, Debug)]
+pub struct MemoEdit {
+    pub target: MemoTarget,
+    /// The memo in the editor; None: a new one.
+    pub memo: Option<MemoId>,
+    pub title: String,
+    pub body: String,
+    base: (String, String),
+    /// The selected code's codebook entry, when the memo is a code's.
+    pub description: Option<Description>,
+    base_description: Option<Description>,
+}
+
+impl MemoEdit {
+    fn load(p: &Project, target: MemoTarget, memo: Option<&Memo>) -> Self {
+        let (title, body) = memo.map_or((String::new(), String::new()), |m| {
+            (m.title.clone(), m.body.clone())
+        });
+        let description = match target {
+            MemoTarget::Code(c) => p.codes.get(&c).map(|c| c.description.clone()),
+            _ => None,
+        };
+        Self {
+            target,
+            memo: memo.map(|m| m.id),
+            title: title.clone(),
+            body: body.clone(),
+            base: (title, body),
+            description: description.clone(),
+            base_description: description,
+        }
+    }
+
+    /// Take in changes the project made under the editor (undo, redo),
+    /// field by field, where the user has not typed over them.
+    fn follow(&mut self, memo: Option<&Memo>, description: Option<&Description>) {
+        let now = memo.map_or((String::new(), String::new()), |m| {
+            (m.title.clone(), m.body.clone())
+        });
+        if now != self.base {
+            if self.title == self.base.0 {
+                self.title = now.0.clone();
+            }
+            if self.body == self.base.1 {
+                self.body = now.1.clone();
+            }
+            self.base = now;
+        }
+        let now = description.cloned();
+        if now != self.base_description {
+            if self.description == self.base_description {
+                self.description = now.clone();
+            }
+            self.base_description = now;
+        }
+    }
+}
+
+fn memo_target(p: &Project, state: &UiState) -> (MemoTarget, String) {
+    if let Some(c) = state.selected_coding.filter(|c| p.codings.contains_key(c)) {
+        return (MemoTarget::Coding(c), state.lang.strings().coding.into());
+    }
+    if let Some(code) = state
+        .selected_codes
+        .iter()
+        .next()
+        .and_then(|c| p.codes.get(c))
+    {
+        return (MemoTarget::Code(code.id), code.name.clone());
+    }
+    if let Some(d) = state.selected_doc.and_then(|d| p.document(d)) {
+        return (MemoTarget::Document(d.id), d.name.clone());
+    }
+    (MemoTarget::Project, p.name.clone())
+}
+
+pub fn memo_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Vec<Action>) {
+    let s = state.lang.strings();
+    let (target, what) = memo_target(p, state);
+    ui.heading(bidi(&format!("{} — {what}", s.memo)));
+    let mut memos: Vec<&Memo> = p.memos_on(target).collect();
+    memos.sort_by_key(|m| (m.stamp.created, m.id));
+    let stale = state
+        .memo_edit
+        .as_ref()
+        .is_none_or(|m| m.target != target || m.memo.is_some_and(|id| !p.memos.contains_key(&id)));
+    if stale {
+        state.memo_edit = Some(MemoEdit::load(p, target, memos.first().copied()));
+    }
+    let Some(edit) = state.memo_edit.as_mut() else {
+        return;
+    };
+    if edit.memo.is_none() {
+        // A new memo that was just saved stays in the editor: it is the
+        // one with exactly the editor's text.
+        let (t, b) = (edit.title.clone(), edit.body.clone());
+        if let Some(m) = memos.iter().rev().find(|m| m.title == t && m.body == b) {
+            edit.memo = Some(m.id);
+            edit.base = (t, b);
+        }
+    }
+    let current = edit.memo.and_then(|id| p.memos.get(&id));
+    let description = match target {
+        MemoTarget::Code(c) => p.codes.get(&c).map(|c| &c.description),
+        _ => None,
+    };
+    edit.follow(current, description);
+    // Several memos on one item (the CLI can add more): one tab each.
+    if memos.len() > 1 || (edit.memo.is_none() && !memos.is_empty()) {
+        let mut switch = None;
+        super::row(ui, state.lang.rtl(), |ui| {
+            for (i, m) in memos.iter().enumerate() {
+                let name = if m.title.trim().is_empty() {
+                    format!("{} {}", s.memo, i + 1)
+                } else {
+                    m.title.clone()
+                };
+                if ui
+                    .selectable_label(edit.memo == Some(m.id), bidi(&name))
+                    .clicked()
+                {
+                    switch = Some(Some(m.id));
+                }
+            }
+            if ui.selectable_label(edit.memo.is_none(), "+").clicked() {
+                switch = Some(None);
+            }
+        });
+        if let Some(id) = switch
+            && id != edit.memo
+        {
+            let memo = id.and_then(|id| p.memos.get(&id));
+            *edit = MemoEdit::load(p, target, memo);
+        }
+    } else if !memos.is_empty() && ui.small_button("+").clicked() {
+        *edit = MemoEdit::load(p, target, None);
+    }
+    let current = edit.memo.and_then(|id| p.memos.get(&id));
+    let key = (target, edit.memo);
+    // Our own editor: Persian reads in order while typing (egui's has no bidi).
+    super::bidi_edit_ui(
+        ui,
+        &mut edit.title,
+        ("memo-title", key),
+        "Memo title",
+        s.title,
+        false,
+    );
+    super::bidi_edit_ui(
+        ui,
+        &mut edit.body,
+        ("memo-body", key),
+        "Memo text",
+        "",
+        true,
+    );
+    let changed = current.is_none_or(|m| m.title != edit.title || m.body != edit.body);
+    if let (MemoTarget::Code(code), Some(desc)) = (target, edit.description.as_mut()) {
+        description_ui(ui, p, code, desc, state.lang, out);
+    }
+    let has_text = !edit.title.is_empty() || !edit.body.is_empty();
+    if ui
+        .add_enabled(changed && has_text, egui::Button::new(bidi(s.save)))
+        .clicked()
+    {
+        out.push(Action::Edit(edit::put_memo(
+            current,
+            target,
+            &edit.title,
+            &edit.body,
+            state.coder,
+        )));
+    }
+}
+
+fn description_ui(
+    ui: &mut egui::Ui,
+    p: &Project,
+    code: CodeId,
+    desc: &mut Description,
+    lang: super::Lang,
+    out: &mut Vec<Action>,
+) {
+    let s = lang.strings();
+    egui::CollapsingHeader::new(bidi(&format!(
+        "{} / {} / {}",
+        s.definition, s.when_to_use, s.example
+    )))
+    .id_salt(("description", code))
+    .default_open(!desc.is_empty())
+    .show(ui, |ui| {
+        for (label, field) in [
+            (s.definition, &mut desc.definition),
+            (s.when_to_use, &mut desc.when_to_use),
+            (s.example, &mut desc.example),
+        ] {
+            ui.label(RichText::new(bidi(label)).small());
+            super::bidi_edit_ui(ui, field, ("description", code, label), label, "", true);
+        }
+        let current = p.codes.get(&code).map(|c| &c.description);
+        if ui
+            .add_enabled(
+                current != Some(desc),
+                egui::Button::new(bidi(s.save_description)),
+            )
+            .clicked()
+        {
+            out.push(Action::Edit(crate::edit::Command::SetCodeDescription {
+                id: code,
+                description: desc.clone(),
+            }));
+        }
+    });
+}
