@@ -64,26 +64,7 @@ pub fn apply(wb: &mut Workbench, a: Action) {
         Action::OpenPicker => run(wb, AppCommand::ApplyCode),
         Action::InVivo => run(wb, AppCommand::InVivo),
         Action::ApplyCode(code) => apply_code(wb, code),
-        Action::CreateAndApply(name) => {
-            let code = Code::new(name.trim(), edit::palette_color(wb.project.codes.len()));
-            let id = code.id;
-            let add = edit::add_code(&wb.project, None, code);
-            let Some((doc, range, coder, mut pre)) = coding_target(wb) else {
-                wb.edit(add);
-                return;
-            };
-            pre.push(add);
-            pre.push(edit::new_coding(doc, range, id, coder));
-            if wb.edit(Command::Batch {
-                label: edit::Step::CodeWithNewCode {
-                    code: name.trim().to_string(),
-                },
-                commands: pre,
-            }) {
-                wb.state.active_codes.insert(id);
-                remember(wb, id);
-            }
-        }
+        Action::CreateAndApply(name) => create_and_apply(wb, &name, Origin::Manual),
         Action::SetCoder(id) => wb.state.coder = Some(id),
         Action::SetNewCoderText(t) => wb.state.new_coder = t,
         Action::TogglePane(name) => {
@@ -192,35 +173,65 @@ pub fn apply(wb: &mut Workbench, a: Action) {
         Action::Continue { pending, save } => {
             wb.state.pending = None;
             if save {
-                run(wb, AppCommand::Save);
+                if wb.path.is_some() {
+                    files::save_and_wait(wb);
+                } else {
+                    run(wb, AppCommand::Save);
+                }
                 if wb.is_dirty() {
                     // Not saved (an error, or Save as still to choose a file):
                     // stay, so that nothing is lost.
                     return;
                 }
-            } else {
-                // The user chose to discard: the autosave of these changes
-                // must not be offered back later. A missing file is fine.
-                let rec = match &wb.path {
-                    Some(p) => files::recovery_path(p),
-                    None => files::unsaved_recovery_path(),
-                };
-                if let Err(e) = std::fs::remove_file(&rec)
-                    && e.kind() != std::io::ErrorKind::NotFound
-                {
-                    wb.state.error = Some(format!("{}: {e}", rec.display()));
-                }
             }
+            let old_recovery = match &wb.path {
+                Some(p) => files::recovery_path(p),
+                None => files::unsaved_recovery_path(),
+            };
+            let before = wb.project.generation();
             match pending {
                 Pending::Open(p) => open_path(wb, p),
                 Pending::New(p) => new_at(wb, p),
+            }
+            // Switched: the discarded work's autosave must not be offered
+            // back later. (Not switched: it stays, the work is still here.)
+            if !save && wb.project.generation() != before {
+                if let Err(e) = std::fs::remove_file(&old_recovery)
+                    && e.kind() != std::io::ErrorKind::NotFound
+                {
+                    wb.state.error = Some(format!("{}: {e}", old_recovery.display()));
+                }
             }
         }
     }
 }
 
+/// A new level-1 code named `name`, applied to the selection.
+fn create_and_apply(wb: &mut Workbench, name: &str, origin: Origin) {
+    let code = Code::new(name.trim(), edit::palette_color(wb.project.codes.len()));
+    let id = code.id;
+    let add = edit::add_code(&wb.project, None, code);
+    let Some((doc, range, coder, mut pre)) = coding_target(wb) else {
+        wb.edit(add);
+        return;
+    };
+    pre.push(add);
+    pre.push(edit::new_coding_from(doc, range, id, coder, origin));
+    if wb.edit(Command::Batch {
+        label: edit::Step::CodeWithNewCode {
+            code: name.trim().to_string(),
+        },
+        commands: pre,
+    }) {
+        wb.state.active_codes.insert(id);
+        remember(wb, id);
+    }
+}
+
 /// Open a project in place of this one, keeping the window's settings.
 fn open_path(wb: &mut Workbench, path: std::path::PathBuf) {
+    // A save still being written finishes (and reports) first.
+    wb.wait_for_saves();
     match Workbench::open(path) {
         Ok(mut new) => {
             keep_settings(wb, &mut new);
@@ -243,6 +254,7 @@ fn new_at(wb: &mut Workbench, path: std::path::PathBuf) {
     if wb.state.lang.rtl() {
         p.level_names = LEVEL_NAMES_FA.iter().map(|s| s.to_string()).collect();
     }
+    wb.wait_for_saves();
     let mut new = Workbench::new(p, None);
     keep_settings(wb, &mut new);
     *wb = new;
@@ -253,6 +265,7 @@ fn new_at(wb: &mut Workbench, path: std::path::PathBuf) {
 /// native dialogs, the recent projects, panes and font size.
 fn keep_settings(old: &mut Workbench, new: &mut Workbench) {
     new.native_dialogs = old.native_dialogs;
+    new.background_saves = old.background_saves;
     let (o, n) = (&mut old.state, &mut new.state);
     n.lang = o.lang;
     n.recent_projects = std::mem::take(&mut o.recent_projects);
@@ -351,7 +364,7 @@ fn run(wb: &mut Workbench, cmd: AppCommand) {
             match text {
                 Some(t) if !t.is_empty() => {
                     let name: String = t.chars().take(60).collect();
-                    apply(wb, Action::CreateAndApply(name));
+                    create_and_apply(wb, &name, Origin::InVivo);
                 }
                 _ => wb.state.status = wb.state.lang.strings().select_text_first.into(),
             }

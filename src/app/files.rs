@@ -140,31 +140,70 @@ pub fn prompt_ui(ctx: &egui::Context, state: &mut UiState, out: &mut Vec<Action>
     }
 }
 
-/// Save to `path` (atomically, with a backup) and make it the project's path.
+/// Save to `path` (atomically, with a backup) and make it the project's
+/// path: in the background in the window, at once in tests and scripts.
 pub fn save_to(wb: &mut Workbench, path: PathBuf) {
-    if wb.path.as_ref() != Some(&path) {
+    // Save as: the new file is locked first; the lock becomes the
+    // project's (and the old one is let go) once the save succeeded.
+    let lock = if wb.path.as_ref() != Some(&path) {
         match crate::store::Lock::acquire(&path, true) {
-            Ok(lock) => wb.lock = Some(lock),
+            Ok(lock) => Some(lock),
             Err(e) => {
                 wb.state.error = Some(e.to_string());
                 return;
             }
         }
+    } else {
+        None
+    };
+    if wb.background_saves {
+        super::saver::start(wb, path, lock);
+        return;
     }
+    let revision = wb.history.revision();
     match crate::store::save(&wb.project, &path) {
         Ok(()) => {
-            wb.history.mark_saved();
-            let _ = std::fs::remove_file(recovery_path(&path));
-            // The file name only: a path's slashes scatter in a right-to-left line.
-            let name = path
-                .file_name()
-                .map_or(String::new(), |n| n.to_string_lossy().into_owned());
-            wb.state.status = format!("{}: {name}", wb.state.lang.strings().saved);
-            remember_recent(&mut wb.state, path.clone());
-            wb.path = Some(path);
+            if let Some(lock) = lock {
+                wb.lock = Some(lock);
+            }
+            saved(wb, path, revision)
         }
         Err(e) => wb.state.error = Some(e.to_string()),
     }
+}
+
+/// Save now and wait for it (before closing or switching projects): any
+/// background save finishes first, then the project is saved if still
+/// needed. Returns whether everything is saved.
+pub fn save_and_wait(wb: &mut Workbench) -> bool {
+    super::saver::poll(wb, true);
+    if wb.is_dirty()
+        && let Some(path) = wb.path.clone()
+    {
+        let background = std::mem::replace(&mut wb.background_saves, false);
+        save_to(wb, path);
+        wb.background_saves = background;
+    }
+    !wb.is_dirty()
+}
+
+/// A save of the history's `revision` to `path` succeeded.
+pub fn saved(wb: &mut Workbench, path: PathBuf, revision: u64) {
+    wb.history.mark_saved_at(revision);
+    // The recovery file held the same work (or older); gone is right, and
+    // one that is already gone is fine.
+    if let Err(e) = std::fs::remove_file(recovery_path(&path))
+        && e.kind() != std::io::ErrorKind::NotFound
+    {
+        wb.state.error = Some(format!("{}: {e}", recovery_path(&path).display()));
+    }
+    // The file name only: a path's slashes scatter in a right-to-left line.
+    let name = path
+        .file_name()
+        .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+    wb.state.status = format!("{}: {name}", wb.state.lang.strings().saved);
+    remember_recent(&mut wb.state, path.clone());
+    wb.path = Some(path);
 }
 
 /// Where autosave writes: beside the project, or in the temp folder for an
@@ -302,6 +341,7 @@ pub struct StrataApp {
 impl StrataApp {
     pub fn new(mut wb: Workbench, storage: Option<&dyn eframe::Storage>) -> Self {
         wb.native_dialogs = true;
+        wb.background_saves = true;
         let settings: Settings = storage
             .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
             .unwrap_or_default();
@@ -341,9 +381,7 @@ impl StrataApp {
             Some(p) => recovery_path(p),
             None => unsaved_recovery_path(),
         };
-        if let Ok(text) = crate::store::to_string(&self.wb.project) {
-            let _ = crate::store::write_atomic(&target, text.as_bytes(), false);
-        }
+        super::saver::start_autosave(&mut self.wb, target);
     }
 }
 
@@ -354,6 +392,8 @@ pub fn unsaved_recovery_path() -> PathBuf {
 
 impl eframe::App for StrataApp {
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // A save still being written is finished, not cut off.
+        super::saver::poll(&mut self.wb, true);
         // A normal exit: nothing to recover next time.
         let rec = match &self.wb.path {
             Some(p) => recovery_path(p),
@@ -378,6 +418,11 @@ impl eframe::App for StrataApp {
     }
 
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        super::saver::poll(&mut self.wb, false);
+        if self.wb.saver.busy() {
+            // Keep collecting the result while the thread writes.
+            ctx.request_repaint_after(Duration::from_millis(50));
+        }
         self.autosave();
         let title = self.wb.title();
         if title != self.title {
@@ -424,7 +469,11 @@ impl eframe::App for StrataApp {
             });
             match choice {
                 Some(0) => {
-                    self.wb.apply(Action::Run(super::AppCommand::Save));
+                    if self.wb.path.is_some() {
+                        save_and_wait(&mut self.wb);
+                    } else {
+                        self.wb.apply(Action::Run(super::AppCommand::Save));
+                    }
                     self.confirm_close = false;
                     if !self.wb.is_dirty() {
                         self.allow_close = true;

@@ -15,6 +15,7 @@ mod levels;
 mod memo;
 mod panels;
 mod picker;
+mod saver;
 mod shaping;
 mod tree;
 
@@ -183,6 +184,10 @@ pub struct Workbench {
     fonts_installed: bool,
     /// Try native file dialogs (off in tests and headless use).
     pub native_dialogs: bool,
+    /// Save on a thread of its own (the window); off in tests, which save
+    /// at once.
+    pub background_saves: bool,
+    saver: saver::Saver,
 }
 
 /// `#rrggbb` to a colour (grey when malformed).
@@ -278,6 +283,8 @@ impl Workbench {
             lock: None,
             fonts_installed: false,
             native_dialogs: false,
+            background_saves: false,
+            saver: saver::Saver::default(),
         };
         wb.on_project_loaded();
         wb
@@ -315,9 +322,12 @@ impl Workbench {
 
     pub(crate) fn on_project_loaded(&mut self) {
         self.cache.invalidate();
+        self.state.retrieved = None;
         let st = &mut self.state;
         st.selected_doc = self.project.documents.first().map(|d| d.id);
         st.coder = self.project.coders.first().map(|c| c.id);
+        let coder = st.coder;
+        self.project.set_actor(coder);
         st.selection = None;
         st.selected_codes.clear();
         st.active_codes.clear();
@@ -460,6 +470,12 @@ impl Workbench {
 
     /// Apply one command through the history; errors go to the status line.
     pub fn edit(&mut self, cmd: Command) -> bool {
+        // Changes are recorded as the chosen coder's.
+        let coder = self
+            .state
+            .coder
+            .filter(|c| self.project.coder(*c).is_some());
+        self.project.set_actor(coder);
         match self.history.apply(&mut self.project, cmd) {
             Ok(()) => true,
             Err(e) => {
@@ -470,7 +486,23 @@ impl Workbench {
     }
 
     pub fn apply(&mut self, a: Action) {
+        // Commands built while applying are made as the chosen coder's.
+        self.act_as_coder();
         actions::apply(self, a);
+    }
+
+    /// Changes are recorded as made by the coder chosen in the top bar.
+    fn act_as_coder(&mut self) {
+        let coder = self
+            .state
+            .coder
+            .filter(|c| self.project.coder(*c).is_some());
+        self.project.set_actor(coder);
+    }
+
+    /// Wait for background saves to finish and take in their results.
+    pub fn wait_for_saves(&mut self) {
+        saver::poll(self, true);
     }
 }
 

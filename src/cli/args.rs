@@ -110,6 +110,9 @@ pub enum Cmd {
     },
     /// Check a project file and list its problems.
     Check { project: PathBuf },
+    /// Rewrite a project in this Strata's file format (an older file is
+    /// kept beside it, e.g. NAME.strata.v1.bak).
+    Upgrade { project: PathBuf },
     /// Counts of documents, codes per level, codings, coders and memos.
     Stats {
         project: PathBuf,

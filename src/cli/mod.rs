@@ -287,8 +287,29 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
                 eprintln!("wrote {}", output.display());
             }
         }
+        Cmd::Upgrade { project } => {
+            modify(&project, None, |_| Ok(vec![]))?;
+            let kept = store::v1_backup_path(&project);
+            if kept.exists() {
+                eprintln!(
+                    "{}: written in format version {}; the version-1 file is kept as {}",
+                    project.display(),
+                    store::FORMAT_VERSION,
+                    kept.display()
+                );
+            } else {
+                eprintln!(
+                    "{}: written in format version {}",
+                    project.display(),
+                    store::FORMAT_VERSION
+                );
+            }
+        }
         Cmd::Check { project } => {
             let (p, problems) = store::load(&project)?;
+            // Writes to stdout are not checked here: if it is gone (a closed
+            // pipe) there is no one to tell, and the exit code still says
+            // whether problems were found.
             let mut out = std::io::stdout().lock();
             for pr in &problems {
                 let _ = writeln!(out, "{}: {pr}", project.display());
@@ -336,14 +357,16 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
 }
 
 fn print_tree(p: &Project) {
-    let own = p.own_counts();
-    let total = p.total_counts();
+    let ix = p.index();
+    let (own, total) = (ix.own_counts(), ix.total_counts());
+    // A closed stdout (e.g. `| head`) ends the listing early; that is what
+    // the reader asked for, so write errors are not reported.
     let mut out = std::io::stdout().lock();
     for (id, depth) in p.walk() {
         let Some(code) = p.codes.get(&id) else {
             continue;
         };
-        let level = p.level_of(id);
+        let level = ix.level(id);
         let _ = writeln!(
             out,
             "{}{} [L{level} {}] ({} own, {} total)",

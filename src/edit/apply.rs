@@ -109,6 +109,13 @@ pub(super) fn apply(p: &mut Project, cmd: Command) -> R {
             if !range.fits(len) {
                 return Err(EditError::BadRange { range, len });
             }
+            let moved = Coding {
+                range,
+                ..coding.clone()
+            };
+            if range != coding.range && has_twin(p, &moved) {
+                return Err(EditError::DuplicateCoding);
+            }
             let coding = p.codings.get_mut(&id).ok_or(EditError::NoCoding(id))?;
             let old = std::mem::replace(&mut coding.range, range);
             Ok(ResizeCoding { id, range: old })
@@ -116,6 +123,14 @@ pub(super) fn apply(p: &mut Project, cmd: Command) -> R {
         RecodeCoding { id, code } => {
             if !p.codes.contains_key(&code) {
                 return Err(EditError::NoCode(code));
+            }
+            let coding = p.codings.get(&id).ok_or(EditError::NoCoding(id))?;
+            let recoded = Coding {
+                code,
+                ..coding.clone()
+            };
+            if code != coding.code && has_twin(p, &recoded) {
+                return Err(EditError::DuplicateCoding);
             }
             let coding = p.codings.get_mut(&id).ok_or(EditError::NoCoding(id))?;
             let old = std::mem::replace(&mut coding.code, code);
@@ -309,21 +324,39 @@ fn check_coding(p: &Project, c: &Coding, new_codes: &BTreeSet<CodeId>) -> Result
             len: doc.char_count(),
         });
     }
+    if has_twin(p, c) {
+        return Err(EditError::DuplicateCoding);
+    }
+    Ok(())
+}
+
+/// Is there another coding of the same document, range, code and coder?
+/// (The project never holds two: load sets the second aside, and every
+/// command that makes or changes a coding refuses one.)
+fn has_twin(p: &Project, c: &Coding) -> bool {
     let same = |o: &Coding| {
-        o.document == c.document && o.range == c.range && o.code == c.code && o.coder == c.coder
+        o.id != c.id
+            && o.document == c.document
+            && o.range == c.range
+            && o.code == c.code
+            && o.coder == c.coder
     };
-    let duplicate = match p.built_index() {
+    match p.built_index() {
         Some(ix) => ix
             .codings_of_document(c.document)
             .iter()
             .filter_map(|id| p.codings.get(id))
             .any(same),
         None => p.codings.values().any(same),
-    };
-    if duplicate {
-        return Err(EditError::DuplicateCoding);
     }
-    Ok(())
+}
+
+/// Two identical codings within one list of codings to insert.
+fn twins_within(codings: &[Coding]) -> bool {
+    let mut seen = BTreeSet::new();
+    !codings
+        .iter()
+        .all(|c| seen.insert((c.document, c.range, c.code, c.coder)))
 }
 
 fn siblings_mut(p: &mut Project, parent: Option<CodeId>) -> Result<&mut Vec<CodeId>, EditError> {
@@ -367,6 +400,9 @@ fn insert_codes(
     }
     for c in &codings {
         check_coding(p, c, &new_ids)?;
+    }
+    if twins_within(&codings) {
+        return Err(EditError::DuplicateCoding);
     }
     let coding_ids: BTreeSet<CodingId> = codings.iter().map(|c| c.id).collect();
     for m in &memos {
@@ -478,6 +514,10 @@ fn insert_document(
             undo_doc(p);
             return Err(e);
         }
+    }
+    if twins_within(&codings) {
+        undo_doc(p);
+        return Err(EditError::DuplicateCoding);
     }
     for c in codings {
         p.codings.insert(c.id, c);

@@ -88,6 +88,12 @@ impl History {
         self.saved_revision = self.revision;
     }
 
+    /// The state at `revision` was saved (a background save: edits made
+    /// since then are still unsaved).
+    pub fn mark_saved_at(&mut self, revision: u64) {
+        self.saved_revision = revision;
+    }
+
     /// Forget everything (a new project was opened).
     pub fn clear(&mut self) {
         *self = Self::default();

@@ -37,7 +37,7 @@ pub enum EditError {
     DuplicateName(String),
     #[error("'{0}' is not a colour of the form #rrggbb")]
     BadColor(String),
-    #[error("coder '{0}' still has codings or memos")]
+    #[error("coder '{0}' still has codings or memos, or edits recorded in the project's history")]
     CoderInUse(String),
     #[error("no document group with id {0}")]
     NoGroup(GroupId),

@@ -129,7 +129,9 @@ pub fn import_files(
     let mut names: BTreeSet<String> = project.documents.iter().map(|d| d.name.clone()).collect();
     let mut cmds = Vec::new();
     for (i, path) in paths.iter().enumerate() {
-        let doc = read_document(path, opts)?;
+        let mut doc = read_document(path, opts)?;
+        // Imported by whoever is coding now.
+        doc.stamp = crate::model::Stamp::now(project.actor());
         if !names.insert(doc.name.clone()) {
             return Err(ImportError::NameTaken {
                 path: path.clone(),

@@ -55,7 +55,17 @@ pub fn build(file: Parts) -> (Project, Vec<Problem>) {
         // Line endings changed by git, an editor or e-mail (CRLF) and a BOM
         // are undone exactly as import does, so every offset still points
         // at the same text.
-        d.normalise_loaded_text();
+        let recorded = !d.source.text_hash.is_empty();
+        // A text that matches its hash as stored is left exactly as it is.
+        if !(recorded && d.hash_matches()) && d.normalise_loaded_text() && !recorded {
+            problem(
+                &mut probs,
+                format!(
+                    "document '{}': its line endings were changed (CRLF) and it has no recorded SHA-256 to confirm the text; check that its codings still mark the right words",
+                    d.name
+                ),
+            );
+        }
         if !d.hash_matches() {
             problem(
                 &mut probs,
@@ -101,9 +111,12 @@ pub fn build(file: Parts) -> (Project, Vec<Problem>) {
     }
     build_tree(&mut p, file.codes, file.roots, &mut probs);
 
+    let mut seen_codings = HashSet::new();
     for c in file.codings {
         let why = if p.codings.contains_key(&c.id) {
             Some("duplicate id".to_string())
+        } else if !seen_codings.insert((c.document, c.range, c.code, c.coder)) {
+            Some("the same segment, code and coder as another coding".to_string())
         } else if !p.codes.contains_key(&c.code) {
             Some(format!("refers to missing code {}", c.code))
         } else if p.coder(c.coder).is_none() {
@@ -130,7 +143,10 @@ pub fn build(file: Parts) -> (Project, Vec<Problem>) {
             }
         }
     }
-    for m in file.memos {
+    for mut m in file.memos {
+        // Line endings changed in transit (see documents above).
+        m.title = lf(&m.title);
+        m.body = lf(&m.body);
         let ok = !p.memos.contains_key(&m.id)
             && match m.target {
                 MemoTarget::Project => true,
@@ -154,12 +170,25 @@ pub fn build(file: Parts) -> (Project, Vec<Problem>) {
     (p, probs)
 }
 
+/// CRLF or CR line endings as LF.
+fn lf(s: &str) -> String {
+    if s.contains('\r') {
+        s.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        s.to_string()
+    }
+}
+
 /// Every code must sit in exactly one place. Unknown children are dropped,
 /// codes placed twice keep their first place, and codes reachable from no
 /// root (orphans, cycles) become roots, so nothing is lost.
 fn build_tree(p: &mut Project, codes: Vec<Code>, roots: Vec<CodeId>, probs: &mut Vec<Problem>) {
     let mut map: BTreeMap<CodeId, Code> = BTreeMap::new();
-    for c in codes {
+    for mut c in codes {
+        let d = &mut c.description;
+        for field in [&mut d.definition, &mut d.when_to_use, &mut d.example] {
+            *field = lf(field);
+        }
         match map.entry(c.id) {
             std::collections::btree_map::Entry::Occupied(_) => {
                 problem(

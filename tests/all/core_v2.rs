@@ -114,11 +114,24 @@ fn a_crlf_copy_of_a_project_gives_the_same_quotes() {
         let (p, problems) = store::load(&path).expect("a CRLF copy loads");
         assert!(problems.is_empty(), "{name}: {problems:?}");
         assert_eq!(quotes(&p), quotes(&lf), "{name}: every quote in place");
+        assert_eq!(p.memos, lf.memos, "{name}: memos without stray CRs");
+        assert_eq!(p.codes, lf.codes, "{name}: codebook entries too");
         let check = strata(&["check", path.to_str().expect("utf-8")]);
         assert!(check.status.success(), "{}", stderr(&check));
         assert!(stdout(&check).contains("no problems found"));
     }
     // And a version-2 file saved with LF, then converted, too.
+    // With a memo of two lines, whose line end must come back as LF.
+    let mut lf = lf;
+    edit::put_memo(
+        None,
+        MemoTarget::Project,
+        "two lines",
+        "line one\nline two",
+        None,
+    )
+    .apply(&mut lf)
+    .expect("memo");
     let v2 = dir.path().join("v2.strata");
     store::save(&lf, &v2).expect("save");
     let crlf = std::fs::read_to_string(&v2)
@@ -127,6 +140,7 @@ fn a_crlf_copy_of_a_project_gives_the_same_quotes() {
     let (p, problems) = store::from_str(&crlf, &v2).expect("load");
     assert!(problems.is_empty());
     assert_eq!(quotes(&p), quotes(&lf));
+    assert_eq!(p.memos, lf.memos);
 }
 
 #[test]
@@ -475,4 +489,101 @@ fn the_cli_keeps_the_code_tree_to_its_levels_unless_told() {
         json.contains("\"notes\"") && json.contains("A/B/C/D"),
         "{json}"
     );
+}
+
+#[test]
+fn upgrade_rewrites_a_version_1_project_and_keeps_the_old_file() {
+    let dir = tmp();
+    let path = dir.path().join("old.strata");
+    std::fs::copy(fixture(V1), &path).expect("copy");
+    let f = path.to_str().expect("utf-8");
+    let o = strata(&["upgrade", f]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("old.strata.v1.bak"), "{}", stderr(&o));
+    assert!(
+        std::fs::read_to_string(&path)
+            .expect("read")
+            .contains("version: 2,")
+    );
+    assert_eq!(
+        std::fs::read_to_string(store::v1_backup_path(&path)).expect("kept"),
+        v1_text()
+    );
+    let (before, _) = store::load(&fixture(V1)).expect("v1");
+    let (after, _) = store::load(&path).expect("v2");
+    assert_eq!(after, before, "the same project, in the new format");
+}
+
+#[test]
+fn no_command_and_no_file_makes_two_identical_codings() {
+    let (mut p, _) = store::load(&fixture(V1)).expect("load");
+    let a = p.codings.values().next().expect("a coding").clone();
+    // Another coding by the same coder in the same document, elsewhere.
+    let doc = p.document(a.document).expect("doc");
+    let other = (1..=doc.line_count())
+        .filter_map(|l| doc.line_range(l))
+        .find(|r| !r.is_empty() && *r != a.range)
+        .expect("another line");
+    let code2 = p
+        .codes
+        .values()
+        .find(|c| c.id != a.code && c.children.is_empty())
+        .expect("another leaf")
+        .id;
+    let mut h = History::new();
+    h.apply(&mut p, edit::new_coding(a.document, other, code2, a.coder))
+        .expect("code");
+    let b = p
+        .codings
+        .values()
+        .find(|c| c.range == other && c.code == code2)
+        .expect("b")
+        .clone();
+    // Resized onto a's range with a's code, or recoded to a's code at a's
+    // range: refused either way.
+    h.apply(
+        &mut p,
+        Command::RecodeCoding {
+            id: b.id,
+            code: a.code,
+        },
+    )
+    .expect("recode elsewhere is fine");
+    assert_eq!(
+        h.apply(
+            &mut p,
+            Command::ResizeCoding {
+                id: b.id,
+                range: a.range
+            }
+        ),
+        Err(EditError::DuplicateCoding)
+    );
+    // A file holding twins loads with the second set aside, and says so.
+    let text = store::to_string(&p).expect("ser");
+    let b_id = b.id.to_string();
+    let start = text.find(&b_id).expect("b in file");
+    let tail = &text[start..];
+    let range_at = tail.find("range: (").expect("range");
+    let end_at = range_at + tail[range_at..].find("),").expect("end of range");
+    let twin_range = format!(
+        "range: (\n          start: {},\n          end: {},\n        ",
+        a.range.start.0, a.range.end.0
+    );
+    let twins = format!(
+        "{}{}{}{}",
+        &text[..start],
+        &tail[..range_at],
+        twin_range,
+        &tail[end_at..]
+    );
+    let (q, problems) = store::from_str(&twins, Path::new("twins.strata")).expect("load");
+    let all = problems
+        .iter()
+        .map(|p| p.to_string())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(all.contains("the same segment, code and coder"), "{all}");
+    assert_eq!(q.set_aside.codings.len(), 1);
+    assert_eq!(q.codings.len() + 1, p.codings.len());
 }

@@ -7,7 +7,7 @@ use egui_kittest::kittest::Queryable as _;
 use strata::app::{Lang, Workbench};
 use strata::model::*;
 
-fn harness(wb: Workbench) -> Harness<'static, Workbench> {
+pub(super) fn harness(wb: Workbench) -> Harness<'static, Workbench> {
     let mut h = Harness::builder()
         .with_size(egui::vec2(1500.0, 950.0))
         .build_ui_state(|ui, wb: &mut Workbench| wb.ui(ui), wb);
@@ -15,18 +15,21 @@ fn harness(wb: Workbench) -> Harness<'static, Workbench> {
     h
 }
 
-fn demo(lang: Lang) -> Harness<'static, Workbench> {
+pub(super) fn demo(lang: Lang) -> Harness<'static, Workbench> {
     let mut wb = Workbench::demo().expect("demo");
     wb.state.lang = lang;
     harness(wb)
 }
 
 /// A row of the code tree.
-fn tree_item<'h>(h: &'h Harness<'static, Workbench>, name: &'h str) -> egui_kittest::Node<'h> {
+pub(super) fn tree_item<'h>(
+    h: &'h Harness<'static, Workbench>,
+    name: &'h str,
+) -> egui_kittest::Node<'h> {
     h.get_by_role_and_label(egui::accesskit::Role::TreeItem, name)
 }
 
-fn doc<'a>(wb: &'a Workbench, name: &str) -> &'a Document {
+pub(super) fn doc<'a>(wb: &'a Workbench, name: &str) -> &'a Document {
     wb.project.document_by_name(name).expect("document")
 }
 
@@ -40,7 +43,7 @@ fn opens_the_demo() {
     assert_eq!(h.state().project.documents.len(), 7);
 }
 
-fn select_lines(h: &mut Harness<'static, Workbench>, a: usize, b: usize) {
+pub(super) fn select_lines(h: &mut Harness<'static, Workbench>, a: usize, b: usize) {
     h.get_by_label(&format!("Line {a}")).click();
     h.run();
     h.get_by_label(&format!("Line {b}"))
@@ -48,7 +51,7 @@ fn select_lines(h: &mut Harness<'static, Workbench>, a: usize, b: usize) {
     h.run();
 }
 
-fn pick(h: &mut Harness<'static, Workbench>, query: &str) {
+pub(super) fn pick(h: &mut Harness<'static, Workbench>, query: &str) {
     h.key_press_modifiers(Modifiers::COMMAND, Key::K);
     h.run();
     h.get_by_label("Code picker").type_text(query);
@@ -631,296 +634,4 @@ fn retrieval_from_activated_documents() {
         "P03 is not activated"
     );
     assert!(h.query_by_label_contains("Segment P01").is_none());
-}
-
-/// The labels the code tree shows for a project's counts ("own / total").
-fn count_labels(p: &Project) -> std::collections::BTreeSet<String> {
-    let ix = p.index();
-    p.codes
-        .keys()
-        .map(|id| format!("{} / {}", ix.own_count(*id), ix.total_count(*id)))
-        .collect()
-}
-
-#[test]
-fn recover_shows_the_recovered_projects_counts_not_the_old_ones() {
-    let dir = tmp();
-    let path = small_project(dir.path());
-    let (old, _) = strata::store::load(&path).expect("load");
-    let mut p = old.clone();
-    // The autosaved state: one code applied to every line of P7 before
-    // the crash, so its counts are ones the file never had.
-    let p7 = p.document_by_name("P7").expect("P7");
-    let (p7_id, lines) = (p7.id, p7.line_count());
-    let n7 = p.index().codings_of_document(p7_id).len();
-    let leaf = *p
-        .codes
-        .values()
-        .find(|c| c.children.is_empty())
-        .map(|c| &c.id)
-        .expect("leaf");
-    let coder = p.coders[0].id;
-    let mut history = strata::edit::History::new();
-    let mut added = 0;
-    for l in 1..=lines {
-        let r = p
-            .document(p7_id)
-            .and_then(|d| d.line_range(l))
-            .expect("line");
-        if !r.is_empty()
-            && history
-                .apply(&mut p, strata::edit::new_coding(p7_id, r, leaf, coder))
-                .is_ok()
-        {
-            added += 1;
-        }
-    }
-    assert!(added >= 3);
-    let recovery = dir.path().join("small.strata.recovery");
-    std::thread::sleep(std::time::Duration::from_millis(20));
-    strata::store::write_atomic(
-        &recovery,
-        strata::store::to_string(&p).expect("ser").as_bytes(),
-        false,
-    )
-    .expect("write recovery");
-    let came: Vec<String> = count_labels(&p)
-        .difference(&count_labels(&old))
-        .cloned()
-        .collect();
-    assert!(!came.is_empty());
-    let mut wb = Workbench::open(path.clone()).expect("open");
-    wb.state.lang = Lang::En;
-    let mut h = harness(wb);
-    h.get_by_label(&format!("P7  ({n7})"));
-    for l in &came {
-        assert!(h.query_by_label(l).is_none(), "not yet: {l}");
-    }
-    h.get_by_label("Recover").click();
-    h.run_steps(2);
-    h.get_by_label(&format!("P7  ({})", n7 + added));
-    for l in &came {
-        assert!(
-            h.query_by_label(l).is_some(),
-            "the recovered count {l} is shown"
-        );
-    }
-}
-
-#[test]
-fn open_and_new_ask_before_throwing_away_unsaved_changes() {
-    let dir = tmp();
-    let small = small_project(dir.path());
-    let mut h = demo(Lang::En);
-    let id = *h.state().project.codes.keys().next().expect("a code");
-    h.state_mut().edit(strata::edit::Command::RenameCode {
-        id,
-        name: "renamed before opening".into(),
-    });
-    h.run();
-    assert!(h.state().is_dirty());
-    h.state_mut()
-        .apply(strata::app::Action::OpenPath(small.clone()));
-    h.run();
-    h.get_by_label("This project has unsaved changes.");
-    h.get_by_label("Cancel").click();
-    h.run();
-    assert_eq!(h.state().project.codes[&id].name, "renamed before opening");
-    assert!(h.state().path.is_none(), "still the demo");
-    // Discarding opens the other project.
-    h.state_mut()
-        .apply(strata::app::Action::OpenPath(small.clone()));
-    h.run();
-    h.get_by_label("Discard the changes").click();
-    h.run();
-    assert_eq!(h.state().project.name, "Small fixture");
-    // New, with changes in a project that has a file: save, then continue.
-    let sid = *h.state().project.codes.keys().next().expect("a code");
-    h.state_mut().edit(strata::edit::Command::RenameCode {
-        id: sid,
-        name: "saved on the way".into(),
-    });
-    h.state_mut().state.recent_projects = vec![small.clone()];
-    let fresh = dir.path().join("fresh.strata");
-    h.state_mut()
-        .apply(strata::app::Action::NewAt(fresh.clone()));
-    h.run();
-    h.get_by_label("Save, then continue").click();
-    h.run();
-    assert_eq!(h.state().project.name, "fresh");
-    assert!(fresh.exists());
-    let (saved, _) = strata::store::load(&small).expect("load");
-    assert_eq!(saved.codes[&sid].name, "saved on the way");
-    assert!(
-        h.state()
-            .state
-            .recent_projects
-            .iter()
-            .any(|p| p.ends_with("small.strata")),
-        "New keeps the recent projects"
-    );
-}
-
-#[test]
-fn making_a_coded_code_a_parent_asks_where_its_codings_go() {
-    let mut h = demo(Lang::En);
-    let p = &h.state().project;
-    let ix = p.index();
-    // Two level-1 codes, the target with codings of its own.
-    let leaves: Vec<CodeId> = p
-        .walk()
-        .into_iter()
-        .map(|(id, _)| id)
-        .filter(|id| p.codes[id].children.is_empty())
-        .collect();
-    let target = *leaves
-        .iter()
-        .find(|id| ix.own_count(**id) > 0)
-        .expect("coded leaf");
-    let moved = *leaves
-        .iter()
-        .find(|id| **id != target)
-        .expect("another leaf");
-    let n = ix.own_count(target);
-    let name = p.codes[&target].name.clone();
-    let before = h.state().project.clone();
-    let cmd = strata::edit::Command::MoveCode {
-        id: moved,
-        parent: Some(target),
-        index: 0,
-    };
-    // Cancel: nothing changes.
-    h.state_mut().apply(strata::app::Action::Edit(cmd.clone()));
-    h.run();
-    h.get_by_label("Cancel").click();
-    h.run();
-    assert_eq!(h.state().project, before);
-    // Keep: the codings stay on what is now a subcategory.
-    h.state_mut().apply(strata::app::Action::Edit(cmd.clone()));
-    h.run();
-    h.get_by_label("Keep the codings on it").click();
-    h.run();
-    assert_eq!(h.state().project.parent_of(moved), Some(target));
-    assert_eq!(h.state().project.index().own_count(target), n);
-    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    h.run();
-    assert_eq!(h.state().project, before);
-    // Move: a new level-1 code of the same name takes the codings, in one step.
-    h.state_mut().apply(strata::app::Action::Edit(cmd));
-    h.run();
-    // (The Persian name inside the English label is shown reordered.)
-    h.get_by_label_contains("Move its codings to a new code")
-        .click();
-    h.run();
-    let p = &h.state().project;
-    let ix = p.index();
-    assert_eq!(ix.own_count(target), 0);
-    let child = *p.codes[&target]
-        .children
-        .iter()
-        .find(|c| **c != moved)
-        .expect("the new child");
-    assert_eq!(p.codes[&child].name, name);
-    assert_eq!(ix.own_count(child), n);
-    assert_eq!(p.parent_of(moved), Some(target));
-    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    h.run();
-    assert_eq!(h.state().project, before, "one undo step");
-}
-
-fn memo_text(h: &Harness<'static, Workbench>) -> String {
-    h.get_by_label("Memo text").value().unwrap_or_default()
-}
-
-#[test]
-fn memo_editors_show_the_text_that_undo_and_redo_restore() {
-    let mut h = demo(Lang::En);
-    h.get_by_label("Memo text").focus();
-    h.run();
-    h.get_by_label("Memo text").type_text("one");
-    h.run();
-    h.get_by_label("Save").click();
-    h.run();
-    h.get_by_label("Memo text").focus();
-    h.run();
-    h.get_by_label("Memo text").type_text(" two");
-    h.run();
-    h.get_by_label("Save").click();
-    h.run();
-    let doc_id = doc(h.state(), "P01").id;
-    let body = |h: &Harness<'static, Workbench>| {
-        h.state()
-            .project
-            .memos_on(MemoTarget::Document(doc_id))
-            .next()
-            .map(|m| m.body.clone())
-    };
-    let second = body(&h).expect("memo");
-    assert_ne!(second, "one");
-    assert_eq!(memo_text(&h), second);
-    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    h.run();
-    assert_eq!(body(&h).as_deref(), Some("one"));
-    assert_eq!(memo_text(&h), "one", "the editor shows the restored memo");
-    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
-    h.run();
-    assert_eq!(memo_text(&h), second);
-    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    h.run();
-    assert_eq!(body(&h), None);
-    assert_eq!(memo_text(&h), "", "no memo: an empty editor");
-
-    // A code's definition follows undo too.
-    let code = *h.state().project.codes.keys().next().expect("code");
-    h.state_mut().apply(strata::app::Action::SelectCode {
-        id: code,
-        add: false,
-    });
-    h.run();
-    let old = h.state().project.codes[&code]
-        .description
-        .definition
-        .clone();
-    h.state_mut()
-        .edit(strata::edit::Command::SetCodeDescription {
-            id: code,
-            description: Description {
-                definition: "a new definition".into(),
-                ..Description::default()
-            },
-        });
-    h.run();
-    assert_eq!(
-        h.get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Definition")
-            .value()
-            .as_deref(),
-        Some("a new definition")
-    );
-    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    h.run();
-    assert_eq!(
-        h.get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Definition")
-            .value(),
-        Some(old)
-    );
-}
-
-#[test]
-fn all_memos_of_an_item_are_shown() {
-    let mut h = demo(Lang::En);
-    let doc_id = doc(h.state(), "P01").id;
-    for (title, body) in [("First note", "alpha"), ("Second note", "beta")] {
-        let cmd = strata::edit::put_memo(None, MemoTarget::Document(doc_id), title, body, None);
-        assert!(h.state_mut().edit(cmd));
-    }
-    h.run();
-    h.get_by_label("First note");
-    h.get_by_label("Second note").click();
-    h.run();
-    assert_eq!(memo_text(&h), "beta");
-    h.get_by_label("First note").click();
-    h.run();
-    assert_eq!(memo_text(&h), "alpha");
 }

@@ -8,6 +8,8 @@ mod edit_props;
 mod export;
 #[cfg(feature = "gui")]
 mod gui;
+#[cfg(feature = "gui")]
+mod gui_v2;
 mod import;
 mod store;
 mod util;

@@ -227,3 +227,69 @@ fn a_range_past_the_end_of_its_text_is_set_aside() {
     );
     assert_eq!(q.set_aside.codings.len(), 1);
 }
+
+/// The OS lock decides, as it does on macOS and Windows where no pid can be
+/// checked: held while a live process holds it, even with a dead pid in the
+/// file; free (stale) as soon as that process is killed.
+#[test]
+fn a_lock_is_held_exactly_while_its_process_holds_the_os_lock() {
+    let dir = tmp();
+    let path = small_project(dir.path());
+    let lock_file = store::lock_path(&path);
+    std::fs::write(&lock_file, "4194304\nelsewhere\n").expect("write");
+    // -o: the lock stays with `flock` itself, not with the command it runs.
+    let mut child = std::process::Command::new("flock")
+        .arg("-o")
+        .arg(&lock_file)
+        .args(["sleep", "60"])
+        .spawn()
+        .expect("flock (util-linux) holds the lock in another process");
+    // Wait until the child holds it.
+    let probe = std::fs::File::open(&lock_file).expect("open");
+    for _ in 0..100 {
+        if matches!(probe.try_lock(), Err(std::fs::TryLockError::WouldBlock)) {
+            break;
+        }
+        probe.unlock().expect("unlock probe");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    drop(probe);
+    assert!(
+        matches!(
+            store::Lock::acquire(&path, true),
+            Err(store::LockError::Held { .. })
+        ),
+        "a live process holds it"
+    );
+    child.kill().expect("kill");
+    child.wait().expect("wait");
+    let lock = store::Lock::acquire(&path, true).expect("taken over once its process is gone");
+    assert!(
+        std::fs::read_to_string(&lock_file)
+            .expect("read")
+            .starts_with(&std::process::id().to_string())
+    );
+    drop(lock);
+    assert!(!lock_file.exists());
+}
+
+#[test]
+fn a_lock_removes_only_its_own_file() {
+    let dir = tmp();
+    let path = small_project(dir.path());
+    let lock_file = store::lock_path(&path);
+    let lock = store::Lock::acquire(&path, false).expect("lock");
+    let ours = std::fs::read_to_string(&lock_file).expect("read");
+    assert!(ours.starts_with(&format!("{}\n", std::process::id())));
+    // Someone else's lock replaced ours (a takeover while this one hung).
+    std::fs::write(&lock_file, "4194304\nelsewhere\nsomeone-else\n").expect("write");
+    drop(lock);
+    assert!(lock_file.exists(), "the other lock is left alone");
+    // No temporary lock files are left behind.
+    let stray: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("ls")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(stray.is_empty());
+}

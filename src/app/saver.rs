@@ -1,0 +1,170 @@
+//! Saving off the UI thread. A save takes a snapshot of the project (a
+//! clone) and writes it on a thread of its own, so the window does not
+//! freeze while a large study is serialised and fsynced. One save and one
+//! autosave run at a time; their results are collected each frame, and a
+//! failure is shown, never swallowed.
+
+use super::{Workbench, files};
+use crate::store::StoreError;
+use std::path::PathBuf;
+use std::thread::JoinHandle;
+
+/// A save or autosave in flight.
+pub struct Job {
+    handle: JoinHandle<Result<(), StoreError>>,
+    path: PathBuf,
+    /// The history's revision that was saved (edits made meanwhile stay
+    /// unsaved).
+    revision: u64,
+    /// Save as: the new file's lock, which becomes the project's only when
+    /// the save succeeds.
+    lock: Option<crate::store::Lock>,
+}
+
+#[derive(Default)]
+pub struct Saver {
+    save: Option<Job>,
+    autosave: Option<Job>,
+    /// Save (or Save as, to this path) was asked for while a save ran.
+    again: Option<(PathBuf, Option<crate::store::Lock>)>,
+}
+
+impl Saver {
+    pub fn busy(&self) -> bool {
+        self.save.is_some() || self.autosave.is_some()
+    }
+}
+
+fn spawn(
+    project: crate::model::Project,
+    path: PathBuf,
+    write: fn(&crate::model::Project, &std::path::Path) -> Result<(), StoreError>,
+) -> Result<JoinHandle<Result<(), StoreError>>, StoreError> {
+    let p2 = path.clone();
+    std::thread::Builder::new()
+        .name("strata-save".into())
+        .spawn(move || write(&project, &p2))
+        .map_err(|source| StoreError::Io { path, source })
+}
+
+/// Start saving to `path` in the background (or queue it after the running
+/// save: two writers never race on one file). `lock` is the lock of a new
+/// file (Save as).
+pub fn start(wb: &mut Workbench, path: PathBuf, lock: Option<crate::store::Lock>) {
+    if wb.saver.save.is_some() {
+        wb.saver.again = Some((path, lock));
+        return;
+    }
+    let revision = wb.history.revision();
+    match spawn(wb.project.clone(), path.clone(), crate::store::save) {
+        Ok(handle) => {
+            wb.saver.save = Some(Job {
+                handle,
+                path,
+                revision,
+                lock,
+            });
+            wb.state.status = wb.state.lang.strings().saving.to_string();
+        }
+        Err(e) => wb.state.error = Some(e.to_string()),
+    }
+}
+
+fn autosave_write(p: &crate::model::Project, path: &std::path::Path) -> Result<(), StoreError> {
+    let text = crate::store::to_string(p)?;
+    crate::store::write_atomic(path, text.as_bytes(), false)
+}
+
+/// Autosave to the recovery file in the background, unless one is running.
+pub fn start_autosave(wb: &mut Workbench, target: PathBuf) {
+    if wb.saver.autosave.is_some() {
+        return;
+    }
+    let revision = wb.history.revision();
+    match spawn(wb.project.clone(), target.clone(), autosave_write) {
+        Ok(handle) => {
+            wb.saver.autosave = Some(Job {
+                handle,
+                path: target,
+                revision,
+                lock: None,
+            })
+        }
+        Err(e) => wb.state.error = Some(e.to_string()),
+    }
+}
+
+fn join(job: Job) -> (Result<(), String>, Job2) {
+    let result = match job.handle.join() {
+        Ok(r) => r.map_err(|e| e.to_string()),
+        Err(_) => Err(format!(
+            "{}: saving stopped unexpectedly; the file on disk is unchanged. Try again, or use Save as",
+            job.path.display()
+        )),
+    };
+    (
+        result,
+        Job2 {
+            path: job.path,
+            revision: job.revision,
+            lock: job.lock,
+        },
+    )
+}
+
+/// What is left of a finished job.
+struct Job2 {
+    path: PathBuf,
+    revision: u64,
+    lock: Option<crate::store::Lock>,
+}
+
+fn finish_autosave(wb: &mut Workbench) {
+    if let Some(job) = wb.saver.autosave.take() {
+        let (result, job) = join(job);
+        if let Err(e) = result {
+            let s = wb.state.lang.strings();
+            wb.state.error = Some(format!("{} {}: {e}", s.autosave_failed, job.path.display()));
+        }
+    }
+}
+
+/// Collect finished jobs (each frame); with `wait`, wait for running ones.
+pub fn poll(wb: &mut Workbench, wait: bool) {
+    if wb
+        .saver
+        .save
+        .as_ref()
+        .is_some_and(|j| wait || j.handle.is_finished())
+        && let Some(job) = wb.saver.save.take()
+    {
+        let (result, job) = join(job);
+        match result {
+            Ok(()) => {
+                // An autosave still running holds older work: let it end
+                // before the recovery file is removed, or it would come
+                // back looking newer than the project.
+                finish_autosave(wb);
+                if let Some(lock) = job.lock {
+                    wb.lock = Some(lock);
+                }
+                files::saved(wb, job.path, job.revision);
+            }
+            Err(e) => wb.state.error = Some(e),
+        }
+        if let Some((path, lock)) = wb.saver.again.take() {
+            start(wb, path, lock);
+            if wait {
+                poll(wb, true);
+            }
+        }
+    }
+    if wb
+        .saver
+        .autosave
+        .as_ref()
+        .is_some_and(|j| wait || j.handle.is_finished())
+    {
+        finish_autosave(wb);
+    }
+}
