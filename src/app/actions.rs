@@ -195,12 +195,12 @@ pub fn apply(wb: &mut Workbench, a: Action) {
             }
             // Switched: the discarded work's autosave must not be offered
             // back later. (Not switched: it stays, the work is still here.)
-            if !save && wb.project.generation() != before {
-                if let Err(e) = std::fs::remove_file(&old_recovery)
-                    && e.kind() != std::io::ErrorKind::NotFound
-                {
-                    wb.state.error = Some(format!("{}: {e}", old_recovery.display()));
-                }
+            if !save
+                && wb.project.generation() != before
+                && let Err(e) = std::fs::remove_file(&old_recovery)
+                && e.kind() != std::io::ErrorKind::NotFound
+            {
+                wb.state.error = Some(format!("{}: {e}", old_recovery.display()));
             }
         }
     }

@@ -57,7 +57,9 @@ pub fn build(file: Parts) -> (Project, Vec<Problem>) {
         // at the same text.
         let recorded = !d.source.text_hash.is_empty();
         // A text that matches its hash as stored is left exactly as it is.
-        if !(recorded && d.hash_matches()) && d.normalise_loaded_text() && !recorded {
+        let as_stored_ok = recorded && d.hash_matches();
+        let normalised = !as_stored_ok && d.normalise_loaded_text();
+        if normalised && !recorded {
             problem(
                 &mut probs,
                 format!(
