@@ -109,7 +109,7 @@ fn bench(c: &mut Criterion) {
     g.bench_function("picker-keystroke", |b| {
         b.iter(|| {
             n += 1;
-            let ev = if n % 2 == 0 {
+            let ev = if n.is_multiple_of(2) {
                 Event::Key {
                     key: egui::Key::Backspace,
                     physical_key: None,
