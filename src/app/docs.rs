@@ -13,61 +13,111 @@ pub struct DocRename {
     pub name: String,
 }
 
+/// One row of the documents pane; all rows are one height, so only those
+/// on screen are built (a study can have thousands of documents).
+enum Row {
+    Group(String),
+    Doc(usize),
+}
+
+const ROW_H: f32 = 22.0;
+
 pub fn documents_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Vec<Action>) {
     let s = state.lang.strings();
     ui.heading(bidi(s.documents));
-    egui::ScrollArea::vertical().id_salt("docs").show(ui, |ui| {
-        let ix = p.index();
-        let mut groups: Vec<(Option<GroupId>, String)> = vec![(None, String::new())];
-        groups.extend(p.groups.iter().map(|g| (Some(g.id), g.name.clone())));
-        for (gid, gname) in groups {
-            if gid.is_some() {
-                ui.label(RichText::new(bidi(&gname)).strong());
-            }
-            for d in p.documents.iter().filter(|d| d.group == gid) {
-                if let Some(edit) = state.doc_rename.as_mut().filter(|r| r.id == d.id) {
-                    let outcome = super::bidi_edit::rename_ui(
-                        ui,
-                        &mut edit.name,
-                        ("doc-rename", d.id),
-                        "Document name",
-                    );
-                    if outcome == super::bidi_edit::Rename::Commit {
-                        let name = edit.name.trim().to_string();
-                        if !name.is_empty() && name != d.name {
-                            out.push(Action::Edit(Command::RenameDocument { id: d.id, name }));
+    let mut rows: Vec<Row> = Vec::with_capacity(p.documents.len() + p.groups.len());
+    let mut groups: Vec<(Option<GroupId>, String)> = vec![(None, String::new())];
+    groups.extend(p.groups.iter().map(|g| (Some(g.id), g.name.clone())));
+    for (gid, gname) in groups {
+        if gid.is_some() {
+            rows.push(Row::Group(gname));
+        }
+        rows.extend(
+            p.documents
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| d.group == gid)
+                .map(|(i, _)| Row::Doc(i)),
+        );
+    }
+    let rtl = state.lang.rtl();
+    let layout = if rtl {
+        egui::Layout::right_to_left(egui::Align::Center)
+    } else {
+        egui::Layout::left_to_right(egui::Align::Center)
+    };
+    egui::ScrollArea::vertical()
+        .id_salt("docs")
+        .auto_shrink([false, false])
+        .show_rows(ui, ROW_H, rows.len(), |ui, range| {
+            let ix = p.index();
+            for row in &rows[range] {
+                // Exactly ROW_H tall: the scroll area places rows by that height.
+                ui.allocate_ui_with_layout(egui::vec2(ui.available_width(), ROW_H), layout, |ui| {
+                    ui.set_min_height(ROW_H);
+                    match row {
+                        Row::Group(name) => {
+                            ui.label(RichText::new(bidi(name)).strong());
+                        }
+                        Row::Doc(i) => {
+                            if let Some(d) = p.documents.get(*i) {
+                                doc_row_ui(
+                                    ui,
+                                    p,
+                                    d,
+                                    ix.codings_of_document(d.id).len(),
+                                    state,
+                                    out,
+                                );
+                            }
                         }
                     }
-                    if outcome != super::bidi_edit::Rename::Editing {
-                        state.doc_rename = None;
-                    }
-                    continue;
-                }
-                let n = ix.codings_of_document(d.id).len();
-                let r = super::row(ui, state.lang.rtl(), |ui| {
-                    activation_ui(ui, d, state);
-                    ui.selectable_label(
-                        state.selected_doc == Some(d.id),
-                        bidi(&format!("{}  ({n})", d.name)),
-                    )
                 });
-                let r = if d.variables.is_empty() {
-                    r
-                } else {
-                    let vars: Vec<String> = d
-                        .variables
-                        .iter()
-                        .map(|(k, v)| bidi(&format!("{k}: {v}")))
-                        .collect();
-                    r.on_hover_text(vars.join("\n"))
-                };
-                if r.clicked() {
-                    out.push(Action::SelectDoc(d.id));
-                }
-                r.context_menu(|ui| doc_menu_ui(ui, p, d, state, out));
+            }
+        });
+}
+
+fn doc_row_ui(
+    ui: &mut egui::Ui,
+    p: &Project,
+    d: &Document,
+    n: usize,
+    state: &mut UiState,
+    out: &mut Vec<Action>,
+) {
+    if let Some(edit) = state.doc_rename.as_mut().filter(|r| r.id == d.id) {
+        let outcome =
+            super::bidi_edit::rename_ui(ui, &mut edit.name, ("doc-rename", d.id), "Document name");
+        if outcome == super::bidi_edit::Rename::Commit {
+            let name = edit.name.trim().to_string();
+            if !name.is_empty() && name != d.name {
+                out.push(Action::Edit(Command::RenameDocument { id: d.id, name }));
             }
         }
-    });
+        if outcome != super::bidi_edit::Rename::Editing {
+            state.doc_rename = None;
+        }
+        return;
+    }
+    activation_ui(ui, d, state);
+    let r = ui.selectable_label(
+        state.selected_doc == Some(d.id),
+        bidi(&format!("{}  ({n})", d.name)),
+    );
+    let r = if d.variables.is_empty() {
+        r
+    } else {
+        let vars: Vec<String> = d
+            .variables
+            .iter()
+            .map(|(k, v)| bidi(&format!("{k}: {v}")))
+            .collect();
+        r.on_hover_text(vars.join("\n"))
+    };
+    if r.clicked() {
+        out.push(Action::SelectDoc(d.id));
+    }
+    r.context_menu(|ui| doc_menu_ui(ui, p, d, state, out));
 }
 
 /// A square that activates the document for retrieval, as in MAXQDA.

@@ -226,11 +226,9 @@ pub fn retrieved_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &m
         super::bidi_label_ui(ui, s.activate_hint, font, ui.visuals().weak_text_color());
         return;
     }
+    // Built once per generation and selection; only the rows on screen
+    // are looked up below.
     let segments = retrieved_segments(p, state);
-    let segments: Vec<(&Document, &Coding)> = segments
-        .iter()
-        .filter_map(|(d, c)| Some((p.documents.get(*d)?, p.codings.get(c)?)))
-        .collect();
     ui.label(
         RichText::new(format!("{} {}", segments.len(), s.codings))
             .small()
@@ -248,7 +246,10 @@ pub fn retrieved_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &m
         .max_height(ui.available_height() * 0.55)
         .auto_shrink([false, true])
         .show_rows(ui, row_h, segments.len(), |ui, rows| {
-            for (doc, c) in &segments[rows] {
+            let visible = segments[rows]
+                .iter()
+                .filter_map(|(d, c)| Some((p.documents.get(*d)?, p.codings.get(c)?)));
+            for (doc, c) in visible {
                 let (a, b) = doc.lines_of(c.range);
                 let code = p.codes.get(&c.code).map_or("?", |k| k.name.as_str());
                 let cite = cite_lines(lang, a, b);

@@ -162,13 +162,14 @@ impl Document {
 
     /// A document as read from a project file: the text as stored (`store`
     /// normalises it and checks its hash before use).
+    /// Its derived line index is built by `store` once the text is checked
+    /// (`reindex`), not here: that is the costly part of loading.
     pub fn from_file(id: DocId, name: String, text: String, stamp: super::Stamp) -> Self {
         let mut doc = Self::new(name, "");
         doc.id = id;
         doc.text = text;
         doc.source = Source::default();
         doc.stamp = stamp;
-        doc.reindex();
         doc
     }
 
@@ -187,6 +188,13 @@ impl Document {
     /// after git or an editor changed a project file's line endings.
     /// Returns whether anything changed.
     pub(crate) fn normalise_loaded_text(&mut self) -> bool {
+        // Nearly always clean: then nothing is copied.
+        if !self.text.contains('\r')
+            && !self.text.starts_with('\u{FEFF}')
+            && !self.text.ends_with('\n')
+        {
+            return false;
+        }
         let n = normalise_text(&self.text);
         let changed = n != self.text;
         if changed {

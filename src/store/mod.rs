@@ -168,6 +168,28 @@ pub fn to_string(p: &Project) -> Result<String, StoreError> {
     ))
 }
 
+/// Keep the file at `path` as its `.bak`, atomically: the backup is a second
+/// name for the old file (a hard link, so no copy of a large project),
+/// renamed into place; where hard links are not possible, a copy written to
+/// a temporary name and renamed. Either way `path` itself is untouched.
+fn keep_backup_of(path: &Path, dir: &Path, name: &str) -> Result<(), StoreError> {
+    let bak = backup_path(path);
+    let tmp = dir.join(format!(".{name}.bak-{}", std::process::id()));
+    // A leftover of a crashed save, if any: in the way of the link.
+    if let Err(e) = fs::remove_file(&tmp)
+        && e.kind() != std::io::ErrorKind::NotFound
+    {
+        return Err(io(&tmp)(e));
+    }
+    if fs::hard_link(path, &tmp).is_err() {
+        let mut f = fs::File::create(&tmp).map_err(io(&tmp))?;
+        let mut src = fs::File::open(path).map_err(io(path))?;
+        std::io::copy(&mut src, &mut f).map_err(io(&tmp))?;
+        f.sync_all().map_err(io(&tmp))?;
+    }
+    fs::rename(&tmp, &bak).map_err(io(&bak))
+}
+
 /// Path of the backup kept beside a project file.
 pub fn backup_path(path: &Path) -> PathBuf {
     let mut s = path.as_os_str().to_owned();
@@ -240,17 +262,20 @@ pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), 
         f.sync_all().map_err(io(&tmp))?;
         drop(f);
         if keep_backup && path.exists() {
-            let bak = backup_path(path);
-            fs::copy(path, &bak).map_err(io(&bak))?;
+            keep_backup_of(path, &dir, &name)?;
         }
         fs::rename(&tmp, path).map_err(io(path))?;
-        // Make the rename itself durable.
+        // Make the rename itself durable. Some systems cannot sync a
+        // folder (Windows cannot open one as a file); the file itself is
+        // already synced and renamed, so there is nothing to report.
         if let Ok(d) = fs::File::open(&dir) {
             let _ = d.sync_all();
         }
         Ok(())
     })();
     if result.is_err() {
+        // The error that stopped the save is the one to report; the
+        // temporary file may not even exist.
         let _ = fs::remove_file(&tmp);
     }
     result

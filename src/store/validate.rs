@@ -106,11 +106,11 @@ pub fn build(file: Parts) -> (Project, Vec<Problem>) {
             );
             d.group = None;
         }
-        d.reindex();
         doc_pos.insert(d.id, p.documents.len());
         doc_names.insert(d.name.clone());
         p.documents.push(d);
     }
+    reindex_all(&mut p.documents);
     build_tree(&mut p, file.codes, file.roots, &mut probs);
 
     let mut seen_codings = HashSet::new();
@@ -170,6 +170,22 @@ pub fn build(file: Parts) -> (Project, Vec<Problem>) {
         }
     }
     (p, probs)
+}
+
+/// Build every document's line index and speakers: the costly part of a
+/// load, spread over the machine's cores (documents are independent).
+fn reindex_all(docs: &mut [Document]) {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    if threads < 2 || docs.len() < 2 {
+        docs.iter_mut().for_each(Document::reindex);
+        return;
+    }
+    let chunk = docs.len().div_ceil(threads);
+    std::thread::scope(|s| {
+        for part in docs.chunks_mut(chunk) {
+            s.spawn(move || part.iter_mut().for_each(Document::reindex));
+        }
+    });
 }
 
 /// CRLF or CR line endings as LF.
