@@ -290,7 +290,8 @@ pub fn unsaved_ui(ctx: &egui::Context, state: &mut UiState, out: &mut Vec<Action
     let mut cancel = false;
     egui::Modal::new(egui::Id::unique("unsaved-before-switching")).show(ctx, |ui| {
         ui.set_max_width(520.0);
-        ui.label(bidi(s.unsaved_changes));
+        // Right-aligned in the Persian interface, like the buttons.
+        super::row(ui, state.lang.rtl(), |ui| ui.label(bidi(s.unsaved_changes)));
         super::row(ui, state.lang.rtl(), |ui| {
             if ui.button(bidi(s.save_and_continue)).clicked() {
                 out.push(Action::Continue {
@@ -454,8 +455,9 @@ impl eframe::App for StrataApp {
             let mut choice = None;
             egui::Modal::new(egui::Id::unique("confirm-close")).show(ui.ctx(), |ui| {
                 let s = self.wb.state.lang.strings();
-                ui.label(bidi(s.unsaved_changes));
-                ui.horizontal(|ui| {
+                let rtl = self.wb.state.lang.rtl();
+                super::row(ui, rtl, |ui| ui.label(bidi(s.unsaved_changes)));
+                super::row(ui, rtl, |ui| {
                     if ui.button(bidi(s.save_and_close)).clicked() {
                         choice = Some(0);
                     }
