@@ -21,6 +21,9 @@ pub struct MemoEdit {
     /// The selected code's codebook entry, when the memo is a code's.
     pub description: Option<Description>,
     base_description: Option<Description>,
+    /// The user asked for a new memo (`+`); otherwise an empty editor takes
+    /// up the item's first memo when one appears (e.g. by redo).
+    chose_new: bool,
 }
 
 impl MemoEdit {
@@ -40,6 +43,7 @@ impl MemoEdit {
             base: (title, body),
             description: description.clone(),
             base_description: description,
+            chose_new: false,
         }
     }
 
@@ -102,6 +106,16 @@ pub fn memo_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Ve
     let Some(edit) = state.memo_edit.as_mut() else {
         return;
     };
+    if edit.memo.is_none()
+        && !edit.chose_new
+        && edit.title.is_empty()
+        && edit.body.is_empty()
+        && let Some(first) = memos.first()
+    {
+        // A memo appeared under an empty editor (redo, another window's
+        // save): show it.
+        *edit = MemoEdit::load(p, target, Some(first));
+    }
     if edit.memo.is_none() {
         // A new memo that was just saved stays in the editor: it is the
         // one with exactly the editor's text.
@@ -143,9 +157,11 @@ pub fn memo_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Ve
         {
             let memo = id.and_then(|id| p.memos.get(&id));
             *edit = MemoEdit::load(p, target, memo);
+            edit.chose_new = id.is_none();
         }
     } else if !memos.is_empty() && ui.small_button("+").clicked() {
         *edit = MemoEdit::load(p, target, None);
+        edit.chose_new = true;
     }
     let current = edit.memo.and_then(|id| p.memos.get(&id));
     let key = (target, edit.memo);

@@ -297,6 +297,13 @@ impl Workbench {
 
     /// Open a project file (locked while open).
     pub fn open(path: PathBuf) -> Result<Self, String> {
+        // Said plainly, before the lock file beside it is tried.
+        if !path.is_file() {
+            return Err(format!(
+                "{}: no such project file. Check the folder and the name",
+                path.display()
+            ));
+        }
         let lock = crate::store::Lock::acquire(&path, true).map_err(|e| e.to_string())?;
         let (p, problems) = crate::store::load(&path).map_err(|e| e.to_string())?;
         let recovery = files::recovery_path(&path);

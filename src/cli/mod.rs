@@ -242,6 +242,7 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
                     commands: cmds,
                 }])
             })?;
+            eprintln!("coded {document} with '{code}' as {}", coder.trim());
         }
         Cmd::Memo {
             project,
@@ -262,6 +263,7 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
                 // `modify` made the author a coder if they were new.
                 Ok(vec![edit::put_memo(None, target, &title, &body, p.actor())])
             })?;
+            eprintln!("memo '{title}' written");
         }
         Cmd::Codes { project } => {
             let p = load(&project)?;
@@ -288,6 +290,14 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
             }
         }
         Cmd::Upgrade { project } => {
+            if store::file_version(&project)? == Some(store::FORMAT_VERSION) {
+                eprintln!(
+                    "{}: already in format version {}; nothing to do",
+                    project.display(),
+                    store::FORMAT_VERSION
+                );
+                return Ok(());
+            }
             modify(&project, None, |_| Ok(vec![]))?;
             let kept = store::v1_backup_path(&project);
             if kept.exists() {
@@ -316,6 +326,17 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
             }
             for note in crate::analysis::level_notes(&p) {
                 let _ = writeln!(out, "{}: note: {note}", project.display());
+            }
+            if let Some(v) = store::file_version(&project)?
+                && v < store::FORMAT_VERSION
+            {
+                let _ = writeln!(
+                    out,
+                    "{}: note: written by an older Strata (format version {v}); the next save, or `strata upgrade`, writes version {} and keeps this file as {}",
+                    project.display(),
+                    store::FORMAT_VERSION,
+                    store::v1_backup_path(&project).display()
+                );
             }
             if problems.is_empty() && p.set_aside.is_empty() {
                 let _ = writeln!(out, "{}: no problems found", project.display());

@@ -236,8 +236,14 @@ impl Project {
         self.coders.iter().find(|c| c.id == id)
     }
 
+    /// The coder of this name, compared as a person would: case, spacing,
+    /// Arabic or Persian ي/ی and ك/ک, ZWNJ and diacritics do not matter, so
+    /// one person does not become two coders by a different keyboard.
     pub fn coder_by_name(&self, name: &str) -> Option<&Coder> {
-        self.coders.iter().find(|c| c.name == name)
+        let key = crate::text::fold(name);
+        self.coders
+            .iter()
+            .find(|c| c.name == name || crate::text::fold(&c.name) == key)
     }
 
     pub fn coder_name(&self, id: CoderId) -> &str {

@@ -197,6 +197,17 @@ pub fn backup_path(path: &Path) -> PathBuf {
     PathBuf::from(s)
 }
 
+/// The format version a project file says it has (None: none found).
+pub fn file_version(path: &Path) -> Result<Option<u32>, StoreError> {
+    let text = fs::read_to_string(path).map_err(io(path))?;
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
+    Ok(match format::sniff_version(text) {
+        Some(Sniffed::Version(v)) => Some(v),
+        Some(Sniffed::TooLarge) => Some(u32::MAX),
+        None => None,
+    })
+}
+
 /// Where the last version-1 file is kept when a project is first saved in
 /// version 2: `NAME.strata.v1.bak`.
 pub fn v1_backup_path(path: &Path) -> PathBuf {

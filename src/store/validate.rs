@@ -72,7 +72,7 @@ pub fn build(file: Parts) -> (Project, Vec<Problem>) {
             problem(
                 &mut probs,
                 format!(
-                    "document '{}': its text does not match the SHA-256 recorded when it was imported (changed outside Strata?); set aside with its codings, so that nothing is coded against the wrong text. Restore the project from a backup, or import the transcript again",
+                    "document '{}': its text does not match the SHA-256 recorded when it was imported (changed outside Strata?); set aside with its codings and memos, which are kept in the file, so that nothing is coded against the wrong text. Restore the project file from its backup (NAME.strata.bak) or from version control; re-importing the transcript makes a new document without these codings",
                     d.name
                 ),
             );

@@ -336,14 +336,33 @@ fn coders_are_entities_found_by_name_never_blank_or_twice() {
         " Nika ",
         "--create",
     ]);
+    // The same person typed differently: case, spaces, Arabic ي for ی.
+    let code = |lines: &str, coder: &str| {
+        ok(&[
+            "code",
+            f,
+            "--document",
+            "P7",
+            "--lines",
+            lines,
+            "--code",
+            "Trust",
+            "--coder",
+            coder,
+            "--create",
+        ]);
+    };
+    code("3", "nika");
+    code("1", "علی");
+    code("2", "علي");
     let (p, _) = store::load(&path).expect("load");
     assert_eq!(
         p.coders.len(),
-        before + 1,
-        "one new coder, found by name the second time"
+        before + 2,
+        "Nika and علی, each found by name after"
     );
     let nika = p.coder_by_name("Nika").expect("Nika").id;
-    assert_eq!(p.index().codings_of_coder(nika).len(), 2);
+    assert_eq!(p.index().codings_of_coder(nika).len(), 3);
     let o = strata(&[
         "code",
         f,
@@ -512,6 +531,21 @@ fn upgrade_rewrites_a_version_1_project_and_keeps_the_old_file() {
     let (before, _) = store::load(&fixture(V1)).expect("v1");
     let (after, _) = store::load(&path).expect("v2");
     assert_eq!(after, before, "the same project, in the new format");
+    let again = strata(&["upgrade", f]);
+    assert!(again.status.success());
+    assert!(
+        stderr(&again).contains("already in format version 2"),
+        "{}",
+        stderr(&again)
+    );
+    // `check` on an old file says how to bring it up to date.
+    let old = dir.path().join("older.strata");
+    std::fs::copy(fixture(V1), &old).expect("copy");
+    let out = ok(&["check", old.to_str().expect("utf-8")]);
+    assert!(
+        out.contains("older Strata (format version 1)") && out.contains("strata upgrade"),
+        "{out}"
+    );
 }
 
 #[test]

@@ -248,6 +248,15 @@ fn memo_editors_show_the_text_that_undo_and_redo_restore() {
     h.run();
     assert_eq!(body(&h), None);
     assert_eq!(memo_text(&h), "", "no memo: an empty editor");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert_eq!(
+        memo_text(&h),
+        "one",
+        "redo brings the memo back into the editor"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
 
     // A code's definition follows undo too.
     let code = *h.state().project.codes.keys().next().expect("code");
@@ -372,4 +381,13 @@ fn codings_record_their_origin_and_coder() {
         .max_by_key(|c| c.stamp.created)
         .expect("a coding");
     assert_eq!(newest.origin, Origin::Manual);
+}
+
+#[test]
+fn opening_a_missing_file_says_so() {
+    let dir = tmp();
+    let Err(e) = Workbench::open(dir.path().join("nowhere/study.strata")) else {
+        panic!("opened a file that does not exist");
+    };
+    assert!(e.contains("no such project file"), "{e}");
 }
