@@ -73,8 +73,6 @@ pub struct ProjectIndex {
     depth: HashMap<CodeId, usize>,
     own: BTreeMap<CodeId, usize>,
     total: BTreeMap<CodeId, usize>,
-    /// Documents with codings of each code, own and descendants'.
-    docs_total: HashMap<CodeId, usize>,
 }
 
 impl ProjectIndex {
@@ -87,21 +85,21 @@ impl ProjectIndex {
             ix.doc_pos.insert(d.id, i);
         }
         let mut sorted: Vec<&Coding> = p.codings.values().collect();
-        sorted.sort_by_key(|c| (c.range.start, c.range.end, c.id));
+        // Keys are unique (the id is part of them), so unstable is exact.
+        sorted.sort_unstable_by_key(|c| (c.range.start, c.range.end, c.id));
         for c in sorted {
             ix.by_doc.entry(c.document).or_default().push(c.id);
             ix.by_code.entry(c.code).or_default().push(c.id);
             ix.by_coder.entry(c.coder).or_default().push(c.id);
-            *ix.own.entry(c.code).or_insert(0) += 1;
         }
+        ix.own = ix.by_code.iter().map(|(k, v)| (*k, v.len())).collect();
         for code in p.codes.values() {
             for child in &code.children {
                 ix.parent.insert(*child, code.id);
             }
         }
-        // Post-order over the tree from the roots: levels, totals and
-        // document counts of a code come from its children.
-        let mut docs_of: HashMap<CodeId, std::collections::BTreeSet<DocId>> = HashMap::new();
+        // Post-order over the tree from the roots: levels and totals of a
+        // code come from its children.
         let mut stack: Vec<(CodeId, usize, bool)> =
             p.roots.iter().rev().map(|r| (*r, 0, false)).collect();
         let mut seen = std::collections::HashSet::new();
@@ -122,24 +120,12 @@ impl ProjectIndex {
             }
             let mut level = 1;
             let mut total = ix.own.get(&id).copied().unwrap_or(0);
-            let mut docs: std::collections::BTreeSet<DocId> = ix
-                .by_code
-                .get(&id)
-                .into_iter()
-                .flatten()
-                .filter_map(|c| p.codings.get(c).map(|c| c.document))
-                .collect();
             for k in &code.children {
                 level = level.max(1 + ix.level.get(k).copied().unwrap_or(1));
                 total += ix.total.get(k).copied().unwrap_or(0);
-                if let Some(d) = docs_of.remove(k) {
-                    docs.extend(d);
-                }
             }
             ix.level.insert(id, level);
             ix.total.insert(id, total);
-            ix.docs_total.insert(id, docs.len());
-            docs_of.insert(id, docs);
         }
         ix
     }
@@ -190,11 +176,6 @@ impl ProjectIndex {
 
     pub fn total_count(&self, id: CodeId) -> usize {
         self.total.get(&id).copied().unwrap_or(0)
-    }
-
-    /// Documents with codings of this code or its descendants.
-    pub fn document_count(&self, id: CodeId) -> usize {
-        self.docs_total.get(&id).copied().unwrap_or(0)
     }
 }
 
