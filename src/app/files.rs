@@ -160,13 +160,13 @@ pub fn save_to(wb: &mut Workbench, path: PathBuf) {
         super::saver::start(wb, path, lock);
         return;
     }
-    let revision = wb.history.revision();
+    let state = wb.history.state();
     match crate::store::save(&wb.project, &path) {
         Ok(()) => {
             if let Some(lock) = lock {
                 wb.lock = Some(lock);
             }
-            saved(wb, path, revision)
+            saved(wb, path, state)
         }
         Err(e) => wb.state.error = Some(e.to_string()),
     }
@@ -187,9 +187,9 @@ pub fn save_and_wait(wb: &mut Workbench) -> bool {
     !wb.is_dirty()
 }
 
-/// A save of the history's `revision` to `path` succeeded.
-pub fn saved(wb: &mut Workbench, path: PathBuf, revision: u64) {
-    wb.history.mark_saved_at(revision);
+/// A save of the history's `state` to `path` succeeded.
+pub fn saved(wb: &mut Workbench, path: PathBuf, state: u64) {
+    wb.history.mark_saved_state(state);
     // The recovery file held the same work (or older); gone is right, and
     // one that is already gone is fine.
     if let Err(e) = std::fs::remove_file(recovery_path(&path))

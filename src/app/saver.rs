@@ -13,9 +13,9 @@ use std::thread::JoinHandle;
 pub struct Job {
     handle: JoinHandle<Result<(), StoreError>>,
     path: PathBuf,
-    /// The history's revision that was saved (edits made meanwhile stay
+    /// The history's state that was saved (edits made meanwhile stay
     /// unsaved).
-    revision: u64,
+    state: u64,
     /// Save as: the new file's lock, which becomes the project's only when
     /// the save succeeds.
     lock: Option<crate::store::Lock>,
@@ -55,13 +55,13 @@ pub fn start(wb: &mut Workbench, path: PathBuf, lock: Option<crate::store::Lock>
         wb.saver.again = Some((path, lock));
         return;
     }
-    let revision = wb.history.revision();
+    let state = wb.history.state();
     match spawn(wb.project.clone(), path.clone(), crate::store::save) {
         Ok(handle) => {
             wb.saver.save = Some(Job {
                 handle,
                 path,
-                revision,
+                state,
                 lock,
             });
             wb.state.status = wb.state.lang.strings().saving.to_string();
@@ -80,13 +80,13 @@ pub fn start_autosave(wb: &mut Workbench, target: PathBuf) {
     if wb.saver.autosave.is_some() {
         return;
     }
-    let revision = wb.history.revision();
+    let state = wb.history.state();
     match spawn(wb.project.clone(), target.clone(), autosave_write) {
         Ok(handle) => {
             wb.saver.autosave = Some(Job {
                 handle,
                 path: target,
-                revision,
+                state,
                 lock: None,
             })
         }
@@ -106,7 +106,7 @@ fn join(job: Job) -> (Result<(), String>, Job2) {
         result,
         Job2 {
             path: job.path,
-            revision: job.revision,
+            state: job.state,
             lock: job.lock,
         },
     )
@@ -115,7 +115,7 @@ fn join(job: Job) -> (Result<(), String>, Job2) {
 /// What is left of a finished job.
 struct Job2 {
     path: PathBuf,
-    revision: u64,
+    state: u64,
     lock: Option<crate::store::Lock>,
 }
 
@@ -148,7 +148,7 @@ pub fn poll(wb: &mut Workbench, wait: bool) {
                 if let Some(lock) = job.lock {
                     wb.lock = Some(lock);
                 }
-                files::saved(wb, job.path, job.revision);
+                files::saved(wb, job.path, job.state);
             }
             Err(e) => wb.state.error = Some(e),
         }

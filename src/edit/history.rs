@@ -1,16 +1,39 @@
 //! Undo and redo, built on the inverses that `Command::apply` returns.
+//!
+//! Each step gets a serial number that it keeps while it moves between the
+//! undo and redo stacks. The project's state is named by the serial of the
+//! step on top of the undo stack (0 when it is empty), so undoing back to
+//! the saved state makes the project clean again, and a state that can no
+//! longer be reached (its redo was replaced by a new edit) never is.
 
 use super::{Command, EditError, Step};
 use crate::model::Project;
 
-#[derive(Debug, Default)]
+/// The state a project was saved in: `History::state()` at that time.
+const NEVER: u64 = u64::MAX;
+
+#[derive(Debug)]
 pub struct History {
-    /// (label of the user's step, its inverse)
-    undo: Vec<(Step, Command)>,
-    redo: Vec<(Step, Command)>,
-    /// Counts every change, for caches and the dirty marker.
+    /// (label of the user's step, its inverse, its serial)
+    undo: Vec<(Step, Command, u64)>,
+    redo: Vec<(Step, Command, u64)>,
+    next_serial: u64,
+    /// Counts every change (apply, undo, redo).
     revision: u64,
-    saved_revision: u64,
+    saved: u64,
+}
+
+impl Default for History {
+    fn default() -> Self {
+        Self {
+            undo: Vec::new(),
+            redo: Vec::new(),
+            next_serial: 1,
+            revision: 0,
+            // A fresh history is of a project as it was opened.
+            saved: 0,
+        }
+    }
 }
 
 impl History {
@@ -22,7 +45,9 @@ impl History {
     pub fn apply(&mut self, project: &mut Project, cmd: Command) -> Result<(), EditError> {
         let label = cmd.label();
         let inverse = cmd.apply(project)?;
-        self.undo.push((label, inverse));
+        let serial = self.next_serial;
+        self.next_serial += 1;
+        self.undo.push((label, inverse, serial));
         self.redo.clear();
         self.revision += 1;
         Ok(())
@@ -30,68 +55,73 @@ impl History {
 
     /// Undo the last step. Returns its label, or None if there was nothing.
     pub fn undo(&mut self, project: &mut Project) -> Result<Option<Step>, EditError> {
-        let Some((label, inverse)) = self.undo.pop() else {
+        let Some((label, inverse, serial)) = self.undo.pop() else {
             return Ok(None);
         };
         match inverse.clone().apply(project) {
             Ok(redo) => {
-                self.redo.push((label.clone(), redo));
+                self.redo.push((label.clone(), redo, serial));
                 self.revision += 1;
                 Ok(Some(label))
             }
             Err(e) => {
-                self.undo.push((label, inverse));
+                self.undo.push((label, inverse, serial));
                 Err(e)
             }
         }
     }
 
     pub fn redo(&mut self, project: &mut Project) -> Result<Option<Step>, EditError> {
-        let Some((label, cmd)) = self.redo.pop() else {
+        let Some((label, cmd, serial)) = self.redo.pop() else {
             return Ok(None);
         };
         match cmd.clone().apply(project) {
             Ok(inverse) => {
-                self.undo.push((label.clone(), inverse));
+                self.undo.push((label.clone(), inverse, serial));
                 self.revision += 1;
                 Ok(Some(label))
             }
             Err(e) => {
-                self.redo.push((label, cmd));
+                self.redo.push((label, cmd, serial));
                 Err(e)
             }
         }
     }
 
     pub fn undo_label(&self) -> Option<&Step> {
-        self.undo.last().map(|(l, _)| l)
+        self.undo.last().map(|(l, _, _)| l)
     }
 
     pub fn redo_label(&self) -> Option<&Step> {
-        self.redo.last().map(|(l, _)| l)
+        self.redo.last().map(|(l, _, _)| l)
     }
 
     pub fn revision(&self) -> u64 {
         self.revision
     }
 
+    /// The current state's name (see the module's comment).
+    pub fn state(&self) -> u64 {
+        self.undo.last().map_or(0, |(_, _, s)| *s)
+    }
+
     pub fn is_dirty(&self) -> bool {
-        self.revision != self.saved_revision
+        self.saved != self.state()
     }
 
     /// The project differs from its file (e.g. restored from autosave).
     pub fn mark_unsaved(&mut self) {
-        self.saved_revision = u64::MAX;
+        self.saved = NEVER;
     }
 
     pub fn mark_saved(&mut self) {
-        self.saved_revision = self.revision;
+        self.saved = self.state();
     }
 
-    /// The state at `revision` was saved (a background save: edits made
-    /// since then are still unsaved).
-    pub fn mark_saved_at(&mut self, revision: u64) {
-        self.saved_revision = revision;
+    /// The project as it was in `state` was saved (a background save:
+    /// edits made since then are still unsaved).
+    pub fn mark_saved_state(&mut self, state: u64) {
+        self.saved = state;
     }
 
     /// Forget everything (a new project was opened).

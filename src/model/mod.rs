@@ -255,7 +255,14 @@ impl Project {
         self.level_names
             .get(level.saturating_sub(1))
             .cloned()
-            .unwrap_or_else(|| format!("Level {level}"))
+            .unwrap_or_else(|| {
+                // Beyond the named levels, in the names' language.
+                if self.level_names.iter().any(|n| crate::text::mostly_rtl(n)) {
+                    format!("سطح {level}")
+                } else {
+                    format!("Level {level}")
+                }
+            })
     }
 
     /// Codings of one document, ordered by position.

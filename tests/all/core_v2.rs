@@ -621,3 +621,31 @@ fn no_command_and_no_file_makes_two_identical_codings() {
     assert_eq!(q.set_aside.codings.len(), 1);
     assert_eq!(q.codings.len() + 1, p.codings.len());
 }
+
+#[test]
+fn undoing_back_to_the_saved_state_is_clean_again() {
+    let (mut p, _) = store::load(&fixture(V1)).expect("load");
+    let ids: Vec<CodeId> = p.codes.keys().copied().take(2).collect();
+    let rename = |id, name: &str| Command::RenameCode {
+        id,
+        name: name.into(),
+    };
+    let mut h = History::new();
+    assert!(!h.is_dirty(), "as opened");
+    h.apply(&mut p, rename(ids[0], "a")).expect("edit");
+    assert!(h.is_dirty());
+    h.undo(&mut p).expect("undo");
+    assert!(!h.is_dirty(), "back where it was opened");
+    h.redo(&mut p).expect("redo");
+    h.mark_saved();
+    h.apply(&mut p, rename(ids[1], "b")).expect("edit");
+    h.undo(&mut p).expect("undo");
+    assert!(!h.is_dirty(), "back to the saved state");
+    h.undo(&mut p).expect("undo");
+    assert!(h.is_dirty());
+    // A new edit replaces the redo that led to the saved state: that state
+    // is gone, so the project stays unsaved whatever is undone.
+    h.apply(&mut p, rename(ids[1], "c")).expect("edit");
+    h.undo(&mut p).expect("undo");
+    assert!(h.is_dirty());
+}
