@@ -6,24 +6,11 @@ use criterion::{Criterion, criterion_group, criterion_main};
 
 #[path = "support/corpus.rs"]
 mod corpus;
-use egui::{Event, RawInput, Rect, pos2, vec2};
+#[path = "support/window.rs"]
+mod window;
+use egui::{Event, pos2, vec2};
 use strata::app::Workbench;
-
-fn input(events: Vec<Event>) -> RawInput {
-    RawInput {
-        screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), vec2(1500.0, 900.0))),
-        events,
-        ..Default::default()
-    }
-}
-
-fn frame(ctx: &egui::Context, wb: &mut Workbench, events: Vec<Event>) {
-    let mut out = ctx.run_ui(input(events), |ui| wb.ui(ui));
-    // No renderer here: textures are not uploaded anywhere.
-    out.textures_delta.clear();
-    let prims = ctx.tessellate(out.shapes, out.pixels_per_point);
-    std::hint::black_box(prims);
-}
+use window::frame;
 
 fn bench(c: &mut Criterion) {
     let p = corpus::study(1, 60_000, 2_000, 42);

@@ -7,28 +7,16 @@
 //! a study of 1/100 of the size is used, so CI stays fast.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use egui::{Event, RawInput, Rect, pos2, vec2};
+use egui::Event;
 use std::path::Path;
 use strata::app::Workbench;
 use strata::export::{ExportOptions, Format, export};
 
 #[path = "support/corpus.rs"]
 mod corpus;
-
-fn input(events: Vec<Event>) -> RawInput {
-    RawInput {
-        screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), vec2(1500.0, 900.0))),
-        events,
-        ..Default::default()
-    }
-}
-
-fn frame(ctx: &egui::Context, wb: &mut Workbench, events: Vec<Event>) {
-    let mut out = ctx.run_ui(input(events), |ui| wb.ui(ui));
-    out.textures_delta.clear();
-    let prims = ctx.tessellate(out.shapes, out.pixels_per_point);
-    std::hint::black_box(prims);
-}
+#[path = "support/window.rs"]
+mod window;
+use window::frame;
 
 fn rss_mib() -> f64 {
     std::fs::read_to_string("/proc/self/status")
