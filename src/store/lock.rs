@@ -57,28 +57,50 @@ fn host() -> String {
         .unwrap_or_else(|| "this machine".into())
 }
 
-/// Is the process that wrote a lock file still running? The OS lock says
-/// for Strata builds that take it; on Linux a running pid is also respected,
-/// for locks written by older builds that did not take it.
-fn owner_running(file: &fs::File, pid: u32, same_host: bool) -> bool {
-    match file.try_lock() {
-        Err(fs::TryLockError::WouldBlock) => true,
-        // No OS locks here (some network file systems): fall back to the pid.
-        Err(fs::TryLockError::Error(_)) => pid != 0 && pid_running(pid, same_host),
-        Ok(()) => {
-            // Only a probe: let go at once (closing the file would too).
-            let _unlocked = file.unlock();
-            cfg!(target_os = "linux") && same_host && pid != 0 && pid_running(pid, same_host)
-        }
+/// What an existing lock file says, read through the handle that probes it.
+struct Existing {
+    pid: u32,
+    host: String,
+    /// Written by a build that takes the OS lock (it has a token line).
+    takes_os_lock: bool,
+}
+
+fn read_existing(file: &mut fs::File) -> Existing {
+    use std::io::{Read, Seek};
+    let mut content = String::new();
+    // Unreadable (e.g. Windows, where a live lock cannot be read by others):
+    // the OS lock still decides.
+    if file.seek(std::io::SeekFrom::Start(0)).is_err() || file.read_to_string(&mut content).is_err()
+    {
+        content.clear();
+    }
+    let mut lines = content.lines();
+    let pid = lines
+        .next()
+        .and_then(|l| l.trim().parse().ok())
+        .unwrap_or(0);
+    let host = lines.next().unwrap_or("").trim().to_string();
+    let takes_os_lock = lines.next().is_some_and(|l| !l.trim().is_empty());
+    Existing {
+        pid,
+        host,
+        takes_os_lock,
     }
 }
 
-fn pid_running(pid: u32, same_host: bool) -> bool {
-    if !same_host {
-        return true; // another machine's process: cannot tell, so held
+/// Is a running process still behind a lock file whose OS lock we just
+/// took (so no build that takes OS locks holds it)? Only a lock written by
+/// an older build, which took no OS lock, can still be live: on Linux its
+/// pid says; elsewhere it cannot be told, and it is taken as live.
+fn old_owner_running(e: &Existing) -> bool {
+    if e.takes_os_lock || e.pid == 0 {
+        return false;
+    }
+    if e.host != host() {
+        return true;
     }
     if cfg!(target_os = "linux") {
-        Path::new(&format!("/proc/{pid}")).exists()
+        Path::new(&format!("/proc/{}", e.pid)).exists()
     } else {
         true
     }
@@ -124,71 +146,13 @@ impl Lock {
             uuid::Uuid::new_v4().simple()
         );
         let (tmp, file) = prepare(&path, &content).map_err(io)?;
-        // Whatever happens below, the temporary name goes (a leftover is
-        // only clutter, so a failure to remove it is not worth an error).
-        let cleanup = |tmp: &Path| {
-            let _ = fs::remove_file(tmp);
-        };
-        let result = (|| loop {
-            match fs::hard_link(&tmp, &path) {
-                Ok(()) => return Ok(()),
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                    let existing = match fs::File::open(&path) {
-                        Ok(f) => f,
-                        // Gone meanwhile (its owner closed): try again.
-                        Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
-                        Err(e) => return Err(io(e)),
-                    };
-                    let text = fs::read_to_string(&path).unwrap_or_default();
-                    let mut lines = text.lines();
-                    let pid: u32 = lines
-                        .next()
-                        .and_then(|l| l.trim().parse().ok())
-                        .unwrap_or(0);
-                    let owner_host = lines.next().unwrap_or("").trim().to_string();
-                    let same_host = owner_host == host();
-                    let running = owner_running(&existing, pid, same_host);
-                    drop(existing);
-                    if running {
-                        return Err(LockError::Held {
-                            path: path.clone(),
-                            pid,
-                            host: owner_host,
-                        });
-                    }
-                    if !take_stale {
-                        return Err(LockError::Stale {
-                            path: path.clone(),
-                            pid,
-                        });
-                    }
-                    // Take over in one step: ours replaces the stale file.
-                    return fs::rename(&tmp, &path).map_err(io);
-                }
-                // No hard links here (some file systems): create the file
-                // by name, then fill it (briefly empty).
-                Err(_) => {
-                    let mut f = match fs::OpenOptions::new()
-                        .write(true)
-                        .create_new(true)
-                        .open(&path)
-                    {
-                        Ok(f) => f,
-                        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                            return Err(LockError::Held {
-                                path: path.clone(),
-                                pid: 0,
-                                host: String::new(),
-                            });
-                        }
-                        Err(e) => return Err(io(e)),
-                    };
-                    f.write_all(content.as_bytes()).map_err(io)?;
-                    return fs::rename(&tmp, &path).map_err(io);
-                }
-            }
-        })();
-        cleanup(&tmp);
+        let result = take(&path, &tmp, take_stale).map_err(|e| match e {
+            Taken::Io(source) => io(source),
+            Taken::Refused(e) => e,
+        });
+        // The temporary name goes whatever happened (after a rename it is
+        // gone already; a leftover would only be clutter).
+        let _ = fs::remove_file(&tmp);
         result.map(|()| Lock {
             path,
             _file: file,
@@ -201,6 +165,86 @@ impl Lock {
     }
 }
 
+enum Taken {
+    Io(std::io::Error),
+    Refused(LockError),
+}
+
+impl From<std::io::Error> for Taken {
+    fn from(e: std::io::Error) -> Self {
+        Taken::Io(e)
+    }
+}
+
+/// Put our complete lock file `tmp` in place at `path`: as a new name if
+/// there is none, or over a stale one.
+fn take(path: &Path, tmp: &Path, take_stale: bool) -> Result<(), Taken> {
+    for _ in 0..100 {
+        match fs::hard_link(tmp, path) {
+            Ok(()) => return Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            // No hard links here (FAT, some network shares): claim the name
+            // with an empty file, then put ours over it in one rename.
+            Err(_) => match fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(path)
+            {
+                Ok(_) => return fs::rename(tmp, path).map_err(Taken::Io),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+                Err(e) => return Err(Taken::Io(e)),
+            },
+        }
+        // A lock file exists. Probe it through one handle, holding its OS
+        // lock while deciding, so that no other Strata can decide the same
+        // at the same time.
+        let mut existing = match fs::OpenOptions::new().read(true).write(true).open(path) {
+            Ok(f) => f,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(_) => match fs::File::open(path) {
+                Ok(f) => f,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+                Err(e) => return Err(Taken::Io(e)),
+            },
+        };
+        let held_by_other = match existing.try_lock() {
+            Err(fs::TryLockError::WouldBlock) => true,
+            // No OS locks here: only the pid can speak.
+            Err(fs::TryLockError::Error(_)) => {
+                let e = read_existing(&mut existing);
+                e.pid != 0
+                    && (e.host != host()
+                        || !cfg!(target_os = "linux")
+                        || Path::new(&format!("/proc/{}", e.pid)).exists())
+            }
+            Ok(()) => old_owner_running(&read_existing(&mut existing)),
+        };
+        let seen = read_existing(&mut existing);
+        if held_by_other {
+            return Err(Taken::Refused(LockError::Held {
+                path: path.to_path_buf(),
+                pid: seen.pid,
+                host: seen.host,
+            }));
+        }
+        if !take_stale {
+            return Err(Taken::Refused(LockError::Stale {
+                path: path.to_path_buf(),
+                pid: seen.pid,
+            }));
+        }
+        // Still the file we probed (not replaced meanwhile)? Then ours
+        // replaces it while its OS lock is still held by us.
+        if same_file(path, &existing) {
+            return fs::rename(tmp, path).map_err(Taken::Io);
+        }
+        // Replaced under us: look again.
+    }
+    Err(Taken::Io(std::io::Error::other(
+        "the lock file keeps changing; another program is writing it",
+    )))
+}
+
 impl Drop for Lock {
     fn drop(&mut self) {
         // Only our own lock file is removed: one that replaced it (taken
@@ -208,8 +252,41 @@ impl Drop for Lock {
         // can be reported from a drop, and a lock file left behind is
         // harmless: its OS lock is released with `_file`, so the next
         // Strata sees it as stale and takes it over.
-        if fs::read_to_string(&self.path).is_ok_and(|t| t == self.content) {
+        if is_ours(&self.path, &self._file, &self.content) {
             let _ = fs::remove_file(&self.path);
         }
     }
+}
+
+/// Is `path` still the file open as `file`? (Unix: by identity. Elsewhere
+/// it cannot be told without reading, which the OS lock we hold on it
+/// forbids on Windows; the window for a swap is the instant of the rename.)
+#[cfg(unix)]
+fn same_file(path: &Path, file: &fs::File) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (fs::metadata(path), file.metadata()) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_path: &Path, _file: &fs::File) -> bool {
+    true
+}
+
+/// Is the file at `path` the one we hold? Compared by identity on Unix;
+/// elsewhere by content read through our own handle's file (Windows does
+/// not let another handle read a file it has locked).
+#[cfg(unix)]
+fn is_ours(path: &Path, file: &fs::File, _content: &str) -> bool {
+    same_file(path, file)
+}
+
+#[cfg(not(unix))]
+fn is_ours(path: &Path, _file: &fs::File, content: &str) -> bool {
+    // Let go of the OS lock so that the file can be read; a takeover in
+    // this instant would have to be by a process that found it stale.
+    let _unlocked = _file.unlock();
+    fs::read_to_string(path).is_ok_and(|t| t == content)
 }

@@ -236,7 +236,7 @@ fn a_lock_is_held_exactly_while_its_process_holds_the_os_lock() {
     let dir = tmp();
     let path = small_project(dir.path());
     let lock_file = store::lock_path(&path);
-    std::fs::write(&lock_file, "4194304\nelsewhere\n").expect("write");
+    std::fs::write(&lock_file, "4194304\nelsewhere\na-token\n").expect("write");
     // -o: the lock stays with `flock` itself, not with the command it runs.
     let mut child = std::process::Command::new("flock")
         .arg("-o")
@@ -281,8 +281,11 @@ fn a_lock_removes_only_its_own_file() {
     let lock = store::Lock::acquire(&path, false).expect("lock");
     let ours = std::fs::read_to_string(&lock_file).expect("read");
     assert!(ours.starts_with(&format!("{}\n", std::process::id())));
-    // Someone else's lock replaced ours (a takeover while this one hung).
-    std::fs::write(&lock_file, "4194304\nelsewhere\nsomeone-else\n").expect("write");
+    // Someone else's lock replaced ours (a takeover while this one hung:
+    // a complete file renamed over it).
+    let theirs = dir.path().join("theirs");
+    std::fs::write(&theirs, "4194304\nelsewhere\nsomeone-else\n").expect("write");
+    std::fs::rename(&theirs, &lock_file).expect("rename");
     drop(lock);
     assert!(lock_file.exists(), "the other lock is left alone");
     // No temporary lock files are left behind.
