@@ -117,6 +117,8 @@ pub fn apply(wb: &mut Workbench, a: Action) {
             }
         }
         Action::Recover(yes) => {
+            // A save still being written belongs to the state before.
+            wb.wait_for_saves();
             if let Some(rec) = wb.state.recovery.take() {
                 if yes {
                     match crate::store::load(&rec) {

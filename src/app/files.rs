@@ -145,7 +145,9 @@ pub fn prompt_ui(ctx: &egui::Context, state: &mut UiState, out: &mut Vec<Action>
 pub fn save_to(wb: &mut Workbench, path: PathBuf) {
     // Save as: the new file is locked first; the lock becomes the
     // project's (and the old one is let go) once the save succeeded.
-    let lock = if wb.path.as_ref() != Some(&path) {
+    // (A Save as already under way to `path` holds that lock.)
+    let pending = super::saver::pending_save_as(wb);
+    let lock = if wb.path.as_ref() != Some(&path) && pending.as_ref() != Some(&path) {
         match crate::store::Lock::acquire(&path, true) {
             Ok(lock) => Some(lock),
             Err(e) => {
@@ -160,13 +162,13 @@ pub fn save_to(wb: &mut Workbench, path: PathBuf) {
         super::saver::start(wb, path, lock);
         return;
     }
-    let state = wb.history.state();
+    let (state, revision) = (wb.history.state(), wb.history.revision());
     match crate::store::save(&wb.project, &path) {
         Ok(()) => {
             if let Some(lock) = lock {
                 wb.lock = Some(lock);
             }
-            saved(wb, path, state)
+            saved(wb, path, state, revision)
         }
         Err(e) => wb.state.error = Some(e.to_string()),
     }
@@ -187,12 +189,13 @@ pub fn save_and_wait(wb: &mut Workbench) -> bool {
     !wb.is_dirty()
 }
 
-/// A save of the history's `state` to `path` succeeded.
-pub fn saved(wb: &mut Workbench, path: PathBuf, state: u64) {
+/// A save of the history's `state` (at `revision`) to `path` succeeded.
+pub fn saved(wb: &mut Workbench, path: PathBuf, state: u64, revision: u64) {
     wb.history.mark_saved_state(state);
-    // The recovery file held the same work (or older); gone is right, and
-    // one that is already gone is fine.
-    if let Err(e) = std::fs::remove_file(recovery_path(&path))
+    // The recovery file held the same work or older, so it goes (one that
+    // is already gone is fine); unless an autosave wrote newer work.
+    if !super::saver::autosave_newer_than(wb, revision)
+        && let Err(e) = std::fs::remove_file(recovery_path(&path))
         && e.kind() != std::io::ErrorKind::NotFound
     {
         wb.state.error = Some(format!("{}: {e}", recovery_path(&path).display()));

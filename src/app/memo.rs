@@ -96,6 +96,17 @@ pub fn memo_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Ve
     ui.heading(bidi(&format!("{} — {what}", s.memo)));
     let mut memos: Vec<&Memo> = p.memos_on(target).collect();
     memos.sort_by_key(|m| (m.stamp.created, m.id));
+    if let Some(edit) = state.memo_edit.as_mut()
+        && edit.target == target
+        && edit.memo.is_some_and(|id| !p.memos.contains_key(&id))
+        && (edit.title.clone(), edit.body.clone()) != edit.base
+    {
+        // Its memo went (undo) while the user was typing in it: the typing
+        // stays, as a new memo to save.
+        edit.memo = None;
+        edit.chose_new = true;
+        edit.base = (String::new(), String::new());
+    }
     let stale = state
         .memo_edit
         .as_ref()

@@ -14,8 +14,9 @@ pub struct Job {
     handle: JoinHandle<Result<(), StoreError>>,
     path: PathBuf,
     /// The history's state that was saved (edits made meanwhile stay
-    /// unsaved).
+    /// unsaved), and its revision (to order saves and autosaves).
     state: u64,
+    revision: u64,
     /// Save as: the new file's lock, which becomes the project's only when
     /// the save succeeds.
     lock: Option<crate::store::Lock>,
@@ -27,6 +28,8 @@ pub struct Saver {
     autosave: Option<Job>,
     /// Save (or Save as, to this path) was asked for while a save ran.
     again: Option<(PathBuf, Option<crate::store::Lock>)>,
+    /// The revision of the last autosave written.
+    autosaved_revision: Option<u64>,
 }
 
 impl Saver {
@@ -47,27 +50,59 @@ fn spawn(
         .map_err(|source| StoreError::Io { path, source })
 }
 
+/// The file a Save as in flight (queued, else running) is writing to: a
+/// plain Save asked for meanwhile goes there too.
+pub fn pending_save_as(wb: &Workbench) -> Option<PathBuf> {
+    let saver = &wb.saver;
+    match &saver.again {
+        Some((p, Some(_))) => Some(p.clone()),
+        _ => saver
+            .save
+            .as_ref()
+            .filter(|j| j.lock.is_some())
+            .map(|j| j.path.clone()),
+    }
+}
+
 /// Start saving to `path` in the background (or queue it after the running
 /// save: two writers never race on one file). `lock` is the lock of a new
 /// file (Save as).
 pub fn start(wb: &mut Workbench, path: PathBuf, lock: Option<crate::store::Lock>) {
     if wb.saver.save.is_some() {
-        wb.saver.again = Some((path, lock));
+        // A plain Save during a Save as follows it to the new file.
+        let path = match pending_save_as(wb) {
+            Some(p) if lock.is_none() && wb.path.as_ref() == Some(&path) => p,
+            _ => path,
+        };
+        match &wb.saver.again {
+            // A queued Save as to the same file already does this (and
+            // keeps its lock).
+            Some((p, Some(_))) if lock.is_none() && *p == path => {}
+            _ => wb.saver.again = Some((path, lock)),
+        }
         return;
     }
     let state = wb.history.state();
+    let revision = wb.history.revision();
     match spawn(wb.project.clone(), path.clone(), crate::store::save) {
         Ok(handle) => {
             wb.saver.save = Some(Job {
                 handle,
                 path,
                 state,
+                revision,
                 lock,
             });
             wb.state.status = wb.state.lang.strings().saving.to_string();
         }
         Err(e) => wb.state.error = Some(e.to_string()),
     }
+}
+
+/// Has an autosave written work newer than `revision`? Then its recovery
+/// file must stay after a save of `revision`.
+pub fn autosave_newer_than(wb: &Workbench, revision: u64) -> bool {
+    wb.saver.autosaved_revision.is_some_and(|r| r > revision)
 }
 
 fn autosave_write(p: &crate::model::Project, path: &std::path::Path) -> Result<(), StoreError> {
@@ -81,12 +116,14 @@ pub fn start_autosave(wb: &mut Workbench, target: PathBuf) {
         return;
     }
     let state = wb.history.state();
+    let revision = wb.history.revision();
     match spawn(wb.project.clone(), target.clone(), autosave_write) {
         Ok(handle) => {
             wb.saver.autosave = Some(Job {
                 handle,
                 path: target,
                 state,
+                revision,
                 lock: None,
             })
         }
@@ -107,6 +144,7 @@ fn join(job: Job) -> (Result<(), String>, Job2) {
         Job2 {
             path: job.path,
             state: job.state,
+            revision: job.revision,
             lock: job.lock,
         },
     )
@@ -116,15 +154,19 @@ fn join(job: Job) -> (Result<(), String>, Job2) {
 struct Job2 {
     path: PathBuf,
     state: u64,
+    revision: u64,
     lock: Option<crate::store::Lock>,
 }
 
 fn finish_autosave(wb: &mut Workbench) {
     if let Some(job) = wb.saver.autosave.take() {
         let (result, job) = join(job);
-        if let Err(e) = result {
-            let s = wb.state.lang.strings();
-            wb.state.error = Some(format!("{} {}: {e}", s.autosave_failed, job.path.display()));
+        match result {
+            Ok(()) => wb.saver.autosaved_revision = Some(job.revision),
+            Err(e) => {
+                let s = wb.state.lang.strings();
+                wb.state.error = Some(format!("{} {}: {e}", s.autosave_failed, job.path.display()));
+            }
         }
     }
 }
@@ -148,9 +190,18 @@ pub fn poll(wb: &mut Workbench, wait: bool) {
                 if let Some(lock) = job.lock {
                     wb.lock = Some(lock);
                 }
-                files::saved(wb, job.path, job.state);
+                files::saved(wb, job.path, job.state, job.revision);
             }
-            Err(e) => wb.state.error = Some(e),
+            Err(e) => {
+                wb.state.error = Some(e);
+                // A Save as failed: a plain Save queued to follow it to the
+                // new file must not write there without its lock.
+                if job.lock.is_some()
+                    && matches!(&wb.saver.again, Some((p, None)) if *p == job.path)
+                {
+                    wb.saver.again = None;
+                }
+            }
         }
         if let Some((path, lock)) = wb.saver.again.take() {
             start(wb, path, lock);

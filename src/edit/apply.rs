@@ -28,7 +28,10 @@ pub(super) fn apply(p: &mut Project, cmd: Command) -> R {
             if coder.name.trim().is_empty() {
                 return Err(EditError::EmptyCoderName);
             }
-            if p.coder_by_name(&coder.name).is_some() {
+            // Exact duplicates only: `ensure_coder` finds a coder however
+            // the name is typed, and undoing a removal must not fail on a
+            // look-alike an older file may hold.
+            if p.coders.iter().any(|c| c.name == coder.name) {
                 return Err(EditError::DuplicateCoder(coder.name));
             }
             if !valid_color(&coder.color) {

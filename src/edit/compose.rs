@@ -248,7 +248,8 @@ pub fn new_coding_from(
 /// refused.
 pub fn ensure_coder(p: &Project, name: &str) -> Result<(Option<Command>, CoderId), EditError> {
     let name = name.trim();
-    if name.is_empty() {
+    // (A name of only ZWNJ or diacritics is blank too.)
+    if name.is_empty() || crate::text::fold(name).is_empty() {
         return Err(EditError::EmptyCoderName);
     }
     Ok(match p.coder_by_name(name) {

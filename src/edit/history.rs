@@ -18,6 +18,10 @@ pub struct History {
     undo: Vec<(Step, Command, u64)>,
     redo: Vec<(Step, Command, u64)>,
     next_serial: u64,
+    /// The state's name when the undo stack is empty: fresh for each
+    /// `clear`, so that a state of the project before is never confused
+    /// with one after (a background save finishing after Recover).
+    base: u64,
     /// Counts every change (apply, undo, redo).
     revision: u64,
     saved: u64,
@@ -29,6 +33,7 @@ impl Default for History {
             undo: Vec::new(),
             redo: Vec::new(),
             next_serial: 1,
+            base: 0,
             revision: 0,
             // A fresh history is of a project as it was opened.
             saved: 0,
@@ -102,7 +107,7 @@ impl History {
 
     /// The current state's name (see the module's comment).
     pub fn state(&self) -> u64 {
-        self.undo.last().map_or(0, |(_, _, s)| *s)
+        self.undo.last().map_or(self.base, |(_, _, s)| *s)
     }
 
     pub fn is_dirty(&self) -> bool {
@@ -124,8 +129,16 @@ impl History {
         self.saved = state;
     }
 
-    /// Forget everything (a new project was opened).
+    /// Forget everything (a new project was opened). Serials go on from
+    /// where they were, so no earlier state's name is reused.
     pub fn clear(&mut self) {
-        *self = Self::default();
+        let base = self.next_serial;
+        *self = Self {
+            next_serial: base + 1,
+            base,
+            saved: base,
+            revision: self.revision,
+            ..Self::default()
+        };
     }
 }

@@ -186,21 +186,23 @@ impl Document {
 
     /// Normalise the text as import does (CRLF or CR to LF, no BOM), e.g.
     /// after git or an editor changed a project file's line endings.
-    /// Returns whether anything changed.
-    pub(crate) fn normalise_loaded_text(&mut self) -> bool {
+    /// Returns the text as it was, if anything changed.
+    pub(crate) fn normalise_loaded_text(&mut self) -> Option<String> {
         // Nearly always clean: then nothing is copied.
         if !self.text.contains('\r')
             && !self.text.starts_with('\u{FEFF}')
             && !self.text.ends_with('\n')
         {
-            return false;
+            return None;
         }
         let n = normalise_text(&self.text);
-        let changed = n != self.text;
-        if changed {
-            self.text = n;
-        }
-        changed
+        (n != self.text).then(|| std::mem::replace(&mut self.text, n))
+    }
+
+    /// Put back the text as it was stored (a text set aside is kept as it
+    /// was found, not as normalising left it).
+    pub(crate) fn restore_loaded_text(&mut self, text: String) {
+        self.text = text;
     }
 
     pub fn char_count(&self) -> usize {

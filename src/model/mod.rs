@@ -240,10 +240,14 @@ impl Project {
     /// Arabic or Persian ي/ی and ك/ک, ZWNJ and diacritics do not matter, so
     /// one person does not become two coders by a different keyboard.
     pub fn coder_by_name(&self, name: &str) -> Option<&Coder> {
+        // An exact match first: an older project may hold both "ali" and "Ali".
+        if let Some(c) = self.coders.iter().find(|c| c.name == name) {
+            return Some(c);
+        }
         let key = crate::text::fold(name);
         self.coders
             .iter()
-            .find(|c| c.name == name || crate::text::fold(&c.name) == key)
+            .find(|c| crate::text::fold(&c.name) == key)
     }
 
     pub fn coder_name(&self, id: CoderId) -> &str {

@@ -34,6 +34,8 @@ pub fn build(file: Parts) -> (Project, Vec<Problem>) {
     }
     p.groups = file.groups;
     p.set_aside = file.set_aside;
+    // Set aside earlier: kept whole, with their line index like any other.
+    p.set_aside.documents.iter_mut().for_each(Document::reindex);
 
     let mut seen_coders = BTreeSet::new();
     for c in file.coders {
@@ -58,17 +60,25 @@ pub fn build(file: Parts) -> (Project, Vec<Problem>) {
         let recorded = !d.source.text_hash.is_empty();
         // A text that matches its hash as stored is left exactly as it is.
         let as_stored_ok = recorded && d.hash_matches();
-        let normalised = !as_stored_ok && d.normalise_loaded_text();
-        if normalised && !recorded {
+        let as_stored = if as_stored_ok {
+            None
+        } else {
+            d.normalise_loaded_text()
+        };
+        if as_stored.is_some() && !recorded {
             problem(
                 &mut probs,
                 format!(
-                    "document '{}': its line endings were changed (CRLF) and it has no recorded SHA-256 to confirm the text; check that its codings still mark the right words",
+                    "document '{}': its line endings (CRLF) or a BOM were changed and it has no recorded SHA-256 to confirm the text; check that its codings still mark the right words",
                     d.name
                 ),
             );
         }
         if !d.hash_matches() {
+            if let Some(original) = as_stored {
+                d.restore_loaded_text(original);
+            }
+            d.reindex();
             problem(
                 &mut probs,
                 format!(
@@ -84,6 +94,7 @@ pub fn build(file: Parts) -> (Project, Vec<Problem>) {
                 &mut probs,
                 format!("document '{}': duplicate id or name; set aside", d.name),
             );
+            d.reindex();
             p.set_aside.documents.push(d);
             continue;
         }

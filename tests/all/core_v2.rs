@@ -594,3 +594,40 @@ fn code_args<'a>(f: &'a str, lines: &'a str, code: &'a str, coder: &'a str) -> V
         "--create",
     ]
 }
+
+#[test]
+fn a_changed_text_with_changed_line_endings_is_set_aside_as_it_was_stored() {
+    let tampered = v1_text()
+        .replacen("دوازده سال", "یازده  سال", 1)
+        .replace('\n', "\r\n");
+    let (p, problems) = store::from_str(&tampered, Path::new("t.strata")).expect("loads");
+    assert!(problems.iter().any(|p| p.to_string().contains("'P01'")));
+    let p01 = &p.set_aside.documents[0];
+    assert!(p01.text().contains("\r\n"), "kept exactly as found");
+    assert!(p01.char_count() > 0, "with its line index");
+}
+
+#[test]
+fn a_cleared_history_never_reuses_a_state() {
+    let (mut p, _) = store::load(&fixture(V1)).expect("load");
+    let id = *p.codes.keys().next().expect("code");
+    let mut h = History::new();
+    let opened = h.state();
+    h.apply(
+        &mut p,
+        Command::RenameCode {
+            id,
+            name: "x".into(),
+        },
+    )
+    .expect("edit");
+    let edited = h.state();
+    h.clear();
+    assert!(!h.is_dirty());
+    assert_ne!(h.state(), opened);
+    assert_ne!(h.state(), edited);
+    // A save of the state before (finishing late) does not make it clean.
+    h.mark_unsaved();
+    h.mark_saved_state(opened);
+    assert!(h.is_dirty());
+}

@@ -391,3 +391,41 @@ fn opening_a_missing_file_says_so() {
     };
     assert!(e.contains("no such project file"), "{e}");
 }
+
+#[test]
+fn typing_in_a_memo_that_undo_removes_is_kept() {
+    let mut h = demo(Lang::En);
+    h.get_by_label("Memo text").focus();
+    h.run();
+    h.get_by_label("Memo text").type_text("kept");
+    h.run();
+    h.get_by_label("Save").click();
+    h.run();
+    h.get_by_label("Memo text").focus();
+    h.run();
+    h.get_by_label("Memo text").type_text(" and more");
+    h.run();
+    let typed = memo_text(&h);
+    assert!(typed.contains("and more"));
+    // Undo removes the saved memo; the unsaved typing stays, to be saved.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let doc_id = doc(h.state(), "P01").id;
+    assert!(
+        h.state()
+            .project
+            .memos_on(MemoTarget::Document(doc_id))
+            .next()
+            .is_none()
+    );
+    assert_eq!(memo_text(&h), typed);
+    h.get_by_label("Save").click();
+    h.run();
+    let body = h
+        .state()
+        .project
+        .memos_on(MemoTarget::Document(doc_id))
+        .next()
+        .map(|m| m.body.clone());
+    assert_eq!(body, Some(typed));
+}
