@@ -234,6 +234,8 @@ impl Command {
     /// Apply to `project`; on success the project changed and the inverse is
     /// returned. On error the project is unchanged.
     pub fn apply(self, project: &mut Project) -> Result<Command, EditError> {
+        let coding_change = coding_change(&self, project);
+        let is_batch = matches!(self, Command::Batch { .. });
         let inverse = match self {
             Command::Stamped { command, stamp } => {
                 let old = command.changes().and_then(|c| stamp_of(project, c));
@@ -255,8 +257,27 @@ impl Command {
                 wrap(inverse, old)
             }
         };
-        project.touch();
+        match coding_change {
+            Some(change) => project.touch_coding(change),
+            // Each command of a batch already kept the index right.
+            None if is_batch => project.touch_keep_index(),
+            None => project.touch(),
+        }
         Ok(inverse)
+    }
+}
+
+/// What `cmd` will do to the codings alone, when that is all it does (so
+/// the index can follow without a rebuild).
+fn coding_change(cmd: &Command, p: &Project) -> Option<CodingChange> {
+    match cmd {
+        Command::InsertCoding { coding, .. } => Some(CodingChange::Added(coding.id)),
+        Command::RemoveCoding { id } => p.codings.get(id).cloned().map(CodingChange::Removed),
+        Command::ResizeCoding { id, .. } | Command::RecodeCoding { id, .. } => {
+            p.codings.get(id).cloned().map(CodingChange::Changed)
+        }
+        Command::Stamped { command, .. } => coding_change(command, p),
+        _ => None,
     }
 }
 

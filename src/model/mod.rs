@@ -11,6 +11,7 @@ pub use document::{
     DEFAULT_SPEAKER_PATTERN, Direction, Document, Source, normalise_text, speaker_regex,
 };
 pub use ids::*;
+pub(crate) use index::CodingChange;
 pub use index::{ProjectIndex, next_generation};
 pub use stamp::{Origin, Stamp};
 pub use tree::PathError;

@@ -344,16 +344,22 @@ proptest! {
             }
             if let Some(cmd) = to_command(&p, s) {
                 let before = p.clone();
+                // Built before the step, so that a coding command updates
+                // it in place; it must equal a fresh build after.
+                let _ = p.index();
                 match h.apply(&mut p, cmd) {
                     Ok(()) => applied += 1,
                     Err(_) => prop_assert_eq!(&p, &before, "a failed command changed the project"),
                 }
+                prop_assert_eq!(p.index(), &ProjectIndex::build(&p), "the index follows the step");
                 assert_valid(&p);
             }
         }
         let after = p.clone();
         for _ in 0..applied {
+            let _ = p.index();
             prop_assert!(h.undo(&mut p).expect("undo").is_some());
+            prop_assert_eq!(p.index(), &ProjectIndex::build(&p), "the index follows undo");
         }
         prop_assert_eq!(&p, &original);
         for _ in 0..applied {
