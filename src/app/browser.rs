@@ -2,7 +2,7 @@
 //! layout, with line numbers, coding stripes and selection. Lines are
 //! right-aligned, and numbers and stripes sit on the right, for RTL documents.
 
-use super::layout_cache::{LayoutCache, PARA_GAP, line_left};
+use super::layout_cache::{LayoutCache, line_left};
 use super::{Action, UiState, code_color};
 use crate::model::*;
 use egui::{Color32, FontId, Pos2, Rect, Sense, Stroke, Vec2, pos2, vec2};
@@ -355,5 +355,4 @@ fn stripes_ui(
             out.push(Action::SelectCoding(s.coding));
         }
     }
-    let _ = PARA_GAP;
 }

@@ -403,8 +403,12 @@ impl eframe::App for StrataApp {
             Some(p) => recovery_path(p),
             None => unsaved_recovery_path(),
         };
-        if !self.wb.is_dirty() || self.allow_close {
-            let _ = std::fs::remove_file(rec);
+        // The window is closing: stderr is the one place left to tell.
+        if (!self.wb.is_dirty() || self.allow_close)
+            && let Err(e) = std::fs::remove_file(&rec)
+            && e.kind() != std::io::ErrorKind::NotFound
+        {
+            eprintln!("{}: {e}", rec.display());
         }
     }
 

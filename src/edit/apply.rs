@@ -262,10 +262,10 @@ pub(super) fn apply(p: &mut Project, cmd: Command) -> R {
                         // All or nothing: roll back what this batch already did.
                         for inv in done.into_iter().rev() {
                             // The inverse of a command just applied to this
-                            // very state cannot fail; were it to, rolling back
-                            // the rest is still the best that can be done, and
-                            // the caller reports `e`.
-                            let _ = inv.apply(p);
+                            // very state does not fail; if it ever did, the
+                            // project is only partly restored, and says so.
+                            inv.apply(p)
+                                .map_err(|r| EditError::RollbackFailed(Box::new(r)))?;
                         }
                         return Err(e);
                     }

@@ -49,6 +49,10 @@ pub enum EditError {
     EmptyCoderName,
     #[error("a coder named '{0}' already exists")]
     DuplicateCoder(String),
+    #[error(
+        "part of a failed step could not be undone ({0}); the project may be partly changed: undo, or reopen it without saving"
+    )]
+    RollbackFailed(Box<EditError>),
 }
 
 /// One reversible change. Inverses are themselves commands. Commands are

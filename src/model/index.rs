@@ -250,10 +250,7 @@ impl Project {
     /// Mark the project changed: a new generation, and the index dropped.
     /// `edit::apply` calls this after every successful command.
     pub fn touch(&mut self) {
-        self.derived = Derived {
-            actor: self.derived.actor,
-            ..Derived::default()
-        };
+        self.renew(None);
     }
 
     /// A change that only touched one coding: a new generation, and the
@@ -263,47 +260,37 @@ impl Project {
             self.touch();
             return;
         };
-        self.touch();
         let updated = {
             let ix = Arc::make_mut(&mut ix);
             match &change {
-                CodingChange::Added(id) => match self.codings.get(id) {
-                    Some(c) => {
-                        ix.add_coding(self, c);
-                        true
-                    }
-                    None => false,
-                },
+                CodingChange::Added(id) => self.codings.get(id).map(|c| ix.add_coding(self, c)),
                 CodingChange::Removed(c) => {
                     ix.remove_coding(c);
-                    true
+                    Some(())
                 }
-                CodingChange::Changed(old) => match self.codings.get(&old.id) {
-                    Some(c) => {
-                        ix.remove_coding(old);
-                        ix.add_coding(self, c);
-                        true
-                    }
-                    None => false,
-                },
+                CodingChange::Changed(old) => self.codings.get(&old.id).map(|c| {
+                    ix.remove_coding(old);
+                    ix.add_coding(self, c);
+                }),
             }
         };
-        if updated {
-            // Freshly emptied by `touch`, so this cannot fail; were it
-            // set, the index would simply be built again on use.
-            let _ = self.derived.index.set(ix);
-        }
+        self.renew(updated.map(|()| ix));
     }
 
     /// A new generation, keeping the index: for a batch whose commands each
     /// kept the index right (or dropped it) themselves.
     pub(crate) fn touch_keep_index(&mut self) {
         let index = self.derived.index.take();
-        self.touch();
-        if let Some(ix) = index {
-            // As above: just emptied, so it is set.
-            let _ = self.derived.index.set(ix);
-        }
+        self.renew(index);
+    }
+
+    /// A new generation with `index` (None: built again on first use).
+    fn renew(&mut self, index: Option<Arc<ProjectIndex>>) {
+        self.derived = Derived {
+            generation: next_generation(),
+            index: index.map_or_else(OnceLock::new, OnceLock::from),
+            actor: self.derived.actor,
+        };
     }
 
     /// The coder whose edits these are (recorded as `created_by` and
