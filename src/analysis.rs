@@ -55,41 +55,56 @@ pub fn stats(p: &Project) -> Stats {
 /// have children (a category or subcategory coded directly). Not errors,
 /// since other tools' projects have any depth, but a researcher should know.
 pub fn level_notes(p: &Project) -> Vec<String> {
-    let ix = p.index();
-    let mut notes = Vec::new();
-    for (id, depth) in p.walk() {
-        let Some(code) = p.codes.get(&id) else {
-            continue;
-        };
-        if depth + 1 > p.level_count {
-            notes.push(format!(
-                "code '{}' is at depth {} of a tree meant to have {} levels",
-                p.code_path_label(id, "/"),
-                depth + 1,
-                p.level_count
-            ));
-        }
-        let own = ix.own_count(id);
-        if own > 0 && !code.children.is_empty() {
-            notes.push(format!(
-                "code '{}' has {own} coding(s) of its own but also child codes; codings belong on level-1 codes",
-                p.code_path_label(id, "/")
-            ));
-        }
-    }
-    notes
+    off_level(p)
+        .into_iter()
+        .flat_map(|o| {
+            let path = p.code_path_label(o.id, "/");
+            let deep = o.too_deep.then(|| {
+                format!(
+                    "code '{path}' is at depth {} of a tree meant to have {} levels",
+                    o.depth, p.level_count
+                )
+            });
+            let coded = (o.coded_parent > 0).then(|| {
+                format!(
+                    "code '{path}' has {} coding(s) of its own but also child codes; codings belong on level-1 codes",
+                    o.coded_parent
+                )
+            });
+            deep.into_iter().chain(coded)
+        })
+        .collect()
 }
 
 /// Codes that leave the levels, for the tree's marker.
 pub fn off_level_codes(p: &Project) -> std::collections::BTreeSet<CodeId> {
+    off_level(p).into_iter().map(|o| o.id).collect()
+}
+
+/// A code outside the levels, and why.
+struct OffLevel {
+    id: CodeId,
+    /// 1 for a top-level code.
+    depth: usize,
+    too_deep: bool,
+    /// Its own codings, when it also has children (else 0).
+    coded_parent: usize,
+}
+
+fn off_level(p: &Project) -> Vec<OffLevel> {
     let ix = p.index();
     p.walk()
         .into_iter()
-        .filter(|(id, depth)| {
-            *depth + 1 > p.level_count
-                || (ix.own_count(*id) > 0
-                    && p.codes.get(id).is_some_and(|c| !c.children.is_empty()))
+        .filter_map(|(id, depth)| {
+            let code = p.codes.get(&id)?;
+            let own = ix.own_count(id);
+            let o = OffLevel {
+                id,
+                depth: depth + 1,
+                too_deep: depth + 1 > p.level_count,
+                coded_parent: if code.children.is_empty() { 0 } else { own },
+            };
+            (o.too_deep || o.coded_parent > 0).then_some(o)
         })
-        .map(|(id, _)| id)
         .collect()
 }

@@ -133,10 +133,8 @@ pub fn apply(wb: &mut Workbench, a: Action) {
                         }
                         Err(e) => wb.state.error = Some(e.to_string()),
                     }
-                } else if let Err(e) = std::fs::remove_file(&rec)
-                    && e.kind() != std::io::ErrorKind::NotFound
-                {
-                    wb.state.error = Some(format!("{}: {e}", rec.display()));
+                } else if let Err(e) = files::remove_recovery(&rec) {
+                    wb.state.error = Some(e);
                 }
             }
         }
@@ -186,10 +184,7 @@ pub fn apply(wb: &mut Workbench, a: Action) {
                     return;
                 }
             }
-            let old_recovery = match &wb.path {
-                Some(p) => files::recovery_path(p),
-                None => files::unsaved_recovery_path(),
-            };
+            let old_recovery = files::recovery_for(wb.path.as_deref());
             let before = wb.project.generation();
             match pending {
                 Pending::Open(p) => open_path(wb, p),
@@ -199,10 +194,9 @@ pub fn apply(wb: &mut Workbench, a: Action) {
             // back later. (Not switched: it stays, the work is still here.)
             if !save
                 && wb.project.generation() != before
-                && let Err(e) = std::fs::remove_file(&old_recovery)
-                && e.kind() != std::io::ErrorKind::NotFound
+                && let Err(e) = files::remove_recovery(&old_recovery)
             {
-                wb.state.error = Some(format!("{}: {e}", old_recovery.display()));
+                wb.state.error = Some(e);
             }
         }
     }

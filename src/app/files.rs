@@ -195,10 +195,9 @@ pub fn saved(wb: &mut Workbench, path: PathBuf, state: u64, revision: u64) {
     // The recovery file held the same work or older, so it goes (one that
     // is already gone is fine); unless an autosave wrote newer work.
     if !super::saver::autosave_newer_than(wb, revision)
-        && let Err(e) = std::fs::remove_file(recovery_path(&path))
-        && e.kind() != std::io::ErrorKind::NotFound
+        && let Err(e) = remove_recovery(&recovery_path(&path))
     {
-        wb.state.error = Some(format!("{}: {e}", recovery_path(&path).display()));
+        wb.state.error = Some(e);
     }
     // The file name only: a path's slashes scatter in a right-to-left line.
     let name = path
@@ -381,11 +380,25 @@ impl StrataApp {
         }
         self.last_autosave = Instant::now();
         self.autosaved_generation = generation;
-        let target = match &self.wb.path {
-            Some(p) => recovery_path(p),
-            None => unsaved_recovery_path(),
-        };
+        let target = recovery_for(self.wb.path.as_deref());
         super::saver::start_autosave(&mut self.wb, target);
+    }
+}
+
+/// Where the autosave of this project goes: beside its file, or in the
+/// temp folder when it has none yet.
+pub fn recovery_for(project: Option<&std::path::Path>) -> PathBuf {
+    project.map_or_else(unsaved_recovery_path, recovery_path)
+}
+
+/// Remove a recovery file whose work is saved or discarded; one that is
+/// already gone is fine. The error names the file.
+pub fn remove_recovery(rec: &std::path::Path) -> Result<(), String> {
+    match std::fs::remove_file(rec) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            Err(format!("{}: {e}", rec.display()))
+        }
+        _ => Ok(()),
     }
 }
 
@@ -398,17 +411,12 @@ impl eframe::App for StrataApp {
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         // A save still being written is finished, not cut off.
         super::saver::poll(&mut self.wb, true);
-        // A normal exit: nothing to recover next time.
-        let rec = match &self.wb.path {
-            Some(p) => recovery_path(p),
-            None => unsaved_recovery_path(),
-        };
-        // The window is closing: stderr is the one place left to tell.
+        // A normal exit: nothing to recover next time. The window is
+        // closing, so stderr is the one place left to tell of a failure.
         if (!self.wb.is_dirty() || self.allow_close)
-            && let Err(e) = std::fs::remove_file(&rec)
-            && e.kind() != std::io::ErrorKind::NotFound
+            && let Err(e) = remove_recovery(&recovery_for(self.wb.path.as_deref()))
         {
-            eprintln!("{}: {e}", rec.display());
+            eprintln!("{e}");
         }
     }
 

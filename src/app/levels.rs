@@ -14,22 +14,6 @@ pub struct ParentGuard {
     pub parent: CodeId,
 }
 
-/// The code that `cmd` would give its first child although it has codings
-/// of its own, if any.
-pub fn would_parent_coded_code(p: &Project, cmd: &Command) -> Option<CodeId> {
-    let target = match cmd {
-        Command::MoveCode {
-            parent: Some(t), ..
-        } => *t,
-        Command::InsertCodes {
-            parent: Some(t), ..
-        } => *t,
-        _ => return None,
-    };
-    let code = p.codes.get(&target)?;
-    (code.children.is_empty() && p.index().own_count(target) > 0).then_some(target)
-}
-
 /// `cmd`, after the parent's codings move to a new child of the same name
 /// and colour (its memos stay on the parent).
 fn with_codings_moved(p: &Project, cmd: Command, parent: CodeId) -> Option<Command> {
@@ -123,9 +107,20 @@ pub fn off_level<'a>(
     &cache.get_or_insert_with(Default::default).1
 }
 
-/// The question to ask before `cmd`, if it makes a coded code a parent.
+/// The question to ask before `cmd`, if it would give a code that has
+/// codings of its own its first child.
 pub fn guard(p: &Project, cmd: &Command) -> Option<ParentGuard> {
-    would_parent_coded_code(p, cmd).map(|parent| ParentGuard {
+    let parent = match cmd {
+        Command::MoveCode {
+            parent: Some(t), ..
+        }
+        | Command::InsertCodes {
+            parent: Some(t), ..
+        } => *t,
+        _ => return None,
+    };
+    let code = p.codes.get(&parent)?;
+    (code.children.is_empty() && p.index().own_count(parent) > 0).then(|| ParentGuard {
         command: cmd.clone(),
         parent,
     })

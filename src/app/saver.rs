@@ -12,13 +12,18 @@ use std::thread::JoinHandle;
 /// A save or autosave in flight.
 pub struct Job {
     handle: JoinHandle<Result<(), StoreError>>,
+    what: Written,
+}
+
+/// What a job writes: the file, which state of the project, and (Save as)
+/// the new file's lock, which becomes the project's only when the save
+/// succeeds.
+struct Written {
     path: PathBuf,
-    /// The history's state that was saved (edits made meanwhile stay
-    /// unsaved), and its revision (to order saves and autosaves).
+    /// The history's state (edits made meanwhile stay unsaved) and its
+    /// revision (to order saves and autosaves).
     state: u64,
     revision: u64,
-    /// Save as: the new file's lock, which becomes the project's only when
-    /// the save succeeds.
     lock: Option<crate::store::Lock>,
 }
 
@@ -59,8 +64,8 @@ pub fn pending_save_as(wb: &Workbench) -> Option<PathBuf> {
         _ => saver
             .save
             .as_ref()
-            .filter(|j| j.lock.is_some())
-            .map(|j| j.path.clone()),
+            .filter(|j| j.what.lock.is_some())
+            .map(|j| j.what.path.clone()),
     }
 }
 
@@ -88,10 +93,12 @@ pub fn start(wb: &mut Workbench, path: PathBuf, lock: Option<crate::store::Lock>
         Ok(handle) => {
             wb.saver.save = Some(Job {
                 handle,
-                path,
-                state,
-                revision,
-                lock,
+                what: Written {
+                    path,
+                    state,
+                    revision,
+                    lock,
+                },
             });
             wb.state.status = wb.state.lang.strings().saving.to_string();
         }
@@ -121,41 +128,27 @@ pub fn start_autosave(wb: &mut Workbench, target: PathBuf) {
         Ok(handle) => {
             wb.saver.autosave = Some(Job {
                 handle,
-                path: target,
-                state,
-                revision,
-                lock: None,
+                what: Written {
+                    path: target,
+                    state,
+                    revision,
+                    lock: None,
+                },
             })
         }
         Err(e) => wb.state.error = Some(e.to_string()),
     }
 }
 
-fn join(job: Job) -> (Result<(), String>, Job2) {
+fn join(job: Job) -> (Result<(), String>, Written) {
     let result = match job.handle.join() {
         Ok(r) => r.map_err(|e| e.to_string()),
         Err(_) => Err(format!(
             "{}: saving stopped unexpectedly; the file on disk is unchanged. Try again, or use Save as",
-            job.path.display()
+            job.what.path.display()
         )),
     };
-    (
-        result,
-        Job2 {
-            path: job.path,
-            state: job.state,
-            revision: job.revision,
-            lock: job.lock,
-        },
-    )
-}
-
-/// What is left of a finished job.
-struct Job2 {
-    path: PathBuf,
-    state: u64,
-    revision: u64,
-    lock: Option<crate::store::Lock>,
+    (result, job.what)
 }
 
 fn finish_autosave(wb: &mut Workbench) {

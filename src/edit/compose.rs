@@ -37,23 +37,23 @@ pub fn merge_codes(p: &Project, from: CodeId, into: CodeId) -> Result<Command, E
     }
     let mut cmds = Vec::new();
     let ix = p.index();
-    for c in ix
-        .codings_of_code(from)
-        .iter()
-        .filter_map(|c| p.codings.get(c))
-    {
+    let codings_of = |code| {
+        ix.codings_of_code(code)
+            .iter()
+            .filter_map(|c| p.codings.get(c))
+    };
+    // The segments `into` already has, to find twins in one lookup each.
+    let into_segments: std::collections::HashMap<_, CodingId> = codings_of(into)
+        .map(|t| ((t.document, t.range, t.coder), t.id))
+        .collect();
+    for c in codings_of(from) {
         // The same segment already coded with `into` by the same coder:
         // keep that one (with this one's memos), not two identical codings.
-        let twin = ix
-            .codings_of_code(into)
-            .iter()
-            .filter_map(|t| p.codings.get(t))
-            .find(|t| t.document == c.document && t.range == c.range && t.coder == c.coder);
-        match twin {
-            Some(t) => {
+        match into_segments.get(&(c.document, c.range, c.coder)) {
+            Some(&twin) => {
                 for m in p.memos_on(MemoTarget::Coding(c.id)) {
                     let mut m = m.clone();
-                    m.target = MemoTarget::Coding(t.id);
+                    m.target = MemoTarget::Coding(twin);
                     cmds.push(Command::PutMemo { memo: m });
                 }
                 cmds.push(Command::RemoveCoding { id: c.id });

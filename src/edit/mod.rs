@@ -240,27 +240,23 @@ impl Command {
     pub fn apply(self, project: &mut Project) -> Result<Command, EditError> {
         let coding_change = coding_change(&self, project);
         let is_batch = matches!(self, Command::Batch { .. });
-        let inverse = match self {
-            Command::Stamped { command, stamp } => {
-                let old = command.changes().and_then(|c| stamp_of(project, c));
-                let changed = command.changes();
-                let inverse = apply::apply(project, *command)?;
-                if let Some(c) = changed {
-                    set_stamp(project, c, |s| *s = stamp);
-                }
-                wrap(inverse, old)
-            }
-            cmd => {
-                let changed = cmd.changes();
-                let old = changed.and_then(|c| stamp_of(project, c));
-                let inverse = apply::apply(project, cmd)?;
-                if let Some(c) = changed {
-                    let by = project.actor();
-                    set_stamp(project, c, |s| s.touch(by));
-                }
-                wrap(inverse, old)
-            }
+        // A `Stamped` command sets the history exactly (undo); any other
+        // records the change as the acting coder's, now.
+        let (cmd, exact) = match self {
+            Command::Stamped { command, stamp } => (*command, Some(stamp)),
+            cmd => (cmd, None),
         };
+        let changed = cmd.changes();
+        let old = changed.and_then(|c| stamp_of(project, c));
+        let inverse = apply::apply(project, cmd)?;
+        if let Some(c) = changed {
+            let by = project.actor();
+            set_stamp(project, c, |s| match exact {
+                Some(stamp) => *s = stamp,
+                None => s.touch(by),
+            });
+        }
+        let inverse = wrap(inverse, old);
         match coding_change {
             Some(change) => project.touch_coding(change),
             // Each command of a batch already kept the index right.
