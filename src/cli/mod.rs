@@ -290,7 +290,8 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
             }
         }
         Cmd::Upgrade { project } => {
-            if store::file_version(&project)? == Some(store::FORMAT_VERSION) {
+            let old = store::file_version(&project)?;
+            if old == Some(store::FORMAT_VERSION) {
                 eprintln!(
                     "{}: already in format version {}; nothing to do",
                     project.display(),
@@ -299,10 +300,10 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
                 return Ok(());
             }
             modify(&project, None, |_| Ok(vec![]))?;
-            let kept = store::v1_backup_path(&project);
-            if kept.exists() {
+            let kept = old.map(|v| (v, store::older_backup_path(&project, v)));
+            if let Some((v, kept)) = kept.filter(|(_, k)| k.exists()) {
                 eprintln!(
-                    "{}: written in format version {}; the version-1 file is kept as {}",
+                    "{}: written in format version {}; the version-{v} file is kept as {}",
                     project.display(),
                     store::FORMAT_VERSION,
                     kept.display()
@@ -335,7 +336,7 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
                     "{}: note: written by an older Strata (format version {v}); the next save, or `strata upgrade`, writes version {} and keeps this file as {}",
                     project.display(),
                     store::FORMAT_VERSION,
-                    store::v1_backup_path(&project).display()
+                    store::older_backup_path(&project, v).display()
                 );
             }
             if problems.is_empty() && p.set_aside.is_empty() {

@@ -130,22 +130,36 @@ impl Document {
         self.line_starts.push(0);
         self.line_byte_starts.clear();
         self.line_byte_starts.push(0);
-        let mut n = 0;
+        // One pass over the text for lines and direction: this runs for
+        // every document on every load.
+        let (mut n, mut rtl, mut ltr) = (0usize, 0usize, 0usize);
         for (b, c) in self.text.char_indices() {
             n += 1;
-            if c == '\n' {
-                self.line_starts.push(n);
-                self.line_byte_starts.push(b + 1);
+            match c {
+                '\n' => {
+                    self.line_starts.push(n);
+                    self.line_byte_starts.push(b + 1);
+                }
+                _ => match crate::text::strong_direction(c) {
+                    Some(true) => rtl += 1,
+                    Some(false) => ltr += 1,
+                    None => {}
+                },
             }
         }
         self.char_count = n;
-        self.mostly_rtl = crate::text::mostly_rtl(&self.text);
+        self.mostly_rtl = rtl > ltr;
         let re =
             speaker_regex(&self.speaker_pattern).or_else(|| speaker_regex(DEFAULT_SPEAKER_PATTERN));
         self.speakers.clear();
         self.line_rtl.clear();
         for line in self.text.split('\n') {
-            let caps = re.as_ref().and_then(|re| re.captures(line));
+            // The fast matcher first: most lines of a long paragraph are
+            // not worth the slower search for the label's group.
+            let caps = re
+                .as_ref()
+                .filter(|re| re.is_match(line))
+                .and_then(|re| re.captures(line));
             let label = caps
                 .as_ref()
                 .and_then(|c| c.get(1).or_else(|| c.get(0)))

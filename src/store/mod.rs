@@ -1,5 +1,5 @@
-//! Project files: one RON file per project, saved atomically with a backup,
-//! guarded by a lock file.
+//! Project files: one JSON file per project (RON up to version 2), saved
+//! atomically with a backup, guarded by a lock file.
 
 mod format;
 mod lock;
@@ -98,27 +98,34 @@ pub fn from_str(text: &str, path: &Path) -> Result<(Project, Vec<Problem>), Stor
         col: e.span.start.col,
         msg: e.code.to_string(),
     };
-    let (format, version, parts) = match version {
-        Some(Sniffed::Version(0)) => {
-            return Err(StoreError::BadVersion {
-                path: path_buf,
-                found: 0,
-            });
-        }
-        Some(Sniffed::Version(1)) => {
+    let json_err = |e: serde_json::Error| StoreError::Parse {
+        path: path_buf.clone(),
+        line: e.line(),
+        col: e.column(),
+        msg: e.to_string(),
+    };
+    if version == Some(Sniffed::Version(0)) {
+        return Err(StoreError::BadVersion {
+            path: path_buf,
+            found: 0,
+        });
+    }
+    let (format, version, parts) = if format::is_json(text) {
+        // Version 3 on: version 2's shape, as JSON.
+        let f: v2::File = serde_json::from_str(text).map_err(json_err)?;
+        (f.format, f.version, v2::into_parts(f.project))
+    } else if version == Some(Sniffed::Version(1)) {
+        let f: v1::File = ron::from_str(text).map_err(parse_err)?;
+        (f.format, f.version, v1::migrate(f.project))
+    } else {
+        let f: v2::File = ron::from_str(text).map_err(parse_err)?;
+        if f.version == 1 {
+            // A version-1 file whose version sat where sniffing did not
+            // look: read it as version 1, so that nothing is dropped.
             let f: v1::File = ron::from_str(text).map_err(parse_err)?;
             (f.format, f.version, v1::migrate(f.project))
-        }
-        _ => {
-            let f: v2::File = ron::from_str(text).map_err(parse_err)?;
-            if f.version == 1 {
-                // A version-1 file whose version sat where sniffing did not
-                // look: read it as version 1, so that nothing is dropped.
-                let f: v1::File = ron::from_str(text).map_err(parse_err)?;
-                (f.format, f.version, v1::migrate(f.project))
-            } else {
-                (f.format, f.version, v2::into_parts(f.project))
-            }
+        } else {
+            (f.format, f.version, v2::into_parts(f.project))
         }
     };
     if format != FORMAT_NAME {
@@ -143,29 +150,24 @@ pub fn from_str(text: &str, path: &Path) -> Result<(Project, Vec<Problem>), Stor
 /// whose broken items are set aside.
 pub fn load(path: &Path) -> Result<(Project, Vec<Problem>), StoreError> {
     let bytes = fs::read(path).map_err(io(path))?;
-    let text = String::from_utf8(bytes).map_err(|_| StoreError::NotText {
+    let text = simdutf8::basic::from_utf8(&bytes).map_err(|_| StoreError::NotText {
         path: path.to_path_buf(),
     })?;
-    from_str(&text, path)
+    from_str(text, path)
 }
 
-/// The RON text of a project. Deterministic for the same project.
+/// The file text of a project: pretty-printed JSON, one field per line, so
+/// that git can diff and merge it. Deterministic for the same project.
 pub fn to_string(p: &Project) -> Result<String, StoreError> {
     let file = v2::File {
         format: FORMAT_NAME.to_string(),
         version: FORMAT_VERSION,
         project: v2::from_model(p),
     };
-    let cfg = ron::ser::PrettyConfig::new()
-        .struct_names(false)
-        .indentor("  ".to_string())
-        .separate_tuple_members(false)
-        .escape_strings(false);
-    let body =
-        ron::ser::to_string_pretty(&file, cfg).map_err(|e| StoreError::Serialise(e.to_string()))?;
-    Ok(format!(
-        "// Strata project file. Text is UTF-8; offsets are char indices.\n{body}\n"
-    ))
+    let mut body =
+        serde_json::to_string_pretty(&file).map_err(|e| StoreError::Serialise(e.to_string()))?;
+    body.push('\n');
+    Ok(body)
 }
 
 /// Keep the file at `path` as its `.bak`, atomically: the backup is a second
@@ -197,63 +199,79 @@ pub fn backup_path(path: &Path) -> PathBuf {
     PathBuf::from(s)
 }
 
+/// The first bytes of a file as text: enough to sniff its format and
+/// version without reading a project of hundreds of megabytes.
+fn head_of(path: &Path) -> Result<String, std::io::Error> {
+    use std::io::Read;
+    let mut head = Vec::with_capacity(4096);
+    fs::File::open(path)?.take(4096).read_to_end(&mut head)?;
+    let text = match std::str::from_utf8(&head) {
+        Ok(t) => t,
+        // Cut inside a character, or not text at all: keep what is text.
+        Err(e) => std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or_default(),
+    };
+    Ok(text.strip_prefix('\u{FEFF}').unwrap_or(text).to_string())
+}
+
+fn sniff_file(path: &Path) -> Result<Option<Sniffed>, StoreError> {
+    Ok(format::sniff_version(&head_of(path).map_err(io(path))?))
+}
+
 /// The format version a project file says it has (None: none found).
 pub fn file_version(path: &Path) -> Result<Option<u32>, StoreError> {
-    let text = fs::read_to_string(path).map_err(io(path))?;
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
-    Ok(match format::sniff_version(text) {
+    Ok(match sniff_file(path)? {
         Some(Sniffed::Version(v)) => Some(v),
         Some(Sniffed::TooLarge) => Some(u32::MAX),
         None => None,
     })
 }
 
-/// Where the last version-1 file is kept when a project is first saved in
-/// version 2: `NAME.strata.v1.bak`.
-pub fn v1_backup_path(path: &Path) -> PathBuf {
+/// Where a file of an older format version is kept when a project is
+/// first saved in this build's version: `NAME.strata.v1.bak` for version 1,
+/// `NAME.strata.v2.bak` for version 2, for the Strata that wrote it.
+pub fn older_backup_path(path: &Path, version: u32) -> PathBuf {
     let mut s = path.as_os_str().to_owned();
-    s.push(".v1.bak");
+    s.push(format!(".v{version}.bak"));
     PathBuf::from(s)
 }
 
 /// Save atomically: write a temporary file in the same folder, fsync it,
 /// keep the old file as `.bak`, then rename over the original.
 /// Refuses to overwrite a file written by a newer Strata. The first save
-/// over a version-1 file keeps that file as `.v1.bak`, for older Strata.
+/// over a file of an older version keeps that file as `.vN.bak`, for the
+/// older Strata.
 pub fn save(p: &Project, path: &Path) -> Result<(), StoreError> {
     let text = to_string(p)?;
-    keep_v1(path)?;
+    keep_older(path)?;
     write_atomic(path, text.as_bytes(), true)
 }
 
-fn keep_v1(path: &Path) -> Result<(), StoreError> {
-    let bak = v1_backup_path(path);
+fn keep_older(path: &Path) -> Result<(), StoreError> {
+    // Only a readable Strata file of an older version is kept; anything
+    // else is the ordinary backup's business.
+    let Ok(head) = head_of(path) else {
+        return Ok(());
+    };
+    let Some(Sniffed::Version(v)) = format::sniff_version(&head) else {
+        return Ok(());
+    };
+    if v == 0 || v >= FORMAT_VERSION || format::sniff_format(&head).as_deref() != Some(FORMAT_NAME)
+    {
+        return Ok(());
+    }
+    let bak = older_backup_path(path, v);
     if bak.exists() {
         return Ok(());
     }
-    // Only a readable Strata file of version 1 is kept; anything else is
-    // the ordinary backup's business.
-    let Ok(old) = fs::read(path) else {
-        return Ok(());
-    };
-    let Ok(old_text) = std::str::from_utf8(&old) else {
-        return Ok(());
-    };
-    let old_text = old_text.strip_prefix('\u{FEFF}').unwrap_or(old_text);
-    if format::sniff_version(old_text) == Some(Sniffed::Version(1))
-        && format::sniff_format(old_text).as_deref() == Some(FORMAT_NAME)
-    {
-        write_atomic(&bak, &old, false)?;
-    }
-    Ok(())
+    let old = fs::read(path).map_err(io(path))?;
+    write_atomic(&bak, &old, false)
 }
 
 /// The atomic write behind `save`, for any output file.
 pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), StoreError> {
     if keep_backup
         && path.exists()
-        && let Ok(old) = fs::read_to_string(path)
-        && let Some(v) = format::sniff_version(old.strip_prefix('\u{FEFF}').unwrap_or(&old))
+        && let Ok(Some(v)) = sniff_file(path)
         && format::is_newer(v)
     {
         return Err(newer(path, v));

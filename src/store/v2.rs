@@ -8,17 +8,20 @@ use super::format::Parts;
 use crate::model::{self, CharRange, CodeId, CoderId, CodingId, DocId, GroupId, MemoId, ProjectId};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
+/// Written from a borrowed project (`'a`: no copy of its texts), read as
+/// `File<'static>` (owned).
 #[derive(Serialize, Deserialize)]
-pub struct File {
+pub struct File<'a> {
     pub format: String,
     pub version: u32,
-    pub project: Project,
+    pub project: Project<'a>,
 }
 
 #[derive(Serialize, Deserialize)]
-pub struct Project {
+pub struct Project<'a> {
     pub id: ProjectId,
     pub name: String,
     pub level_names: Vec<String>,
@@ -33,7 +36,7 @@ pub struct Project {
     #[serde(default)]
     pub groups: Vec<DocGroup>,
     #[serde(default)]
-    pub documents: Vec<Document>,
+    pub documents: Vec<Document<'a>>,
     /// Top-level codes in order.
     #[serde(default)]
     pub roots: Vec<CodeId>,
@@ -44,7 +47,7 @@ pub struct Project {
     #[serde(default)]
     pub memos: Vec<Memo>,
     #[serde(default, skip_serializing_if = "SetAside::is_empty")]
-    pub set_aside: SetAside,
+    pub set_aside: SetAside<'a>,
 }
 
 fn default_levels() -> usize {
@@ -146,10 +149,10 @@ pub struct Source {
 }
 
 #[derive(Serialize, Deserialize)]
-pub struct Document {
+pub struct Document<'a> {
     pub id: DocId,
     pub name: String,
-    pub text: String,
+    pub text: Cow<'a, str>,
     #[serde(default)]
     pub source: Source,
     #[serde(default)]
@@ -224,7 +227,7 @@ pub struct Memo {
 }
 
 #[derive(Default, Serialize, Deserialize)]
-pub struct SetAside {
+pub struct SetAside<'a> {
     #[serde(default)]
     pub codings: Vec<Coding>,
     #[serde(default)]
@@ -232,10 +235,10 @@ pub struct SetAside {
     #[serde(default)]
     pub codes: Vec<Code>,
     #[serde(default)]
-    pub documents: Vec<Document>,
+    pub documents: Vec<Document<'a>>,
 }
 
-impl SetAside {
+impl SetAside<'_> {
     fn is_empty(&self) -> bool {
         self.codings.is_empty()
             && self.memos.is_empty()
@@ -275,7 +278,7 @@ impl From<model::Stamp> for History {
     }
 }
 
-pub fn into_parts(p: Project) -> Parts {
+pub fn into_parts(p: Project<'_>) -> Parts {
     Parts {
         id: p.id,
         name: p.name,
@@ -314,8 +317,8 @@ pub fn into_parts(p: Project) -> Parts {
     }
 }
 
-fn document_in(d: Document) -> model::Document {
-    let mut doc = model::Document::from_file(d.id, d.name, d.text, d.history.into());
+fn document_in(d: Document<'_>) -> model::Document {
+    let mut doc = model::Document::from_file(d.id, d.name, d.text.into_owned(), d.history.into());
     doc.source = model::Source {
         file_name: d.source.file_name,
         encoding: d.source.encoding,
@@ -388,17 +391,28 @@ fn memo_in(m: Memo) -> model::Memo {
 
 /// Deterministic: maps are written in ID order, codings by document and
 /// position.
-pub fn from_model(p: &model::Project) -> Project {
+pub fn from_model(p: &model::Project) -> Project<'_> {
     let ix = p.index();
-    let mut codings: Vec<&model::Coding> = p.codings.values().collect();
-    codings.sort_by_key(|c| {
-        (
-            ix.document_position(c.document).unwrap_or(usize::MAX),
-            c.range.start,
-            c.range.end,
-            c.id,
-        )
-    });
+    // The index holds each document's codings in this order already.
+    let mut codings: Vec<&model::Coding> = Vec::with_capacity(p.codings.len());
+    for d in &p.documents {
+        codings.extend(
+            ix.codings_of_document(d.id)
+                .iter()
+                .filter_map(|id| p.codings.get(id)),
+        );
+    }
+    if codings.len() < p.codings.len() {
+        // Codings of no listed document (validation sets these aside, so
+        // only a project built by hand has them): kept, after the rest.
+        let mut rest: Vec<&model::Coding> = p
+            .codings
+            .values()
+            .filter(|c| ix.document_position(c.document).is_none())
+            .collect();
+        rest.sort_by_key(|c| (c.document, c.range.start, c.range.end, c.id));
+        codings.extend(rest);
+    }
     Project {
         id: p.id,
         name: p.name.clone(),
@@ -437,11 +451,11 @@ pub fn from_model(p: &model::Project) -> Project {
     }
 }
 
-fn document_out(d: &model::Document) -> Document {
+fn document_out(d: &model::Document) -> Document<'_> {
     Document {
         id: d.id,
         name: d.name.clone(),
-        text: d.text().to_string(),
+        text: Cow::Borrowed(d.text()),
         source: Source {
             file_name: d.source.file_name.clone(),
             encoding: d.source.encoding.clone(),

@@ -53,19 +53,17 @@ pub fn build(file: Parts) -> (Project, Vec<Problem>) {
     // index is built only once the project is complete).
     let mut doc_pos: HashMap<DocId, usize> = HashMap::new();
     let mut doc_names: HashSet<String> = HashSet::new();
-    for mut d in file.documents {
-        // Line endings changed by git, an editor or e-mail (CRLF) and a BOM
-        // are undone exactly as import does, so every offset still points
-        // at the same text.
-        let recorded = !d.source.text_hash.is_empty();
-        // A text that matches its hash as stored is left exactly as it is.
-        let as_stored_ok = recorded && d.hash_matches();
-        let as_stored = if as_stored_ok {
-            None
-        } else {
-            d.normalise_loaded_text()
-        };
-        if as_stored.is_some() && !recorded {
+    // The costly part of a load, each document on its own: checking its
+    // hash, undoing changed line endings and building its line index.
+    let mut checked: Vec<Checked> = file.documents.into_iter().map(Checked::new).collect();
+    par_each(&mut checked, Checked::run);
+    for Checked {
+        doc: mut d,
+        changed,
+        text_ok,
+    } in checked
+    {
+        if changed && d.source.text_hash.is_empty() {
             problem(
                 &mut probs,
                 format!(
@@ -74,11 +72,7 @@ pub fn build(file: Parts) -> (Project, Vec<Problem>) {
                 ),
             );
         }
-        if !d.hash_matches() {
-            if let Some(original) = as_stored {
-                d.restore_loaded_text(original);
-            }
-            d.reindex();
+        if !text_ok {
             problem(
                 &mut probs,
                 format!(
@@ -94,7 +88,6 @@ pub fn build(file: Parts) -> (Project, Vec<Problem>) {
                 &mut probs,
                 format!("document '{}': duplicate id or name; set aside", d.name),
             );
-            d.reindex();
             p.set_aside.documents.push(d);
             continue;
         }
@@ -121,7 +114,6 @@ pub fn build(file: Parts) -> (Project, Vec<Problem>) {
         doc_names.insert(d.name.clone());
         p.documents.push(d);
     }
-    reindex_all(&mut p.documents);
     build_tree(&mut p, file.codes, file.roots, &mut probs);
 
     let mut seen_codings = HashSet::new();
@@ -183,18 +175,73 @@ pub fn build(file: Parts) -> (Project, Vec<Problem>) {
     (p, probs)
 }
 
-/// Build every document's line index and speakers: the costly part of a
-/// load, spread over the machine's cores (documents are independent).
-fn reindex_all(docs: &mut [Document]) {
+/// A document read from the file, checked on its own.
+struct Checked {
+    doc: Document,
+    /// Its line endings or BOM were normalised.
+    changed: bool,
+    /// Its text matches its recorded hash (or it has none).
+    text_ok: bool,
+}
+
+impl Checked {
+    fn new(doc: Document) -> Self {
+        Checked {
+            doc,
+            changed: false,
+            text_ok: true,
+        }
+    }
+
+    fn run(&mut self) {
+        let d = &mut self.doc;
+        // Line endings changed by git, an editor or e-mail (CRLF) and a BOM
+        // are undone exactly as import does, so every offset still points
+        // at the same text. A text that matches its hash as stored is left
+        // exactly as it is.
+        let recorded = !d.source.text_hash.is_empty();
+        let as_stored = if recorded && d.hash_matches() {
+            None
+        } else {
+            d.normalise_loaded_text()
+        };
+        self.changed = as_stored.is_some();
+        if !d.hash_matches() {
+            // Set aside as it was stored, for whoever restores it.
+            if let Some(original) = as_stored {
+                d.restore_loaded_text(original);
+            }
+            self.text_ok = false;
+        }
+        // A bad speaker pattern is reported and replaced by the caller;
+        // the index already falls back to the default one.
+        d.reindex();
+    }
+}
+
+/// Run `f` on every item, spread over the machine's cores (up to 8).
+fn par_each<T: Send>(items: &mut [T], f: impl Fn(&mut T) + Sync) {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-    if threads < 2 || docs.len() < 2 {
-        docs.iter_mut().for_each(Document::reindex);
+    if threads < 2 || items.len() < 2 {
+        items.iter_mut().for_each(f);
         return;
     }
-    let chunk = docs.len().div_ceil(threads);
+    // Small chunks, taken in turn, so that one long document does not keep
+    // a single core busy while the others wait.
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let chunk = items.len().div_ceil(threads * 8).max(1);
+    let parts: Vec<std::sync::Mutex<&mut [T]>> =
+        items.chunks_mut(chunk).map(std::sync::Mutex::new).collect();
     std::thread::scope(|s| {
-        for part in docs.chunks_mut(chunk) {
-            s.spawn(move || part.iter_mut().for_each(Document::reindex));
+        for _ in 0..threads {
+            s.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(part) = parts.get(i) else { break };
+                    let mut part = part.lock().unwrap_or_else(|e| e.into_inner());
+                    part.iter_mut().for_each(&f);
+                }
+            });
         }
     });
 }

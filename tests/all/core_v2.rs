@@ -59,20 +59,20 @@ fn a_version_1_file_opens_with_the_same_ids_texts_codings_memos_and_variables() 
 }
 
 #[test]
-fn first_save_writes_version_2_and_keeps_the_version_1_file() {
+fn first_save_writes_the_current_version_and_keeps_the_version_1_file() {
     let dir = tmp();
     let path = dir.path().join("study.strata");
     std::fs::copy(fixture(V1), &path).expect("copy");
     let (p, _) = store::load(&path).expect("load");
     store::save(&p, &path).expect("save");
-    let v1_bak = store::v1_backup_path(&path);
+    let v1_bak = store::older_backup_path(&path, 1);
     assert_eq!(
         std::fs::read_to_string(&v1_bak).expect(".v1.bak"),
         v1_text()
     );
     let text = std::fs::read_to_string(&path).expect("read");
-    assert!(text.contains("version: 2,"), "{}", &text[..200]);
-    let (q, problems) = store::load(&path).expect("reload v2");
+    assert!(text.contains("\"version\": 3,"), "{}", &text[..200]);
+    let (q, problems) = store::load(&path).expect("reload v3");
     assert!(problems.is_empty());
     assert_eq!(p, q);
     // The second save leaves the version-1 copy alone.
@@ -192,11 +192,57 @@ fn version_0_is_refused_and_a_huge_version_is_called_newer() {
         }
         other => panic!("expected Newer, got {:?}", other.map(|_| ())),
     }
-    let three = text.replacen("version: 1,", "version: 3,", 1);
+    let four = text.replacen("version: 1,", "version: 4,", 1);
     assert!(matches!(
-        store::from_str(&three, Path::new("v3.strata")),
+        store::from_str(&four, Path::new("v4.strata")),
         Err(StoreError::Newer { .. })
     ));
+    // The same in a JSON file, even one this build could not parse.
+    let (p, _) = store::from_str(&text, Path::new("v1.strata")).expect("v1");
+    let json = store::to_string(&p).expect("ser");
+    let four = json.replacen("\"version\": 3,", "\"version\": 4,", 1) + "}garbage";
+    assert!(matches!(
+        store::from_str(&four, Path::new("v4.strata")),
+        Err(StoreError::Newer { .. })
+    ));
+    let zero = json.replacen("\"version\": 3,", "\"version\": 0,", 1);
+    assert!(matches!(
+        store::from_str(&zero, Path::new("zero.strata")),
+        Err(StoreError::BadVersion { found: 0, .. })
+    ));
+}
+
+#[test]
+fn a_version_2_file_opens_and_its_first_save_keeps_it() {
+    let dir = tmp();
+    let path = dir.path().join("demo.strata");
+    std::fs::copy(fixture("demo-v2.strata"), &path).expect("copy");
+    let v2_text = std::fs::read_to_string(&path).expect("read");
+    assert!(v2_text.contains("version: 2,"), "a RON file of version 2");
+    let (p, problems) = store::load(&path).expect("load v2");
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(p.codings.len(), 49);
+    store::save(&p, &path).expect("save");
+    assert_eq!(
+        std::fs::read_to_string(store::older_backup_path(&path, 2)).expect(".v2.bak"),
+        v2_text
+    );
+    let (q, problems) = store::load(&path).expect("reload v3");
+    assert!(problems.is_empty());
+    assert_eq!(p, q, "nothing changed by the new encoding");
+    assert_eq!(quotes(&p), quotes(&q));
+}
+
+#[test]
+fn line_endings_changed_in_a_version_3_file_leave_every_quote_in_place() {
+    let (p, _) = store::load(&fixture("demo-v2.strata")).expect("load");
+    let text = store::to_string(&p).expect("ser");
+    // Git or an editor turns every line end into CRLF; inside the file's
+    // strings a line break is `\n`, so the texts are untouched.
+    let (q, problems) =
+        store::from_str(&text.replace('\n', "\r\n"), Path::new("crlf.strata")).expect("load");
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(quotes(&p), quotes(&q));
 }
 
 #[test]
@@ -450,19 +496,19 @@ fn upgrade_rewrites_a_version_1_project_and_keeps_the_old_file() {
     assert!(
         std::fs::read_to_string(&path)
             .expect("read")
-            .contains("version: 2,")
+            .contains("\"version\": 3,")
     );
     assert_eq!(
-        std::fs::read_to_string(store::v1_backup_path(&path)).expect("kept"),
+        std::fs::read_to_string(store::older_backup_path(&path, 1)).expect("kept"),
         v1_text()
     );
     let (before, _) = store::load(&fixture(V1)).expect("v1");
-    let (after, _) = store::load(&path).expect("v2");
+    let (after, _) = store::load(&path).expect("v3");
     assert_eq!(after, before, "the same project, in the new format");
     let again = strata(&["upgrade", f]);
     assert!(again.status.success());
     assert!(
-        stderr(&again).contains("already in format version 2"),
+        stderr(&again).contains("already in format version 3"),
         "{}",
         stderr(&again)
     );
@@ -523,22 +569,10 @@ fn no_command_and_no_file_makes_two_identical_codings() {
     );
     // A file holding twins loads with the second set aside, and says so.
     let text = store::to_string(&p).expect("ser");
-    let b_id = b.id.to_string();
-    let start = text.find(&b_id).expect("b in file");
-    let tail = &text[start..];
-    let range_at = tail.find("range: (").expect("range");
-    let end_at = range_at + tail[range_at..].find("),").expect("end of range");
-    let twin_range = format!(
-        "range: (\n          start: {},\n          end: {},\n        ",
-        a.range.start.0, a.range.end.0
-    );
-    let twins = format!(
-        "{}{}{}{}",
-        &text[..start],
-        &tail[..range_at],
-        twin_range,
-        &tail[end_at..]
-    );
+    let twins = edit_saved(&text, |v| {
+        entry(v, "codings", &b.id.to_string())["range"] =
+            serde_json::json!({"start": a.range.start.0, "end": a.range.end.0});
+    });
     let (q, problems) = store::from_str(&twins, Path::new("twins.strata")).expect("load");
     let all = problems
         .iter()

@@ -340,10 +340,11 @@ fn saving_in_the_background_keeps_later_edits_unsaved_and_shows_failures() {
     assert!(!wb.is_dirty());
     // A failure in the background is shown: here a newer Strata's file
     // appeared where the project is saved.
-    let newer =
-        std::fs::read_to_string(&path)
-            .expect("read")
-            .replacen("version: 2,", "version: 9,", 1);
+    let newer = std::fs::read_to_string(&path).expect("read").replacen(
+        "\"version\": 3,",
+        "\"version\": 9,",
+        1,
+    );
     std::fs::write(&path, newer).expect("write");
     wb.edit(strata::edit::Command::RenameCode {
         id: ids[0],

@@ -128,18 +128,13 @@ fn dangling_references_are_reported_and_set_aside_not_lost() {
 #[test]
 fn cycles_and_duplicate_ids_are_reported() {
     let (p, _) = store::load(&fixture("small.strata")).expect("load");
-    let mut file = store::to_string(&p).expect("ser");
     // Make a category a child of one of its own codes: a cycle.
     let cat = p.roots[0];
     let sub = p.codes[&cat].children[0];
     let leaf = p.codes[&sub].children[0];
-    let needle = format!("id: \"{leaf}\",");
-    let at = file.find(&needle).expect("leaf code");
-    let children_at = at + file[at..].find("children: [],").expect("leaf children");
-    file.replace_range(
-        children_at..children_at + "children: [],".len(),
-        &format!("children: [\"{cat}\"],"),
-    );
+    let file = edit_saved(&store::to_string(&p).expect("ser"), |v| {
+        entry(v, "codes", &leaf.to_string())["children"] = serde_json::json!([cat.to_string()]);
+    });
     let (q, problems) =
         store::from_str(&file, std::path::Path::new("cycle.strata")).expect("opens");
     assert!(
@@ -209,14 +204,10 @@ proptest::proptest! {
 fn a_range_past_the_end_of_its_text_is_set_aside() {
     let (p, _) = store::load(&fixture("small.strata")).expect("load");
     let c = p.codings.values().next().expect("coding").clone();
-    let mut broken = store::to_string(&p).expect("ser");
     // Stretch this coding's end far past its document's text.
-    let at = broken
-        .find(&format!("id: \"{}\"", c.id))
-        .expect("coding in file");
-    let end = format!("end: {},", c.range.end.0);
-    let e = at + broken[at..].find(&end).expect("its end");
-    broken.replace_range(e..e + end.len(), "end: 999999,");
+    let broken = edit_saved(&store::to_string(&p).expect("ser"), |v| {
+        entry(v, "codings", &c.id.to_string())["range"]["end"] = serde_json::json!(999_999);
+    });
     let (q, problems) =
         store::from_str(&broken, std::path::Path::new("range.strata")).expect("opens");
     assert!(

@@ -61,3 +61,21 @@ pub fn golden(name: &str, actual: &str) {
     });
     assert_eq!(actual, expected, "output differs from {}", path.display());
 }
+
+/// A project's file text, changed as a JSON value: for tests that damage a
+/// saved file on purpose.
+pub fn edit_saved(text: &str, change: impl FnOnce(&mut serde_json::Value)) -> String {
+    let mut v: serde_json::Value = serde_json::from_str(text).expect("a version-3 file is JSON");
+    change(&mut v);
+    serde_json::to_string_pretty(&v).expect("json")
+}
+
+/// The entry of `list` (a JSON array of objects) whose `id` is `id`.
+pub fn entry<'a>(v: &'a mut serde_json::Value, list: &str, id: &str) -> &'a mut serde_json::Value {
+    v["project"][list]
+        .as_array_mut()
+        .expect("a list")
+        .iter_mut()
+        .find(|e| e["id"] == id)
+        .expect("entry with that id")
+}
