@@ -38,15 +38,57 @@ pub fn stats(p: &Project) -> Stats {
         coders: p.coders.len(),
         codings_per_coder: per_coder,
         memos: p.memos.len(),
-        words: p
-            .documents
-            .iter()
-            .map(|d| d.text().split_whitespace().count())
-            .sum(),
+        words: words(p),
         set_aside: p.set_aside.codings.len()
             + p.set_aside.memos.len()
             + p.set_aside.codes.len()
             + p.set_aside.documents.len(),
+    }
+}
+
+/// All documents' words, counted on all cores.
+fn words(p: &Project) -> usize {
+    let mut counts: Vec<(&Document, usize)> = p.documents.iter().map(|d| (d, 0)).collect();
+    crate::base::par_each(&mut counts, |(d, n)| *n = word_count(d.text()));
+    counts.iter().map(|(_, n)| n).sum()
+}
+
+/// Words as `split_whitespace` counts them, byte by byte: a study has
+/// millions of words and `stats` is run often. Of the non-ASCII chars only
+/// the few Unicode spaces (U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028,
+/// U+2029, U+202F, U+205F, U+3000) separate words.
+fn word_count(text: &str) -> usize {
+    let b = text.as_bytes();
+    let (mut n, mut in_space, mut i) = (0, true, 0);
+    while i < b.len() {
+        let (space, len) = match b[i] {
+            0x09..=0x0D | b' ' => (true, 1),
+            0x00..=0x7F => (false, 1),
+            0xC2 => (matches!(b.get(i + 1), Some(0x85 | 0xA0)), 2),
+            0xE1 => (b.get(i + 1..i + 3) == Some(&[0x9A, 0x80]), 3),
+            0xE2 => (
+                matches!(
+                    b.get(i + 1..i + 3),
+                    Some([0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF] | [0x81, 0x9F])
+                ),
+                3,
+            ),
+            0xE3 => (b.get(i + 1..i + 3) == Some(&[0x80, 0x80]), 3),
+            lead => (false, utf8_len(lead)),
+        };
+        n += usize::from(in_space && !space);
+        in_space = space;
+        i += len;
+    }
+    n
+}
+
+/// Length of a UTF-8 sequence from its first byte (text is valid UTF-8).
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        _ => 2,
     }
 }
 
@@ -107,4 +149,47 @@ fn off_level(p: &Project) -> Vec<OffLevel> {
             (o.too_deep || o.coded_parent > 0).then_some(o)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        let spaces = [
+            " ", "\t", "\n", "\r\n", "\u{b}", "\u{c}", "\u{85}", "\u{a0}", "\u{1680}", "\u{2000}",
+            "\u{200a}", "\u{2028}", "\u{2029}", "\u{202f}", "\u{205f}", "\u{3000}",
+        ];
+        // Near misses: chars whose bytes look like a space's.
+        let words = [
+            "a",
+            "می‌خواهم",
+            "\u{200b}",
+            "\u{200c}",
+            "\u{200d}",
+            "\u{2010}",
+            "\u{2030}",
+            "\u{1681}",
+            "\u{3001}",
+            "\u{84}",
+            "\u{a1}",
+            "😀",
+            "۱۴۰۲",
+        ];
+        for s in spaces {
+            for w in words {
+                for text in [
+                    format!("{w}{s}{w}"),
+                    format!("{s}{w}{s}{s}{w}{w}{s}"),
+                    format!("{w}{s}"),
+                    s.to_string(),
+                ] {
+                    assert_eq!(
+                        super::word_count(&text),
+                        text.split_whitespace().count(),
+                        "{text:?}"
+                    );
+                }
+            }
+        }
+    }
 }

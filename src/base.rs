@@ -54,3 +54,30 @@ impl fmt::Display for CharRange {
         write!(f, "{}..{}", self.start.0, self.end.0)
     }
 }
+
+/// Run `f` on every item, spread over the machine's cores (up to 8).
+pub fn par_each<T: Send>(items: &mut [T], f: impl Fn(&mut T) + Sync) {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    if threads < 2 || items.len() < 2 {
+        items.iter_mut().for_each(f);
+        return;
+    }
+    // Small chunks, taken in turn, so that one long document does not keep
+    // a single core busy while the others wait.
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let chunk = items.len().div_ceil(threads * 8).max(1);
+    let parts: Vec<std::sync::Mutex<&mut [T]>> =
+        items.chunks_mut(chunk).map(std::sync::Mutex::new).collect();
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(part) = parts.get(i) else { break };
+                    let mut part = part.lock().unwrap_or_else(|e| e.into_inner());
+                    part.iter_mut().for_each(&f);
+                }
+            });
+        }
+    });
+}

@@ -201,6 +201,10 @@ pub struct ExportError(pub &'static str, pub String);
 
 /// The export as text in the chosen format.
 pub fn export(p: &Project, format: Format, opts: &ExportOptions) -> Result<String, ExportError> {
+    if matches!(format, Format::Json | Format::Ron) {
+        // Every coded segment is quoted with its lines.
+        p.index_lines();
+    }
     match format {
         Format::Json => {
             let h = hierarchy(p, opts);

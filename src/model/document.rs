@@ -1,6 +1,7 @@
 //! Documents: normalised text with a line index and speaker labels.
 
 use super::ids::{CharPos, CharRange, DocId, GroupId};
+use super::lines::{Derived, LineIndex, Speakers};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -47,23 +48,11 @@ pub struct Document {
     pub speaker_pattern: String,
     #[serde(default)]
     pub stamp: super::Stamp,
-    /// Derived: char offset where each line starts. Rebuilt on load and on change.
-    #[serde(skip)]
-    line_starts: Vec<usize>,
-    /// Derived: byte offset where each line starts (for fast slicing).
-    #[serde(skip)]
-    line_byte_starts: Vec<usize>,
     #[serde(skip)]
     char_count: usize,
-    /// Derived: the text as a whole is mostly right-to-left.
+    /// Derived, built on first use (see `lines`).
     #[serde(skip)]
-    mostly_rtl: bool,
-    /// Derived: the speaker of each line, if the line begins with a label.
-    #[serde(skip)]
-    speakers: Vec<Option<String>>,
-    /// Derived: direction of each line under `Direction::Auto`.
-    #[serde(skip)]
-    line_rtl: Vec<bool>,
+    derived: Derived,
 }
 
 /// Compiled speaker patterns, shared: a project's documents mostly use the
@@ -79,13 +68,14 @@ pub fn speaker_regex(pattern: &str) -> Option<regex::Regex> {
         .clone()
 }
 
-fn default_pattern() -> String {
-    DEFAULT_SPEAKER_PATTERN.to_string()
+/// Is this a valid speaker pattern? Parsed only: compiling costs
+/// milliseconds, and a load checks every document's.
+pub fn speaker_pattern_is_valid(pattern: &str) -> bool {
+    regex_syntax::Parser::new().parse(pattern).is_ok()
 }
 
-/// Direction of the first strong (directional) char, if any.
-fn first_strong_rtl(s: &str) -> Option<bool> {
-    s.chars().find_map(crate::text::strong_direction)
+fn default_pattern() -> String {
+    DEFAULT_SPEAKER_PATTERN.to_string()
 }
 
 /// Normalise line endings to LF and drop a leading BOM.
@@ -112,78 +102,47 @@ impl Document {
             direction: Direction::Auto,
             speaker_pattern: default_pattern(),
             stamp: super::Stamp::now(None),
-            line_starts: Vec::new(),
-            line_byte_starts: Vec::new(),
             char_count: 0,
-            mostly_rtl: false,
-            speakers: Vec::new(),
-            line_rtl: Vec::new(),
+            derived: Derived::default(),
         };
         doc.reindex();
         doc
     }
 
-    /// Rebuild the derived line index and speakers. An invalid speaker
-    /// pattern falls back to the default one (validation reports it).
+    /// Forget what was derived from the text and the speaker pattern, after
+    /// either changed: the char count now, the lines when next used.
     pub fn reindex(&mut self) {
-        self.line_starts.clear();
-        self.line_starts.push(0);
-        self.line_byte_starts.clear();
-        self.line_byte_starts.push(0);
-        // One pass over the text for lines and direction: this runs for
-        // every document on every load.
-        let (mut n, mut rtl, mut ltr) = (0usize, 0usize, 0usize);
-        for (b, c) in self.text.char_indices() {
-            n += 1;
-            match c {
-                '\n' => {
-                    self.line_starts.push(n);
-                    self.line_byte_starts.push(b + 1);
-                }
-                _ => match crate::text::strong_direction(c) {
-                    Some(true) => rtl += 1,
-                    Some(false) => ltr += 1,
-                    None => {}
-                },
-            }
-        }
-        self.char_count = n;
-        self.mostly_rtl = rtl > ltr;
-        let re =
-            speaker_regex(&self.speaker_pattern).or_else(|| speaker_regex(DEFAULT_SPEAKER_PATTERN));
-        self.speakers.clear();
-        self.line_rtl.clear();
-        for line in self.text.split('\n') {
-            // The fast matcher first: most lines of a long paragraph are
-            // not worth the slower search for the label's group.
-            let caps = re
-                .as_ref()
-                .filter(|re| re.is_match(line))
-                .and_then(|re| re.captures(line));
-            let label = caps
-                .as_ref()
-                .and_then(|c| c.get(1).or_else(|| c.get(0)))
-                .map(|m| m.as_str().trim())
-                .filter(|l| !l.is_empty());
-            self.speakers.push(label.map(str::to_string));
-            // First strong char after the speaker label: `P9: ما …` is a
-            // Persian line even though it starts with Latin letters.
-            let after = caps.and_then(|c| c.get(0)).map_or(0, |m| m.end());
-            self.line_rtl
-                .push(first_strong_rtl(&line[after..]).unwrap_or(self.mostly_rtl));
-        }
+        self.char_count = self.text.chars().count();
+        self.derived = Derived::default();
+    }
+
+    /// Build the line index and speakers now (they are built on first use
+    /// otherwise): for work that looks at every document, on all cores.
+    pub fn index_lines(&self) {
+        self.speakers();
+    }
+
+    fn index(&self) -> &LineIndex {
+        self.derived.index(&self.text)
+    }
+
+    fn speakers(&self) -> &Speakers {
+        self.derived.speakers(&self.text, &self.speaker_pattern)
+    }
+
+    fn mostly_rtl(&self) -> bool {
+        self.derived.mostly_rtl(&self.text)
     }
 
     /// A document as read from a project file: the text as stored (`store`
     /// normalises it and checks its hash before use).
-    /// Its derived line index is built by `store` once the text is checked
-    /// (`reindex`), not here: that is the costly part of loading.
     pub fn from_file(id: DocId, name: String, text: String, stamp: super::Stamp) -> Self {
         let mut doc = Self::new(name, "");
         doc.id = id;
         doc.text = text;
         doc.source = Source::default();
         doc.stamp = stamp;
+        doc.reindex();
         doc
     }
 
@@ -210,13 +169,16 @@ impl Document {
             return None;
         }
         let n = normalise_text(&self.text);
-        (n != self.text).then(|| std::mem::replace(&mut self.text, n))
+        let old = (n != self.text).then(|| std::mem::replace(&mut self.text, n));
+        self.reindex();
+        old
     }
 
     /// Put back the text as it was stored (a text set aside is kept as it
     /// was found, not as normalising left it).
     pub(crate) fn restore_loaded_text(&mut self, text: String) {
         self.text = text;
+        self.reindex();
     }
 
     pub fn char_count(&self) -> usize {
@@ -224,14 +186,15 @@ impl Document {
     }
 
     pub fn line_count(&self) -> usize {
-        self.line_starts.len()
+        self.index().starts.len()
     }
 
     /// The char range of 1-based line `n`, without its newline.
     pub fn line_range(&self, n: usize) -> Option<CharRange> {
         let i = n.checked_sub(1)?;
-        let start = *self.line_starts.get(i)?;
-        let end = match self.line_starts.get(i + 1) {
+        let starts = &self.index().starts;
+        let start = *starts.get(i)?;
+        let end = match starts.get(i + 1) {
             Some(next) => next - 1,
             None => self.char_count,
         };
@@ -253,7 +216,7 @@ impl Document {
 
     /// 1-based line number of a char position.
     pub fn line_of(&self, pos: CharPos) -> usize {
-        match self.line_starts.binary_search(&pos.0) {
+        match self.index().starts.binary_search(&pos.0) {
             Ok(i) => i + 1,
             Err(i) => i,
         }
@@ -267,7 +230,7 @@ impl Document {
     }
 
     pub fn speaker_of_line(&self, line: usize) -> Option<&str> {
-        self.speakers.get(line.checked_sub(1)?)?.as_deref()
+        self.speakers().labels.get(line.checked_sub(1)?)?.as_deref()
     }
 
     /// Byte offset of a char position (clamped to the text). This and
@@ -277,7 +240,8 @@ impl Document {
             return self.text.len();
         }
         let line = self.line_of(pos);
-        let (cstart, bstart) = (self.line_starts[line - 1], self.line_byte_starts[line - 1]);
+        let index = self.index();
+        let (cstart, bstart) = (index.starts[line - 1], index.byte_starts[line - 1]);
         self.text[bstart..]
             .char_indices()
             .nth(pos.0 - cstart)
@@ -287,8 +251,19 @@ impl Document {
     /// The text of a char range (clamped to the text).
     pub fn slice(&self, range: CharRange) -> &str {
         let a = self.byte_of(range.start);
-        let b = self.byte_of(range.end).max(a);
-        &self.text[a..b]
+        let b = if range.end.0 > range.start.0
+            && self.line_of(range.start) == self.line_of(range.end)
+        {
+            // Within one line: on from the start, rather than again from
+            // the line's start (a transcript's lines are whole paragraphs).
+            self.text[a..]
+                .char_indices()
+                .nth(range.end.0 - range.start.0)
+                .map_or(self.text.len(), |(b, _)| a + b)
+        } else {
+            self.byte_of(range.end)
+        };
+        &self.text[a..b.max(a)]
     }
 
     /// The text of a 1-based line, without its newline.
@@ -306,7 +281,7 @@ impl Document {
         match self.direction {
             Direction::Ltr => false,
             Direction::Rtl => true,
-            Direction::Auto => self.mostly_rtl,
+            Direction::Auto => self.mostly_rtl(),
         }
     }
 
@@ -318,9 +293,8 @@ impl Document {
             Direction::Rtl => true,
             Direction::Auto => line
                 .checked_sub(1)
-                .and_then(|i| self.line_rtl.get(i))
-                .copied()
-                .unwrap_or(self.mostly_rtl),
+                .and_then(|i| self.speakers().first_strong_rtl.get(i).copied().flatten())
+                .unwrap_or_else(|| self.mostly_rtl()),
         }
     }
 

@@ -4,11 +4,13 @@
 mod document;
 mod ids;
 mod index;
+mod lines;
 mod stamp;
 mod tree;
 
 pub use document::{
-    DEFAULT_SPEAKER_PATTERN, Direction, Document, Source, normalise_text, speaker_regex,
+    DEFAULT_SPEAKER_PATTERN, Direction, Document, Source, normalise_text, speaker_pattern_is_valid,
+    speaker_regex,
 };
 pub use ids::*;
 pub(crate) use index::CodingChange;
@@ -293,5 +295,12 @@ impl Project {
         for d in &mut self.documents {
             d.reindex();
         }
+    }
+
+    /// Build every document's line index now, on all cores: before work
+    /// that quotes or numbers lines across the whole project.
+    pub fn index_lines(&self) {
+        let mut docs: Vec<&Document> = self.documents.iter().collect();
+        crate::base::par_each(&mut docs, |d| d.index_lines());
     }
 }

@@ -34,8 +34,6 @@ pub fn build(file: Parts) -> (Project, Vec<Problem>) {
     }
     p.groups = file.groups;
     p.set_aside = file.set_aside;
-    // Set aside earlier: kept whole, with their line index like any other.
-    p.set_aside.documents.iter_mut().for_each(Document::reindex);
 
     let mut seen_coders = BTreeSet::new();
     for c in file.coders {
@@ -54,9 +52,10 @@ pub fn build(file: Parts) -> (Project, Vec<Problem>) {
     let mut doc_pos: HashMap<DocId, usize> = HashMap::new();
     let mut doc_names: HashSet<String> = HashSet::new();
     // The costly part of a load, each document on its own: checking its
-    // hash, undoing changed line endings and building its line index.
+    // hash and undoing changed line endings. (Line indexes are built when
+    // a document is first looked at.)
     let mut checked: Vec<Checked> = file.documents.into_iter().map(Checked::new).collect();
-    par_each(&mut checked, Checked::run);
+    crate::base::par_each(&mut checked, Checked::run);
     for Checked {
         doc: mut d,
         changed,
@@ -91,7 +90,7 @@ pub fn build(file: Parts) -> (Project, Vec<Problem>) {
             p.set_aside.documents.push(d);
             continue;
         }
-        if crate::model::speaker_regex(&d.speaker_pattern).is_none() {
+        if !speaker_pattern_is_valid(&d.speaker_pattern) {
             problem(
                 &mut probs,
                 format!(
@@ -213,37 +212,7 @@ impl Checked {
             }
             self.text_ok = false;
         }
-        // A bad speaker pattern is reported and replaced by the caller;
-        // the index already falls back to the default one.
-        d.reindex();
     }
-}
-
-/// Run `f` on every item, spread over the machine's cores (up to 8).
-fn par_each<T: Send>(items: &mut [T], f: impl Fn(&mut T) + Sync) {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-    if threads < 2 || items.len() < 2 {
-        items.iter_mut().for_each(f);
-        return;
-    }
-    // Small chunks, taken in turn, so that one long document does not keep
-    // a single core busy while the others wait.
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let chunk = items.len().div_ceil(threads * 8).max(1);
-    let parts: Vec<std::sync::Mutex<&mut [T]>> =
-        items.chunks_mut(chunk).map(std::sync::Mutex::new).collect();
-    std::thread::scope(|s| {
-        for _ in 0..threads {
-            s.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let Some(part) = parts.get(i) else { break };
-                    let mut part = part.lock().unwrap_or_else(|e| e.into_inner());
-                    part.iter_mut().for_each(&f);
-                }
-            });
-        }
-    });
 }
 
 /// CRLF or CR line endings as LF.

@@ -26,11 +26,13 @@ pub fn mostly_rtl(text: &str) -> bool {
 }
 
 /// Some(true) for a strong right-to-left char, Some(false) for strong
-/// left-to-right, None for the rest. ASCII and the Arabic block (most of a
-/// transcript) come from a small table built once from the bidi tables.
+/// left-to-right, None for the rest. ASCII, the Arabic block and general
+/// punctuation (ZWNJ, marks, dashes and quotes: most of a transcript) come
+/// from a small table built once from the bidi tables.
 pub fn strong_direction(c: char) -> Option<bool> {
     use std::sync::OnceLock;
-    static TABLE: OnceLock<[Option<bool>; 0x700]> = OnceLock::new();
+    const TABLED: usize = 0x2070;
+    static TABLE: OnceLock<[Option<bool>; TABLED]> = OnceLock::new();
     fn from_tables(c: char) -> Option<bool> {
         use unicode_bidi::BidiClass::*;
         match unicode_bidi::bidi_class(c) {
@@ -40,9 +42,9 @@ pub fn strong_direction(c: char) -> Option<bool> {
         }
     }
     let u = c as usize;
-    if u < 0x700 {
+    if u < TABLED {
         let table = TABLE.get_or_init(|| {
-            let mut t = [None; 0x700];
+            let mut t = [None; TABLED];
             for (i, slot) in t.iter_mut().enumerate() {
                 *slot = char::from_u32(i as u32).and_then(from_tables);
             }

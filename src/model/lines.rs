@@ -1,0 +1,175 @@
+//! What a document derives from its text and speaker pattern: the line
+//! index, the speakers and the direction. Each part is built on first use,
+//! once: most commands never look at lines, and a load should not pay for
+//! every document's. Built parts are shared by clones (they never change;
+//! a changed text or pattern gets a fresh `Derived`).
+
+use std::sync::{Arc, OnceLock};
+
+/// Where each line starts.
+#[derive(Debug)]
+pub(super) struct LineIndex {
+    /// Char offset of each line's start.
+    pub starts: Vec<usize>,
+    /// Byte offset of each line's start (for fast slicing).
+    pub byte_starts: Vec<usize>,
+}
+
+/// Each line's speaker label, and the direction of its first strong char
+/// after the label (None: no strong char).
+#[derive(Debug)]
+pub(super) struct Speakers {
+    pub labels: Vec<Option<String>>,
+    pub first_strong_rtl: Vec<Option<bool>>,
+}
+
+#[derive(Default)]
+pub(super) struct Derived {
+    index: OnceLock<Arc<LineIndex>>,
+    speakers: OnceLock<Arc<Speakers>>,
+    mostly_rtl: OnceLock<bool>,
+}
+
+impl Derived {
+    pub fn index(&self, text: &str) -> &LineIndex {
+        self.index.get_or_init(|| Arc::new(LineIndex::build(text)))
+    }
+
+    pub fn speakers(&self, text: &str, pattern: &str) -> &Speakers {
+        self.speakers
+            .get_or_init(|| Arc::new(Speakers::build(text, pattern)))
+    }
+
+    /// Are most of the text's strong chars right-to-left?
+    pub fn mostly_rtl(&self, text: &str) -> bool {
+        *self.mostly_rtl.get_or_init(|| {
+            let (mut rtl, mut ltr) = (0usize, 0usize);
+            for c in text.chars() {
+                match crate::text::strong_direction(c) {
+                    Some(true) => rtl += 1,
+                    Some(false) => ltr += 1,
+                    None => {}
+                }
+            }
+            rtl > ltr
+        })
+    }
+}
+
+impl LineIndex {
+    fn build(text: &str) -> Self {
+        let mut starts = vec![0];
+        let mut byte_starts = vec![0];
+        // Newlines found by the standard library's fast search, and the
+        // chars between them counted in bulk.
+        let (mut chars, mut from) = (0, 0);
+        for (b, _) in text.match_indices('\n') {
+            chars += text[from..=b].chars().count();
+            from = b + 1;
+            starts.push(chars);
+            byte_starts.push(from);
+        }
+        LineIndex {
+            starts,
+            byte_starts,
+        }
+    }
+}
+
+impl Speakers {
+    /// An invalid pattern falls back to the default one (validation
+    /// reports it).
+    fn build(text: &str, pattern: &str) -> Self {
+        use super::document::{DEFAULT_SPEAKER_PATTERN, speaker_regex};
+        let re = speaker_regex(pattern).or_else(|| speaker_regex(DEFAULT_SPEAKER_PATTERN));
+        let mut s = Speakers {
+            labels: Vec::new(),
+            first_strong_rtl: Vec::new(),
+        };
+        for line in text.split('\n') {
+            // The fast matcher first: most lines of a long paragraph are
+            // not worth the slower search for the label's group.
+            let caps = re
+                .as_ref()
+                .filter(|re| re.is_match(line))
+                .and_then(|re| re.captures(line));
+            let label = caps
+                .as_ref()
+                .and_then(|c| c.get(1).or_else(|| c.get(0)))
+                .map(|m| m.as_str().trim())
+                .filter(|l| !l.is_empty());
+            s.labels.push(label.map(str::to_string));
+            // First strong char after the speaker label: `P9: ما …` is a
+            // Persian line even though it starts with Latin letters.
+            let after = caps.and_then(|c| c.get(0)).map_or(0, |m| m.end());
+            s.first_strong_rtl.push(
+                line[after..]
+                    .chars()
+                    .find_map(crate::text::strong_direction),
+            );
+        }
+        s
+    }
+}
+
+impl Clone for Derived {
+    fn clone(&self) -> Self {
+        fn share<T: Clone>(cell: &OnceLock<T>) -> OnceLock<T> {
+            match cell.get() {
+                Some(v) => OnceLock::from(v.clone()),
+                None => OnceLock::new(),
+            }
+        }
+        Derived {
+            index: share(&self.index),
+            speakers: share(&self.speakers),
+            mostly_rtl: share(&self.mostly_rtl),
+        }
+    }
+}
+
+/// Equal for equal documents whether built yet or not: it is derived from
+/// fields that are compared themselves.
+impl PartialEq for Derived {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for Derived {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Derived")
+            .field("index", &self.index.get().is_some())
+            .field("speakers", &self.speakers.get().is_some())
+            .field("mostly_rtl", &self.mostly_rtl.get())
+            .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LineIndex;
+
+    #[test]
+    fn line_starts_match_a_char_by_char_count() {
+        for text in [
+            "",
+            "\n",
+            "one",
+            "a\nb",
+            "سلام\n\nP1: می‌خواهم 😀\nend\n",
+            "\n\nx",
+        ] {
+            let (mut starts, mut bytes, mut n) = (vec![0], vec![0], 0);
+            for (b, c) in text.char_indices() {
+                n += 1;
+                if c == '\n' {
+                    starts.push(n);
+                    bytes.push(b + 1);
+                }
+            }
+            let ix = LineIndex::build(text);
+            assert_eq!((ix.starts, ix.byte_starts), (starts, bytes), "{text:?}");
+        }
+    }
+}
