@@ -19,7 +19,41 @@ pub struct CharRange {
     pub end: CharPos,
 }
 
+impl CharPos {
+    /// A position relative to `base` (a paragraph's start, say) made
+    /// absolute.
+    pub fn shifted(self, base: CharPos) -> CharPos {
+        CharPos(base.0 + self.0)
+    }
+
+    /// This position relative to `base` (0 before it).
+    pub fn relative_to(self, base: CharPos) -> CharPos {
+        CharPos(self.0.saturating_sub(base.0))
+    }
+}
+
 impl CharRange {
+    /// A range relative to `base` made absolute.
+    pub fn shifted(self, base: CharPos) -> CharRange {
+        CharRange {
+            start: self.start.shifted(base),
+            end: self.end.shifted(base),
+        }
+    }
+
+    /// This range relative to `base` (clamped at 0).
+    pub fn relative_to(self, base: CharPos) -> CharRange {
+        CharRange {
+            start: self.start.relative_to(base),
+            end: self.end.relative_to(base),
+        }
+    }
+
+    /// The plain index range, for slicing per-char tables: at the edge.
+    pub fn indices(self) -> std::ops::Range<usize> {
+        self.start.0..self.end.0
+    }
+
     pub fn new(start: usize, end: usize) -> Self {
         Self {
             start: CharPos(start),

@@ -4,41 +4,46 @@
 //! names, memos and the picker use this instead. Lines are broken and
 //! reordered by `crate::text`; positions are char indices throughout.
 
+use crate::base::{CharPos, CharRange};
 use crate::text::{LineLayout, layout_paragraph};
 use egui::{Color32, Event, EventFilter, FontId, Key, Sense, Stroke, pos2, vec2};
 
 /// Cursor and selection anchor, in chars. Kept in egui's memory per widget.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Cursor {
-    pub pos: usize,
-    pub anchor: Option<usize>,
+    pub pos: CharPos,
+    pub anchor: Option<CharPos>,
     /// Had keyboard focus in the previous frame.
     pub had_focus: bool,
 }
 
 impl Cursor {
-    fn range(&self) -> Option<(usize, usize)> {
+    fn range(&self) -> Option<CharRange> {
         let a = self.anchor?;
-        (a != self.pos).then(|| (a.min(self.pos), a.max(self.pos)))
+        (a != self.pos).then(|| CharRange {
+            start: a.min(self.pos),
+            end: a.max(self.pos),
+        })
     }
 }
 
-fn byte(text: &str, char_pos: usize) -> usize {
+/// The edge: a char position as a byte offset into the edited text.
+fn byte(text: &str, pos: CharPos) -> usize {
     text.char_indices()
-        .nth(char_pos)
+        .nth(pos.0)
         .map_or(text.len(), |(b, _)| b)
 }
 
 /// Replace the selection (or insert at the cursor).
 pub fn insert(text: &mut String, c: &mut Cursor, s: &str) {
-    if let Some((a, b)) = c.range() {
-        let (ba, bb) = (byte(text, a), byte(text, b));
+    if let Some(r) = c.range() {
+        let (ba, bb) = (byte(text, r.start), byte(text, r.end));
         text.replace_range(ba..bb, "");
-        c.pos = a;
+        c.pos = r.start;
     }
     let at = byte(text, c.pos);
     text.insert_str(at, s);
-    c.pos += s.chars().count();
+    c.pos = CharPos(c.pos.0 + s.chars().count());
     c.anchor = None;
 }
 
@@ -50,9 +55,9 @@ pub fn delete(text: &mut String, c: &mut Cursor, forward: bool) {
     }
     let n = text.chars().count();
     let (a, b) = if forward {
-        (c.pos, (c.pos + 1).min(n))
+        (c.pos, CharPos((c.pos.0 + 1).min(n)))
     } else {
-        (c.pos.saturating_sub(1), c.pos)
+        (CharPos(c.pos.0.saturating_sub(1)), c.pos)
     };
     if a < b {
         let (ba, bb) = (byte(text, a), byte(text, b));
@@ -63,13 +68,13 @@ pub fn delete(text: &mut String, c: &mut Cursor, forward: bool) {
 }
 
 fn selected(text: &str, c: &Cursor) -> Option<String> {
-    let (a, b) = c.range()?;
-    Some(text.chars().skip(a).take(b - a).collect())
+    let r = c.range()?;
+    Some(text.chars().skip(r.start.0).take(r.len()).collect())
 }
 
 struct Row {
-    /// Char offset of the paragraph this visual line belongs to.
-    para_start: usize,
+    /// Where the paragraph this visual line belongs to starts.
+    para_start: CharPos,
     line: LineLayout,
     /// Last visual line of its paragraph (the cursor may sit at its end).
     last_of_para: bool,
@@ -96,7 +101,7 @@ fn layout(text: &str, width: f32, font: &FontId, ui: &egui::Ui) -> Vec<Row> {
             let n = lines.len();
             for (i, line) in lines.into_iter().enumerate() {
                 rows.push(Row {
-                    para_start: start,
+                    para_start: CharPos(start),
                     line,
                     last_of_para: i + 1 == n,
                 });
@@ -107,11 +112,10 @@ fn layout(text: &str, width: f32, font: &FontId, ui: &egui::Ui) -> Vec<Row> {
     rows
 }
 
-fn row_of(rows: &[Row], pos: usize) -> usize {
+fn row_of(rows: &[Row], pos: CharPos) -> usize {
     rows.iter()
         .position(|r| {
-            let a = r.para_start + r.line.chars.start;
-            let b = r.para_start + r.line.chars.end;
+            let CharRange { start: a, end: b } = r.line.chars.shifted(r.para_start);
             a <= pos && (pos < b || (pos == b && r.last_of_para))
         })
         .unwrap_or(rows.len().saturating_sub(1))
@@ -173,17 +177,19 @@ pub fn bidi_edit_ui(
     let inner_w = width - 2.0 * pad;
     let mut cursor: Cursor = ui.data(|d| d.get_temp(id)).unwrap_or_default();
     let n = text.chars().count();
-    cursor.pos = cursor.pos.min(n);
+    cursor.pos = cursor.pos.min(CharPos(n));
     let mut rows = layout(text, inner_w, &font, ui);
     let min_rows = if multiline { 4 } else { 1 };
     let h = rows.len().max(min_rows) as f32 * row_h + 2.0 * pad;
     let (rect, mut resp) = ui.allocate_exact_size(vec2(width, h), Sense::click_and_drag());
     let origin = rect.min + vec2(pad, pad);
-    let hit = |rows: &[Row], p: egui::Pos2| -> usize {
+    let hit = |rows: &[Row], p: egui::Pos2| -> CharPos {
         let i = (((p.y - origin.y) / row_h).floor().max(0.0) as usize)
             .min(rows.len().saturating_sub(1));
-        rows.get(i).map_or(0, |r| {
-            r.para_start + r.line.hit(p.x - origin.x - left_of(&r.line, inner_w))
+        rows.get(i).map_or(CharPos(0), |r| {
+            r.line
+                .hit(p.x - origin.x - left_of(&r.line, inner_w))
+                .shifted(r.para_start)
         })
     };
     if resp.clicked() || resp.drag_started() {
@@ -214,8 +220,8 @@ pub fn bidi_edit_ui(
     {
         // Focused by the program (rename, picker): select it all, as in a
         // file manager's rename, so typing replaces it.
-        cursor.pos = n;
-        cursor.anchor = Some(0);
+        cursor.pos = CharPos(n);
+        cursor.anchor = Some(CharPos(0));
     }
     cursor.had_focus = focused;
     let before = text.clone();
@@ -260,9 +266,8 @@ pub fn bidi_edit_ui(
     for (i, r) in rows.iter().enumerate() {
         let y = origin.y + i as f32 * row_h;
         let left = origin.x + left_of(&r.line, inner_w);
-        if let Some((a, b)) = cursor.range() {
-            let rel = a.saturating_sub(r.para_start)..b.saturating_sub(r.para_start);
-            for (x0, x1) in r.line.spans(rel) {
+        if let Some(sel) = cursor.range() {
+            for (x0, x1) in r.line.spans(sel.relative_to(r.para_start)) {
                 painter.rect_filled(
                     egui::Rect::from_min_max(pos2(left + x0, y), pos2(left + x1, y + row_h)),
                     0.0,
@@ -304,7 +309,7 @@ pub fn bidi_edit_ui(
         let r = &rows[i];
         let x = r
             .line
-            .x_of(cursor.pos - r.para_start)
+            .x_of(cursor.pos.relative_to(r.para_start))
             .unwrap_or(if r.line.rtl { r.line.width } else { 0.0 });
         let x = origin.x + left_of(&r.line, inner_w) + x;
         let y = origin.y + i as f32 * row_h;
@@ -384,27 +389,28 @@ fn handle(
                 Key::Enter if multiline => insert(text, c, "\n"),
                 Key::Enter | Key::Escape => ui.memory_mut(|m| m.surrender_focus(resp.id)),
                 Key::A if modifiers.command => {
-                    c.anchor = Some(0);
-                    c.pos = n;
+                    c.anchor = Some(CharPos(0));
+                    c.pos = CharPos(n);
                 }
                 // Arrows move in reading direction: left is forward in RTL text.
                 Key::ArrowLeft | Key::ArrowRight => {
                     let forward = (key == Key::ArrowRight) != rtl_here;
                     extend(c);
-                    c.pos = if forward {
-                        (c.pos + 1).min(n)
+                    c.pos = CharPos(if forward {
+                        (c.pos.0 + 1).min(n)
                     } else {
-                        c.pos.saturating_sub(1)
-                    };
+                        c.pos.0.saturating_sub(1)
+                    });
                 }
                 Key::Home | Key::End => {
                     extend(c);
                     if let Some(r) = rows.get(row) {
-                        let (a, b) = (
-                            r.para_start + r.line.chars.start,
-                            r.para_start + r.line.chars.end,
-                        );
-                        c.pos = if key == Key::Home { a } else { b.min(n) };
+                        let line = r.line.chars.shifted(r.para_start);
+                        c.pos = if key == Key::Home {
+                            line.start
+                        } else {
+                            line.end.min(CharPos(n))
+                        };
                     }
                 }
                 Key::ArrowUp | Key::ArrowDown => {
@@ -417,10 +423,13 @@ fn handle(
                         (target.and_then(|t| rows.get(t).map(|_| t)), rows.get(row))
                     {
                         extend(c);
-                        let x = r.line.x_of(c.pos - r.para_start).unwrap_or(0.0)
+                        let x = r.line.x_of(c.pos.relative_to(r.para_start)).unwrap_or(0.0)
                             + left_of(&r.line, width);
                         let tr = &rows[t];
-                        c.pos = tr.para_start + tr.line.hit(x - left_of(&tr.line, width));
+                        c.pos = tr
+                            .line
+                            .hit(x - left_of(&tr.line, width))
+                            .shifted(tr.para_start);
                     }
                 }
                 _ => {}
@@ -436,8 +445,8 @@ mod tests {
 
     fn at(pos: usize, anchor: Option<usize>) -> Cursor {
         Cursor {
-            pos,
-            anchor,
+            pos: CharPos(pos),
+            anchor: anchor.map(CharPos),
             had_focus: true,
         }
     }
@@ -448,7 +457,7 @@ mod tests {
         let mut c = at(9, Some(5));
         insert(&mut t, &mut c, "جهان");
         assert_eq!(t, "سلام جهان");
-        assert_eq!((c.pos, c.anchor), (9, None));
+        assert_eq!((c.pos, c.anchor), (CharPos(9), None));
     }
 
     #[test]
@@ -459,6 +468,6 @@ mod tests {
         assert_eq!(t, "شبکهها");
         delete(&mut t, &mut c, true);
         assert_eq!(t, "شبکها");
-        assert_eq!(c.pos, 4);
+        assert_eq!(c.pos, CharPos(4));
     }
 }

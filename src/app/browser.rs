@@ -85,9 +85,7 @@ pub fn browser_ui(
             if let Some(pos) = origin {
                 let (x, y) = to_content(pos);
                 let at = cache.hit(x, y, text_w);
-                let inside = state
-                    .selection
-                    .is_some_and(|r| r.start.0 < at && at < r.end.0);
+                let inside = state.selection.is_some_and(|r| r.start < at && at < r.end);
                 // Alt starts a new selection even inside the current one.
                 let fresh = ui.input(|i| i.modifiers.alt);
                 if resp.drag_started() && inside && !fresh {
@@ -110,8 +108,10 @@ pub fn browser_ui(
         {
             let (x, y) = to_content(pos);
             let at = cache.hit(x, y, text_w);
-            state.selection =
-                (at != anchor).then(|| CharRange::new(anchor.min(at), anchor.max(at)));
+            state.selection = (at != anchor).then(|| CharRange {
+                start: anchor.min(at),
+                end: anchor.max(at),
+            });
             ui.scroll_to_rect(Rect::from_center_size(pos, vec2(1.0, 30.0)), None);
         }
         if state.dragging_selection
@@ -149,11 +149,15 @@ pub fn browser_ui(
                 continue;
             }
             let line_no = pi + 1;
-            let para_end = para.start + para.lines.last().map_or(0, |l| l.chars.end);
+            let para_end = para
+                .lines
+                .last()
+                .map_or(para.start, |l| l.chars.end.shifted(para.start));
             let here: Vec<&(&Coding, Color32)> = active
                 .iter()
                 .filter(|(c, _)| {
-                    c.range.start.0 < para_end.max(para.start + 1) && c.range.end.0 > para.start
+                    c.range.start < para_end.max(CharPos(para.start.0 + 1))
+                        && c.range.end > para.start
                 })
                 .collect();
             // Line number: clicking selects the line, shift-click extends.
@@ -207,11 +211,7 @@ pub fn browser_ui(
             for (row, line) in para.lines.iter().enumerate() {
                 let ly = y0 + row as f32 * cache.row_height;
                 let left = text_x + line_left(line, text_w);
-                let rel = |r: CharRange| {
-                    let a = r.start.0.saturating_sub(para.start);
-                    let b = r.end.0.saturating_sub(para.start);
-                    a..b
-                };
+                let rel = |r: CharRange| r.relative_to(para.start);
                 for (c, color) in &here {
                     for (a, b) in line.spans(rel(c.range)) {
                         let r = Rect::from_min_max(
@@ -223,7 +223,7 @@ pub fn browser_ui(
                 }
                 for m in found
                     .iter()
-                    .filter(|m| m.end.0 > para.start && m.start.0 < para_end)
+                    .filter(|m| m.end > para.start && m.start < para_end)
                 {
                     for (a, b) in line.spans(rel(*m)) {
                         let r = Rect::from_min_max(

@@ -51,7 +51,11 @@ pub fn header_ui(
             .iter()
             .map(|(k, v)| format!("{k}={v}"))
             .collect();
-        ui.label(RichText::new(bidi(&vars.join("  "))).weak());
+        // An empty label here made the wrapping row put the direction box
+        // over the name (a document without variables).
+        if !vars.is_empty() {
+            ui.label(RichText::new(bidi(&vars.join("  "))).weak());
+        }
         let label = |d: Direction| match d {
             Direction::Auto => s.dir_auto,
             Direction::Rtl => s.dir_rtl,

@@ -12,10 +12,10 @@ use std::sync::Arc;
 
 /// One hard line (paragraph) of the document.
 pub struct Para {
-    /// Doc char offset of the paragraph's first char.
-    pub start: usize,
-    /// Logical char range of each visual line.
-    breaks: Vec<std::ops::Range<usize>>,
+    /// Where the paragraph's first char is in the document.
+    pub start: CharPos,
+    /// Logical char range of each visual line, within the paragraph.
+    breaks: Vec<CharRange>,
     /// The laid-out lines; empty until the paragraph is first visible.
     pub lines: Vec<LineLayout>,
     /// Top, relative to the content's top.
@@ -99,7 +99,7 @@ impl LayoutCache {
             let breaks = break_paragraph(line, width.max(40.0), &mut measure);
             let h = breaks.len() as f32 * self.row_height;
             self.paras.push(Para {
-                start,
+                start: CharPos(start),
                 breaks,
                 lines: Vec::new(),
                 top,
@@ -176,26 +176,28 @@ impl LayoutCache {
 
     /// The doc char boundary nearest to a content position (x from the
     /// text column's left edge).
-    pub fn hit(&self, x: f32, y: f32, text_width: f32) -> usize {
+    pub fn hit(&self, x: f32, y: f32, text_width: f32) -> CharPos {
         let i = self.para_at(y);
-        let Some(p) = self.paras.get(i) else { return 0 };
+        let Some(p) = self.paras.get(i) else {
+            return CharPos(0);
+        };
         let row = ((y - p.top) / self.row_height).floor().max(0.0) as usize;
         let Some(line) = p.lines.get(row.min(p.lines.len().saturating_sub(1))) else {
             return p.start;
         };
         let left = line_left(line, text_width);
-        p.start + line.hit(x - left)
+        line.hit(x - left).shifted(p.start)
     }
 
     /// Screen position of a doc char boundary (middle of its row), as last drawn.
-    pub fn screen_pos(&self, pos: usize) -> Option<egui::Pos2> {
+    pub fn screen_pos(&self, pos: CharPos) -> Option<egui::Pos2> {
         let (x0, y0, w) = self.origin?;
         let i = self
             .paras
             .partition_point(|p| p.start <= pos)
             .checked_sub(1)?;
         let p = &self.paras[i];
-        let rel = pos - p.start;
+        let rel = pos.relative_to(p.start);
         for (row, line) in p.lines.iter().enumerate() {
             if line.chars.start <= rel
                 && rel <= line.chars.end

@@ -94,7 +94,7 @@ pub struct UiState {
     /// Documents activated for retrieval (none: all).
     pub active_docs: BTreeSet<DocId>,
     pub selection: Option<CharRange>,
-    pub drag_anchor: Option<usize>,
+    pub drag_anchor: Option<CharPos>,
     pub line_anchor: Option<usize>,
     pub selected_coding: Option<CodingId>,
     pub scroll_to_line: Option<usize>,
@@ -471,7 +471,7 @@ impl Workbench {
 
     /// Screen position of a char boundary in the open document, as last
     /// drawn (for driving the browser with a pointer, e.g. in tests).
-    pub fn screen_pos_of(&self, pos: usize) -> Option<egui::Pos2> {
+    pub fn screen_pos_of(&self, pos: CharPos) -> Option<egui::Pos2> {
         self.cache.screen_pos(pos)
     }
 

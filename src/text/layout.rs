@@ -8,6 +8,7 @@
 //! char indices and logical ranges map to (possibly several) visual rects.
 
 use super::bidi::mirror;
+use crate::base::{CharPos, CharRange};
 use std::ops::Range;
 use unicode_bidi::{BidiInfo, Level, ParagraphBidiInfo};
 use unicode_segmentation::UnicodeSegmentation;
@@ -15,7 +16,7 @@ use unicode_segmentation::UnicodeSegmentation;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Piece {
     /// Logical char range within the paragraph.
-    pub chars: Range<usize>,
+    pub chars: CharRange,
     /// Text to draw (logical order; brackets mirrored in RTL pieces).
     pub text: String,
     pub rtl: bool,
@@ -30,7 +31,7 @@ pub struct Piece {
 #[derive(Clone, Debug, PartialEq)]
 pub struct LineLayout {
     /// Logical char range within the paragraph (including trailing spaces).
-    pub chars: Range<usize>,
+    pub chars: CharRange,
     /// In visual order, left to right.
     pub pieces: Vec<Piece>,
     pub width: f32,
@@ -40,7 +41,7 @@ pub struct LineLayout {
 
 impl LineLayout {
     /// The logical char boundary nearest to `x` (relative to the line's left edge).
-    pub fn hit(&self, x: f32) -> usize {
+    pub fn hit(&self, x: f32) -> CharPos {
         // Beyond either end: the boundary at that visual end.
         if let (Some(first), Some(last)) = (self.pieces.first(), self.pieces.last()) {
             if x <= 0.0 {
@@ -63,19 +64,16 @@ impl LineLayout {
             for (i, e) in p.edges.iter().enumerate() {
                 let d = (e - x).abs();
                 if d < best.0 {
-                    best = (d, p.chars.start + i);
+                    best = (d, CharPos(p.chars.start.0 + i));
                 }
             }
-        }
-        if self.pieces.is_empty() {
-            return self.chars.start;
         }
         best.1
     }
 
     /// The x spans (left, right) covered by a logical char range. A range that
     /// is split by reordering gives several spans.
-    pub fn spans(&self, range: Range<usize>) -> Vec<(f32, f32)> {
+    pub fn spans(&self, range: CharRange) -> Vec<(f32, f32)> {
         let mut spans: Vec<(f32, f32)> = Vec::new();
         for p in &self.pieces {
             let lo = range.start.max(p.chars.start);
@@ -83,8 +81,8 @@ impl LineLayout {
             if lo >= hi {
                 continue;
             }
-            let a = p.edges[lo - p.chars.start];
-            let b = p.edges[hi - p.chars.start];
+            let a = p.edges[lo.relative_to(p.chars.start).0];
+            let b = p.edges[hi.relative_to(p.chars.start).0];
             spans.push((a.min(b), a.max(b)));
         }
         spans.sort_by(|a, b| a.0.total_cmp(&b.0));
@@ -99,11 +97,11 @@ impl LineLayout {
     }
 
     /// x of the boundary before logical char `i`, if it is on this line.
-    pub fn x_of(&self, i: usize) -> Option<f32> {
+    pub fn x_of(&self, i: CharPos) -> Option<f32> {
         self.pieces
             .iter()
             .find(|p| p.chars.start <= i && i <= p.chars.end)
-            .map(|p| p.edges[i - p.chars.start])
+            .map(|p| p.edges[i.relative_to(p.chars.start).0])
     }
 }
 
@@ -142,20 +140,23 @@ pub fn break_paragraph(
     text: &str,
     max_width: f32,
     measure: &mut dyn FnMut(&str) -> f32,
-) -> Vec<Range<usize>> {
+) -> Vec<CharRange> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     if chars.is_empty() {
         // An empty paragraph still takes one (empty) line.
-        return std::iter::once(0..0).collect();
+        return vec![CharRange::new(0, 0)];
     }
     break_lines(text, &chars, &clusters(text), max_width, measure)
+        .into_iter()
+        .map(|r| CharRange::new(r.start, r.end))
+        .collect()
 }
 
 /// Lay out the given lines (from `break_paragraph`) of a paragraph.
 pub fn layout_lines(
     text: &str,
     rtl: Option<bool>,
-    lines: &[Range<usize>],
+    lines: &[CharRange],
     measure: &mut dyn FnMut(&str) -> f32,
 ) -> Vec<LineLayout> {
     let default = rtl.map(|r| if r { Level::rtl() } else { Level::ltr() });
@@ -164,7 +165,7 @@ pub fn layout_lines(
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     if chars.is_empty() {
         return vec![LineLayout {
-            chars: 0..0,
+            chars: CharRange::new(0, 0),
             pieces: Vec::new(),
             width: 0.0,
             rtl: para_rtl,
@@ -173,11 +174,22 @@ pub fn layout_lines(
     let cluster = clusters(text);
     lines
         .iter()
-        .map(|r| layout_line(&info, text, &chars, &cluster, r.clone(), para_rtl, measure))
+        .map(|r| {
+            layout_line(
+                &info,
+                text,
+                &chars,
+                &cluster,
+                r.indices(),
+                para_rtl,
+                measure,
+            )
+        })
         .collect()
 }
 
-/// Greedy breaking after white space; an over-long word breaks between graphemes.
+/// Greedy breaking after white space; an over-long word breaks between
+/// graphemes. Plain index ranges inside this module, for the slicing.
 fn break_lines(
     text: &str,
     chars: &[(usize, char)],
@@ -313,7 +325,7 @@ fn layout_line(
             });
         }
         pieces.push(Piece {
-            chars: g,
+            chars: CharRange::new(g.start, g.end),
             text: shown,
             rtl,
             x,
@@ -323,7 +335,7 @@ fn layout_line(
         x += width;
     }
     LineLayout {
-        chars: range,
+        chars: CharRange::new(range.start, range.end),
         pieces,
         width: x,
         rtl: para_rtl,
@@ -341,7 +353,7 @@ mod tests {
     #[test]
     fn ltr_breaks_at_spaces() {
         let lines = layout_paragraph("aaa bbb ccc", Some(false), 7.0, &mut unit);
-        let ranges: Vec<_> = lines.iter().map(|l| l.chars.clone()).collect();
+        let ranges: Vec<_> = lines.iter().map(|l| l.chars.indices()).collect();
         assert_eq!(ranges, vec![0..8, 8..11]);
     }
 
@@ -355,8 +367,8 @@ mod tests {
         assert_eq!(l.pieces.first().map(|p| p.text.as_str()), Some("دنیا"));
         assert_eq!(l.pieces.last().map(|p| p.text.as_str()), Some("سلام"));
         // The right edge is the logical start; the left edge the logical end.
-        assert_eq!(l.hit(l.width), 0);
-        assert_eq!(l.hit(0.0), 9);
+        assert_eq!(l.hit(l.width), CharPos(0));
+        assert_eq!(l.hit(0.0), CharPos(9));
     }
 
     #[test]
@@ -364,7 +376,7 @@ mod tests {
         // «من Strata را دوست دارم»: select «من Str» (logical 0..6).
         let text = "من Strata را دوست دارم";
         let l = &layout_paragraph(text, Some(true), 100.0, &mut unit)[0];
-        let spans = l.spans(0..6);
+        let spans = l.spans(CharRange::new(0, 6));
         assert_eq!(spans.len(), 2, "{spans:?}");
     }
 
@@ -395,6 +407,6 @@ mod tests {
     fn long_word_is_cut() {
         let lines = layout_paragraph("abcdefghij", Some(false), 4.0, &mut unit);
         assert_eq!(lines.len(), 3);
-        assert_eq!(lines[0].chars, 0..4);
+        assert_eq!(lines[0].chars, CharRange::new(0, 4));
     }
 }

@@ -1,6 +1,7 @@
 //! Visual order against references made by GNU FriBidi, and maps between
 //! visual and logical positions on mixed lines.
 
+use strata::base::{CharPos, CharRange};
 use strata::text::{layout_paragraph, visual_order};
 
 fn cases() -> Vec<(Option<bool>, String, Vec<usize>)> {
@@ -63,7 +64,7 @@ fn painted_order(line: &str, dir: Option<bool>) -> Vec<usize> {
     for l in &layout {
         for p in &l.pieces {
             let mut clusters: Vec<Vec<usize>> = Vec::new();
-            for i in p.chars.clone() {
+            for i in p.chars.indices() {
                 match clusters.last_mut() {
                     Some(c) if is_mark(chars[i]) => c.push(i),
                     _ => clusters.push(vec![i]),
@@ -121,19 +122,19 @@ fn click_positions_map_to_logical_offsets_and_back() {
     let l = &layout_paragraph(line, Some(true), 1000.0, &mut unit)[0];
     let n = line.chars().count();
     // Every logical boundary has an x, and clicking there gives it back.
-    for i in 0..=n {
+    for i in (0..=n).map(CharPos) {
         let x = l.x_of(i).expect("boundary on the line");
         let back = l.hit(x);
         // Boundaries between an RTL and an LTR run share an x; either side is right.
         let same_x = l.x_of(back).expect("x") == x;
         assert!(
             back == i || same_x,
-            "boundary {i} at x={x} came back as {back}"
+            "boundary {i:?} at x={x} came back as {back:?}"
         );
     }
     // The right edge is the logical start, the left edge the logical end.
-    assert_eq!(l.hit(l.width + 5.0), 0);
-    assert_eq!(l.hit(-5.0), n);
+    assert_eq!(l.hit(l.width + 5.0), CharPos(0));
+    assert_eq!(l.hit(-5.0), CharPos(n));
 }
 
 #[test]
@@ -142,7 +143,7 @@ fn a_logical_range_across_directions_gives_several_rects() {
     let mut unit = |s: &str| s.chars().count() as f32;
     let l = &layout_paragraph(line, Some(true), 1000.0, &mut unit)[0];
     // «از Insta»: logical 3..11 covers the end of an RTL word and part of the Latin word.
-    let spans = l.spans(3..11);
+    let spans = l.spans(CharRange::new(3, 11));
     assert_eq!(spans.len(), 2, "{spans:?}");
     // Total width equals the number of chars selected (unit widths).
     let total: f32 = spans.iter().map(|(a, b)| b - a).sum();
@@ -156,7 +157,7 @@ fn wrapped_rtl_paragraph_keeps_logical_line_order() {
     let lines = layout_paragraph(line, Some(true), 20.0, &mut unit);
     assert!(lines.len() > 2);
     // Lines follow each other in logical order and cover the text exactly.
-    let mut next = 0;
+    let mut next = CharPos(0);
     for l in &lines {
         assert_eq!(l.chars.start, next);
         assert!(
@@ -166,5 +167,5 @@ fn wrapped_rtl_paragraph_keeps_logical_line_order() {
         );
         next = l.chars.end;
     }
-    assert_eq!(next, line.chars().count());
+    assert_eq!(next, CharPos(line.chars().count()));
 }

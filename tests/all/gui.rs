@@ -295,8 +295,14 @@ fn mouse_selection_in_a_persian_line_codes_the_exact_words() {
     let end = start + word.chars().count();
     h.state_mut().state.scroll_to_line = Some(9);
     h.run();
-    let a = h.state().screen_pos_of(start).expect("start on screen");
-    let b = h.state().screen_pos_of(end).expect("end on screen");
+    let a = h
+        .state()
+        .screen_pos_of(CharPos(start))
+        .expect("start on screen");
+    let b = h
+        .state()
+        .screen_pos_of(CharPos(end))
+        .expect("end on screen");
     assert!(a.x > b.x, "in RTL the start of a word is on its right");
     h.hover_at(a);
     h.run();
@@ -413,7 +419,7 @@ fn dragging_the_selection_onto_a_code_codes_it() {
     let want = doc(h.state(), "P01").line_range(7).expect("l7");
     let inside = h
         .state()
-        .screen_pos_of(want.start.0 + 10)
+        .screen_pos_of(CharPos(want.start.0 + 10))
         .expect("on screen");
     let target = tree_item(&h, "آمارسازی").rect().center();
     h.hover_at(inside);
