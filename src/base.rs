@@ -91,7 +91,9 @@ impl fmt::Display for CharRange {
 
 /// Run `f` on every item, spread over the machine's cores (up to 8).
 pub fn par_each<T: Send>(items: &mut [T], f: impl Fn(&mut T) + Sync) {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get().min(8))
+        .min(items.len());
     if threads < 2 || items.len() < 2 {
         items.iter_mut().for_each(f);
         return;

@@ -56,9 +56,10 @@ def main():
                 dups += 1
                 continue
             seen.add(key)
-            coder = coders.setdefault(c["coder"], str(uuid.uuid4()))
+            # IDs from the coding itself, so that every run makes the same file.
+            coder = coders.setdefault(c["coder"], str(uuid.uuid5(uuid.NAMESPACE_URL, "coder:" + c["coder"])))
             rows.append({
-                "id": str(uuid.uuid4()),
+                "id": str(uuid.uuid5(uuid.NAMESPACE_URL, "coding:" + repr(key))),
                 "document": docs[c["doc"].rsplit(".", 1)[0]],
                 "range": {"start": c["start_char"], "end": c["end_char"]},
                 "code": paths[tuple(c["code"])],
@@ -68,7 +69,7 @@ def main():
     p["coders"] = [{"id": i, "name": n, "color": "#4e79a7"} for n, i in coders.items()]
     p["codings"] = rows
     out = os.path.join(a.work, "coded.strata")
-    for ext in ("", ".bak", ".lock"):
+    for ext in ("", ".bak"):
         if os.path.exists(out + ext):
             os.remove(out + ext)
     with open(out, "w", encoding="utf-8") as fp:

@@ -3,6 +3,7 @@
 //! are broken by `crate::text` in logical order and each is reordered.
 
 use egui::{Color32, FontId, Sense, pos2, vec2};
+use std::rc::Rc;
 
 /// Show `text` wrapped to the available width; right-aligned when its
 /// paragraphs are right-to-left. Returns the response of the whole block.
@@ -99,11 +100,37 @@ pub fn selectable_line_ui(
     resp
 }
 
-/// Paint the first line of `text` into `rect`, cut at its logical end.
-fn paint_line(ui: &egui::Ui, rect: egui::Rect, text: &str, font: FontId, color: Color32) {
-    let width = rect.width().max(20.0);
+/// The first line of a text laid out and cut for a width: the pieces to
+/// draw (x, shaped string), its width, and whether it was cut.
+struct CutLine {
+    pieces: Vec<(f32, String)>,
+    width: f32,
+    cut: bool,
+    ell_w: f32,
+}
+
+/// Lay out (or recall) the first line of `text` for `width`. The tree and
+/// lists draw the same names every frame; laying them out again each time
+/// was a fifth of a frame.
+fn cut_line(ui: &egui::Ui, text: &str, width: f32, rtl: bool, font: &FontId) -> Rc<CutLine> {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    type Key = (String, u32, bool, u32, egui::FontFamily, u32);
+    thread_local! {
+        static MEMO: RefCell<HashMap<Key, Rc<CutLine>>> = RefCell::new(HashMap::new());
+    }
+    let key: Key = (
+        text.to_string(),
+        width.to_bits(),
+        rtl,
+        font.size.to_bits(),
+        font.family.clone(),
+        ui.ctx().pixels_per_point().to_bits(),
+    );
+    if let Some(hit) = MEMO.with(|m| m.borrow().get(&key).cloned()) {
+        return hit;
+    }
     let para = text.split('\n').next().unwrap_or("");
-    let rtl = crate::text::mostly_rtl(para);
     let (line, cut, ell_w) = ui.fonts_mut(|f| {
         let mut measure = |s: &str| {
             f.layout_no_wrap(s.to_string(), font.clone(), Color32::PLACEHOLDER)
@@ -119,20 +146,45 @@ fn paint_line(ui: &egui::Ui, rect: egui::Rect, text: &str, font: FontId, color: 
             crate::text::layout_paragraph(para, Some(rtl), (width - ell_w).max(20.0), &mut measure);
         (lines.into_iter().next(), true, ell_w)
     });
-    let Some(line) = line else { return };
+    let line = Rc::new(CutLine {
+        pieces: line
+            .iter()
+            .flat_map(|l| &l.pieces)
+            .filter(|p| !p.text.trim().is_empty())
+            .map(|p| (p.x, super::shaping::piece_string(&p.text, p.rtl)))
+            .collect(),
+        width: line.as_ref().map_or(0.0, |l| l.width),
+        cut,
+        ell_w,
+    });
+    MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        // Names come and go (renames, resizing): start over now and then.
+        if m.len() > 20_000 {
+            m.clear();
+        }
+        m.insert(key, line.clone());
+    });
+    line
+}
+
+/// Paint the first line of `text` into `rect`, cut at its logical end.
+fn paint_line(ui: &egui::Ui, rect: egui::Rect, text: &str, font: FontId, color: Color32) {
+    let width = rect.width().max(20.0);
+    let para = text.split('\n').next().unwrap_or("");
+    let rtl = crate::text::mostly_rtl(para);
+    let line = cut_line(ui, text, width, rtl, &font);
+    let (cut, ell_w) = (line.cut, line.ell_w);
     let total = line.width + if cut { ell_w } else { 0.0 };
     let left = rect.min.x + if rtl { (width - total).max(0.0) } else { 0.0 };
     // The ellipsis goes where the text continues: left in RTL, right in LTR.
     let text_left = if rtl && cut { left + ell_w } else { left };
     let painter = ui.painter_at(rect);
-    for p in &line.pieces {
-        if p.text.trim().is_empty() {
-            continue;
-        }
-        let shown = super::shaping::piece_string(&p.text, p.rtl);
-        let g = ui.fonts_mut(|f| f.layout_no_wrap(shown, font.clone(), Color32::PLACEHOLDER));
+    for (x, shown) in &line.pieces {
+        let g =
+            ui.fonts_mut(|f| f.layout_no_wrap(shown.clone(), font.clone(), Color32::PLACEHOLDER));
         painter.galley(
-            pos2(text_left + p.x, rect.center().y - g.size().y / 2.0),
+            pos2(text_left + x, rect.center().y - g.size().y / 2.0),
             g,
             color,
         );

@@ -113,8 +113,7 @@ pub fn read_document(path: &Path, opts: &ImportOptions) -> Result<Document, Impo
             pattern: pat.clone(),
             msg: e.to_string(),
         })?;
-        doc.speaker_pattern = pat.clone();
-        doc.reindex();
+        doc.set_speaker_pattern(pat.clone());
     }
     Ok(doc)
 }

@@ -45,7 +45,7 @@ pub struct Document {
     pub direction: Direction,
     /// The speaker-label regex used for this document (first capture group is the label).
     #[serde(default = "default_pattern")]
-    pub speaker_pattern: String,
+    speaker_pattern: String,
     #[serde(default)]
     pub stamp: super::Stamp,
     #[serde(skip)]
@@ -66,12 +66,6 @@ pub fn speaker_regex(pattern: &str) -> Option<regex::Regex> {
     map.entry(pattern.to_string())
         .or_insert_with(|| regex::Regex::new(pattern).ok())
         .clone()
-}
-
-/// Is this a valid speaker pattern? Parsed only: compiling costs
-/// milliseconds, and a load checks every document's.
-pub fn speaker_pattern_is_valid(pattern: &str) -> bool {
-    regex_syntax::Parser::new().parse(pattern).is_ok()
 }
 
 fn default_pattern() -> String {
@@ -116,10 +110,25 @@ impl Document {
         self.derived = Derived::default();
     }
 
-    /// Build the line index and speakers now (they are built on first use
-    /// otherwise): for work that looks at every document, on all cores.
+    /// The regex that finds a line's speaker label.
+    pub fn speaker_pattern(&self) -> &str {
+        &self.speaker_pattern
+    }
+
+    /// Change the speaker pattern; the speakers are found again when next
+    /// used. (Private field: nothing may change it without this reset.)
+    pub fn set_speaker_pattern(&mut self, pattern: String) {
+        self.speaker_pattern = pattern;
+        self.reindex();
+    }
+
+    /// Build the line index, speakers and direction now (they are built on
+    /// first use otherwise): for work that looks at every document, on all
+    /// cores.
     pub fn index_lines(&self) {
+        self.index();
         self.speakers();
+        self.mostly_rtl();
     }
 
     fn index(&self) -> &LineIndex {

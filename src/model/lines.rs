@@ -42,17 +42,9 @@ impl Derived {
 
     /// Are most of the text's strong chars right-to-left?
     pub fn mostly_rtl(&self, text: &str) -> bool {
-        *self.mostly_rtl.get_or_init(|| {
-            let (mut rtl, mut ltr) = (0usize, 0usize);
-            for c in text.chars() {
-                match crate::text::strong_direction(c) {
-                    Some(true) => rtl += 1,
-                    Some(false) => ltr += 1,
-                    None => {}
-                }
-            }
-            rtl > ltr
-        })
+        *self
+            .mostly_rtl
+            .get_or_init(|| crate::text::mostly_rtl(text))
     }
 }
 

@@ -9,8 +9,7 @@ mod stamp;
 mod tree;
 
 pub use document::{
-    DEFAULT_SPEAKER_PATTERN, Direction, Document, Source, normalise_text, speaker_pattern_is_valid,
-    speaker_regex,
+    DEFAULT_SPEAKER_PATTERN, Direction, Document, Source, normalise_text, speaker_regex,
 };
 pub use ids::*;
 pub(crate) use index::CodingChange;

@@ -72,6 +72,38 @@ pub fn sniff_version(text: &str) -> Option<Sniffed> {
     })
 }
 
+/// The version of a JSON file whose `version` is not near the top (its
+/// keys sorted by a tool, or all on one line): the top level is read, the
+/// rest skipped unparsed. None if it is not JSON or has no number there.
+pub fn json_version(text: &str) -> Option<Sniffed> {
+    #[derive(serde::Deserialize)]
+    struct Head {
+        version: Option<serde_json::Value>,
+    }
+    let head: Head = serde_json::from_str(text).ok()?;
+    let serde_json::Value::Number(n) = head.version? else {
+        return None;
+    };
+    match n.as_u64() {
+        Some(v) => Some(u32::try_from(v).map_or(Sniffed::TooLarge, Sniffed::Version)),
+        None => n
+            .as_f64()
+            .is_some_and(|f| f > 0.0)
+            .then_some(Sniffed::TooLarge),
+    }
+}
+
+/// A file's version: sniffed near the top, else (JSON) from its top level.
+pub fn version_of(text: &str) -> Option<Sniffed> {
+    sniff_version(text).or_else(|| {
+        if is_json(text) {
+            json_version(text)
+        } else {
+            None
+        }
+    })
+}
+
 pub fn sniff_format(text: &str) -> Option<String> {
     text.lines().take(40).find_map(|line| {
         let rest = value_of(line, "format")?;

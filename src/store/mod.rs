@@ -50,6 +50,10 @@ pub enum StoreError {
         "{path}: format version {found} does not exist (versions start at 1); the file is damaged"
     )]
     BadVersion { path: PathBuf, found: u32 },
+    #[error(
+        "{path}: JSON text that says format version {found}, but versions 1 and 2 are RON text; the file is damaged or was made by another program. Restore it from {path}.bak if you have one"
+    )]
+    JsonOld { path: PathBuf, found: u32 },
     #[error("could not serialise the project: {0}")]
     Serialise(String),
 }
@@ -78,7 +82,7 @@ pub fn from_str(text: &str, path: &Path) -> Result<(Project, Vec<Problem>), Stor
     let path_buf = path.to_path_buf();
     // A BOM added by an editor is not part of the file's content.
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let version = format::sniff_version(text);
+    let version = format::version_of(text);
     if let Some(v) = version
         && format::is_newer(v)
     {
@@ -113,6 +117,12 @@ pub fn from_str(text: &str, path: &Path) -> Result<(Project, Vec<Problem>), Stor
     let (format, version, parts) = if format::is_json(text) {
         // Version 3 on: version 2's shape, as JSON.
         let f: v2::File = serde_json::from_str(text).map_err(json_err)?;
+        if (1..3).contains(&f.version) {
+            return Err(StoreError::JsonOld {
+                path: path_buf,
+                found: f.version,
+            });
+        }
         (f.format, f.version, v2::into_parts(f.project))
     } else if version == Some(Sniffed::Version(1)) {
         let f: v1::File = ron::from_str(text).map_err(parse_err)?;
@@ -205,16 +215,34 @@ fn head_of(path: &Path) -> Result<String, std::io::Error> {
     use std::io::Read;
     let mut head = Vec::with_capacity(4096);
     fs::File::open(path)?.take(4096).read_to_end(&mut head)?;
+    let whole = head.len() < 4096;
     let text = match std::str::from_utf8(&head) {
         Ok(t) => t,
         // Cut inside a character, or not text at all: keep what is text.
         Err(e) => std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or_default(),
     };
+    // A line cut at the end of the head could read `12` as `1`: drop it.
+    let text = match text.rfind('\n') {
+        Some(end) if !whole => &text[..end],
+        _ => text,
+    };
     Ok(text.strip_prefix('\u{FEFF}').unwrap_or(text).to_string())
 }
 
+/// The version a file says it has: from its first bytes, or for a JSON
+/// file whose `version` is not near the top, from the whole file.
 fn sniff_file(path: &Path) -> Result<Option<Sniffed>, StoreError> {
-    Ok(format::sniff_version(&head_of(path).map_err(io(path))?))
+    let head = head_of(path).map_err(io(path))?;
+    match format::sniff_version(&head) {
+        Some(v) => Ok(Some(v)),
+        None if format::is_json(&head) => {
+            let bytes = fs::read(path).map_err(io(path))?;
+            Ok(simdutf8::basic::from_utf8(&bytes)
+                .ok()
+                .and_then(format::json_version))
+        }
+        None => Ok(None),
+    }
 }
 
 /// The format version a project file says it has (None: none found).
@@ -255,7 +283,11 @@ fn keep_older(path: &Path) -> Result<(), StoreError> {
     let Some(Sniffed::Version(v)) = format::sniff_version(&head) else {
         return Ok(());
     };
-    if v == 0 || v >= FORMAT_VERSION || format::sniff_format(&head).as_deref() != Some(FORMAT_NAME)
+    // Older versions are RON; a JSON file saying otherwise is not one.
+    if v == 0
+        || v >= FORMAT_VERSION
+        || format::is_json(&head)
+        || format::sniff_format(&head).as_deref() != Some(FORMAT_NAME)
     {
         return Ok(());
     }

@@ -210,7 +210,7 @@ fn document(d: Document) -> model::Document {
         Direction::Ltr => model::Direction::Ltr,
         Direction::Rtl => model::Direction::Rtl,
     };
-    doc.speaker_pattern = d.speaker_pattern;
+    doc.set_speaker_pattern(d.speaker_pattern);
     doc
 }
 

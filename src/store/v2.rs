@@ -331,7 +331,7 @@ fn document_in(d: Document<'_>) -> model::Document {
         Direction::Ltr => model::Direction::Ltr,
         Direction::Rtl => model::Direction::Rtl,
     };
-    doc.speaker_pattern = d.speaker_pattern;
+    doc.set_speaker_pattern(d.speaker_pattern);
     doc
 }
 
@@ -413,6 +413,20 @@ pub fn from_model(p: &model::Project) -> Project<'_> {
         rest.sort_by_key(|c| (c.document, c.range.start, c.range.end, c.id));
         codings.extend(rest);
     }
+    if codings.len() != p.codings.len() {
+        // The index disagrees with the project (a defect): never let that
+        // drop a coding from the file. Sort them all, as before the index.
+        debug_assert!(false, "index out of step with the codings");
+        codings = p.codings.values().collect();
+        codings.sort_by_key(|c| {
+            (
+                ix.document_position(c.document).unwrap_or(usize::MAX),
+                c.range.start,
+                c.range.end,
+                c.id,
+            )
+        });
+    }
     Project {
         id: p.id,
         name: p.name.clone(),
@@ -468,7 +482,7 @@ fn document_out(d: &model::Document) -> Document<'_> {
             model::Direction::Ltr => Direction::Ltr,
             model::Direction::Rtl => Direction::Rtl,
         },
-        speaker_pattern: d.speaker_pattern.clone(),
+        speaker_pattern: d.speaker_pattern().to_string(),
         history: d.stamp.into(),
     }
 }

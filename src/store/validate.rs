@@ -90,15 +90,18 @@ pub fn build(file: Parts) -> (Project, Vec<Problem>) {
             p.set_aside.documents.push(d);
             continue;
         }
-        if !speaker_pattern_is_valid(&d.speaker_pattern) {
+        // Compiled once per distinct pattern (cached): parsing alone would
+        // let through a pattern too big to compile.
+        if speaker_regex(d.speaker_pattern()).is_none() {
             problem(
                 &mut probs,
                 format!(
                     "document '{}': speaker pattern '{}' is not a valid regex; using the default",
-                    d.name, d.speaker_pattern
+                    d.name,
+                    d.speaker_pattern()
                 ),
             );
-            d.speaker_pattern = DEFAULT_SPEAKER_PATTERN.to_string();
+            d.set_speaker_pattern(DEFAULT_SPEAKER_PATTERN.to_string());
         }
         if let Some(g) = d.group
             && !groups.contains(&g)
@@ -199,13 +202,14 @@ impl Checked {
         // at the same text. A text that matches its hash as stored is left
         // exactly as it is.
         let recorded = !d.source.text_hash.is_empty();
-        let as_stored = if recorded && d.hash_matches() {
+        let ok_as_stored = recorded && d.hash_matches();
+        let as_stored = if ok_as_stored {
             None
         } else {
             d.normalise_loaded_text()
         };
         self.changed = as_stored.is_some();
-        if !d.hash_matches() {
+        if !ok_as_stored && !d.hash_matches() {
             // Set aside as it was stored, for whoever restores it.
             if let Some(original) = as_stored {
                 d.restore_loaded_text(original);

@@ -213,6 +213,42 @@ fn version_0_is_refused_and_a_huge_version_is_called_newer() {
 }
 
 #[test]
+fn a_newer_json_file_is_refused_wherever_its_version_sits() {
+    let (p, _) = store::load(&fixture(V1)).expect("v1");
+    let json = store::to_string(&p).expect("ser");
+    let dir = tmp();
+    // Keys sorted by a tool (`version` after `project`), and all on one line.
+    let sorted = edit_saved(&json, |v| v["version"] = serde_json::json!(4));
+    let minified =
+        serde_json::to_string(&serde_json::from_str::<serde_json::Value>(&sorted).expect("json"))
+            .expect("json");
+    for (name, text) in [("sorted", sorted), ("minified", minified)] {
+        assert!(
+            matches!(
+                store::from_str(&text, Path::new("v4.strata")),
+                Err(StoreError::Newer { .. })
+            ),
+            "{name}"
+        );
+        let path = dir.path().join(format!("{name}.strata"));
+        std::fs::write(&path, &text).expect("write");
+        assert!(
+            matches!(store::save(&p, &path), Err(StoreError::Newer { .. })),
+            "{name}: never overwritten"
+        );
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), text);
+    }
+    // JSON that claims an old (RON) version is damaged, not an old file.
+    let old = json.replacen("\"version\": 3,", "\"version\": 1,", 1);
+    match store::from_str(&old, Path::new("old.strata")) {
+        Err(e @ StoreError::JsonOld { found: 1, .. }) => {
+            assert!(e.to_string().contains("old.strata"), "{e}")
+        }
+        other => panic!("expected JsonOld, got {:?}", other.map(|_| ())),
+    }
+}
+
+#[test]
 fn a_version_2_file_opens_and_its_first_save_keeps_it() {
     let dir = tmp();
     let path = dir.path().join("demo.strata");
