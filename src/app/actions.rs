@@ -23,7 +23,6 @@ pub fn apply(wb: &mut Workbench, a: Action) {
                 wb.state.selected_doc = Some(id);
                 wb.state.selection = None;
                 wb.state.selected_coding = None;
-                wb.state.memo_edit = None;
             }
         }
         Action::SelectCode { id, add } => {
@@ -34,7 +33,6 @@ pub fn apply(wb: &mut Workbench, a: Action) {
                 wb.state.selected_codes.insert(id);
             }
             wb.state.selected_coding = None;
-            wb.state.memo_edit = None;
         }
         Action::ToggleActive(id) => {
             let sub = wb.project.subtree(id);
@@ -49,7 +47,6 @@ pub fn apply(wb: &mut Workbench, a: Action) {
         }
         Action::SelectCoding(id) => {
             wb.state.selected_coding = Some(id);
-            wb.state.memo_edit = None;
             if let Some(c) = wb.project.codings.get(&id) {
                 wb.state.selection = Some(c.range);
             }

@@ -112,6 +112,9 @@ pub fn memo_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Ve
         .as_ref()
         .is_none_or(|m| m.target != target || m.memo.is_some_and(|id| !p.memos.contains_key(&id)));
     if stale {
+        if let Some(old) = state.memo_edit.as_ref() {
+            keep_typing(p, old, state.coder, out);
+        }
         state.memo_edit = Some(MemoEdit::load(p, target, memos.first().copied()));
     }
     let Some(edit) = state.memo_edit.as_mut() else {
@@ -166,11 +169,13 @@ pub fn memo_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Ve
         if let Some(id) = switch
             && id != edit.memo
         {
+            keep_typing(p, edit, state.coder, out);
             let memo = id.and_then(|id| p.memos.get(&id));
             *edit = MemoEdit::load(p, target, memo);
             edit.chose_new = id.is_none();
         }
     } else if !memos.is_empty() && ui.small_button("+").clicked() {
+        keep_typing(p, edit, state.coder, out);
         *edit = MemoEdit::load(p, target, None);
         edit.chose_new = true;
     }
@@ -208,6 +213,23 @@ pub fn memo_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Ve
             &edit.title,
             &edit.body,
             state.coder,
+        )));
+    }
+}
+
+/// The editor is about to show another memo: what was typed in it and not
+/// saved is saved now, as MAXQDA does, rather than lost.
+fn keep_typing(p: &Project, edit: &MemoEdit, coder: Option<CoderId>, out: &mut Vec<Action>) {
+    let typed = (edit.title.clone(), edit.body.clone()) != edit.base;
+    let has_text = !edit.title.trim().is_empty() || !edit.body.trim().is_empty();
+    if typed && has_text {
+        let current = edit.memo.and_then(|id| p.memos.get(&id));
+        out.push(Action::Edit(edit::put_memo(
+            current,
+            edit.target,
+            &edit.title,
+            &edit.body,
+            coder,
         )));
     }
 }

@@ -430,3 +430,41 @@ fn typing_in_a_memo_that_undo_removes_is_kept() {
         .map(|m| m.body.clone());
     assert_eq!(body, Some(typed));
 }
+
+#[test]
+fn a_memo_typed_but_not_saved_is_kept_when_another_document_opens() {
+    let mut h = demo(Lang::En);
+    let p01 = doc(h.state(), "P01").id;
+    h.get_by_label("Memo text").focus();
+    h.run();
+    h.get_by_label("Memo text").type_text("unsaved thought");
+    h.run();
+    // No Save: the user opens the next transcript, as in MAXQDA.
+    h.get_by_label("P02  (8)").click();
+    h.run();
+    h.run();
+    let kept: Vec<String> = h
+        .state()
+        .project
+        .memos_on(MemoTarget::Document(p01))
+        .map(|m| m.body.clone())
+        .collect();
+    assert_eq!(
+        kept,
+        vec!["unsaved thought".to_string()],
+        "{:?} {:?} {:?}",
+        h.state().state.status,
+        h.state().state.error,
+        h.state().state.selected_doc
+    );
+    // And it is one undo step, like a Save.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        h.state()
+            .project
+            .memos_on(MemoTarget::Document(p01))
+            .count(),
+        0
+    );
+}
