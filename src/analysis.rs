@@ -39,10 +39,7 @@ pub fn stats(p: &Project) -> Stats {
         codings_per_coder: per_coder,
         memos: p.memos.len(),
         words: words(p),
-        set_aside: p.set_aside.codings.len()
-            + p.set_aside.memos.len()
-            + p.set_aside.codes.len()
-            + p.set_aside.documents.len(),
+        set_aside: p.set_aside.len(),
     }
 }
 

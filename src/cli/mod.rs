@@ -34,6 +34,15 @@ fn input(path: &Path, msg: impl std::fmt::Display) -> CliError {
     }
 }
 
+/// Write a command's answer to stdout; a failure (a full disk behind a
+/// redirect, say) is an error like any other.
+fn print_out(text: &str) -> Result<(), CliError> {
+    std::io::stdout()
+        .lock()
+        .write_all(text.as_bytes())
+        .map_err(|e| input(Path::new("-"), e))
+}
+
 fn load(path: &Path) -> Result<Project, CliError> {
     let (p, problems) = store::load(path)?;
     for pr in &problems {
@@ -281,9 +290,7 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
             };
             let text = export::export(&p, format, &opts).map_err(|e| input(&project, e))?;
             if output.as_os_str() == "-" {
-                let mut out = std::io::stdout().lock();
-                out.write_all(text.as_bytes())
-                    .map_err(|e| input(Path::new("-"), e))?;
+                print_out(&text)?;
             } else {
                 store::write_atomic(&output, text.as_bytes(), false)?;
                 eprintln!("wrote {}", output.display());
@@ -318,37 +325,32 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
         }
         Cmd::Check { project } => {
             let (p, problems) = store::load(&project)?;
-            // Writes to stdout are not checked here: if it is gone (a closed
-            // pipe) there is no one to tell, and the exit code still says
-            // whether problems were found.
-            let mut out = std::io::stdout().lock();
-            for pr in &problems {
-                let _ = writeln!(out, "{}: {pr}", project.display());
-            }
-            for note in crate::analysis::level_notes(&p) {
-                let _ = writeln!(out, "{}: note: {note}", project.display());
-            }
+            let at = project.display();
+            let mut lines: Vec<String> = problems.iter().map(|pr| format!("{at}: {pr}")).collect();
+            lines.extend(
+                crate::analysis::level_notes(&p)
+                    .into_iter()
+                    .map(|note| format!("{at}: note: {note}")),
+            );
             if let Some(v) = store::file_version(&project)?
                 && v < store::FORMAT_VERSION
             {
-                let _ = writeln!(
-                    out,
-                    "{}: note: written by an older Strata (format version {v}); the next save, or `strata upgrade`, writes version {} and keeps this file as {}",
-                    project.display(),
+                lines.push(format!(
+                    "{at}: note: written by an older Strata (format version {v}); the next save, or `strata upgrade`, writes version {} and keeps this file as {}",
                     store::FORMAT_VERSION,
                     store::older_backup_path(&project, v).display()
-                );
+                ));
             }
             if problems.is_empty() && p.set_aside.is_empty() {
-                let _ = writeln!(out, "{}: no problems found", project.display());
+                lines.push(format!("{at}: no problems found"));
             } else if problems.is_empty() {
-                let _ = writeln!(
-                    out,
-                    "{}: no new problems; {} items are set aside from an earlier load",
-                    project.display(),
-                    crate::analysis::stats(&p).set_aside
-                );
-            } else {
+                lines.push(format!(
+                    "{at}: no new problems; {} items are set aside from an earlier load",
+                    p.set_aside.len()
+                ));
+            }
+            print_out(&lines.iter().map(|l| format!("{l}\n")).collect::<String>())?;
+            if !problems.is_empty() {
                 return Err(input(
                     &project,
                     format!(
@@ -381,15 +383,13 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
 fn print_tree(p: &Project) {
     let ix = p.index();
     let (own, total) = (ix.own_counts(), ix.total_counts());
-    // A closed stdout (e.g. `| head`) ends the listing early; that is what
-    // the reader asked for, so write errors are not reported.
     let mut out = std::io::stdout().lock();
     for (id, depth) in p.walk() {
         let Some(code) = p.codes.get(&id) else {
             continue;
         };
         let level = ix.level(id);
-        let _ = writeln!(
+        let written = writeln!(
             out,
             "{}{} [L{level} {}] ({} own, {} total)",
             "  ".repeat(depth),
@@ -398,5 +398,10 @@ fn print_tree(p: &Project) {
             own.get(&id).copied().unwrap_or(0),
             total.get(&id).copied().unwrap_or(0),
         );
+        if written.is_err() {
+            // A closed stdout (e.g. `| head`) ends the listing early: that
+            // is what the reader asked for, so there is nothing to report.
+            break;
+        }
     }
 }

@@ -148,10 +148,12 @@ pub struct SetAside {
 
 impl SetAside {
     pub fn is_empty(&self) -> bool {
-        self.codings.is_empty()
-            && self.memos.is_empty()
-            && self.codes.is_empty()
-            && self.documents.is_empty()
+        self.len() == 0
+    }
+
+    /// Items set aside, of every kind.
+    pub fn len(&self) -> usize {
+        self.codings.len() + self.memos.len() + self.codes.len() + self.documents.len()
     }
 }
 
