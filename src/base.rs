@@ -100,17 +100,14 @@ pub fn par_each<T: Send>(items: &mut [T], f: impl Fn(&mut T) + Sync) {
     }
     // Small chunks, taken in turn, so that one long document does not keep
     // a single core busy while the others wait.
-    let next = std::sync::atomic::AtomicUsize::new(0);
     let chunk = items.len().div_ceil(threads * 8).max(1);
-    let parts: Vec<std::sync::Mutex<&mut [T]>> =
-        items.chunks_mut(chunk).map(std::sync::Mutex::new).collect();
+    let parts = std::sync::Mutex::new(items.chunks_mut(chunk));
     std::thread::scope(|s| {
         for _ in 0..threads {
             s.spawn(|| {
                 loop {
-                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let Some(part) = parts.get(i) else { break };
-                    let mut part = part.lock().unwrap_or_else(|e| e.into_inner());
+                    let next = parts.lock().unwrap_or_else(|e| e.into_inner()).next();
+                    let Some(part) = next else { break };
                     part.iter_mut().for_each(&f);
                 }
             });

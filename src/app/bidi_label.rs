@@ -113,11 +113,10 @@ struct CutLine {
 /// lists draw the same names every frame; laying them out again each time
 /// was a fifth of a frame.
 fn cut_line(ui: &egui::Ui, text: &str, width: f32, rtl: bool, font: &FontId) -> Rc<CutLine> {
-    use std::cell::RefCell;
-    use std::collections::HashMap;
     type Key = (String, u32, bool, u32, egui::FontFamily, u32);
     thread_local! {
-        static MEMO: RefCell<HashMap<Key, Rc<CutLine>>> = RefCell::new(HashMap::new());
+        static MEMO: std::cell::RefCell<std::collections::HashMap<Key, Rc<CutLine>>> =
+            Default::default();
     }
     let key: Key = (
         text.to_string(),
@@ -127,9 +126,10 @@ fn cut_line(ui: &egui::Ui, text: &str, width: f32, rtl: bool, font: &FontId) -> 
         font.family.clone(),
         ui.ctx().pixels_per_point().to_bits(),
     );
-    if let Some(hit) = MEMO.with(|m| m.borrow().get(&key).cloned()) {
-        return hit;
-    }
+    super::memoised(&MEMO, &key, || lay_out_cut(ui, text, width, rtl, font))
+}
+
+fn lay_out_cut(ui: &egui::Ui, text: &str, width: f32, rtl: bool, font: &FontId) -> Rc<CutLine> {
     let para = text.split('\n').next().unwrap_or("");
     let (line, cut, ell_w) = ui.fonts_mut(|f| {
         let mut measure = |s: &str| {
@@ -146,7 +146,7 @@ fn cut_line(ui: &egui::Ui, text: &str, width: f32, rtl: bool, font: &FontId) -> 
             crate::text::layout_paragraph(para, Some(rtl), (width - ell_w).max(20.0), &mut measure);
         (lines.into_iter().next(), true, ell_w)
     });
-    let line = Rc::new(CutLine {
+    Rc::new(CutLine {
         pieces: line
             .iter()
             .flat_map(|l| &l.pieces)
@@ -156,16 +156,7 @@ fn cut_line(ui: &egui::Ui, text: &str, width: f32, rtl: bool, font: &FontId) -> 
         width: line.as_ref().map_or(0.0, |l| l.width),
         cut,
         ell_w,
-    });
-    MEMO.with(|m| {
-        let mut m = m.borrow_mut();
-        // Names come and go (renames, resizing): start over now and then.
-        if m.len() > 20_000 {
-            m.clear();
-        }
-        m.insert(key, line.clone());
-    });
-    line
+    })
 }
 
 /// Paint the first line of `text` into `rect`, cut at its logical end.

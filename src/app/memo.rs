@@ -47,6 +47,11 @@ impl MemoEdit {
         }
     }
 
+    /// Has the user typed over what the project holds?
+    fn typed(&self) -> bool {
+        (self.title.as_str(), self.body.as_str()) != (self.base.0.as_str(), self.base.1.as_str())
+    }
+
     /// Take in changes the project made under the editor (undo, redo),
     /// field by field, where the user has not typed over them.
     fn follow(&mut self, memo: Option<&Memo>, description: Option<&Description>) {
@@ -99,7 +104,7 @@ pub fn memo_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Ve
     if let Some(edit) = state.memo_edit.as_mut()
         && edit.target == target
         && edit.memo.is_some_and(|id| !p.memos.contains_key(&id))
-        && (edit.title.clone(), edit.body.clone()) != edit.base
+        && edit.typed()
     {
         // Its memo went (undo) while the user was typing in it: the typing
         // stays, as a new memo to save.
@@ -220,9 +225,8 @@ pub fn memo_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Ve
 /// The editor is about to show another memo: what was typed in it and not
 /// saved is saved now, as MAXQDA does, rather than lost.
 fn keep_typing(p: &Project, edit: &MemoEdit, coder: Option<CoderId>, out: &mut Vec<Action>) {
-    let typed = (edit.title.clone(), edit.body.clone()) != edit.base;
     let has_text = !edit.title.trim().is_empty() || !edit.body.trim().is_empty();
-    if typed && has_text {
+    if edit.typed() && has_text {
         let current = edit.memo.and_then(|id| p.memos.get(&id));
         out.push(Action::Edit(edit::put_memo(
             current,

@@ -243,32 +243,46 @@ fn panel_body(ui: &mut egui::Ui, rtl: bool, add: impl FnOnce(&mut egui::Ui)) {
     ui.with_layout(egui::Layout::top_down(align), add);
 }
 
+/// A per-thread memo of what is worked out from text drawn every frame.
+type Memo<K, V> = std::thread::LocalKey<std::cell::RefCell<std::collections::HashMap<K, V>>>;
+
+/// The memoised value for `key`, made by `make` the first time. Names and
+/// labels come and go (renames, resizing): the memo starts over when large.
+fn memoised<Q, K, V>(memo: &'static Memo<K, V>, key: &Q, make: impl FnOnce() -> V) -> V
+where
+    Q: std::hash::Hash + Eq + ToOwned<Owned = K> + ?Sized,
+    K: std::hash::Hash + Eq + std::borrow::Borrow<Q>,
+    V: Clone,
+{
+    if let Some(v) = memo.with(|m| m.borrow().get(key).cloned()) {
+        return v;
+    }
+    let v = make();
+    memo.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() > 20_000 {
+            m.clear();
+        }
+        m.insert(key.to_owned(), v.clone());
+    });
+    v
+}
+
 /// Reordered strings are memoised: the same code names and labels are
 /// drawn every frame.
 pub fn bidi(s: &str) -> String {
-    use std::cell::RefCell;
-    use std::collections::HashMap;
     thread_local! {
-        static MEMO: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+        static MEMO: std::cell::RefCell<std::collections::HashMap<String, String>> =
+            Default::default();
     }
     if !s.chars().any(crate::text::is_rtl_char) {
         return s.to_string();
     }
-    MEMO.with(|m| {
-        let mut m = m.borrow_mut();
-        if let Some(v) = m.get(s) {
-            return v.clone();
-        }
-        if m.len() > 20_000 {
-            m.clear();
-        }
-        let v = s
-            .split('\n')
+    memoised(&MEMO, s, || {
+        s.split('\n')
             .map(|l| shaping::line_string(l, None))
             .collect::<Vec<_>>()
-            .join("\n");
-        m.insert(s.to_string(), v.clone());
-        v
+            .join("\n")
     })
 }
 

@@ -126,14 +126,14 @@ pub fn from_str(text: &str, path: &Path) -> Result<(Project, Vec<Problem>), Stor
         (f.format, f.version, v2::into_parts(f.project))
     } else if version == Some(Sniffed::Version(1)) {
         let f: v1::File = ron::from_str(text).map_err(parse_err)?;
-        (f.format, f.version, v1::migrate(f.project))
+        (f.format, f.version, v2::into_parts(v1::migrate(f.project)))
     } else {
         let f: v2::File = ron::from_str(text).map_err(parse_err)?;
         if f.version == 1 {
             // A version-1 file whose version sat where sniffing did not
             // look: read it as version 1, so that nothing is dropped.
             let f: v1::File = ron::from_str(text).map_err(parse_err)?;
-            (f.format, f.version, v1::migrate(f.project))
+            (f.format, f.version, v2::into_parts(v1::migrate(f.project)))
         } else {
             (f.format, f.version, v2::into_parts(f.project))
         }

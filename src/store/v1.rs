@@ -1,11 +1,9 @@
 //! Format version 1, frozen: the shape of `.strata` files written before
-//! entity history. Read only; `migrate` turns it into the current parts.
+//! entity history. Read only; `migrate` turns it into version 2's shape.
 //! Never change these structs: old files must keep opening.
 
-use super::format::Parts;
-use crate::model::{
-    self, CharRange, CodeId, CoderId, CodingId, DocId, GroupId, MemoId, Origin, ProjectId, Stamp,
-};
+use super::v2;
+use crate::model::{self, CharRange, CodeId, CoderId, CodingId, DocId, GroupId, MemoId, ProjectId};
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -154,32 +152,32 @@ pub struct SetAside {
 
 /// Version 1 had no entity history: codings and memos knew when they were
 /// made (and memos by whom); codes, documents and groups did not, so their
-/// times stay unknown rather than invented. Coders get colours.
-pub fn migrate(p: Project) -> Parts {
-    let coders = p
-        .coders
-        .into_iter()
-        .enumerate()
-        .map(|(i, c)| model::Coder {
-            id: c.id,
-            name: c.name,
-            color: crate::edit::palette_color(i + 3),
-        })
-        .collect();
-    Parts {
+/// times stay unknown rather than invented. Coders get colours. The result
+/// is version 2's shape, which `v2::into_parts` turns into the model.
+pub fn migrate(p: Project) -> v2::Project<'static> {
+    v2::Project {
         id: p.id,
         name: p.name,
         level_names: p.level_names,
         level_count: model::DEFAULT_LEVEL_COUNT,
         interviewer_labels: p.interviewer_labels,
-        coders,
+        coders: p
+            .coders
+            .into_iter()
+            .enumerate()
+            .map(|(i, c)| v2::Coder {
+                id: c.id,
+                name: c.name,
+                color: crate::edit::palette_color(i + 3),
+            })
+            .collect(),
         groups: p
             .groups
             .into_iter()
-            .map(|g| model::DocGroup {
+            .map(|g| v2::DocGroup {
                 id: g.id,
                 name: g.name,
-                stamp: Stamp::default(),
+                history: v2::History::default(),
             })
             .collect(),
         documents: p.documents.into_iter().map(document).collect(),
@@ -187,7 +185,7 @@ pub fn migrate(p: Project) -> Parts {
         codes: p.codes.into_iter().map(code).collect(),
         codings: p.codings.into_iter().map(coding).collect(),
         memos: p.memos.into_iter().map(memo).collect(),
-        set_aside: model::SetAside {
+        set_aside: v2::SetAside {
             codings: p.set_aside.codings.into_iter().map(coding).collect(),
             memos: p.set_aside.memos.into_iter().map(memo).collect(),
             codes: p.set_aside.codes.into_iter().map(code).collect(),
@@ -196,45 +194,45 @@ pub fn migrate(p: Project) -> Parts {
     }
 }
 
-fn document(d: Document) -> model::Document {
-    let mut doc = model::Document::from_file(d.id, d.name, d.text, stamp_unknown());
-    doc.source = model::Source {
-        file_name: d.source.file_name,
-        encoding: d.source.encoding,
-        text_hash: d.source.text_hash,
-    };
-    doc.group = d.group;
-    doc.variables = d.variables;
-    doc.direction = match d.direction {
-        Direction::Auto => model::Direction::Auto,
-        Direction::Ltr => model::Direction::Ltr,
-        Direction::Rtl => model::Direction::Rtl,
-    };
-    doc.set_speaker_pattern(d.speaker_pattern);
-    doc
+fn document(d: Document) -> v2::Document<'static> {
+    v2::Document {
+        id: d.id,
+        name: d.name,
+        text: d.text.into(),
+        source: v2::Source {
+            file_name: d.source.file_name,
+            encoding: d.source.encoding,
+            text_hash: d.source.text_hash,
+        },
+        group: d.group,
+        variables: d.variables,
+        direction: match d.direction {
+            Direction::Auto => v2::Direction::Auto,
+            Direction::Ltr => v2::Direction::Ltr,
+            Direction::Rtl => v2::Direction::Rtl,
+        },
+        speaker_pattern: d.speaker_pattern,
+        history: v2::History::default(),
+    }
 }
 
-fn stamp_unknown() -> Stamp {
-    Stamp::default()
-}
-
-fn code(c: Code) -> model::Code {
-    model::Code {
+fn code(c: Code) -> v2::Code {
+    v2::Code {
         id: c.id,
         name: c.name,
         color: c.color,
-        description: model::Description {
+        description: v2::Description {
             definition: c.description.definition,
             when_to_use: c.description.when_to_use,
             example: c.description.example,
         },
         children: c.children,
-        stamp: stamp_unknown(),
+        history: v2::History::default(),
     }
 }
 
-fn coding(c: Coding) -> model::Coding {
-    model::Coding {
+fn coding(c: Coding) -> v2::Coding {
+    v2::Coding {
         id: c.id,
         document: c.document,
         range: c.range,
@@ -242,33 +240,35 @@ fn coding(c: Coding) -> model::Coding {
         coder: c.coder,
         // Version 1 recorded no origin; codings were made by hand or by
         // the CLI's `code`, both manual.
-        origin: Origin::Manual,
-        stamp: Stamp {
+        origin: v2::Origin::Manual,
+        // Made by its coder, unchanged since (version 2's compact form).
+        history: v2::History {
             created: Some(c.created),
-            created_by: Some(c.coder),
-            modified: Some(c.created),
-            modified_by: Some(c.coder),
+            created_by: None,
+            modified: None,
         },
     }
 }
 
-fn memo(m: Memo) -> model::Memo {
-    model::Memo {
+fn memo(m: Memo) -> v2::Memo {
+    v2::Memo {
         id: m.id,
         target: match m.target {
-            MemoTarget::Project => model::MemoTarget::Project,
-            MemoTarget::Document(d) => model::MemoTarget::Document(d),
-            MemoTarget::Code(c) => model::MemoTarget::Code(c),
-            MemoTarget::Coding(c) => model::MemoTarget::Coding(c),
+            MemoTarget::Project => v2::MemoTarget::Project,
+            MemoTarget::Document(d) => v2::MemoTarget::Document(d),
+            MemoTarget::Code(c) => v2::MemoTarget::Code(c),
+            MemoTarget::Coding(c) => v2::MemoTarget::Coding(c),
         },
         title: m.title,
         body: m.body,
-        stamp: Stamp {
+        history: v2::History {
             created: Some(m.created),
             created_by: m.author,
-            modified: Some(m.modified),
             // Version 1 did not record who edited a memo last.
-            modified_by: None,
+            modified: Some(v2::Modified {
+                at: Some(m.modified),
+                by: None,
+            }),
         },
     }
 }

@@ -402,21 +402,11 @@ pub fn from_model(p: &model::Project) -> Project<'_> {
                 .filter_map(|id| p.codings.get(id)),
         );
     }
-    if codings.len() < p.codings.len() {
-        // Codings of no listed document (validation sets these aside, so
-        // only a project built by hand has them): kept, after the rest.
-        let mut rest: Vec<&model::Coding> = p
-            .codings
-            .values()
-            .filter(|c| ix.document_position(c.document).is_none())
-            .collect();
-        rest.sort_by_key(|c| (c.document, c.range.start, c.range.end, c.id));
-        codings.extend(rest);
-    }
     if codings.len() != p.codings.len() {
-        // The index disagrees with the project (a defect): never let that
-        // drop a coding from the file. Sort them all, as before the index.
-        debug_assert!(false, "index out of step with the codings");
+        // Codings of no listed document (validation sets these aside, so
+        // only a project built by hand has them), or an index out of step:
+        // never drop a coding from the file. Sort them all, those of no
+        // document last.
         codings = p.codings.values().collect();
         codings.sort_by_key(|c| {
             (
