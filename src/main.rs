@@ -15,6 +15,15 @@ fn main() -> std::process::ExitCode {
         },
         Some(cmd) => match run(cmd).map_err(anyhow::Error::from) {
             Ok(()) => std::process::ExitCode::SUCCESS,
+            // The reader went away (`| head`): quiet, as Unix tools are.
+            Err(e)
+                if matches!(
+                    e.downcast_ref::<strata::cli::CliError>(),
+                    Some(strata::cli::CliError::ClosedPipe)
+                ) =>
+            {
+                std::process::ExitCode::SUCCESS
+            }
             Err(e) => {
                 eprintln!("error: {e}");
                 match e.downcast_ref::<strata::cli::CliError>() {

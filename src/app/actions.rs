@@ -142,6 +142,16 @@ pub fn apply(wb: &mut Workbench, a: Action) {
                 open_path(wb, path);
             }
         }
+        Action::Unlock(path) => {
+            wb.state.unlock_offer = None;
+            match crate::store::unlock(&path, false) {
+                Ok(_) => open_path(wb, path),
+                Err(crate::store::LockError::Held { .. }) => {
+                    wb.state.error = Some(wb.state.lang.strings().lock_still_held.to_string());
+                }
+                Err(e) => wb.state.error = Some(super::errors::lock(wb.state.lang, &e)),
+            }
+        }
         Action::SaveTo(path) => files::save_to(wb, path),
         Action::ExportTo(path) => files::export_to(wb, path),
         Action::ImportPaths(paths) => {
@@ -152,7 +162,7 @@ pub fn apply(wb: &mut Workbench, a: Action) {
                             format!("{}: {}", wb.state.lang.strings().import, paths.len());
                     }
                 }
-                Err(e) => wb.state.error = Some(e.to_string()),
+                Err(e) => wb.state.error = Some(super::errors::import(wb.state.lang, &e)),
             }
         }
         Action::NewAt(path) => {
@@ -225,7 +235,7 @@ fn create_and_apply(wb: &mut Workbench, name: &str, origin: Origin) {
 fn open_path(wb: &mut Workbench, path: std::path::PathBuf) {
     // A save still being written finishes (and reports) first.
     wb.wait_for_saves();
-    match Workbench::open(path) {
+    match Workbench::open(path.clone()) {
         Ok(mut new) => {
             keep_settings(wb, &mut new);
             if let Some(p) = new.path.clone() {
@@ -233,7 +243,11 @@ fn open_path(wb: &mut Workbench, path: std::path::PathBuf) {
             }
             *wb = new;
         }
-        Err(e) => wb.state.error = Some(e),
+        Err(super::OpenError::Lock(e @ crate::store::LockError::Held { .. })) => {
+            let why = super::errors::lock(wb.state.lang, &e);
+            wb.state.unlock_offer = Some((path, why));
+        }
+        Err(e) => wb.state.error = Some(e.message(wb.state.lang)),
     }
 }
 

@@ -151,7 +151,7 @@ pub fn save_to(wb: &mut Workbench, path: PathBuf) {
         match crate::store::Lock::acquire(&path, true) {
             Ok(lock) => Some(lock),
             Err(e) => {
-                wb.state.error = Some(e.to_string());
+                wb.state.error = Some(super::errors::lock(wb.state.lang, &e));
                 return;
             }
         }
@@ -170,7 +170,7 @@ pub fn save_to(wb: &mut Workbench, path: PathBuf) {
             }
             saved(wb, path, state, revision)
         }
-        Err(e) => wb.state.error = Some(e.to_string()),
+        Err(e) => wb.state.error = Some(super::errors::store(wb.state.lang, &e)),
     }
 }
 
@@ -193,11 +193,20 @@ pub fn save_and_wait(wb: &mut Workbench) -> bool {
 pub fn saved(wb: &mut Workbench, path: PathBuf, state: u64, revision: u64) {
     wb.history.mark_saved_state(state);
     // The recovery file held the same work or older, so it goes (one that
-    // is already gone is fine); unless an autosave wrote newer work.
-    if !super::saver::autosave_newer_than(wb, revision)
-        && let Err(e) = remove_recovery(&recovery_path(&path))
-    {
-        wb.state.error = Some(e);
+    // is already gone is fine); unless an autosave wrote newer work. After
+    // a Save as, so does the one of the project's old place (the unsaved
+    // demo's, say): its work is in the new file now.
+    if !super::saver::autosave_newer_than(wb, revision) {
+        let old = recovery_for(wb.path.as_deref());
+        let new = recovery_path(&path);
+        for rec in [Some(new.clone()), (old != new).then_some(old)]
+            .into_iter()
+            .flatten()
+        {
+            if let Err(e) = remove_recovery(&rec) {
+                wb.state.error = Some(e);
+            }
+        }
     }
     // The file name only: a path's slashes scatter in a right-to-left line.
     let name = path
@@ -237,10 +246,15 @@ pub fn export_to(wb: &mut Workbench, path: PathBuf) {
     let opts = crate::export::ExportOptions {
         exclude_interviewer: wb.state.hide_interviewer,
     };
-    let result = crate::export::export(&wb.project, format, &opts)
-        .map_err(|e| e.to_string())
+    let lang = wb.state.lang;
+    // Never over the open project, its backup or lock, another project,
+    // or a special file; checked before the work of exporting.
+    let result = crate::store::check_export_target(&path, wb.path.as_deref())
+        .map_err(|e| super::errors::store(lang, &e))
+        .and_then(|()| crate::export::export(&wb.project, format, &opts).map_err(|e| e.to_string()))
         .and_then(|text| {
-            crate::store::write_atomic(&path, text.as_bytes(), false).map_err(|e| e.to_string())
+            crate::store::write_atomic(&path, text.as_bytes(), false)
+                .map_err(|e| super::errors::store(lang, &e))
         });
     match result {
         Ok(()) => {
@@ -259,6 +273,37 @@ pub fn remember_recent(state: &mut UiState, path: PathBuf) {
     state.recent_projects.retain(|p| *p != path);
     state.recent_projects.insert(0, path);
     state.recent_projects.truncate(10);
+}
+
+/// The offer to remove the lock of a project that another Strata seems to
+/// hold: who holds it and since when, so that the user can tell a real
+/// colleague from a lock left by a crash or a reboot.
+pub fn unlock_ui(ctx: &egui::Context, state: &mut UiState, out: &mut Vec<Action>) {
+    let Some((path, why)) = state.unlock_offer.clone() else {
+        return;
+    };
+    let s = state.lang.strings();
+    let mut close = false;
+    egui::Modal::new(egui::Id::unique("unlock")).show(ctx, |ui| {
+        ui.heading(bidi(s.unlock_title));
+        ui.set_max_width(560.0);
+        let font = egui::TextStyle::Body.resolve(ui.style());
+        let color = ui.visuals().text_color();
+        super::bidi_label_ui(ui, &why, font.clone(), color);
+        super::bidi_label_ui(ui, s.unlock_text, font, color);
+        ui.horizontal(|ui| {
+            if ui.button(bidi(s.unlock)).clicked() {
+                out.push(Action::Unlock(path.clone()));
+            }
+            if ui.button(bidi(s.cancel)).clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape))
+            {
+                close = true;
+            }
+        });
+    });
+    if close {
+        state.unlock_offer = None;
+    }
 }
 
 pub fn recovery_ui(ctx: &egui::Context, state: &mut UiState, out: &mut Vec<Action>) {
@@ -402,9 +447,13 @@ pub fn remove_recovery(rec: &std::path::Path) -> Result<(), String> {
     }
 }
 
-/// Where the autosave of a project with no file yet goes.
+/// Where the autosave of a project with no file yet goes: the user's own
+/// data folder (a shared temp folder would offer one user's work to the
+/// next).
 pub fn unsaved_recovery_path() -> PathBuf {
-    std::env::temp_dir().join("strata-unsaved.strata.recovery")
+    eframe::storage_dir("Strata")
+        .unwrap_or_else(|| std::env::temp_dir().join("strata"))
+        .join("unsaved.strata.recovery")
 }
 
 impl eframe::App for StrataApp {

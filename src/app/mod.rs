@@ -7,6 +7,7 @@ mod bidi_label;
 mod browser;
 mod commands;
 mod docs;
+mod errors;
 mod files;
 mod header;
 pub mod i18n;
@@ -30,6 +31,38 @@ use egui::Color32;
 use layout_cache::LayoutCache;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
+
+/// Why a project could not be opened in the window.
+#[derive(Debug)]
+pub enum OpenError {
+    Missing(PathBuf),
+    Lock(crate::store::LockError),
+    Store(crate::store::StoreError),
+}
+
+impl OpenError {
+    /// Said in the interface's language.
+    pub fn message(&self, lang: i18n::Lang) -> String {
+        match self {
+            OpenError::Missing(path) if lang == i18n::Lang::Fa => format!(
+                "\u{2066}{}\u{2069}: چنین پروندهٔ پروژه‌ای نیست. پوشه و نام را بررسی کنید.",
+                path.display()
+            ),
+            OpenError::Missing(path) => format!(
+                "{}: no such project file. Check the folder and the name",
+                path.display()
+            ),
+            OpenError::Lock(e) => errors::lock(lang, e),
+            OpenError::Store(e) => errors::store(lang, e),
+        }
+    }
+}
+
+impl std::fmt::Display for OpenError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(i18n::Lang::En))
+    }
+}
 
 /// What panels ask for; applied after the frame.
 #[derive(Clone, Debug)]
@@ -64,6 +97,8 @@ pub enum Action {
         name: String,
     },
     OpenPath(PathBuf),
+    /// Remove the lock of a project another Strata seemed to hold, and open it.
+    Unlock(PathBuf),
     /// Answer to the recovery offer: load the autosaved file, or delete it.
     Recover(bool),
     SaveTo(PathBuf),
@@ -122,6 +157,9 @@ pub struct UiState {
     pub recent_projects: Vec<PathBuf>,
     /// A recovery file newer than the project, waiting for the user's answer.
     pub recovery: Option<PathBuf>,
+    /// A project that another Strata seems to hold, with why: the offer to
+    /// remove its lock waits for the user's answer.
+    pub unlock_offer: Option<(PathBuf, String)>,
     /// A change that would make a coded code a parent, asked about first.
     pub parent_guard: Option<levels::ParentGuard>,
     /// Open or New asked for while there are unsaved changes.
@@ -165,6 +203,7 @@ impl Default for UiState {
             new_coder: String::new(),
             recent_projects: Vec::new(),
             recovery: None,
+            unlock_offer: None,
             pending: None,
             parent_guard: None,
             dragging_selection: false,
@@ -310,16 +349,16 @@ impl Workbench {
     }
 
     /// Open a project file (locked while open).
-    pub fn open(path: PathBuf) -> Result<Self, String> {
+    pub fn open(path: PathBuf) -> Result<Self, OpenError> {
         // Said plainly, before the lock file beside it is tried.
         if !path.is_file() {
-            return Err(format!(
-                "{}: no such project file. Check the folder and the name",
-                path.display()
-            ));
+            return Err(OpenError::Missing(path));
         }
-        let lock = crate::store::Lock::acquire(&path, true).map_err(|e| e.to_string())?;
-        let (p, problems) = crate::store::load(&path).map_err(|e| e.to_string())?;
+        let lock = crate::store::Lock::acquire(&path, true).map_err(OpenError::Lock)?;
+        // Saves and autosaves go through this path; interrupted ones left
+        // temporary files that the lock now says are nobody's.
+        let swept = crate::store::sweep_temps(&path);
+        let (p, problems) = crate::store::load(&path).map_err(OpenError::Store)?;
         let recovery = files::recovery_path(&path);
         let newer = |a: &std::path::Path, b: &std::path::Path| {
             let m = |p: &std::path::Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
@@ -329,14 +368,15 @@ impl Workbench {
         let mut wb = Self::new(p, Some(path));
         wb.lock = Some(lock);
         wb.state.recovery = offer;
-        if !problems.is_empty() {
-            wb.state.error = Some(
-                problems
-                    .iter()
-                    .map(|p| p.to_string())
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-            );
+        let mut report: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        report.extend(swept.failed.iter().map(|(p, e)| {
+            format!(
+                "{}: a temporary file left by an interrupted save could not be removed ({e}); remove it by hand",
+                p.display()
+            )
+        }));
+        if !report.is_empty() {
+            wb.state.error = Some(report.join("\n"));
         }
         Ok(wb)
     }
@@ -461,6 +501,7 @@ impl Workbench {
         panels::error_ui(ui.ctx(), &mut self.state);
         tree::confirm_delete_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
         files::recovery_ui(ui.ctx(), &mut self.state, &mut out);
+        files::unlock_ui(ui.ctx(), &mut self.state, &mut out);
         files::unsaved_ui(ui.ctx(), &mut self.state, &mut out);
         levels::parent_guard_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
         for a in out {
@@ -530,7 +571,7 @@ impl Workbench {
 /// Start the window. With no path, the bundled demo opens.
 pub fn run(path: Option<PathBuf>) -> Result<(), String> {
     let wb = match path {
-        Some(p) => Workbench::open(p)?,
+        Some(p) => Workbench::open(p).map_err(|e| e.to_string())?,
         None => {
             let mut wb = Workbench::demo().map_err(|e| e.to_string())?;
             let rec = files::unsaved_recovery_path();

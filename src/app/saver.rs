@@ -102,7 +102,7 @@ pub fn start(wb: &mut Workbench, path: PathBuf, lock: Option<crate::store::Lock>
             });
             wb.state.status = wb.state.lang.strings().saving.to_string();
         }
-        Err(e) => wb.state.error = Some(e.to_string()),
+        Err(e) => wb.state.error = Some(super::errors::store(wb.state.lang, &e)),
     }
 }
 
@@ -114,6 +114,15 @@ pub fn autosave_newer_than(wb: &Workbench, revision: u64) -> bool {
 
 fn autosave_write(p: &crate::model::Project, path: &std::path::Path) -> Result<(), StoreError> {
     let text = crate::store::to_string(p)?;
+    // The data folder of an unsaved project's recovery may not exist yet.
+    if let Some(dir) = path.parent()
+        && !dir.as_os_str().is_empty()
+    {
+        std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+    }
     crate::store::write_atomic(path, text.as_bytes(), false)
 }
 
@@ -136,13 +145,13 @@ pub fn start_autosave(wb: &mut Workbench, target: PathBuf) {
                 },
             })
         }
-        Err(e) => wb.state.error = Some(e.to_string()),
+        Err(e) => wb.state.error = Some(super::errors::store(wb.state.lang, &e)),
     }
 }
 
-fn join(job: Job) -> (Result<(), String>, Written) {
+fn join(job: Job, lang: super::i18n::Lang) -> (Result<(), String>, Written) {
     let result = match job.handle.join() {
-        Ok(r) => r.map_err(|e| e.to_string()),
+        Ok(r) => r.map_err(|e| super::errors::store(lang, &e)),
         Err(_) => Err(format!(
             "{}: saving stopped unexpectedly; the file on disk is unchanged. Try again, or use Save as",
             job.what.path.display()
@@ -153,7 +162,7 @@ fn join(job: Job) -> (Result<(), String>, Written) {
 
 fn finish_autosave(wb: &mut Workbench) {
     if let Some(job) = wb.saver.autosave.take() {
-        let (result, job) = join(job);
+        let (result, job) = join(job, wb.state.lang);
         match result {
             Ok(()) => wb.saver.autosaved_revision = Some(job.revision),
             Err(e) => {
@@ -173,7 +182,7 @@ pub fn poll(wb: &mut Workbench, wait: bool) {
         .is_some_and(|j| wait || j.handle.is_finished())
         && let Some(job) = wb.saver.save.take()
     {
-        let (result, job) = join(job);
+        let (result, job) = join(job, wb.state.lang);
         match result {
             Ok(()) => {
                 // An autosave still running holds older work: let it end

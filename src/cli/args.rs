@@ -36,6 +36,9 @@ pub enum Cmd {
         /// Encoding of text files (e.g. windows-1256), instead of detection.
         #[arg(long)]
         encoding: Option<String>,
+        /// Most text a transcript may have, in MiB (default 64).
+        #[arg(long, value_name = "MIB")]
+        max_size: Option<u64>,
         /// Regex for speaker labels at the start of a line; group 1 is the label.
         #[arg(long)]
         speaker_pattern: Option<String>,
@@ -107,6 +110,15 @@ pub enum Cmd {
         /// Leave out the interviewer's lines.
         #[arg(long)]
         no_interviewer: bool,
+    },
+    /// Remove a project's lock left by a Strata that is gone (after a crash
+    /// or a reboot). Refused while a running Strata holds it.
+    Unlock {
+        project: PathBuf,
+        /// Remove it even though the system says a Strata holds it (a
+        /// network folder can keep a dead machine's lock).
+        #[arg(long)]
+        force: bool,
     },
     /// Check a project file and list its problems.
     Check { project: PathBuf },

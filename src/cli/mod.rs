@@ -25,6 +25,10 @@ pub enum CliError {
     Input { path: PathBuf, msg: String },
     #[error("{0}")]
     Usage(String),
+    /// Standard output was closed by its reader (`| head`): the command
+    /// stops quietly, as Unix tools do.
+    #[error("standard output was closed")]
+    ClosedPipe,
 }
 
 fn input(path: &Path, msg: impl std::fmt::Display) -> CliError {
@@ -37,10 +41,19 @@ fn input(path: &Path, msg: impl std::fmt::Display) -> CliError {
 /// Write a command's answer to stdout; a failure (a full disk behind a
 /// redirect, say) is an error like any other.
 fn print_out(text: &str) -> Result<(), CliError> {
-    std::io::stdout()
-        .lock()
-        .write_all(text.as_bytes())
-        .map_err(|e| input(Path::new("-"), e))
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(|e| {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                CliError::ClosedPipe
+            } else {
+                input(
+                    Path::new("standard output"),
+                    format!("cannot write: {e}. Nothing more was written"),
+                )
+            }
+        })
 }
 
 fn load(path: &Path) -> Result<Project, CliError> {
@@ -59,6 +72,8 @@ fn modify(
     actor: Option<&str>,
     f: impl FnOnce(&Project) -> Result<Vec<Command>, CliError>,
 ) -> Result<Project, CliError> {
+    // A symlinked project is locked and saved at its target.
+    let path = &store::resolve(path)?;
     let lock = match Lock::acquire(path, false) {
         Err(store::LockError::Stale { .. }) => {
             eprintln!("note: taking over a stale lock on {}", path.display());
@@ -66,6 +81,7 @@ fn modify(
         }
         other => other?,
     };
+    report_sweep(&store::sweep_temps(path));
     let mut p = load(path)?;
     let mut history = History::new();
     if let Some(name) = actor {
@@ -82,6 +98,22 @@ fn modify(
     store::save(&p, path)?;
     drop(lock);
     Ok(p)
+}
+
+/// Say what was cleaned up after interrupted saves, and what could not be.
+fn report_sweep(swept: &store::Swept) {
+    if !swept.removed.is_empty() {
+        eprintln!(
+            "note: removed {} temporary file(s) left by interrupted saves",
+            swept.removed.len()
+        );
+    }
+    for (path, e) in &swept.failed {
+        eprintln!(
+            "warning: {}: a temporary file left by an interrupted save could not be removed ({e}); remove it by hand",
+            path.display()
+        );
+    }
 }
 
 fn parse_span(s: &str) -> Option<(usize, usize)> {
@@ -136,12 +168,14 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
             project,
             files,
             encoding,
+            max_size,
             speaker_pattern,
             rtl,
             ltr,
         } => {
             let opts = crate::import::ImportOptions {
                 encoding,
+                max_mib: max_size,
                 speaker_pattern,
                 direction: match (rtl, ltr) {
                     (true, _) => Direction::Rtl,
@@ -154,6 +188,7 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
             })?;
             for f in &files {
                 let stem = f.file_stem().map(|s| s.to_string_lossy().into_owned());
+                let stem = stem.map(|s| crate::edit::check::clean_name(&s));
                 if let Some(d) = stem.and_then(|s| p.document_by_name(&s)) {
                     eprintln!(
                         "imported {} ({}, {} lines)",
@@ -161,6 +196,12 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
                         d.source.encoding,
                         d.line_count()
                     );
+                    if d.source.encoding.contains('\u{FFFD}') {
+                        eprintln!(
+                            "warning: {}: some bytes were not UTF-8 and show as \u{FFFD}; check the lines named above",
+                            f.display()
+                        );
+                    }
                 }
             }
         }
@@ -276,14 +317,42 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
         }
         Cmd::Codes { project } => {
             let p = load(&project)?;
-            print_tree(&p);
+            print_out(&tree_text(&p))?;
         }
+        Cmd::Unlock { project, force } => match store::unlock(&project, force) {
+            Ok(u) => eprintln!(
+                "removed {} (pid {} on {}{})",
+                u.path.display(),
+                u.pid,
+                u.host,
+                store::since(u.made)
+            ),
+            Err(store::LockError::Held {
+                path,
+                pid,
+                host,
+                made,
+            }) => {
+                return Err(input(
+                    &path,
+                    format!(
+                        "a running Strata holds this lock (pid {pid} on {host}{}); close the project there. If you are sure no Strata has it open, add --force",
+                        store::since(made)
+                    ),
+                ));
+            }
+            Err(e) => return Err(e.into()),
+        },
         Cmd::Export {
             project,
             format,
             output,
             no_interviewer,
         } => {
+            if output.as_os_str() != "-" {
+                // Before the work of loading: a refusal costs nothing.
+                store::check_export_target(&output, Some(&project))?;
+            }
             let p = load(&project)?;
             let opts = ExportOptions {
                 exclude_interviewer: no_interviewer,
@@ -292,6 +361,7 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
             if output.as_os_str() == "-" {
                 print_out(&text)?;
             } else {
+                store::check_export_target(&output, Some(&project))?;
                 store::write_atomic(&output, text.as_bytes(), false)?;
                 eprintln!("wrote {}", output.display());
             }
@@ -363,33 +433,38 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
         Cmd::Stats { project, json } => {
             let p = load(&project)?;
             let s = crate::analysis::stats(&p);
-            if json {
+            let text = if json {
                 let text = serde_json::to_string_pretty(&s).map_err(|e| input(&project, e))?;
-                println!("{text}");
+                format!("{text}\n")
             } else {
-                println!("documents: {}", s.documents);
+                let mut t = format!("documents: {}\n", s.documents);
                 for (level, n) in &s.codes_per_level {
-                    println!("{} (level {level}): {n}", p.level_name(*level));
+                    t += &format!("{} (level {level}): {n}\n", p.level_name(*level));
                 }
-                println!("codings: {}", s.codings);
-                println!("coders: {}", s.coders);
-                println!("memos: {}", s.memos);
-            }
+                t += &format!(
+                    "codings: {}\ncoders: {}\nmemos: {}\n",
+                    s.codings, s.coders, s.memos
+                );
+                t
+            };
+            print_out(&text)?;
         }
     }
     Ok(())
 }
 
-fn print_tree(p: &Project) {
+fn tree_text(p: &Project) -> String {
+    use std::fmt::Write as _;
     let ix = p.index();
     let (own, total) = (ix.own_counts(), ix.total_counts());
-    let mut out = std::io::stdout().lock();
+    let mut out = String::new();
     for (id, depth) in p.walk() {
         let Some(code) = p.codes.get(&id) else {
             continue;
         };
         let level = ix.level(id);
-        let written = writeln!(
+        // Writing to a String cannot fail.
+        let _ = writeln!(
             out,
             "{}{} [L{level} {}] ({} own, {} total)",
             "  ".repeat(depth),
@@ -398,10 +473,6 @@ fn print_tree(p: &Project) {
             own.get(&id).copied().unwrap_or(0),
             total.get(&id).copied().unwrap_or(0),
         );
-        if written.is_err() {
-            // A closed stdout (e.g. `| head`) ends the listing early: that
-            // is what the reader asked for, so there is nothing to report.
-            break;
-        }
     }
+    out
 }

@@ -48,6 +48,7 @@ impl History {
 
     /// Apply a new command; it becomes the step to undo.
     pub fn apply(&mut self, project: &mut Project, cmd: Command) -> Result<(), EditError> {
+        super::check::input(&cmd)?;
         let label = cmd.label();
         let inverse = cmd.apply(project)?;
         let serial = self.next_serial;

@@ -2,6 +2,7 @@
 //! returns its inverse, and `History` keeps those for undo and redo.
 
 mod apply;
+pub mod check;
 mod compose;
 mod history;
 mod step;
@@ -47,6 +48,16 @@ pub enum EditError {
     DuplicateCoding,
     #[error("a coder needs a name")]
     EmptyCoderName,
+    #[error("a {0} needs a name that is not blank")]
+    BlankName(&'static str),
+    #[error("a {what} name cannot contain {why}; without it the name would be '{name}'")]
+    BadName {
+        what: &'static str,
+        name: String,
+        why: &'static str,
+    },
+    #[error("a {what} name can have at most {max} characters; this one has {len}. Put longer text in its description or a memo", max = check::MAX_NAME_CHARS)]
+    LongName { what: &'static str, len: usize },
     #[error("a coder named '{0}' already exists")]
     DuplicateCoder(String),
     #[error(

@@ -35,8 +35,19 @@ pub enum ImportError {
     },
     #[error("{path}: unsupported file type '.{ext}' (Strata imports .txt, .md, .docx and .odt)")]
     Unsupported { path: PathBuf, ext: String },
-    #[error("{path}: the file is empty")]
+    #[error("{path}: the file is empty (it has no text)")]
     Empty { path: PathBuf },
+    #[error("{path}: not a regular file (a folder, device or pipe); Strata imports files only")]
+    NotRegular { path: PathBuf },
+    #[error(
+        "{path}: {size_mib} MiB, more than the {cap_mib} MiB of text a transcript may have. Split it, or raise the limit with --max-size {suggest}"
+    )]
+    TooLarge {
+        path: PathBuf,
+        size_mib: u64,
+        cap_mib: u64,
+        suggest: u64,
+    },
     #[error(
         "{path}: a document named '{name}' is already in the project (rename the file or the document)"
     )]
@@ -58,14 +69,59 @@ pub struct ImportOptions {
     /// Speaker-label regex; the first capture group is the label.
     pub speaker_pattern: Option<String>,
     pub direction: Direction,
+    /// Most text a transcript may have, in MiB (default `DEFAULT_MAX_MIB`).
+    pub max_mib: Option<u64>,
+}
+
+/// A transcript's text is capped, so that a mistaken or hostile file (a
+/// log, a dump, a zip bomb) cannot fill memory and the project.
+pub const DEFAULT_MAX_MIB: u64 = 64;
+
+const MIB: u64 = 1024 * 1024;
+
+impl ImportOptions {
+    fn cap(&self) -> u64 {
+        self.max_mib.unwrap_or(DEFAULT_MAX_MIB).saturating_mul(MIB)
+    }
+}
+
+/// The bytes of a file to import: refused unless it is a regular file
+/// (a FIFO would block, a device never end) of at most `cap` bytes.
+fn read_capped(path: &Path, cap: u64) -> Result<Vec<u8>, ImportError> {
+    use std::io::Read;
+    let io = |source| ImportError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let too_large = |size: u64| ImportError::TooLarge {
+        path: path.to_path_buf(),
+        size_mib: size.div_ceil(MIB),
+        cap_mib: cap / MIB,
+        suggest: size.div_ceil(MIB).max(cap / MIB + 1),
+    };
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if !meta.is_file() {
+        return Err(ImportError::NotRegular {
+            path: path.to_path_buf(),
+        });
+    }
+    if meta.len() > cap {
+        return Err(too_large(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // Bounded: the file may grow while it is read.
+    std::fs::File::open(path)
+        .and_then(|f| f.take(cap + 1).read_to_end(&mut bytes))
+        .map_err(io)?;
+    if bytes.len() as u64 > cap {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 /// Read one file into a document (not yet added to any project).
 pub fn read_document(path: &Path, opts: &ImportOptions) -> Result<Document, ImportError> {
-    let bytes = std::fs::read(path).map_err(|source| ImportError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let cap = opts.cap();
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
@@ -76,15 +132,42 @@ pub fn read_document(path: &Path, opts: &ImportOptions) -> Result<Document, Impo
     };
     let (text, encoding) = match ext.as_str() {
         "txt" | "md" | "text" | "markdown" => {
+            let bytes = read_capped(path, cap)?;
             let d =
                 decode(&bytes, opts.encoding.as_deref()).map_err(|source| ImportError::Decode {
                     path: path.to_path_buf(),
                     source,
                 })?;
-            (d.text, d.encoding)
+            let encoding = match d.replaced_lines.as_slice() {
+                [] => d.encoding,
+                lines => format!(
+                    "{}; bytes that are not UTF-8 shown as \u{FFFD} on line(s) {}",
+                    d.encoding,
+                    lines
+                        .iter()
+                        .map(|l| l.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            };
+            (d.text, encoding)
         }
-        "docx" => (docx_text(&bytes).map_err(office)?, "docx".to_string()),
-        "odt" => (odt_text(&bytes).map_err(office)?, "odt".to_string()),
+        // The archive may hold pictures too: it may be larger than the
+        // text, and its text part is capped when it is inflated.
+        "docx" => {
+            let bytes = read_capped(path, cap.saturating_mul(4))?;
+            (
+                office::docx_text_capped(&bytes, cap).map_err(office)?,
+                "docx".to_string(),
+            )
+        }
+        "odt" => {
+            let bytes = read_capped(path, cap.saturating_mul(4))?;
+            (
+                office::odt_text_capped(&bytes, cap).map_err(office)?,
+                "odt".to_string(),
+            )
+        }
         _ => {
             return Err(ImportError::Unsupported {
                 path: path.to_path_buf(),
@@ -97,9 +180,20 @@ pub fn read_document(path: &Path, opts: &ImportOptions) -> Result<Document, Impo
             path: path.to_path_buf(),
         });
     }
+    if text.len() as u64 > cap {
+        return Err(ImportError::TooLarge {
+            path: path.to_path_buf(),
+            size_mib: (text.len() as u64).div_ceil(MIB),
+            cap_mib: cap / MIB,
+            suggest: (text.len() as u64).div_ceil(MIB),
+        });
+    }
+    // A file's name may hold line breaks or bidi overrides, which have no
+    // place in a document's name: they are left out.
     let name = path
         .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
+        .map(|s| crate::edit::check::clean_name(&s.to_string_lossy()))
+        .filter(|s| !s.is_empty())
         .unwrap_or_else(|| "document".into());
     let mut doc = Document::new(name, &text);
     doc.source.file_name = path
@@ -155,10 +249,7 @@ pub fn import_files(
 /// Document variables from a CSV whose first column names the document:
 /// `document,participant,group,minutes,…`. Empty cells are skipped.
 pub fn variables_from_csv(project: &Project, path: &Path) -> Result<Command, ImportError> {
-    let bytes = std::fs::read(path).map_err(|source| ImportError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let bytes = read_capped(path, DEFAULT_MAX_MIB * MIB)?;
     let text = decode(&bytes, None).map_err(|source| ImportError::Decode {
         path: path.to_path_buf(),
         source,
@@ -175,6 +266,15 @@ pub fn variables_from_csv(project: &Project, path: &Path) -> Result<Command, Imp
         .headers()
         .map_err(|e| csv_err(1, e.to_string()))?
         .clone();
+    if let Some(i) = headers.iter().skip(1).position(|h| h.trim().is_empty()) {
+        return Err(csv_err(
+            1,
+            format!(
+                "column {} has no name in the header; every column after the first names a variable",
+                i + 2
+            ),
+        ));
+    }
     if headers.len() < 2 {
         return Err(csv_err(
             1,

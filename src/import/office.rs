@@ -14,6 +14,14 @@ pub enum OfficeError {
         kind: &'static str,
         part: &'static str,
     },
+    #[error(
+        "{part} inflates to more than {cap_mib} MiB, far more than a transcript's text: the file is damaged or built to fill memory (a zip bomb). Nothing was imported"
+    )]
+    TooLarge { part: &'static str, cap_mib: u64 },
+    #[error(
+        "{part} is not UTF-8 text (byte {offset}), as Word and LibreOffice write it: the file is damaged or was made by another program. Open it in Word or LibreOffice and save it again"
+    )]
+    NotUtf8 { part: &'static str, offset: usize },
     #[error("{part} is damaged at byte {pos}: {msg}")]
     Xml {
         part: &'static str,
@@ -22,9 +30,16 @@ pub enum OfficeError {
     },
 }
 
-const MAX_PART: u64 = 256 * 1024 * 1024;
+/// The XML of a document is several times its text: markup for every
+/// run of text. Past this multiple of the text cap it is refused.
+const XML_PER_TEXT: u64 = 4;
 
-fn read_part(bytes: &[u8], kind: &'static str, part: &'static str) -> Result<String, OfficeError> {
+fn read_part(
+    bytes: &[u8],
+    kind: &'static str,
+    part: &'static str,
+    text_cap: u64,
+) -> Result<String, OfficeError> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| OfficeError::Zip {
         kind,
         msg: e.to_string(),
@@ -32,26 +47,52 @@ fn read_part(bytes: &[u8], kind: &'static str, part: &'static str) -> Result<Str
     let file = zip
         .by_name(part)
         .map_err(|_| OfficeError::MissingPart { kind, part })?;
-    let mut s = String::new();
-    // Bounded read: a hostile archive cannot make us inflate without limit.
-    file.take(MAX_PART)
-        .read_to_string(&mut s)
+    let cap = text_cap.saturating_mul(XML_PER_TEXT);
+    let too_large = || OfficeError::TooLarge {
+        part,
+        cap_mib: cap / (1024 * 1024),
+    };
+    // What the archive says first (stops an honest bomb at once), then
+    // what inflating gives (a lying one stops one byte past the cap).
+    if file.size() > cap {
+        return Err(too_large());
+    }
+    let mut xml = Vec::new();
+    file.take(cap + 1)
+        .read_to_end(&mut xml)
         .map_err(|e| OfficeError::Zip {
             kind,
             msg: e.to_string(),
         })?;
-    Ok(s)
+    if xml.len() as u64 > cap {
+        return Err(too_large());
+    }
+    String::from_utf8(xml).map_err(|e| OfficeError::NotUtf8 {
+        part,
+        offset: e.utf8_error().valid_up_to(),
+    })
 }
 
-/// Text of a .docx, one line per paragraph.
+/// Text of a .docx, one line per paragraph, at most the default cap.
 pub fn docx_text(bytes: &[u8]) -> Result<String, OfficeError> {
-    let xml = read_part(bytes, "Word (.docx)", "word/document.xml")?;
+    docx_text_capped(bytes, super::DEFAULT_MAX_MIB * 1024 * 1024)
+}
+
+/// Text of an .odt, one line per paragraph or heading, at most the
+/// default cap.
+pub fn odt_text(bytes: &[u8]) -> Result<String, OfficeError> {
+    odt_text_capped(bytes, super::DEFAULT_MAX_MIB * 1024 * 1024)
+}
+
+/// Text of a .docx whose text may have at most `cap` bytes.
+pub fn docx_text_capped(bytes: &[u8], cap: u64) -> Result<String, OfficeError> {
+    let xml = read_part(bytes, "Word (.docx)", "word/document.xml", cap)?;
     flatten(&xml, "word/document.xml", Dialect::Docx)
 }
 
-/// Text of an .odt, one line per paragraph or heading.
-pub fn odt_text(bytes: &[u8]) -> Result<String, OfficeError> {
-    let xml = read_part(bytes, "OpenDocument (.odt)", "content.xml")?;
+/// Text of an .odt whose text may have at most `cap` bytes.
+pub fn odt_text_capped(bytes: &[u8], cap: u64) -> Result<String, OfficeError> {
+    let xml = read_part(bytes, "OpenDocument (.odt)", "content.xml", cap)?;
     flatten(&xml, "content.xml", Dialect::Odt)
 }
 

@@ -11,17 +11,21 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, thiserror::Error)]
 pub enum LockError {
     #[error(
-        "{path}: the project is open in another Strata (pid {pid} on {host}). Close it there first"
+        "{path}: the project is open in another Strata (pid {pid} on {host}{}). Close it there first. If no Strata has it open (after a crash on a shared folder, say), `strata unlock` removes the lock", since(*made)
     )]
     Held {
         path: PathBuf,
         pid: u32,
         host: String,
+        /// When the lock file was made, if the system says.
+        made: Option<std::time::SystemTime>,
     },
     #[error(
         "{path}: a lock from a Strata that is no longer running (pid {pid}) was found; it can be taken over"
     )]
     Stale { path: PathBuf, pid: u32 },
+    #[error("{path}: no lock file; nothing to unlock")]
+    NoLock { path: PathBuf },
     #[error("{path}: cannot create the lock file: {source}")]
     Io {
         path: PathBuf,
@@ -134,6 +138,11 @@ fn prepare(path: &Path, content: &str) -> std::io::Result<(PathBuf, fs::File)> {
 impl Lock {
     /// Take the lock. A stale lock is taken over only if `take_stale`.
     pub fn acquire(project: &Path, take_stale: bool) -> Result<Lock, LockError> {
+        // A symlinked project is locked where it is saved: at its target.
+        let project = &super::resolve(project).map_err(|e| LockError::Io {
+            path: lock_path(project),
+            source: std::io::Error::other(e.to_string()),
+        })?;
         let path = lock_path(project);
         let io = |source| LockError::Io {
             path: path.clone(),
@@ -225,6 +234,7 @@ fn take(path: &Path, tmp: &Path, take_stale: bool) -> Result<(), Taken> {
                 path: path.to_path_buf(),
                 pid: seen.pid,
                 host: seen.host,
+                made: made(path),
             }));
         }
         if !take_stale {
@@ -243,6 +253,78 @@ fn take(path: &Path, tmp: &Path, take_stale: bool) -> Result<(), Taken> {
     Err(Taken::Io(std::io::Error::other(
         "the lock file keeps changing; another program is writing it",
     )))
+}
+
+fn made(path: &Path) -> Option<std::time::SystemTime> {
+    fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
+/// When a lock file was made, for a person deciding whether it is stale:
+/// ", since 2026-11-30 10:02 (3 h ago)", or nothing when unknown.
+pub fn since(made: Option<std::time::SystemTime>) -> String {
+    let Some(made) = made else {
+        return String::new();
+    };
+    let at = chrono::DateTime::<chrono::Local>::from(made).format("%Y-%m-%d %H:%M");
+    let ago = made.elapsed().map_or(0, |d| d.as_secs());
+    let ago = match ago {
+        0..60 => format!("{ago} s"),
+        60..3600 => format!("{} min", ago / 60),
+        3600..172_800 => format!("{} h", ago / 3600),
+        _ => format!("{} days", ago / 86_400),
+    };
+    format!(", since {at} ({ago} ago)")
+}
+
+/// What `unlock` found and removed.
+#[derive(Debug)]
+pub struct Unlocked {
+    pub path: PathBuf,
+    pub pid: u32,
+    pub host: String,
+    pub made: Option<std::time::SystemTime>,
+}
+
+/// Remove a project's lock file that no running Strata holds, such as one
+/// whose pid now belongs to another program after a reboot, or one on a
+/// file system without OS locks. A lock whose OS lock is held by a running
+/// Strata is refused unless `force`.
+pub fn unlock(project: &Path, force: bool) -> Result<Unlocked, LockError> {
+    let project = &super::resolve(project).map_err(|e| LockError::Io {
+        path: lock_path(project),
+        source: std::io::Error::other(e.to_string()),
+    })?;
+    let path = lock_path(project);
+    let io = |source| LockError::Io {
+        path: path.clone(),
+        source,
+    };
+    let mut file = match fs::OpenOptions::new().read(true).write(true).open(&path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(LockError::NoLock { path });
+        }
+        Err(e) => return Err(io(e)),
+    };
+    let seen = read_existing(&mut file);
+    let made = made(&path);
+    if let Err(fs::TryLockError::WouldBlock) = file.try_lock()
+        && !force
+    {
+        return Err(LockError::Held {
+            path,
+            pid: seen.pid,
+            host: seen.host,
+            made,
+        });
+    }
+    fs::remove_file(&path).map_err(io)?;
+    Ok(Unlocked {
+        path,
+        pid: seen.pid,
+        host: seen.host,
+        made,
+    })
 }
 
 impl Drop for Lock {

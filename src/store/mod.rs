@@ -6,15 +6,16 @@ mod lock;
 pub mod v1;
 pub mod v2;
 mod validate;
+mod write;
 
 pub use format::{FORMAT_NAME, FORMAT_VERSION, Parts};
-pub use lock::{Lock, LockError, lock_path};
+pub use lock::{Lock, LockError, Unlocked, lock_path, since, unlock};
 pub use validate::Problem;
+pub use write::{Swept, backup_path, resolve, same_file, sweep_temps, write_atomic};
 
 use crate::model::Project;
 use format::Sniffed;
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
@@ -26,16 +27,26 @@ pub enum StoreError {
         source: std::io::Error,
     },
     #[error(
-        "{path}: line {line}, column {col}: {msg}. The file is damaged or was edited by hand; restore it from {path}.bak if you have one"
+        "{path}: line {line}, column {col}: {msg}. The file is damaged or was edited by hand. {restore}"
     )]
     Parse {
         path: PathBuf,
         line: usize,
         col: usize,
         msg: String,
+        restore: Restore,
     },
     #[error("{path}: not a Strata project file (it is not UTF-8 text)")]
     NotText { path: PathBuf },
+    #[error(
+        "{path}: byte {offset} (line {line}) is not UTF-8 text, so the file is damaged (a disk or copying error, or an edit by another program). {restore}"
+    )]
+    BadByte {
+        path: PathBuf,
+        offset: usize,
+        line: usize,
+        restore: Restore,
+    },
     #[error("{path}: not a Strata project file (format '{found}')")]
     NotStrata { path: PathBuf, found: String },
     #[error(
@@ -51,11 +62,98 @@ pub enum StoreError {
     )]
     BadVersion { path: PathBuf, found: u32 },
     #[error(
-        "{path}: JSON text that says format version {found}, but versions 1 and 2 are RON text; the file is damaged or was made by another program. Restore it from {path}.bak if you have one"
+        "{path}: JSON text that says format version {found}, but versions 1 and 2 are RON text; the file is damaged or was made by another program. {restore}"
     )]
-    JsonOld { path: PathBuf, found: u32 },
+    JsonOld {
+        path: PathBuf,
+        found: u32,
+        restore: Restore,
+    },
+    #[error("{path}: is a link to {target}, which cannot be reached: {source}")]
+    BadLink {
+        path: PathBuf,
+        target: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(
+        "{path}: not a regular file (a folder, device or pipe); Strata writes only regular files. Choose another name (or - for standard output)"
+    )]
+    NotRegular { path: PathBuf },
+    #[error(
+        "{path}: the file is read-only, so Strata does not replace it. Make it writable (chmod u+w) if it should change, or save under another name"
+    )]
+    ReadOnly { path: PathBuf },
+    #[error("{path}: is {what}; an export never writes over it. Choose another output file")]
+    ExportOverProject { path: PathBuf, what: Guarded },
     #[error("could not serialise the project: {0}")]
     Serialise(String),
+}
+
+/// A file that an export may not replace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Guarded {
+    /// The project being exported.
+    Project,
+    Backup,
+    Lock,
+    /// Its copy kept for an older Strata (`.vN.bak`).
+    OlderCopy,
+    /// Some other Strata project (or backup, or recovery file).
+    OtherProject,
+    OtherLock,
+}
+
+impl std::fmt::Display for Guarded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Guarded::Project => "the project file being exported",
+            Guarded::Backup => "the project's backup",
+            Guarded::Lock => "the project's lock file",
+            Guarded::OlderCopy => "the project's copy kept for an older Strata",
+            Guarded::OtherProject => "a Strata project file",
+            Guarded::OtherLock => "the lock file of a Strata project",
+        })
+    }
+}
+
+/// What to do about a damaged file: where its backup is, if there is one.
+/// Shown at the end of a load error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Restore {
+    /// The backup beside the damaged file, if it exists.
+    pub backup: Option<PathBuf>,
+    /// The damaged file is itself a backup (`NAME.strata.bak`).
+    pub is_backup: bool,
+}
+
+impl Restore {
+    pub fn for_file(path: &Path) -> Restore {
+        let is_backup = path.extension().is_some_and(|e| e == "bak");
+        let bak = backup_path(path);
+        Restore {
+            backup: (!is_backup && bak.is_file()).then_some(bak),
+            is_backup,
+        }
+    }
+}
+
+impl std::fmt::Display for Restore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (&self.backup, self.is_backup) {
+            (_, true) => f.write_str(
+                "This is a backup that Strata kept; the project file itself is beside it without '.bak'. Older copies can only come from version control or your own copies",
+            ),
+            (Some(bak), _) => write!(
+                f,
+                "The backup from before the last save is {}: open it, or copy it over this file",
+                bak.display()
+            ),
+            (None, _) => f.write_str(
+                "No backup (.bak) was found beside it; restore it from version control or your own copy",
+            ),
+        }
+    }
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
@@ -101,12 +199,14 @@ pub fn from_str(text: &str, path: &Path) -> Result<(Project, Vec<Problem>), Stor
         line: e.span.start.line,
         col: e.span.start.col,
         msg: e.code.to_string(),
+        restore: Restore::for_file(path),
     };
     let json_err = |e: serde_json::Error| StoreError::Parse {
         path: path_buf.clone(),
         line: e.line(),
         col: e.column(),
         msg: e.to_string(),
+        restore: Restore::for_file(path),
     };
     if version == Some(Sniffed::Version(0)) {
         return Err(StoreError::BadVersion {
@@ -121,6 +221,7 @@ pub fn from_str(text: &str, path: &Path) -> Result<(Project, Vec<Problem>), Stor
             return Err(StoreError::JsonOld {
                 path: path_buf,
                 found: f.version,
+                restore: Restore::for_file(path),
             });
         }
         (f.format, f.version, v2::into_parts(f.project))
@@ -159,11 +260,39 @@ pub fn from_str(text: &str, path: &Path) -> Result<(Project, Vec<Problem>), Stor
 /// Load a project file. Problems found are returned beside the project,
 /// whose broken items are set aside.
 pub fn load(path: &Path) -> Result<(Project, Vec<Problem>), StoreError> {
+    match fs::metadata(path) {
+        Ok(m) if !m.is_file() => {
+            return Err(StoreError::NotRegular {
+                path: path.to_path_buf(),
+            });
+        }
+        _ => {}
+    }
     let bytes = fs::read(path).map_err(io(path))?;
-    let text = simdutf8::basic::from_utf8(&bytes).map_err(|_| StoreError::NotText {
-        path: path.to_path_buf(),
-    })?;
+    let text = simdutf8::basic::from_utf8(&bytes).map_err(|_| not_text(path, &bytes))?;
     from_str(text, path)
+}
+
+/// Why bytes that should be a project are not UTF-8: damage at a place
+/// (when what comes before it is a Strata project), or not a project at all.
+fn not_text(path: &Path, bytes: &[u8]) -> StoreError {
+    let offset = match std::str::from_utf8(bytes) {
+        Err(e) => e.valid_up_to(),
+        Ok(_) => 0,
+    };
+    let before = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
+    if format::sniff_format(before).as_deref() == Some(FORMAT_NAME) {
+        StoreError::BadByte {
+            path: path.to_path_buf(),
+            offset,
+            line: before.matches('\n').count() + 1,
+            restore: Restore::for_file(path),
+        }
+    } else {
+        StoreError::NotText {
+            path: path.to_path_buf(),
+        }
+    }
 }
 
 /// The file text of a project: pretty-printed JSON, one field per line, so
@@ -178,35 +307,6 @@ pub fn to_string(p: &Project) -> Result<String, StoreError> {
         serde_json::to_string_pretty(&file).map_err(|e| StoreError::Serialise(e.to_string()))?;
     body.push('\n');
     Ok(body)
-}
-
-/// Keep the file at `path` as its `.bak`, atomically: the backup is a second
-/// name for the old file (a hard link, so no copy of a large project),
-/// renamed into place; where hard links are not possible, a copy written to
-/// a temporary name and renamed. Either way `path` itself is untouched.
-fn keep_backup_of(path: &Path, dir: &Path, name: &str) -> Result<(), StoreError> {
-    let bak = backup_path(path);
-    let tmp = dir.join(format!(".{name}.bak-{}", std::process::id()));
-    // A leftover of a crashed save, if any: in the way of the link.
-    if let Err(e) = fs::remove_file(&tmp)
-        && e.kind() != std::io::ErrorKind::NotFound
-    {
-        return Err(io(&tmp)(e));
-    }
-    if fs::hard_link(path, &tmp).is_err() {
-        let mut f = fs::File::create(&tmp).map_err(io(&tmp))?;
-        let mut src = fs::File::open(path).map_err(io(path))?;
-        std::io::copy(&mut src, &mut f).map_err(io(&tmp))?;
-        f.sync_all().map_err(io(&tmp))?;
-    }
-    fs::rename(&tmp, &bak).map_err(io(&bak))
-}
-
-/// Path of the backup kept beside a project file.
-pub fn backup_path(path: &Path) -> PathBuf {
-    let mut s = path.as_os_str().to_owned();
-    s.push(".bak");
-    PathBuf::from(s)
 }
 
 /// The first bytes of a file as text: enough to sniff its format and
@@ -270,8 +370,71 @@ pub fn older_backup_path(path: &Path, version: u32) -> PathBuf {
 /// older Strata.
 pub fn save(p: &Project, path: &Path) -> Result<(), StoreError> {
     let text = to_string(p)?;
+    let path = &resolve(path)?;
     keep_older(path)?;
-    write_atomic(path, text.as_bytes(), true)
+    write_atomic(path, text.as_bytes(), true)?;
+    // Leftovers of earlier interrupted saves. Failing to remove one does
+    // not make this save fail; the next open reports it.
+    sweep_temps(path);
+    Ok(())
+}
+
+/// Refuse to replace a file written by a newer Strata.
+fn refuse_newer(path: &Path) -> Result<(), StoreError> {
+    if let Ok(Some(v)) = sniff_file(path)
+        && format::is_newer(v)
+    {
+        return Err(newer(path, v));
+    }
+    Ok(())
+}
+
+/// May an export write to `output`? Not over the open `project`, its
+/// backups or its lock, not over any other Strata project file, and not
+/// over anything that is not a regular file. Any other file may be
+/// replaced.
+pub fn check_export_target(output: &Path, project: Option<&Path>) -> Result<(), StoreError> {
+    let refuse = |what| {
+        Err(StoreError::ExportOverProject {
+            path: output.to_path_buf(),
+            what,
+        })
+    };
+    if let Some(project) = project {
+        if same_file(output, project) || output == project {
+            return refuse(Guarded::Project);
+        }
+        if same_file(output, &backup_path(project)) {
+            return refuse(Guarded::Backup);
+        }
+        if same_file(output, &lock_path(project)) {
+            return refuse(Guarded::Lock);
+        }
+        if (1..FORMAT_VERSION).any(|v| same_file(output, &older_backup_path(project, v))) {
+            return refuse(Guarded::OlderCopy);
+        }
+    }
+    let meta = match fs::metadata(output) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(io(output)(e)),
+    };
+    if !meta.is_file() {
+        return Err(StoreError::NotRegular {
+            path: output.to_path_buf(),
+        });
+    }
+    if head_of(output).is_ok_and(|h| format::sniff_format(&h).as_deref() == Some(FORMAT_NAME)) {
+        return refuse(Guarded::OtherProject);
+    }
+    // Another project's lock (`NAME.strata.lock` beside `NAME.strata`).
+    if let Some(owner) = output.to_str().and_then(|s| s.strip_suffix(".lock"))
+        && head_of(Path::new(owner))
+            .is_ok_and(|h| format::sniff_format(&h).as_deref() == Some(FORMAT_NAME))
+    {
+        return refuse(Guarded::OtherLock);
+    }
+    Ok(())
 }
 
 fn keep_older(path: &Path) -> Result<(), StoreError> {
@@ -297,47 +460,4 @@ fn keep_older(path: &Path) -> Result<(), StoreError> {
     }
     let old = fs::read(path).map_err(io(path))?;
     write_atomic(&bak, &old, false)
-}
-
-/// The atomic write behind `save`, for any output file.
-pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), StoreError> {
-    if keep_backup
-        && path.exists()
-        && let Ok(Some(v)) = sniff_file(path)
-        && format::is_newer(v)
-    {
-        return Err(newer(path, v));
-    }
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "project".into());
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let result = (|| {
-        let mut f = fs::File::create(&tmp).map_err(io(&tmp))?;
-        f.write_all(bytes).map_err(io(&tmp))?;
-        f.sync_all().map_err(io(&tmp))?;
-        drop(f);
-        if keep_backup && path.exists() {
-            keep_backup_of(path, &dir, &name)?;
-        }
-        fs::rename(&tmp, path).map_err(io(path))?;
-        // Make the rename itself durable. Some systems cannot sync a
-        // folder (Windows cannot open one as a file); the file itself is
-        // already synced and renamed, so there is nothing to report.
-        if let Ok(d) = fs::File::open(&dir) {
-            let _ = d.sync_all();
-        }
-        Ok(())
-    })();
-    if result.is_err() {
-        // The error that stopped the save is the one to report; the
-        // temporary file may not even exist.
-        let _ = fs::remove_file(&tmp);
-    }
-    result
 }

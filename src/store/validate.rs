@@ -35,15 +35,24 @@ pub fn build(file: Parts) -> (Project, Vec<Problem>) {
     p.groups = file.groups;
     p.set_aside = file.set_aside;
 
-    let mut seen_coders = BTreeSet::new();
     for c in file.coders {
-        if seen_coders.insert(c.id) {
-            p.coders.push(c);
+        // One person listed twice (a bad merge by hand): one coder, who
+        // keeps every coding and memo made under that ID.
+        if let Some(first) = p.coders.iter().find(|f| f.id == c.id) {
+            let what = if first.name == c.name {
+                format!(
+                    "coder '{}' is listed twice (id {}); kept once, with all their codings",
+                    c.name, c.id
+                )
+            } else {
+                format!(
+                    "coders '{}' and '{}' have the same id {}, so they are one coder: merged as '{}', who keeps all their codings (rename them if the other name is right)",
+                    first.name, c.name, c.id, first.name
+                )
+            };
+            problem(&mut probs, what);
         } else {
-            problem(
-                &mut probs,
-                format!("coder '{}': duplicate id {}", c.name, c.id),
-            );
+            p.coders.push(c);
         }
     }
     let groups: BTreeSet<GroupId> = p.groups.iter().map(|g| g.id).collect();

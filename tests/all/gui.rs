@@ -276,6 +276,7 @@ fn edit_a_memo_then_save_and_reopen() {
     let Err(reopened) = Workbench::open(path.clone()) else {
         panic!("the project is still locked by the first window");
     };
+    let reopened = reopened.to_string();
     assert!(reopened.contains("open in another Strata"), "{reopened}");
     drop(h);
     let wb = Workbench::open(path).expect("reopen");

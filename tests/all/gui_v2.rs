@@ -390,6 +390,7 @@ fn opening_a_missing_file_says_so() {
     let Err(e) = Workbench::open(dir.path().join("nowhere/study.strata")) else {
         panic!("opened a file that does not exist");
     };
+    let e = e.to_string();
     assert!(e.contains("no such project file"), "{e}");
 }
 

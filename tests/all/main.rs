@@ -10,6 +10,8 @@ mod export;
 mod gui;
 #[cfg(feature = "gui")]
 mod gui_v2;
+mod hostile;
 mod import;
+mod safety;
 mod store;
 mod util;

@@ -1,0 +1,290 @@
+//! Errors said in the interface's language. The library's messages are
+//! English (the CLI's); the window says the same things in Persian when
+//! the interface is Persian. Paths are isolated (LRI … PDI) so that their
+//! slashes keep their order inside a right-to-left sentence.
+
+use super::i18n::Lang;
+use crate::import::{DecodeError, ImportError, OfficeError};
+use crate::store::{Guarded, LockError, Restore, StoreError};
+use std::path::Path;
+
+/// A path, kept left to right inside Persian text.
+fn p(path: &Path) -> String {
+    format!("\u{2066}{}\u{2069}", path.display())
+}
+
+/// Latin text (a file name, an OS message), isolated likewise.
+fn l(text: impl std::fmt::Display) -> String {
+    format!("\u{2066}{text}\u{2069}")
+}
+
+fn restore(r: &Restore) -> String {
+    match (&r.backup, r.is_backup) {
+        (_, true) => "این پرونده پشتیبانی است که Strata نگه داشته؛ خودِ پروندهٔ پروژه بی «.bak» کنار آن است. نسخه‌های قدیمی‌تر را فقط از کنترل نسخه یا رونوشت‌های خودتان می‌توان گرفت.".into(),
+        (Some(bak), _) => format!(
+            "پشتیبانِ پیش از آخرین ذخیره {} است: آن را باز کنید، یا روی این پرونده کپی کنید.",
+            p(bak)
+        ),
+        (None, _) => "پشتیبانی (.bak) کنار آن پیدا نشد؛ آن را از کنترل نسخه یا رونوشت خودتان بازگردانید.".into(),
+    }
+}
+
+fn guarded(g: Guarded) -> &'static str {
+    match g {
+        Guarded::Project => "خودِ پروندهٔ پروژه‌ای است که از آن خروجی می‌گیرید",
+        Guarded::Backup => "پشتیبانِ پروژه است",
+        Guarded::Lock => "پروندهٔ قفل پروژه است",
+        Guarded::OlderCopy => "رونوشتی از پروژه است که برای Strata قدیمی‌تر نگه داشته شده",
+        Guarded::OtherProject => "یک پروندهٔ پروژهٔ Strata است",
+        Guarded::OtherLock => "پروندهٔ قفل یک پروژهٔ Strata است",
+    }
+}
+
+/// A project file's error, for the window.
+pub fn store(lang: Lang, e: &StoreError) -> String {
+    if lang == Lang::En {
+        return e.to_string();
+    }
+    match e {
+        StoreError::Io { path, source } => {
+            format!(
+                "{}: خواندن یا نوشتن پرونده ممکن نشد: {}",
+                p(path),
+                l(source)
+            )
+        }
+        StoreError::Parse {
+            path,
+            line,
+            col,
+            msg,
+            restore: r,
+        } => format!(
+            "{}: سطر {line}، ستون {col}: {}. پرونده آسیب دیده یا دستی ویرایش شده است. {}",
+            p(path),
+            l(msg),
+            restore(r)
+        ),
+        StoreError::NotText { path } => {
+            format!("{}: پروندهٔ پروژهٔ Strata نیست (متن UTF-8 نیست).", p(path))
+        }
+        StoreError::BadByte {
+            path,
+            offset,
+            line,
+            restore: r,
+        } => format!(
+            "{}: بایت {offset} (سطر {line}) متن UTF-8 نیست، پس پرونده آسیب دیده است (خطای دیسک یا کپی، یا ویرایش با برنامه‌ای دیگر). {}",
+            p(path),
+            restore(r)
+        ),
+        StoreError::NotStrata { path, found } => format!(
+            "{}: پروندهٔ پروژهٔ Strata نیست (قالب «{}»).",
+            p(path),
+            l(found)
+        ),
+        StoreError::Newer {
+            path,
+            found,
+            supported,
+        } => format!(
+            "{}: این پرونده را نسخهٔ تازه‌تری از Strata نوشته است (نسخهٔ قالب {}؛ این برنامه تا نسخهٔ {supported} را می‌خواند). برای باز کردن آن Strata را به‌روز کنید؛ پرونده تغییری نکرد.",
+            p(path),
+            l(found)
+        ),
+        StoreError::BadVersion { path, found } => format!(
+            "{}: نسخهٔ قالب {found} وجود ندارد (نسخه‌ها از ۱ آغاز می‌شوند)؛ پرونده آسیب دیده است.",
+            p(path)
+        ),
+        StoreError::JsonOld {
+            path,
+            found,
+            restore: r,
+        } => format!(
+            "{}: متن JSON می‌گوید نسخهٔ قالب {found} است، اما نسخه‌های ۱ و ۲ متن RON هستند؛ پرونده آسیب دیده یا ساختهٔ برنامهٔ دیگری است. {}",
+            p(path),
+            restore(r)
+        ),
+        StoreError::BadLink {
+            path,
+            target,
+            source,
+        } => format!(
+            "{}: پیوندی است به {} که در دسترس نیست: {}",
+            p(path),
+            p(target),
+            l(source)
+        ),
+        StoreError::NotRegular { path } => format!(
+            "{}: پروندهٔ معمولی نیست (پوشه، دستگاه یا لوله)؛ Strata فقط در پرونده‌های معمولی می‌نویسد. نام دیگری برگزینید.",
+            p(path)
+        ),
+        StoreError::ReadOnly { path } => format!(
+            "{}: پرونده فقط‌خواندنی است، پس Strata آن را جایگزین نمی‌کند. اگر باید تغییر کند آن را نوشتنی کنید، یا با نام دیگری ذخیره کنید.",
+            p(path)
+        ),
+        StoreError::ExportOverProject { path, what } => format!(
+            "{}: {}؛ خروجی هرگز روی آن نوشته نمی‌شود. پروندهٔ خروجی دیگری برگزینید.",
+            p(path),
+            guarded(*what)
+        ),
+        StoreError::Serialise(msg) => {
+            format!("پروژه به متن پرونده تبدیل نشد: {}", l(msg))
+        }
+    }
+}
+
+/// When a lock was made, in Persian: «، از 2026-11-30 10:02 (3 ساعت پیش)».
+fn since_fa(made: Option<std::time::SystemTime>) -> String {
+    let Some(made) = made else {
+        return String::new();
+    };
+    let at = chrono::DateTime::<chrono::Local>::from(made).format("%Y-%m-%d %H:%M");
+    let ago = made.elapsed().map_or(0, |d| d.as_secs());
+    let ago = match ago {
+        0..60 => format!("{ago} ثانیه"),
+        60..3600 => format!("{} دقیقه", ago / 60),
+        3600..172_800 => format!("{} ساعت", ago / 3600),
+        _ => format!("{} روز", ago / 86_400),
+    };
+    format!("، از {} ({ago} پیش)", l(at))
+}
+
+/// A lock's error, for the window.
+pub fn lock(lang: Lang, e: &LockError) -> String {
+    if lang == Lang::En {
+        return e.to_string();
+    }
+    match e {
+        LockError::Held {
+            path,
+            pid,
+            host,
+            made,
+        } => format!(
+            "{}: این پروژه در Strata دیگری باز است (فرایند {pid} روی {}{}). نخست آن‌جا ببندیدش.",
+            p(path),
+            l(host),
+            since_fa(*made)
+        ),
+        LockError::Stale { path, pid } => format!(
+            "{}: قفلی از Strata‌ای که دیگر در حال اجرا نیست (فرایند {pid}) پیدا شد؛ می‌توان آن را برداشت.",
+            p(path)
+        ),
+        LockError::NoLock { path } => {
+            format!("{}: پروندهٔ قفلی نیست؛ چیزی برای برداشتن نیست.", p(path))
+        }
+        LockError::Io { path, source } => {
+            format!("{}: پروندهٔ قفل ساخته نشد: {}", p(path), l(source))
+        }
+    }
+}
+
+fn decode(e: &DecodeError) -> String {
+    match e {
+        DecodeError::Binary(at) => {
+            format!("پرونده‌ای دودویی به نظر می‌رسد، نه متن (بایت NUL در جایگاه {at}).")
+        }
+        DecodeError::Controls { offset, count } => format!(
+            "پرونده‌ای دودویی به نظر می‌رسد، نه متن ({count} بایت کنترلی، نخستین در بایت {offset})."
+        ),
+        DecodeError::UnknownEncoding(label) => {
+            format!("«{}» نام رمزگذاری شناخته‌شده‌ای نیست.", l(label))
+        }
+        DecodeError::Malformed(enc, n) => {
+            format!("متن {} معتبری نیست: {n} بایت رمزگشایی نشد.", l(enc))
+        }
+        DecodeError::AlmostUtf8 {
+            offset,
+            line,
+            count,
+        } => format!(
+            "متن UTF-8 است جز {count} بایت که نیست، نخستین در بایت {offset} (سطر {line})؛ پرونده آسیب دیده یا از پرونده‌هایی با رمزگذاری‌های گوناگون سرهم شده است. آن سطر را درست کنید، یا از خط فرمان با {} واردش کنید تا بایت‌های خراب به شکل \u{FFFD} نشان داده شوند.",
+            l("--encoding utf-8")
+        ),
+        DecodeError::Surrogates { offset, line } => format!(
+            "در بایت {offset} (سطر {line}) نیم‌جفت‌های UTF-16 به شکل UTF-8 نوشته شده‌اند (CESU-8)؛ این UTF-8 معتبر نیست. پرونده را به UTF-8 تبدیل کنید."
+        ),
+    }
+}
+
+fn office(e: &OfficeError) -> String {
+    match e {
+        OfficeError::Zip { kind, msg } => format!(
+            "پروندهٔ {} معتبری نیست (بایگانی zip خوانا نیست: {}).",
+            l(kind),
+            l(msg)
+        ),
+        OfficeError::MissingPart { kind, part } => {
+            format!("پروندهٔ {} معتبری نیست ({} در آن نیست).", l(kind), l(part))
+        }
+        OfficeError::TooLarge { part, cap_mib } => format!(
+            "{} به بیش از {cap_mib} مگابایت باز می‌شود، بسیار بیش از متن یک مصاحبه: پرونده آسیب دیده یا برای پر کردن حافظه ساخته شده است (بمب zip). چیزی وارد نشد.",
+            l(part)
+        ),
+        OfficeError::NotUtf8 { part, offset } => format!(
+            "{} متن UTF-8 نیست (بایت {offset})، آن‌گونه که Word و LibreOffice می‌نویسند: پرونده آسیب دیده یا ساختهٔ برنامهٔ دیگری است. آن را در Word یا LibreOffice باز کنید و دوباره ذخیره کنید.",
+            l(part)
+        ),
+        OfficeError::Xml { part, pos, msg } => {
+            format!("{} در بایت {pos} آسیب دیده است: {}", l(part), l(msg))
+        }
+    }
+}
+
+/// An import's error, for the window.
+pub fn import(lang: Lang, e: &ImportError) -> String {
+    if lang == Lang::En {
+        return e.to_string();
+    }
+    match e {
+        ImportError::Io { path, source } => format!("{}: {}", p(path), l(source)),
+        ImportError::Decode { path, source } => format!("{}: {}", p(path), decode(source)),
+        ImportError::Office { path, source } => format!("{}: {}", p(path), office(source)),
+        ImportError::Unsupported { path, ext } => format!(
+            "{}: نوع پرونده «.{}» پشتیبانی نمی‌شود (Strata پرونده‌های .txt، .md، .docx و .odt را وارد می‌کند).",
+            p(path),
+            l(ext)
+        ),
+        ImportError::Empty { path } => format!("{}: پرونده خالی است (متنی ندارد).", p(path)),
+        ImportError::NotRegular { path } => format!(
+            "{}: پروندهٔ معمولی نیست (پوشه، دستگاه یا لوله)؛ Strata فقط پرونده وارد می‌کند.",
+            p(path)
+        ),
+        ImportError::TooLarge {
+            path,
+            size_mib,
+            cap_mib,
+            suggest,
+        } => format!(
+            "{}: {size_mib} مگابایت است، بیش از {cap_mib} مگابایت متنی که یک مصاحبه می‌تواند داشته باشد. آن را چند بخش کنید، یا از خط فرمان با {} حد را بالا ببرید.",
+            p(path),
+            l(format!("--max-size {suggest}"))
+        ),
+        ImportError::NameTaken { path, name } => format!(
+            "{}: سندی به نام «{name}» از پیش در پروژه هست (نام پرونده یا سند را تغییر دهید).",
+            p(path)
+        ),
+        ImportError::BadPattern { .. } => e.to_string(),
+        ImportError::Csv { path, line, msg } => {
+            format!("{}، سطر {line}: {}", p(path), l(msg))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn persian_messages_keep_the_path_and_the_advice() {
+        let e = StoreError::ExportOverProject {
+            path: "/tmp/study.strata".into(),
+            what: Guarded::Project,
+        };
+        let fa = store(Lang::Fa, &e);
+        assert!(fa.contains("\u{2066}/tmp/study.strata\u{2069}"), "{fa}");
+        assert!(fa.contains("پروندهٔ خروجی دیگری برگزینید"), "{fa}");
+        assert_eq!(store(Lang::En, &e), e.to_string());
+    }
+}
