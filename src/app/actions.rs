@@ -142,8 +142,12 @@ pub fn apply(wb: &mut Workbench, a: Action) {
                 open_path(wb, path);
             }
         }
+        Action::RestoreBackup(path) => {
+            wb.state.offer = None;
+            restore_backup(wb, path);
+        }
         Action::Unlock(path) => {
-            wb.state.unlock_offer = None;
+            wb.state.offer = None;
             match crate::store::unlock(&path, false) {
                 Ok(_) => open_path(wb, path),
                 Err(crate::store::LockError::Held { .. }) => {
@@ -245,9 +249,39 @@ fn open_path(wb: &mut Workbench, path: std::path::PathBuf) {
         }
         Err(super::OpenError::Lock(e @ crate::store::LockError::Held { .. })) => {
             let why = super::errors::lock(wb.state.lang, &e);
-            wb.state.unlock_offer = Some((path, why));
+            wb.state.offer = Some(files::Offer::unlock(path, why));
+        }
+        Err(super::OpenError::Store(e)) if e.restore().is_some_and(|r| r.backup.is_some()) => {
+            let why = super::errors::store(wb.state.lang, &e);
+            wb.state.offer = Some(files::Offer::restore(path, why));
         }
         Err(e) => wb.state.error = Some(e.message(wb.state.lang)),
+    }
+}
+
+/// Put a damaged project's backup in its place, under the project's lock,
+/// and open it; the damaged file is kept and named in the status line.
+fn restore_backup(wb: &mut Workbench, path: std::path::PathBuf) {
+    let lang = wb.state.lang;
+    let restored = crate::store::Lock::acquire(&path, true)
+        .map_err(|e| super::errors::lock(lang, &e))
+        .and_then(|lock| {
+            let kept = crate::store::restore_backup(&path);
+            drop(lock);
+            kept.map_err(|e| super::errors::store(lang, &e))
+        });
+    match restored {
+        Ok(kept) => {
+            open_path(wb, path.clone());
+            if wb.path.as_ref() != Some(&path) {
+                return;
+            }
+            let name = kept
+                .file_name()
+                .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+            wb.state.status = format!("{}: {name}", lang.strings().damaged_kept);
+        }
+        Err(e) => wb.state.error = Some(e),
     }
 }
 

@@ -99,6 +99,9 @@ pub enum Action {
     OpenPath(PathBuf),
     /// Remove the lock of a project another Strata seemed to hold, and open it.
     Unlock(PathBuf),
+    /// Put a damaged project's backup in its place (keeping the damaged
+    /// file), and open it.
+    RestoreBackup(PathBuf),
     /// Answer to the recovery offer: load the autosaved file, or delete it.
     Recover(bool),
     SaveTo(PathBuf),
@@ -157,9 +160,9 @@ pub struct UiState {
     pub recent_projects: Vec<PathBuf>,
     /// A recovery file newer than the project, waiting for the user's answer.
     pub recovery: Option<PathBuf>,
-    /// A project that another Strata seems to hold, with why: the offer to
-    /// remove its lock waits for the user's answer.
-    pub unlock_offer: Option<(PathBuf, String)>,
+    /// An offer about a project that could not be opened (remove its
+    /// lock, restore its backup), waiting for the user's answer.
+    pub offer: Option<files::Offer>,
     /// A change that would make a coded code a parent, asked about first.
     pub parent_guard: Option<levels::ParentGuard>,
     /// Open or New asked for while there are unsaved changes.
@@ -203,7 +206,7 @@ impl Default for UiState {
             new_coder: String::new(),
             recent_projects: Vec::new(),
             recovery: None,
-            unlock_offer: None,
+            offer: None,
             pending: None,
             parent_guard: None,
             dragging_selection: false,
@@ -501,7 +504,7 @@ impl Workbench {
         panels::error_ui(ui.ctx(), &mut self.state);
         tree::confirm_delete_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
         files::recovery_ui(ui.ctx(), &mut self.state, &mut out);
-        files::unlock_ui(ui.ctx(), &mut self.state, &mut out);
+        files::offer_ui(ui.ctx(), &mut self.state, &mut out);
         files::unsaved_ui(ui.ctx(), &mut self.state, &mut out);
         levels::parent_guard_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
         for a in out {

@@ -120,6 +120,9 @@ pub enum Cmd {
         #[arg(long)]
         force: bool,
     },
+    /// Put a damaged project's backup (NAME.strata.bak) in its place; the
+    /// damaged file is kept as NAME.strata.damaged.
+    Restore { project: PathBuf },
     /// Check a project file and list its problems.
     Check { project: PathBuf },
     /// Rewrite a project in this Strata's file format (an older file is

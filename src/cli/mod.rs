@@ -319,6 +319,20 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
             let p = load(&project)?;
             print_out(&tree_text(&p))?;
         }
+        Cmd::Restore { project } => {
+            let lock = match Lock::acquire(&project, false) {
+                Err(store::LockError::Stale { .. }) => Lock::acquire(&project, true)?,
+                other => other?,
+            };
+            let kept = store::restore_backup(&project)?;
+            drop(lock);
+            eprintln!(
+                "restored {} from {}; the damaged file is kept as {}",
+                project.display(),
+                store::backup_path(&project).display(),
+                kept.display()
+            );
+        }
         Cmd::Unlock { project, force } => match store::unlock(&project, force) {
             Ok(u) => eprintln!(
                 "removed {} (pid {} on {}{})",

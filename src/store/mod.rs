@@ -90,6 +90,53 @@ pub enum StoreError {
     Serialise(String),
 }
 
+impl StoreError {
+    /// For a damaged file: where its backup is, if anywhere.
+    pub fn restore(&self) -> Option<&Restore> {
+        match self {
+            StoreError::Parse { restore, .. }
+            | StoreError::BadByte { restore, .. }
+            | StoreError::JsonOld { restore, .. } => Some(restore),
+            _ => None,
+        }
+    }
+}
+
+/// Put a damaged project's backup in its place. The backup must load; the
+/// damaged file is kept beside it as `NAME.strata.damaged` (or
+/// `.damaged-2`, …), never deleted. Returns where it was kept. Call it
+/// holding the project's lock.
+pub fn restore_backup(project: &Path) -> Result<PathBuf, StoreError> {
+    let project = &resolve(project)?;
+    let bak = backup_path(project);
+    load(&bak)?;
+    let bytes = fs::read(&bak).map_err(io(&bak))?;
+    let kept = (1..1000)
+        .map(|n| {
+            let mut s = project.as_os_str().to_owned();
+            s.push(if n == 1 {
+                ".damaged".to_string()
+            } else {
+                format!(".damaged-{n}")
+            });
+            PathBuf::from(s)
+        })
+        .find(|p| fs::symlink_metadata(p).is_err())
+        .ok_or_else(|| {
+            io(project)(std::io::Error::other(
+                "too many .damaged copies beside it; move some away",
+            ))
+        })?;
+    // A second name for the damaged file (its bytes stay as they are),
+    // then the backup's text replaces it under the project's name, with
+    // its mode and group.
+    if fs::hard_link(project, &kept).is_err() {
+        fs::copy(project, &kept).map_err(io(&kept))?;
+    }
+    write_atomic(project, &bytes, false)?;
+    Ok(kept)
+}
+
 /// A file that an export may not replace.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Guarded {
@@ -146,7 +193,7 @@ impl std::fmt::Display for Restore {
             ),
             (Some(bak), _) => write!(
                 f,
-                "The backup from before the last save is {}: open it, or copy it over this file",
+                "The backup from before the last save is {}: `strata restore` (or Restore in the window) puts it in place and keeps this file as .damaged",
                 bak.display()
             ),
             (None, _) => f.write_str(

@@ -237,8 +237,20 @@ fn one_bad_byte_in_a_project_names_its_place_and_the_backup() {
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(err.contains(&format!("byte {at} (line {line})")), "{err}");
-    assert!(err.contains("small.strata.bak: open it"), "{err}");
+    assert!(err.contains("small.strata.bak: `strata restore`"), "{err}");
     assert!(!err.contains("not a Strata project"), "{err}");
+    // Restoring puts the backup in place and keeps the damaged file.
+    let o = strata(&["restore", s(&proj)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("kept as"), "{}", stderr(&o));
+    strata::store::load(&proj).expect("the restored project loads");
+    let kept = dir.path().join("small.strata.damaged");
+    assert_eq!(
+        fs::read(&kept).expect("kept"),
+        bytes,
+        "damaged bytes kept as they were"
+    );
+    ok(&["check", s(&proj)]);
     // The backup, damaged too, does not send the user to a .bak.bak.
     let bak = strata::store::backup_path(&proj);
     let mut b = fs::read(&bak).expect("bak");

@@ -9,6 +9,8 @@ mod export;
 #[cfg(feature = "gui")]
 mod gui;
 #[cfg(feature = "gui")]
+mod gui_safety;
+#[cfg(feature = "gui")]
 mod gui_v2;
 mod hostile;
 mod import;
