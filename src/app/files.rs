@@ -253,7 +253,7 @@ pub fn export_to(wb: &mut Workbench, path: PathBuf) {
         .map_err(|e| super::errors::store(lang, &e))
         .and_then(|()| crate::export::export(&wb.project, format, &opts).map_err(|e| e.to_string()))
         .and_then(|text| {
-            crate::store::write_atomic(&path, text.as_bytes(), false)
+            crate::store::write_atomic_from(&path, text.as_bytes(), false, wb.path.as_deref())
                 .map_err(|e| super::errors::store(lang, &e))
         });
     match result {

@@ -114,16 +114,27 @@ pub fn autosave_newer_than(wb: &Workbench, revision: u64) -> bool {
 
 fn autosave_write(p: &crate::model::Project, path: &std::path::Path) -> Result<(), StoreError> {
     let text = crate::store::to_string(p)?;
-    // The data folder of an unsaved project's recovery may not exist yet.
+    // The data folder of an unsaved project's recovery may not exist yet;
+    // it is made private, as the transcripts in it are.
     if let Some(dir) = path.parent()
         && !dir.as_os_str().is_empty()
+        && !dir.exists()
     {
-        std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+        let mut b = std::fs::DirBuilder::new();
+        b.recursive(true);
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);
+        b.create(dir).map_err(|source| StoreError::Io {
             path: dir.to_path_buf(),
             source,
         })?;
     }
-    crate::store::write_atomic(path, text.as_bytes(), false)
+    // Beside a project, as private as the project.
+    let project = path
+        .to_str()
+        .and_then(|p| p.strip_suffix(".recovery"))
+        .map(std::path::Path::new);
+    crate::store::write_atomic_from(path, text.as_bytes(), false, project)
 }
 
 /// Autosave to the recovery file in the background, unless one is running.

@@ -376,7 +376,7 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
                 print_out(&text)?;
             } else {
                 store::check_export_target(&output, Some(&project))?;
-                store::write_atomic(&output, text.as_bytes(), false)?;
+                store::write_atomic_from(&output, text.as_bytes(), false, Some(&project))?;
                 eprintln!("wrote {}", output.display());
             }
         }

@@ -11,7 +11,9 @@ mod write;
 pub use format::{FORMAT_NAME, FORMAT_VERSION, Parts};
 pub use lock::{Lock, LockError, Unlocked, lock_path, since, unlock};
 pub use validate::Problem;
-pub use write::{Swept, backup_path, resolve, same_file, sweep_temps, write_atomic};
+pub use write::{
+    Swept, backup_path, resolve, same_file, sweep_temps, write_atomic, write_atomic_from,
+};
 
 use crate::model::Project;
 use format::Sniffed;
@@ -506,5 +508,5 @@ fn keep_older(path: &Path) -> Result<(), StoreError> {
         return Ok(());
     }
     let old = fs::read(path).map_err(io(path))?;
-    write_atomic(&bak, &old, false)
+    write_atomic_from(&bak, &old, false, Some(path))
 }

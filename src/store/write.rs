@@ -62,7 +62,7 @@ fn replaceable(path: &Path) -> Result<Option<fs::Metadata>, StoreError> {
 
 /// A new file for the temporary copy: private until its mode is set, so
 /// that confidential text is never readable by others, even briefly.
-fn create_private(tmp: &Path, like: Option<&fs::Metadata>) -> std::io::Result<fs::File> {
+fn create_private(tmp: &Path, like: Option<&Model>) -> std::io::Result<fs::File> {
     let mut o = fs::OpenOptions::new();
     o.write(true).create(true).truncate(true);
     #[cfg(unix)]
@@ -77,15 +77,36 @@ fn create_private(tmp: &Path, like: Option<&fs::Metadata>) -> std::io::Result<fs
     Ok(f)
 }
 
-/// Give `f` the group and mode of the file it replaces. The group first:
-/// a change of group can clear set-id bits that the mode then restores.
-fn keep_owner_and_mode(f: &fs::File, m: &fs::Metadata) -> std::io::Result<()> {
+/// Whose mode and group a new file takes.
+enum Model {
+    /// The file it replaces: its group must be kept, or nothing is written.
+    Replaced(fs::Metadata),
+    /// The project a new file comes from (its export, recovery file or
+    /// older copy): as private as the project; its group if we may.
+    Source(fs::Metadata),
+}
+
+/// Give `f` the group and mode of its model. The group first: a change of
+/// group can clear set-id bits that the mode then restores.
+fn keep_owner_and_mode(f: &fs::File, model: &Model) -> std::io::Result<()> {
+    let (m, strict) = match model {
+        Model::Replaced(m) => (m, true),
+        Model::Source(m) => (m, false),
+    };
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
         let ours = f.metadata()?;
-        if ours.gid() != m.gid() {
-            std::os::unix::fs::fchown(f, None, Some(m.gid())).map_err(|e| {
+        if ours.gid() != m.gid()
+            && let Err(e) = std::os::unix::fs::fchown(f, None, Some(m.gid()))
+        {
+            if !strict {
+                // Not in the project's group: the file stays in ours, and
+                // no one but us may read it.
+                use std::os::unix::fs::PermissionsExt;
+                return f.set_permissions(fs::Permissions::from_mode(m.mode() & 0o700));
+            }
+            return Err(e).map_err(|e: std::io::Error| {
                 std::io::Error::new(
                     e.kind(),
                     format!(
@@ -93,7 +114,7 @@ fn keep_owner_and_mode(f: &fs::File, m: &fs::Metadata) -> std::io::Result<()> {
                         m.gid()
                     ),
                 )
-            })?;
+            });
         }
     }
     f.set_permissions(m.permissions())
@@ -117,7 +138,7 @@ fn keep_backup_of(path: &Path, dir: &Path, name: &str) -> Result<(), StoreError>
     let result = (|| {
         if fs::hard_link(path, &tmp).is_err() {
             let meta = fs::metadata(path).map_err(io(path))?;
-            let mut f = create_private(&tmp, Some(&meta)).map_err(io(&tmp))?;
+            let mut f = create_private(&tmp, Some(&Model::Replaced(meta))).map_err(io(&tmp))?;
             let mut src = fs::File::open(path).map_err(io(path))?;
             std::io::copy(&mut src, &mut f).map_err(io(&tmp))?;
             f.sync_all().map_err(io(&tmp))?;
@@ -136,9 +157,27 @@ fn keep_backup_of(path: &Path, dir: &Path, name: &str) -> Result<(), StoreError>
 /// keeps the replaced file as `.bak` (projects). A symlink is followed; a
 /// read-only or special file is refused.
 pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), StoreError> {
+    write_atomic_from(path, bytes, keep_backup, None)
+}
+
+/// `write_atomic` for a file made from the project at `source` (an
+/// export, a recovery file, a copy for an older Strata): a new file is as
+/// private as the project, so that a `chmod 600` study does not leak its
+/// quotes through a world-readable export. An existing file keeps its own
+/// mode and group.
+pub fn write_atomic_from(
+    path: &Path,
+    bytes: &[u8],
+    keep_backup: bool,
+    source: Option<&Path>,
+) -> Result<(), StoreError> {
     let path = &resolve(path)?;
-    let old = replaceable(path)?;
-    if keep_backup && old.is_some() {
+    let old = match replaceable(path)? {
+        Some(m) => Some(Model::Replaced(m)),
+        None => source.and_then(|s| fs::metadata(s).ok()).map(Model::Source),
+    };
+    let exists = matches!(old, Some(Model::Replaced(_)));
+    if keep_backup && exists {
         super::refuse_newer(path)?;
     }
     let (dir, name) = dir_and_name(path);
@@ -148,7 +187,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), 
         f.write_all(bytes).map_err(io(&tmp))?;
         f.sync_all().map_err(io(&tmp))?;
         drop(f);
-        if keep_backup && old.is_some() {
+        if keep_backup && exists {
             keep_backup_of(path, &dir, &name)?;
         }
         fs::rename(&tmp, path).map_err(io(path))?;

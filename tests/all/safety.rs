@@ -258,6 +258,15 @@ fn a_save_keeps_the_files_mode_and_group() {
     fs::set_permissions(&proj, fs::Permissions::from_mode(0o640)).expect("chmod");
     assert!(memo(&proj, "three").status.success());
     assert_eq!(fs::metadata(&proj).expect("m").mode() & 0o7777, 0o640);
+    // A new export of a private project is as private; an existing one
+    // keeps its own mode.
+    fs::set_permissions(&proj, fs::Permissions::from_mode(0o600)).expect("chmod");
+    let csv = dir.path().join("tree.csv");
+    ok(&["export", s(&proj), "--format", "csv", "--output", s(&csv)]);
+    assert_eq!(fs::metadata(&csv).expect("m").mode() & 0o7777, 0o600);
+    fs::set_permissions(&csv, fs::Permissions::from_mode(0o644)).expect("chmod");
+    ok(&["export", s(&proj), "--format", "csv", "--output", s(&csv)]);
+    assert_eq!(fs::metadata(&csv).expect("m").mode() & 0o7777, 0o644);
 }
 
 /// Are we root? Only root may give a file a group it is not in (4, adm).
