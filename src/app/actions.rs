@@ -1,7 +1,7 @@
 //! Applying the actions that panels pushed during a frame.
 
 use super::Pending;
-use super::{Action, AppCommand, Workbench, files};
+use super::{Action, AppCommand, Lang, Workbench, files};
 use crate::edit::{self, Command};
 use crate::model::*;
 
@@ -236,7 +236,7 @@ fn create_and_apply(wb: &mut Workbench, name: &str, origin: Origin) {
 }
 
 /// Open a project in place of this one, keeping the window's settings.
-fn open_path(wb: &mut Workbench, path: std::path::PathBuf) {
+pub(super) fn open_path(wb: &mut Workbench, path: std::path::PathBuf) {
     // A save still being written finishes (and reports) first.
     wb.wait_for_saves();
     match Workbench::open(path.clone()) {
@@ -248,11 +248,11 @@ fn open_path(wb: &mut Workbench, path: std::path::PathBuf) {
             *wb = new;
         }
         Err(super::OpenError::Lock(e @ crate::store::LockError::Held { .. })) => {
-            let why = super::errors::lock(wb.state.lang, &e);
+            let why = [Lang::En, Lang::Fa].map(|l| super::errors::lock(l, &e));
             wb.state.offer = Some(files::Offer::unlock(path, why));
         }
         Err(super::OpenError::Store(e)) if e.restore().is_some_and(|r| r.backup.is_some()) => {
-            let why = super::errors::store(wb.state.lang, &e);
+            let why = [Lang::En, Lang::Fa].map(|l| super::errors::store(l, &e));
             wb.state.offer = Some(files::Offer::restore(path, why));
         }
         Err(e) => wb.state.error = Some(e.message(wb.state.lang)),

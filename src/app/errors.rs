@@ -20,12 +20,12 @@ fn l(text: impl std::fmt::Display) -> String {
 
 fn restore(r: &Restore) -> String {
     match (&r.backup, r.is_backup) {
-        (_, true) => "این پرونده پشتیبانی است که Strata نگه داشته؛ خودِ پروندهٔ پروژه بی «.bak» کنار آن است. نسخه‌های قدیمی‌تر را فقط از کنترل نسخه یا رونوشت‌های خودتان می‌توان گرفت.".into(),
+        (_, true) => "این پرونده پشتیبانی است که Strata نگه داشته؛ خودِ پروندهٔ پروژه بی «\u{2066}.bak\u{2069}» کنار آن است. نسخه‌های قدیمی‌تر را فقط از کنترل نسخه یا رونوشت‌های خودتان می‌توان گرفت.".into(),
         (Some(bak), _) => format!(
-            "پشتیبانِ پیش از آخرین ذخیره {} است: «بازگرداندن پشتیبان» آن را به جای این پرونده می‌نشاند و این پرونده را با پسوند .damaged نگه می‌دارد.",
+            "پشتیبانِ پیش از آخرین ذخیره {} است: «بازگرداندن پشتیبان» آن را به جای این پرونده می‌نشاند و این پرونده را با پسوند \u{2066}.damaged\u{2069} نگه می‌دارد.",
             p(bak)
         ),
-        (None, _) => "پشتیبانی (.bak) کنار آن پیدا نشد؛ آن را از کنترل نسخه یا رونوشت خودتان بازگردانید.".into(),
+        (None, _) => "پشتیبانی (\u{2066}.bak\u{2069}) کنار آن پیدا نشد؛ آن را از کنترل نسخه یا رونوشت خودتان بازگردانید.".into(),
     }
 }
 
@@ -134,7 +134,7 @@ pub fn store(lang: Lang, e: &StoreError) -> String {
     }
 }
 
-/// When a lock was made, in Persian: «، از 2026-11-30 10:02 (3 ساعت پیش)».
+/// When a lock was made, in Persian: «، از 2026-11-30 10:02، 3 ساعت پیش».
 fn since_fa(made: Option<std::time::SystemTime>) -> String {
     let Some(made) = made else {
         return String::new();
@@ -147,7 +147,7 @@ fn since_fa(made: Option<std::time::SystemTime>) -> String {
         3600..172_800 => format!("{} ساعت", ago / 3600),
         _ => format!("{} روز", ago / 86_400),
     };
-    format!("، از {} ({ago} پیش)", l(at))
+    format!("، از {}، {ago} پیش", l(at))
 }
 
 /// A lock's error, for the window.

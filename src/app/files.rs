@@ -279,8 +279,10 @@ pub fn remember_recent(state: &mut UiState, path: PathBuf) {
 #[derive(Clone, Debug)]
 pub struct Offer {
     pub path: PathBuf,
-    /// The error, in the interface's language.
-    pub why: String,
+    /// The error, in English and in Persian: the language may change while
+    /// the offer is shown (settings are restored after a project given on
+    /// the command line was tried).
+    pub why: [String; 2],
     pub restore: bool,
 }
 
@@ -288,7 +290,7 @@ impl Offer {
     /// Another Strata seems to hold it: remove the lock? Who holds it and
     /// since when is in `why`, so that the user can tell a real colleague
     /// from a lock left by a crash or a reboot.
-    pub fn unlock(path: PathBuf, why: String) -> Offer {
+    pub fn unlock(path: PathBuf, why: [String; 2]) -> Offer {
         Offer {
             path,
             why,
@@ -297,7 +299,7 @@ impl Offer {
     }
 
     /// It is damaged and has a backup: put the backup in its place?
-    pub fn restore(path: PathBuf, why: String) -> Offer {
+    pub fn restore(path: PathBuf, why: [String; 2]) -> Offer {
         Offer {
             path,
             why,
@@ -332,7 +334,8 @@ pub fn offer_ui(ctx: &egui::Context, state: &mut UiState, out: &mut Vec<Action>)
         ui.set_max_width(560.0);
         let font = egui::TextStyle::Body.resolve(ui.style());
         let color = ui.visuals().text_color();
-        super::bidi_label_ui(ui, &offer.why, font.clone(), color);
+        let why = &offer.why[usize::from(state.lang == super::Lang::Fa)];
+        super::bidi_label_ui(ui, why, font.clone(), color);
         ui.add_space(6.0);
         super::bidi_label_ui(ui, text, font, color);
         ui.horizontal(|ui| {

@@ -574,7 +574,18 @@ impl Workbench {
 /// Start the window. With no path, the bundled demo opens.
 pub fn run(path: Option<PathBuf>) -> Result<(), String> {
     let wb = match path {
-        Some(p) => Workbench::open(p).map_err(|e| e.to_string())?,
+        Some(p) => match Workbench::open(p.clone()) {
+            Ok(wb) => wb,
+            // A project held elsewhere or damaged is better answered in
+            // the window (remove the lock, restore the backup) than in a
+            // terminal the user may not see; so is any other failure.
+            Err(e) => {
+                eprintln!("error: {e}");
+                let mut wb = Workbench::demo().map_err(|e| e.to_string())?;
+                actions::open_path(&mut wb, p);
+                wb
+            }
+        },
         None => {
             let mut wb = Workbench::demo().map_err(|e| e.to_string())?;
             let rec = files::unsaved_recovery_path();

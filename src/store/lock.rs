@@ -260,7 +260,7 @@ fn made(path: &Path) -> Option<std::time::SystemTime> {
 }
 
 /// When a lock file was made, for a person deciding whether it is stale:
-/// ", since 2026-11-30 10:02 (3 h ago)", or nothing when unknown.
+/// ", since 2026-11-30 10:02, 3 h ago", or nothing when unknown.
 pub fn since(made: Option<std::time::SystemTime>) -> String {
     let Some(made) = made else {
         return String::new();
@@ -273,7 +273,7 @@ pub fn since(made: Option<std::time::SystemTime>) -> String {
         3600..172_800 => format!("{} h", ago / 3600),
         _ => format!("{} days", ago / 86_400),
     };
-    format!(", since {at} ({ago} ago)")
+    format!(", since {at}, {ago} ago")
 }
 
 /// What `unlock` found and removed.

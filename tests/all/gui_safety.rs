@@ -103,7 +103,7 @@ fn a_project_held_elsewhere_is_offered_for_unlocking_with_owner_and_age() {
     h.state_mut().apply(Action::OpenPath(proj.clone()));
     h.run();
     h.get_by_label_contains("این پروژه در Strata دیگری باز است (فرایند 1 روی");
-    h.get_by_label_contains("پیش)");
+    h.get_by_label_contains("پیش).");
     assert_eq!(h.state().path, None);
     let offer = h.state().state.offer.clone().expect("offered");
     assert_eq!(offer.path, proj);
