@@ -81,7 +81,7 @@ pub fn apply(wb: &mut Workbench, a: Action) {
                     wb.state.coder = Some(id);
                 }
             }
-            Err(e) => wb.state.error = Some(e.to_string()),
+            Err(e) => wb.state.error = Some(super::errors::edit(wb.state.lang, &e)),
         },
         Action::OpenRecodePicker(coding) => {
             wb.state.picker = Some(super::picker::Picker {
@@ -128,7 +128,7 @@ pub fn apply(wb: &mut Workbench, a: Action) {
                             wb.on_project_loaded();
                             wb.state.status = wb.state.lang.strings().recover.to_string();
                         }
-                        Err(e) => wb.state.error = Some(e.to_string()),
+                        Err(e) => wb.state.error = Some(super::errors::store(wb.state.lang, &e)),
                     }
                 } else if let Err(e) = files::remove_recovery(&rec) {
                     wb.state.error = Some(e);
@@ -372,7 +372,7 @@ fn run(wb: &mut Workbench, cmd: AppCommand) {
                     format!("{}: {}", s.undo, super::i18n::step_label(wb.state.lang, &l));
             }
             Ok(None) => {}
-            Err(e) => wb.state.error = Some(e.to_string()),
+            Err(e) => wb.state.error = Some(super::errors::edit(wb.state.lang, &e)),
         },
         AppCommand::Redo | AppCommand::RedoAlt => match wb.history.redo(&mut wb.project) {
             Ok(Some(l)) => {
@@ -381,7 +381,7 @@ fn run(wb: &mut Workbench, cmd: AppCommand) {
                     format!("{}: {}", s.redo, super::i18n::step_label(wb.state.lang, &l));
             }
             Ok(None) => {}
-            Err(e) => wb.state.error = Some(e.to_string()),
+            Err(e) => wb.state.error = Some(super::errors::edit(wb.state.lang, &e)),
         },
         AppCommand::Save => match wb.path.clone() {
             Some(p) => files::save_to(wb, p),

@@ -4,6 +4,7 @@
 //! slashes keep their order inside a right-to-left sentence.
 
 use super::i18n::Lang;
+use crate::edit::EditError;
 use crate::import::{DecodeError, ImportError, OfficeError};
 use crate::store::{Guarded, LockError, Restore, StoreError};
 use std::path::Path;
@@ -272,6 +273,63 @@ pub fn import(lang: Lang, e: &ImportError) -> String {
     }
 }
 
+/// Whose name, in Persian ("document" → «سند»).
+fn whose(what: &str) -> &'static str {
+    match what {
+        "document" => "سند",
+        "code" => "کد",
+        "coder" => "کدگذار",
+        "variable" => "متغیر",
+        _ => "این مورد",
+    }
+}
+
+/// Why the check forbids a character, in Persian.
+fn why_fa(why: &str) -> &'static str {
+    match why {
+        "a line break" => "شکست سطر",
+        "a control character" => "نویسهٔ کنترلی",
+        _ => "نویسهٔ کنترل جهت (embedding، override یا isolate)",
+    }
+}
+
+/// An edit refused, for the window. Errors that only a program's bug can
+/// cause (an unknown ID) stay in English, for the bug report.
+pub fn edit(lang: Lang, e: &EditError) -> String {
+    if lang == Lang::En {
+        return e.to_string();
+    }
+    match e {
+        EditError::EmptyName => "نام نمی‌تواند خالی باشد.".into(),
+        EditError::EmptyCoderName => "کدگذار به نام نیاز دارد.".into(),
+        EditError::BlankName(what) => {
+            format!("{} به نامی نیاز دارد که خالی نباشد.", whose(what))
+        }
+        EditError::BadName { what, name, why } => format!(
+            "نام {} نمی‌تواند {} داشته باشد؛ بی آن، نام «{name}» می‌شود.",
+            whose(what),
+            why_fa(why)
+        ),
+        EditError::LongName { what, len } => format!(
+            "نام {} حداکثر {} نویسه می‌تواند داشته باشد؛ این یکی {len} نویسه دارد. متن بلندتر را در توضیح یا یادداشت بگذارید.",
+            whose(what),
+            crate::edit::check::MAX_NAME_CHARS
+        ),
+        EditError::DuplicateName(name) => format!("سندی به نام «{name}» از پیش هست."),
+        EditError::DuplicateCoder(name) => format!("کدگذاری به نام «{name}» از پیش هست."),
+        EditError::CoderInUse(name) => format!(
+            "کدگذار «{name}» هنوز کدگذاری یا یادداشت دارد، یا ویرایش‌هایش در تاریخچهٔ پروژه ثبت است."
+        ),
+        EditError::Cycle => "کد را نمی‌توان به درون خودش یا زیرشاخه‌هایش برد.".into(),
+        EditError::DuplicateCoding => {
+            "این بخش را همین کدگذار با همین کد پیش‌تر کدگذاری کرده است.".into()
+        }
+        EditError::NothingToGroup => "چیزی برای گروه‌بندی نیست.".into(),
+        EditError::BadColor(c) => format!("«{}» رنگی به شکل #rrggbb نیست.", l(c)),
+        other => other.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -286,5 +344,16 @@ mod tests {
         assert!(fa.contains("\u{2066}/tmp/study.strata\u{2069}"), "{fa}");
         assert!(fa.contains("پروندهٔ خروجی دیگری برگزینید"), "{fa}");
         assert_eq!(store(Lang::En, &e), e.to_string());
+    }
+
+    #[test]
+    fn a_refused_name_is_explained_in_persian() {
+        let e = crate::edit::check::name("document", "P1\u{202E}txt").expect_err("refused");
+        assert_eq!(
+            edit(Lang::Fa, &e),
+            "نام سند نمی‌تواند نویسهٔ کنترل جهت (embedding، override یا isolate) داشته باشد؛ بی آن، نام «P1txt» می‌شود."
+        );
+        let long = crate::edit::check::name("code", &"x".repeat(501)).expect_err("long");
+        assert!(edit(Lang::Fa, &long).contains("این یکی 501 نویسه دارد"));
     }
 }

@@ -544,7 +544,7 @@ impl Workbench {
         match self.history.apply(&mut self.project, cmd) {
             Ok(()) => true,
             Err(e) => {
-                self.state.error = Some(e.to_string());
+                self.state.error = Some(errors::edit(self.state.lang, &e));
                 false
             }
         }
