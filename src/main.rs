@@ -9,23 +9,25 @@ fn main() -> std::process::ExitCode {
         None => match window(cli.project) {
             Ok(()) => std::process::ExitCode::SUCCESS,
             Err(e) => {
-                eprintln!("error: {e}");
+                strata::cli::say(format_args!("error: {e}"));
                 std::process::ExitCode::FAILURE
             }
         },
         Some(cmd) => match run(cmd).map_err(anyhow::Error::from) {
             Ok(()) => std::process::ExitCode::SUCCESS,
-            // The reader went away (`| head`): quiet, as Unix tools are.
+            // The reader went away (`| head`): quiet, with the status of
+            // a Unix tool ended by SIGPIPE (128 + 13), so that a script
+            // with `pipefail` still sees that not everything was written.
             Err(e)
                 if matches!(
                     e.downcast_ref::<strata::cli::CliError>(),
                     Some(strata::cli::CliError::ClosedPipe)
                 ) =>
             {
-                std::process::ExitCode::SUCCESS
+                std::process::ExitCode::from(141)
             }
             Err(e) => {
-                eprintln!("error: {e}");
+                strata::cli::say(format_args!("error: {e}"));
                 match e.downcast_ref::<strata::cli::CliError>() {
                     Some(strata::cli::CliError::Usage(_)) => std::process::ExitCode::from(2),
                     _ => std::process::ExitCode::FAILURE,

@@ -127,6 +127,9 @@ pub fn apply(wb: &mut Workbench, a: Action) {
                             wb.history.mark_unsaved();
                             wb.on_project_loaded();
                             wb.state.status = wb.state.lang.strings().recover.to_string();
+                            if let Err(e) = adopt_legacy_recovery(wb, &rec) {
+                                wb.state.error = Some(e);
+                            }
                         }
                         Err(e) => wb.state.error = Some(super::errors::store(wb.state.lang, &e)),
                     }
@@ -249,14 +252,31 @@ pub(super) fn open_path(wb: &mut Workbench, path: std::path::PathBuf) {
         }
         Err(super::OpenError::Lock(e @ crate::store::LockError::Held { .. })) => {
             let why = [Lang::En, Lang::Fa].map(|l| super::errors::lock(l, &e));
-            wb.state.offer = Some(files::Offer::unlock(path, why));
+            wb.state.offer = Some(super::offers::Offer::unlock(path, why));
         }
         Err(super::OpenError::Store(e)) if e.restore().is_some_and(|r| r.backup.is_some()) => {
             let why = [Lang::En, Lang::Fa].map(|l| super::errors::store(l, &e));
-            wb.state.offer = Some(files::Offer::restore(path, why));
+            wb.state.offer = Some(super::offers::Offer::restore(path, why));
         }
         Err(e) => wb.state.error = Some(e.message(wb.state.lang)),
     }
+}
+
+/// A recovery file an older Strata left in the shared temp folder, once
+/// recovered, moves to this user's own place (where autosave and a later
+/// save look for it), so that it is not offered again after a save.
+fn adopt_legacy_recovery(wb: &Workbench, rec: &std::path::Path) -> Result<(), String> {
+    let own = files::recovery_for(wb.path.as_deref());
+    if wb.path.is_some() || rec == own {
+        return Ok(());
+    }
+    let bytes = std::fs::read(rec).map_err(|e| format!("{}: {e}", rec.display()))?;
+    if let Some(dir) = own.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    crate::store::write_private(&own, &bytes)
+        .map_err(|e| super::errors::store(wb.state.lang, &e))?;
+    files::remove_recovery(rec)
 }
 
 /// Put a damaged project's backup in its place, under the project's lock,
@@ -266,7 +286,8 @@ fn restore_backup(wb: &mut Workbench, path: std::path::PathBuf) {
     let restored = crate::store::Lock::acquire(&path, true)
         .map_err(|e| super::errors::lock(lang, &e))
         .and_then(|lock| {
-            let kept = crate::store::restore_backup(&path);
+            // Offered only when the project failed to load.
+            let kept = crate::store::restore_backup(&path, false);
             drop(lock);
             kept.map_err(|e| super::errors::store(lang, &e))
         });

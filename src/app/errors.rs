@@ -124,6 +124,10 @@ pub fn store(lang: Lang, e: &StoreError) -> String {
             "{}: پرونده فقط‌خواندنی است، پس Strata آن را جایگزین نمی‌کند. اگر باید تغییر کند آن را نوشتنی کنید، یا با نام دیگری ذخیره کنید.",
             p(path)
         ),
+        StoreError::NotDamaged { path } => format!(
+            "{}: پروژه باز می‌شود، پس آسیب ندیده است؛ پشتیبانش کار قدیمی‌تری دارد و به جای آن نشانده نشد.",
+            p(path)
+        ),
         StoreError::ExportOverProject { path, what } => format!(
             "{}: {}؛ خروجی هرگز روی آن نوشته نمی‌شود. پروندهٔ خروجی دیگری برگزینید.",
             p(path),
@@ -137,16 +141,15 @@ pub fn store(lang: Lang, e: &StoreError) -> String {
 
 /// When a lock was made, in Persian: «، از 2026-11-30 10:02، 3 ساعت پیش».
 fn since_fa(made: Option<std::time::SystemTime>) -> String {
-    let Some(made) = made else {
+    use crate::store::Ago;
+    let Some((at, ago)) = crate::store::age(made) else {
         return String::new();
     };
-    let at = chrono::DateTime::<chrono::Local>::from(made).format("%Y-%m-%d %H:%M");
-    let ago = made.elapsed().map_or(0, |d| d.as_secs());
     let ago = match ago {
-        0..60 => format!("{ago} ثانیه"),
-        60..3600 => format!("{} دقیقه", ago / 60),
-        3600..172_800 => format!("{} ساعت", ago / 3600),
-        _ => format!("{} روز", ago / 86_400),
+        Ago::Seconds(n) => format!("{n} ثانیه"),
+        Ago::Minutes(n) => format!("{n} دقیقه"),
+        Ago::Hours(n) => format!("{n} ساعت"),
+        Ago::Days(n) => format!("{n} روز"),
     };
     format!("، از {}، {ago} پیش", l(at))
 }
@@ -219,8 +222,17 @@ fn office(e: &OfficeError) -> String {
         OfficeError::MissingPart { kind, part } => {
             format!("پروندهٔ {} معتبری نیست ({} در آن نیست).", l(kind), l(part))
         }
-        OfficeError::TooLarge { part, cap_mib } => format!(
-            "{} به بیش از {cap_mib} مگابایت باز می‌شود، بسیار بیش از متن یک مصاحبه: پرونده آسیب دیده یا برای پر کردن حافظه ساخته شده است (بمب zip). چیزی وارد نشد.",
+        OfficeError::TooLarge {
+            part,
+            cap_mib,
+            text_mib,
+        } => format!(
+            "{} به بیش از {cap_mib} مگابایت باز می‌شود، چهار برابرِ {text_mib} مگابایت متنی که یک مصاحبه می‌تواند داشته باشد: پرونده آسیب دیده یا برای پر کردن حافظه ساخته شده است (بمب zip). چیزی وارد نشد. اگر سندی واقعی و چنین بلند است، از خط فرمان با {} حد را بالا ببرید.",
+            l(part),
+            l("--max-size")
+        ),
+        OfficeError::SizeLie { part, declared } => format!(
+            "{} به بیش از {declared} بایتی باز می‌شود که بایگانی‌اش اعلام کرده است: پرونده آسیب دیده یا برای پر کردن حافظه ساخته شده است (بمب zip). چیزی وارد نشد.",
             l(part)
         ),
         OfficeError::NotUtf8 { part, offset } => format!(
@@ -262,6 +274,17 @@ pub fn import(lang: Lang, e: &ImportError) -> String {
             p(path),
             l(format!("--max-size {suggest}"))
         ),
+        ImportError::ArchiveTooLarge {
+            path,
+            size_mib,
+            cap_mib,
+            suggest,
+            ..
+        } => format!(
+            "{}: {size_mib} مگابایت است، بیش از {cap_mib} مگابایتی که یک پروندهٔ .docx یا .odt می‌تواند باشد (چهار برابرِ حد متن). اگر تصویرهایش آن را چنین بزرگ کرده‌اند، از خط فرمان با {} حد را بالا ببرید.",
+            p(path),
+            l(format!("--max-size {suggest}"))
+        ),
         ImportError::NameTaken { path, name } => format!(
             "{}: سندی به نام «{name}» از پیش در پروژه هست (نام پرونده یا سند را تغییر دهید).",
             p(path)
@@ -280,6 +303,9 @@ fn whose(what: &str) -> &'static str {
         "code" => "کد",
         "coder" => "کدگذار",
         "variable" => "متغیر",
+        "project" => "پروژه",
+        "level" => "سطح",
+        "group" => "گروه",
         _ => "این مورد",
     }
 }
@@ -327,6 +353,35 @@ pub fn edit(lang: Lang, e: &EditError) -> String {
         EditError::NothingToGroup => "چیزی برای گروه‌بندی نیست.".into(),
         EditError::BadColor(c) => format!("«{}» رنگی به شکل #rrggbb نیست.", l(c)),
         other => other.to_string(),
+    }
+}
+
+/// Why a project could not be opened in the window.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error("{}", self.message(Lang::En))]
+    Missing(std::path::PathBuf),
+    #[error("{}", self.message(Lang::En))]
+    Lock(LockError),
+    #[error("{}", self.message(Lang::En))]
+    Store(StoreError),
+}
+
+impl OpenError {
+    /// Said in the interface's language.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            OpenError::Missing(path) if lang == Lang::Fa => format!(
+                "{}: چنین پروندهٔ پروژه‌ای نیست. پوشه و نام را بررسی کنید.",
+                p(path)
+            ),
+            OpenError::Missing(path) => format!(
+                "{}: no such project file. Check the folder and the name",
+                path.display()
+            ),
+            OpenError::Lock(e) => lock(lang, e),
+            OpenError::Store(e) => store(lang, e),
+        }
     }
 }
 

@@ -275,84 +275,6 @@ pub fn remember_recent(state: &mut UiState, path: PathBuf) {
     state.recent_projects.truncate(10);
 }
 
-/// What can be done about a project that could not be opened.
-#[derive(Clone, Debug)]
-pub struct Offer {
-    pub path: PathBuf,
-    /// The error, in English and in Persian: the language may change while
-    /// the offer is shown (settings are restored after a project given on
-    /// the command line was tried).
-    pub why: [String; 2],
-    pub restore: bool,
-}
-
-impl Offer {
-    /// Another Strata seems to hold it: remove the lock? Who holds it and
-    /// since when is in `why`, so that the user can tell a real colleague
-    /// from a lock left by a crash or a reboot.
-    pub fn unlock(path: PathBuf, why: [String; 2]) -> Offer {
-        Offer {
-            path,
-            why,
-            restore: false,
-        }
-    }
-
-    /// It is damaged and has a backup: put the backup in its place?
-    pub fn restore(path: PathBuf, why: [String; 2]) -> Offer {
-        Offer {
-            path,
-            why,
-            restore: true,
-        }
-    }
-}
-
-pub fn offer_ui(ctx: &egui::Context, state: &mut UiState, out: &mut Vec<Action>) {
-    let Some(offer) = state.offer.clone() else {
-        return;
-    };
-    let s = state.lang.strings();
-    let (title, text, button, action) = if offer.restore {
-        (
-            s.restore_title,
-            s.restore_text,
-            s.restore,
-            Action::RestoreBackup(offer.path.clone()),
-        )
-    } else {
-        (
-            s.unlock_title,
-            s.unlock_text,
-            s.unlock,
-            Action::Unlock(offer.path.clone()),
-        )
-    };
-    let mut close = false;
-    egui::Modal::new(egui::Id::unique("offer")).show(ctx, |ui| {
-        ui.heading(bidi(title));
-        ui.set_max_width(560.0);
-        let font = egui::TextStyle::Body.resolve(ui.style());
-        let color = ui.visuals().text_color();
-        let why = &offer.why[usize::from(state.lang == super::Lang::Fa)];
-        super::bidi_label_ui(ui, why, font.clone(), color);
-        ui.add_space(6.0);
-        super::bidi_label_ui(ui, text, font, color);
-        ui.horizontal(|ui| {
-            if ui.button(bidi(button)).clicked() {
-                out.push(action.clone());
-            }
-            if ui.button(bidi(s.cancel)).clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape))
-            {
-                close = true;
-            }
-        });
-    });
-    if close {
-        state.offer = None;
-    }
-}
-
 pub fn recovery_ui(ctx: &egui::Context, state: &mut UiState, out: &mut Vec<Action>) {
     let Some(rec) = state.recovery.clone() else {
         return;
@@ -498,9 +420,43 @@ pub fn remove_recovery(rec: &std::path::Path) -> Result<(), String> {
 /// data folder (a shared temp folder would offer one user's work to the
 /// next).
 pub fn unsaved_recovery_path() -> PathBuf {
+    // With no home folder (rare: a service account), the temp folder, in
+    // a folder named for this user's home-less session.
     eframe::storage_dir("Strata")
-        .unwrap_or_else(|| std::env::temp_dir().join("strata"))
+        .unwrap_or_else(|| std::env::temp_dir().join(format!("strata-{}", whoami())))
         .join("unsaved.strata.recovery")
+}
+
+fn whoami() -> String {
+    std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_else(|_| "user".into())
+}
+
+/// The recovery file of an unsaved project to offer at start: this
+/// build's, or the one an older Strata left in the shared temp folder,
+/// if it is this user's (so that work from a crash before an upgrade is
+/// not lost, and nobody is offered another user's).
+pub fn unsaved_recovery_to_offer() -> Option<PathBuf> {
+    let rec = unsaved_recovery_path();
+    if rec.exists() {
+        return Some(rec);
+    }
+    let legacy = std::env::temp_dir().join("strata-unsaved.strata.recovery");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let owner = |p: &std::path::Path| std::fs::symlink_metadata(p).ok().map(|m| m.uid());
+        let home = std::env::home_dir();
+        let mine = matches!(
+            (owner(&legacy), home.as_deref().and_then(owner)),
+            (Some(a), Some(b)) if a == b
+        );
+        if mine && legacy.is_file() {
+            return Some(legacy);
+        }
+    }
+    None
 }
 
 impl eframe::App for StrataApp {
@@ -512,7 +468,7 @@ impl eframe::App for StrataApp {
         if (!self.wb.is_dirty() || self.allow_close)
             && let Err(e) = remove_recovery(&recovery_for(self.wb.path.as_deref()))
         {
-            eprintln!("{e}");
+            crate::cli::say(format_args!("{e}"));
         }
     }
 

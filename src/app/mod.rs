@@ -14,6 +14,7 @@ pub mod i18n;
 mod layout_cache;
 mod levels;
 mod memo;
+mod offers;
 mod panels;
 mod picker;
 mod saver;
@@ -32,37 +33,7 @@ use layout_cache::LayoutCache;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-/// Why a project could not be opened in the window.
-#[derive(Debug)]
-pub enum OpenError {
-    Missing(PathBuf),
-    Lock(crate::store::LockError),
-    Store(crate::store::StoreError),
-}
-
-impl OpenError {
-    /// Said in the interface's language.
-    pub fn message(&self, lang: i18n::Lang) -> String {
-        match self {
-            OpenError::Missing(path) if lang == i18n::Lang::Fa => format!(
-                "\u{2066}{}\u{2069}: چنین پروندهٔ پروژه‌ای نیست. پوشه و نام را بررسی کنید.",
-                path.display()
-            ),
-            OpenError::Missing(path) => format!(
-                "{}: no such project file. Check the folder and the name",
-                path.display()
-            ),
-            OpenError::Lock(e) => errors::lock(lang, e),
-            OpenError::Store(e) => errors::store(lang, e),
-        }
-    }
-}
-
-impl std::fmt::Display for OpenError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message(i18n::Lang::En))
-    }
-}
+pub use errors::OpenError;
 
 /// What panels ask for; applied after the frame.
 #[derive(Clone, Debug)]
@@ -162,7 +133,7 @@ pub struct UiState {
     pub recovery: Option<PathBuf>,
     /// An offer about a project that could not be opened (remove its
     /// lock, restore its backup), waiting for the user's answer.
-    pub offer: Option<files::Offer>,
+    pub offer: Option<offers::Offer>,
     /// A change that would make a coded code a parent, asked about first.
     pub parent_guard: Option<levels::ParentGuard>,
     /// Open or New asked for while there are unsaved changes.
@@ -504,7 +475,7 @@ impl Workbench {
         panels::error_ui(ui.ctx(), &mut self.state);
         tree::confirm_delete_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
         files::recovery_ui(ui.ctx(), &mut self.state, &mut out);
-        files::offer_ui(ui.ctx(), &mut self.state, &mut out);
+        offers::offer_ui(ui.ctx(), &mut self.state, &mut out);
         files::unsaved_ui(ui.ctx(), &mut self.state, &mut out);
         levels::parent_guard_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
         for a in out {
@@ -580,7 +551,7 @@ pub fn run(path: Option<PathBuf>) -> Result<(), String> {
             // the window (remove the lock, restore the backup) than in a
             // terminal the user may not see; so is any other failure.
             Err(e) => {
-                eprintln!("error: {e}");
+                crate::cli::say(format_args!("error: {e}"));
                 let mut wb = Workbench::demo().map_err(|e| e.to_string())?;
                 actions::open_path(&mut wb, p);
                 wb
@@ -588,8 +559,7 @@ pub fn run(path: Option<PathBuf>) -> Result<(), String> {
         },
         None => {
             let mut wb = Workbench::demo().map_err(|e| e.to_string())?;
-            let rec = files::unsaved_recovery_path();
-            wb.state.recovery = rec.exists().then_some(rec);
+            wb.state.recovery = files::unsaved_recovery_to_offer();
             wb
         }
     };

@@ -129,12 +129,19 @@ fn autosave_write(p: &crate::model::Project, path: &std::path::Path) -> Result<(
             source,
         })?;
     }
-    // Beside a project, as private as the project.
+    // Beside a project, as private as the project; with no project file
+    // yet, readable by the user alone.
     let project = path
         .to_str()
         .and_then(|p| p.strip_suffix(".recovery"))
-        .map(std::path::Path::new);
-    crate::store::write_atomic_from(path, text.as_bytes(), false, project)
+        .map(std::path::Path::new)
+        .filter(|p| p.is_file());
+    match project {
+        Some(project) => {
+            crate::store::write_atomic_from(path, text.as_bytes(), false, Some(project))
+        }
+        None => crate::store::write_private(path, text.as_bytes()),
+    }
 }
 
 /// Autosave to the recovery file in the background, unless one is running.

@@ -122,7 +122,13 @@ pub enum Cmd {
     },
     /// Put a damaged project's backup (NAME.strata.bak) in its place; the
     /// damaged file is kept as NAME.strata.damaged.
-    Restore { project: PathBuf },
+    Restore {
+        project: PathBuf,
+        /// Restore even though the project loads (its last save is then
+        /// kept only in NAME.strata.damaged).
+        #[arg(long)]
+        force: bool,
+    },
     /// Check a project file and list its problems.
     Check { project: PathBuf },
     /// Rewrite a project in this Strata's file format (an older file is

@@ -31,6 +31,22 @@ pub enum CliError {
     ClosedPipe,
 }
 
+/// One line to stderr, for messages. If stderr itself cannot be written
+/// (closed, or a full disk behind `2>file`), there is nowhere left to
+/// tell: the command's work and exit code stand, and it must not panic as
+/// `eprintln!` would.
+pub fn say(args: std::fmt::Arguments) {
+    let mut err = std::io::stderr().lock();
+    // Nowhere left to report a failure to report (see above).
+    let _ = writeln!(err, "{args}");
+}
+
+macro_rules! say {
+    ($($t:tt)*) => {
+        $crate::cli::say(format_args!($($t)*))
+    };
+}
+
 fn input(path: &Path, msg: impl std::fmt::Display) -> CliError {
     CliError::Input {
         path: path.to_path_buf(),
@@ -59,7 +75,7 @@ fn print_out(text: &str) -> Result<(), CliError> {
 fn load(path: &Path) -> Result<Project, CliError> {
     let (p, problems) = store::load(path)?;
     for pr in &problems {
-        eprintln!("warning: {}: {pr}", path.display());
+        say!("warning: {}: {pr}", path.display());
     }
     Ok(p)
 }
@@ -76,8 +92,9 @@ fn modify(
     let path = &store::resolve(path)?;
     let lock = match Lock::acquire(path, false) {
         Err(store::LockError::Stale { .. }) => {
-            eprintln!("note: taking over a stale lock on {}", path.display());
-            Lock::acquire(path, true)?
+            let lock = Lock::acquire(path, true)?;
+            say!("note: took over a stale lock on {}", path.display());
+            lock
         }
         other => other?,
     };
@@ -103,13 +120,13 @@ fn modify(
 /// Say what was cleaned up after interrupted saves, and what could not be.
 fn report_sweep(swept: &store::Swept) {
     if !swept.removed.is_empty() {
-        eprintln!(
+        say!(
             "note: removed {} temporary file(s) left by interrupted saves",
             swept.removed.len()
         );
     }
     for (path, e) in &swept.failed {
-        eprintln!(
+        say!(
             "warning: {}: a temporary file left by an interrupted save could not be removed ({e}); remove it by hand",
             path.display()
         );
@@ -162,7 +179,7 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
                 p.level_names = LEVEL_NAMES_FA.iter().map(|s| s.to_string()).collect();
             }
             store::save(&p, &path)?;
-            eprintln!("created {}", path.display());
+            say!("created {}", path.display());
         }
         Cmd::Import {
             project,
@@ -190,14 +207,14 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
                 let stem = f.file_stem().map(|s| s.to_string_lossy().into_owned());
                 let stem = stem.map(|s| crate::edit::check::clean_name(&s));
                 if let Some(d) = stem.and_then(|s| p.document_by_name(&s)) {
-                    eprintln!(
+                    say!(
                         "imported {} ({}, {} lines)",
                         f.display(),
                         d.source.encoding,
                         d.line_count()
                     );
                     if d.source.encoding.contains('\u{FFFD}') {
-                        eprintln!(
+                        say!(
                             "warning: {}: some bytes were not UTF-8 and show as \u{FFFD}; check the lines named above",
                             f.display()
                         );
@@ -233,7 +250,7 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
         }
         Cmd::Codebook { project, file } => {
             let p = modify(&project, None, |p| codebook::commands(p, &file))?;
-            eprintln!("the code tree now has {} codes", p.codes.len());
+            say!("the code tree now has {} codes", p.codes.len());
         }
         Cmd::Code {
             project,
@@ -292,7 +309,7 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
                     commands: cmds,
                 }])
             })?;
-            eprintln!("coded {document} with '{code}' as {}", coder.trim());
+            say!("coded {document} with '{code}' as {}", coder.trim());
         }
         Cmd::Memo {
             project,
@@ -313,20 +330,20 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
                 // `modify` made the author a coder if they were new.
                 Ok(vec![edit::put_memo(None, target, &title, &body, p.actor())])
             })?;
-            eprintln!("memo '{title}' written");
+            say!("memo '{title}' written");
         }
         Cmd::Codes { project } => {
             let p = load(&project)?;
             print_out(&tree_text(&p))?;
         }
-        Cmd::Restore { project } => {
+        Cmd::Restore { project, force } => {
             let lock = match Lock::acquire(&project, false) {
                 Err(store::LockError::Stale { .. }) => Lock::acquire(&project, true)?,
                 other => other?,
             };
-            let kept = store::restore_backup(&project)?;
+            let kept = store::restore_backup(&project, force)?;
             drop(lock);
-            eprintln!(
+            say!(
                 "restored {} from {}; the damaged file is kept as {}",
                 project.display(),
                 store::backup_path(&project).display(),
@@ -334,7 +351,7 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
             );
         }
         Cmd::Unlock { project, force } => match store::unlock(&project, force) {
-            Ok(u) => eprintln!(
+            Ok(u) => say!(
                 "removed {} (pid {} on {}{})",
                 u.path.display(),
                 u.pid,
@@ -377,13 +394,13 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
             } else {
                 store::check_export_target(&output, Some(&project))?;
                 store::write_atomic_from(&output, text.as_bytes(), false, Some(&project))?;
-                eprintln!("wrote {}", output.display());
+                say!("wrote {}", output.display());
             }
         }
         Cmd::Upgrade { project } => {
             let old = store::file_version(&project)?;
             if old == Some(store::FORMAT_VERSION) {
-                eprintln!(
+                say!(
                     "{}: already in format version {}; nothing to do",
                     project.display(),
                     store::FORMAT_VERSION
@@ -393,14 +410,14 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
             modify(&project, None, |_| Ok(vec![]))?;
             let kept = old.map(|v| (v, store::older_backup_path(&project, v)));
             if let Some((v, kept)) = kept.filter(|(_, k)| k.exists()) {
-                eprintln!(
+                say!(
                     "{}: written in format version {}; the version-{v} file is kept as {}",
                     project.display(),
                     store::FORMAT_VERSION,
                     kept.display()
                 );
             } else {
-                eprintln!(
+                say!(
                     "{}: written in format version {}",
                     project.display(),
                     store::FORMAT_VERSION

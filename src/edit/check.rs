@@ -67,6 +67,9 @@ pub fn clean_name(raw: &str) -> String {
 pub fn input(cmd: &Command) -> Result<(), EditError> {
     use Command::*;
     match cmd {
+        RenameProject { name: n } => name("project", n),
+        SetLevelNames { names } => names.iter().try_for_each(|n| name("level", n)),
+        AddGroup { group, .. } => name("group", &group.name),
         RenameDocument { name: n, .. } => name("document", n),
         InsertDocument { document, .. } => name("document", &document.name),
         RenameCode { name: n, .. } => name("code", n),

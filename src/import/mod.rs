@@ -49,6 +49,16 @@ pub enum ImportError {
         suggest: u64,
     },
     #[error(
+        "{path}: {size_mib} MiB, more than the {cap_mib} MiB a .docx or .odt may be (four times the {text_mib} MiB of text a transcript may have). Raise the limit with --max-size {suggest} if its pictures make it this large"
+    )]
+    ArchiveTooLarge {
+        path: PathBuf,
+        size_mib: u64,
+        cap_mib: u64,
+        text_mib: u64,
+        suggest: u64,
+    },
+    #[error(
         "{path}: a document named '{name}' is already in the project (rename the file or the document)"
     )]
     NameTaken { path: PathBuf, name: String },
@@ -87,17 +97,34 @@ impl ImportOptions {
 
 /// The bytes of a file to import: refused unless it is a regular file
 /// (a FIFO would block, a device never end) of at most `cap` bytes.
-fn read_capped(path: &Path, cap: u64) -> Result<Vec<u8>, ImportError> {
+/// `per_text` is how many bytes of file a byte of text may take (4 for
+/// an archive, which may hold pictures too).
+fn read_capped(path: &Path, text_cap: u64, per_text: u64) -> Result<Vec<u8>, ImportError> {
     use std::io::Read;
     let io = |source| ImportError::Io {
         path: path.to_path_buf(),
         source,
     };
-    let too_large = |size: u64| ImportError::TooLarge {
-        path: path.to_path_buf(),
-        size_mib: size.div_ceil(MIB),
-        cap_mib: cap / MIB,
-        suggest: size.div_ceil(MIB).max(cap / MIB + 1),
+    let cap = text_cap.saturating_mul(per_text);
+    let too_large = |size: u64| {
+        let (size_mib, text_mib) = (size.div_ceil(MIB), text_cap / MIB);
+        let suggest = size.div_ceil(per_text).div_ceil(MIB).max(text_mib + 1);
+        if per_text == 1 {
+            ImportError::TooLarge {
+                path: path.to_path_buf(),
+                size_mib,
+                cap_mib: text_mib,
+                suggest,
+            }
+        } else {
+            ImportError::ArchiveTooLarge {
+                path: path.to_path_buf(),
+                size_mib,
+                cap_mib: cap / MIB,
+                text_mib,
+                suggest,
+            }
+        }
     };
     let meta = std::fs::metadata(path).map_err(io)?;
     if !meta.is_file() {
@@ -111,7 +138,7 @@ fn read_capped(path: &Path, cap: u64) -> Result<Vec<u8>, ImportError> {
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     // Bounded: the file may grow while it is read.
     std::fs::File::open(path)
-        .and_then(|f| f.take(cap + 1).read_to_end(&mut bytes))
+        .and_then(|f| f.take(cap.saturating_add(1)).read_to_end(&mut bytes))
         .map_err(io)?;
     if bytes.len() as u64 > cap {
         return Err(too_large(bytes.len() as u64));
@@ -132,7 +159,7 @@ pub fn read_document(path: &Path, opts: &ImportOptions) -> Result<Document, Impo
     };
     let (text, encoding) = match ext.as_str() {
         "txt" | "md" | "text" | "markdown" => {
-            let bytes = read_capped(path, cap)?;
+            let bytes = read_capped(path, cap, 1)?;
             let d =
                 decode(&bytes, opts.encoding.as_deref()).map_err(|source| ImportError::Decode {
                     path: path.to_path_buf(),
@@ -155,14 +182,14 @@ pub fn read_document(path: &Path, opts: &ImportOptions) -> Result<Document, Impo
         // The archive may hold pictures too: it may be larger than the
         // text, and its text part is capped when it is inflated.
         "docx" => {
-            let bytes = read_capped(path, cap.saturating_mul(4))?;
+            let bytes = read_capped(path, cap, 4)?;
             (
                 office::docx_text_capped(&bytes, cap).map_err(office)?,
                 "docx".to_string(),
             )
         }
         "odt" => {
-            let bytes = read_capped(path, cap.saturating_mul(4))?;
+            let bytes = read_capped(path, cap, 4)?;
             (
                 office::odt_text_capped(&bytes, cap).map_err(office)?,
                 "odt".to_string(),
@@ -249,7 +276,7 @@ pub fn import_files(
 /// Document variables from a CSV whose first column names the document:
 /// `document,participant,group,minutes,…`. Empty cells are skipped.
 pub fn variables_from_csv(project: &Project, path: &Path) -> Result<Command, ImportError> {
-    let bytes = read_capped(path, DEFAULT_MAX_MIB * MIB)?;
+    let bytes = read_capped(path, DEFAULT_MAX_MIB * MIB, 1)?;
     let text = decode(&bytes, None).map_err(|source| ImportError::Decode {
         path: path.to_path_buf(),
         source,

@@ -15,9 +15,17 @@ pub enum OfficeError {
         part: &'static str,
     },
     #[error(
-        "{part} inflates to more than {cap_mib} MiB, far more than a transcript's text: the file is damaged or built to fill memory (a zip bomb). Nothing was imported"
+        "{part} inflates to more than {cap_mib} MiB, four times the {text_mib} MiB of text a transcript may have: the file is damaged or built to fill memory (a zip bomb). Nothing was imported. If it is a real document this long, raise the limit with --max-size"
     )]
-    TooLarge { part: &'static str, cap_mib: u64 },
+    TooLarge {
+        part: &'static str,
+        cap_mib: u64,
+        text_mib: u64,
+    },
+    #[error(
+        "{part} inflates to more than the {declared} bytes its archive declares: the file is damaged or built to fill memory (a zip bomb). Nothing was imported"
+    )]
+    SizeLie { part: &'static str, declared: u64 },
     #[error(
         "{part} is not UTF-8 text (byte {offset}), as Word and LibreOffice write it: the file is damaged or was made by another program. Open it in Word or LibreOffice and save it again"
     )]
@@ -51,19 +59,38 @@ fn read_part(
     let too_large = || OfficeError::TooLarge {
         part,
         cap_mib: cap / (1024 * 1024),
+        text_mib: text_cap / (1024 * 1024),
     };
     // What the archive says first (stops an honest bomb at once), then
     // what inflating gives (a lying one stops one byte past the cap).
-    if file.size() > cap {
+    let declared = file.size();
+    if declared > cap {
         return Err(too_large());
     }
-    let mut xml = Vec::new();
-    file.take(cap + 1)
-        .read_to_end(&mut xml)
-        .map_err(|e| OfficeError::Zip {
-            kind,
-            msg: e.to_string(),
-        })?;
+    let mut xml = Vec::with_capacity(declared.min(cap) as usize);
+    let mut chunk = vec![0u8; 64 * 1024];
+    let mut file = file.take(cap.saturating_add(1));
+    loop {
+        match file.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => xml.extend_from_slice(&chunk[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            // The zip reader refuses a read that would pass the size the
+            // archive declared: more than that is a lie, a bomb's mark.
+            Err(e)
+                if e.kind() == std::io::ErrorKind::InvalidData
+                    && (xml.len() + chunk.len()) as u64 > declared =>
+            {
+                return Err(OfficeError::SizeLie { part, declared });
+            }
+            Err(e) => {
+                return Err(OfficeError::Zip {
+                    kind,
+                    msg: e.to_string(),
+                });
+            }
+        }
+    }
     if xml.len() as u64 > cap {
         return Err(too_large());
     }

@@ -67,6 +67,8 @@ struct Existing {
     host: String,
     /// Written by a build that takes the OS lock (it has a token line).
     takes_os_lock: bool,
+    /// When the file was last written.
+    made: Option<std::time::SystemTime>,
 }
 
 fn read_existing(file: &mut fs::File) -> Existing {
@@ -89,6 +91,7 @@ fn read_existing(file: &mut fs::File) -> Existing {
         pid,
         host,
         takes_os_lock,
+        made: file.metadata().and_then(|m| m.modified()).ok(),
     }
 }
 
@@ -100,15 +103,21 @@ fn old_owner_running(e: &Existing) -> bool {
     if e.takes_os_lock || e.pid == 0 {
         return false;
     }
-    if e.host != host() {
-        return true;
-    }
-    if cfg!(target_os = "linux") {
-        Path::new(&format!("/proc/{}", e.pid)).exists()
-    } else {
-        true
-    }
+    alive_here(e)
 }
+
+/// Is the owner a lock file names (pid and host) perhaps still running?
+/// Another host, or a system that cannot tell: yes. On Linux: if its pid
+/// runs a process that started before the lock was made (a pid reused
+/// after a reboot is not the owner).
+fn alive_here(e: &Existing) -> bool {
+    e.host != host() || !cfg!(target_os = "linux") || super::write::may_have_written(e.pid, e.made)
+}
+
+/// A lock file with no owner written in it yet, made less than this long
+/// ago, may be another Strata's, in the instant between claiming the name
+/// and renaming its lock over it (where hard links are not possible).
+const BEING_MADE: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// Our lock file, complete (content written, OS lock taken), under a
 /// temporary name beside the real one: it appears under the real name in
@@ -188,6 +197,7 @@ impl From<std::io::Error> for Taken {
 /// Put our complete lock file `tmp` in place at `path`: as a new name if
 /// there is none, or over a stale one.
 fn take(path: &Path, tmp: &Path, take_stale: bool) -> Result<(), Taken> {
+    // Enough rounds to outwait a lock being made (50 ms each).
     for _ in 0..100 {
         match fs::hard_link(tmp, path) {
             Ok(()) => return Ok(()),
@@ -221,14 +231,24 @@ fn take(path: &Path, tmp: &Path, take_stale: bool) -> Result<(), Taken> {
             // No OS locks here: only the pid can speak.
             Err(fs::TryLockError::Error(_)) => {
                 let e = read_existing(&mut existing);
-                e.pid != 0
-                    && (e.host != host()
-                        || !cfg!(target_os = "linux")
-                        || Path::new(&format!("/proc/{}", e.pid)).exists())
+                e.pid != 0 && alive_here(&e)
             }
             Ok(()) => old_owner_running(&read_existing(&mut existing)),
         };
         let seen = read_existing(&mut existing);
+        // Empty and new: another Strata is making it. Wait for its owner's
+        // name rather than take it over as stale.
+        if !held_by_other
+            && seen.pid == 0
+            && seen
+                .made
+                .and_then(|m| m.elapsed().ok())
+                .is_none_or(|age| age < BEING_MADE)
+        {
+            drop(existing);
+            std::thread::sleep(std::time::Duration::from_millis(50));
+            continue;
+        }
         if held_by_other {
             return Err(Taken::Refused(LockError::Held {
                 path: path.to_path_buf(),
@@ -259,19 +279,42 @@ fn made(path: &Path) -> Option<std::time::SystemTime> {
     fs::metadata(path).and_then(|m| m.modified()).ok()
 }
 
+/// How long ago, in whole units: for people, in either language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ago {
+    Seconds(u64),
+    Minutes(u64),
+    Hours(u64),
+    Days(u64),
+}
+
+/// When a lock file was made (local time, to the minute) and how long ago.
+pub fn age(made: Option<std::time::SystemTime>) -> Option<(String, Ago)> {
+    let made = made?;
+    let at = chrono::DateTime::<chrono::Local>::from(made)
+        .format("%Y-%m-%d %H:%M")
+        .to_string();
+    let secs = made.elapsed().map_or(0, |d| d.as_secs());
+    let ago = match secs {
+        0..60 => Ago::Seconds(secs),
+        60..3600 => Ago::Minutes(secs / 60),
+        3600..172_800 => Ago::Hours(secs / 3600),
+        _ => Ago::Days(secs / 86_400),
+    };
+    Some((at, ago))
+}
+
 /// When a lock file was made, for a person deciding whether it is stale:
 /// ", since 2026-11-30 10:02, 3 h ago", or nothing when unknown.
 pub fn since(made: Option<std::time::SystemTime>) -> String {
-    let Some(made) = made else {
+    let Some((at, ago)) = age(made) else {
         return String::new();
     };
-    let at = chrono::DateTime::<chrono::Local>::from(made).format("%Y-%m-%d %H:%M");
-    let ago = made.elapsed().map_or(0, |d| d.as_secs());
     let ago = match ago {
-        0..60 => format!("{ago} s"),
-        60..3600 => format!("{} min", ago / 60),
-        3600..172_800 => format!("{} h", ago / 3600),
-        _ => format!("{} days", ago / 86_400),
+        Ago::Seconds(n) => format!("{n} s"),
+        Ago::Minutes(n) => format!("{n} min"),
+        Ago::Hours(n) => format!("{n} h"),
+        Ago::Days(n) => format!("{n} days"),
     };
     format!(", since {at}, {ago} ago")
 }
@@ -308,9 +351,16 @@ pub fn unlock(project: &Path, force: bool) -> Result<Unlocked, LockError> {
     };
     let seen = read_existing(&mut file);
     let made = made(&path);
-    if let Err(fs::TryLockError::WouldBlock) = file.try_lock()
-        && !force
-    {
+    let held = match file.try_lock() {
+        Err(fs::TryLockError::WouldBlock) => true,
+        // No OS locks here: a pid running on this machine may be its
+        // owner, so only `force` removes it.
+        Err(fs::TryLockError::Error(_)) => {
+            seen.pid != 0 && seen.host == host() && alive_here(&seen)
+        }
+        Ok(()) => false,
+    };
+    if held && !force {
         return Err(LockError::Held {
             path,
             pid: seen.pid,

@@ -9,10 +9,11 @@ mod validate;
 mod write;
 
 pub use format::{FORMAT_NAME, FORMAT_VERSION, Parts};
-pub use lock::{Lock, LockError, Unlocked, lock_path, since, unlock};
+pub use lock::{Ago, Lock, LockError, Unlocked, age, lock_path, since, unlock};
 pub use validate::Problem;
 pub use write::{
     Swept, backup_path, resolve, same_file, sweep_temps, write_atomic, write_atomic_from,
+    write_private,
 };
 
 use crate::model::Project;
@@ -86,6 +87,10 @@ pub enum StoreError {
         "{path}: the file is read-only, so Strata does not replace it. Make it writable (chmod u+w) if it should change, or save under another name"
     )]
     ReadOnly { path: PathBuf },
+    #[error(
+        "{path}: the project loads, so it is not damaged; its backup holds older work and was not put in its place. Add --force to restore the backup anyway (this file is then kept as .damaged)"
+    )]
+    NotDamaged { path: PathBuf },
     #[error("{path}: is {what}; an export never writes over it. Choose another output file")]
     ExportOverProject { path: PathBuf, what: Guarded },
     #[error("could not serialise the project: {0}")]
@@ -106,13 +111,21 @@ impl StoreError {
 
 /// Put a damaged project's backup in its place. The backup must load; the
 /// damaged file is kept beside it as `NAME.strata.damaged` (or
-/// `.damaged-2`, …), never deleted. Returns where it was kept. Call it
-/// holding the project's lock.
-pub fn restore_backup(project: &Path) -> Result<PathBuf, StoreError> {
+/// `.damaged-2`, …), never deleted. Returns where it was kept. A project
+/// that loads is refused unless `force`. Call it holding the project's
+/// lock.
+pub fn restore_backup(project: &Path, force: bool) -> Result<PathBuf, StoreError> {
     let project = &resolve(project)?;
+    // A project that loads is not damaged: its backup is older work.
+    if !force && load(project).is_ok() {
+        return Err(StoreError::NotDamaged {
+            path: project.to_path_buf(),
+        });
+    }
     let bak = backup_path(project);
     load(&bak)?;
     let bytes = fs::read(&bak).map_err(io(&bak))?;
+    let damaged = fs::read(project).map_err(io(project))?;
     let kept = (1..1000)
         .map(|n| {
             let mut s = project.as_os_str().to_owned();
@@ -129,12 +142,10 @@ pub fn restore_backup(project: &Path) -> Result<PathBuf, StoreError> {
                 "too many .damaged copies beside it; move some away",
             ))
         })?;
-    // A second name for the damaged file (its bytes stay as they are),
-    // then the backup's text replaces it under the project's name, with
-    // its mode and group.
-    if fs::hard_link(project, &kept).is_err() {
-        fs::copy(project, &kept).map_err(io(&kept))?;
-    }
+    // The damaged bytes, as they are, under the new name (written like a
+    // save: synced, renamed into place, as private as the project); only
+    // then the backup's text replaces the project.
+    write_atomic_from(&kept, &damaged, false, Some(project))?;
     write_atomic(project, &bytes, false)?;
     Ok(kept)
 }
@@ -330,7 +341,10 @@ fn not_text(path: &Path, bytes: &[u8]) -> StoreError {
         Ok(_) => 0,
     };
     let before = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
-    if format::sniff_format(before).as_deref() == Some(FORMAT_NAME) {
+    // The bad byte may be in the first line: the rest of the head, read
+    // lossily, still says what the file is; so does a backup beside it.
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]);
+    if names_strata(&head) || backup_path(path).is_file() {
         StoreError::BadByte {
             path: path.to_path_buf(),
             offset,
@@ -473,17 +487,51 @@ pub fn check_export_target(output: &Path, project: Option<&Path>) -> Result<(), 
             path: output.to_path_buf(),
         });
     }
-    if head_of(output).is_ok_and(|h| format::sniff_format(&h).as_deref() == Some(FORMAT_NAME)) {
+    if is_project_file(output) {
         return refuse(Guarded::OtherProject);
     }
     // Another project's lock (`NAME.strata.lock` beside `NAME.strata`).
     if let Some(owner) = output.to_str().and_then(|s| s.strip_suffix(".lock"))
-        && head_of(Path::new(owner))
-            .is_ok_and(|h| format::sniff_format(&h).as_deref() == Some(FORMAT_NAME))
+        && is_project_file(Path::new(owner))
     {
         return refuse(Guarded::OtherLock);
     }
     Ok(())
+}
+
+/// Does this head of a file name the Strata project format, however the
+/// file is laid out (one field per line, or JSON on one line)?
+fn names_strata(head: &str) -> bool {
+    format::sniff_format(head).as_deref() == Some(FORMAT_NAME)
+        || head.contains(&format!("\"{FORMAT_NAME}\""))
+}
+
+/// Is the file at `path` a Strata project (or its backup or recovery
+/// file)? Its format is named near the top, or, in JSON whose keys were
+/// reordered, at its top level. Damaged bytes do not hide it.
+pub fn is_project_file(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = Vec::with_capacity(4096);
+    let Ok(f) = fs::File::open(path) else {
+        return false;
+    };
+    if f.take(4096).read_to_end(&mut head).is_err() {
+        return false;
+    }
+    let text = String::from_utf8_lossy(&head);
+    if names_strata(&text) {
+        return true;
+    }
+    #[derive(serde::Deserialize)]
+    struct Head {
+        format: Option<String>,
+    }
+    format::is_json(&text)
+        && fs::read(path)
+            .ok()
+            .and_then(|b| serde_json::from_slice::<Head>(&b).ok())
+            .and_then(|h| h.format)
+            .is_some_and(|f| f == FORMAT_NAME)
 }
 
 fn keep_older(path: &Path) -> Result<(), StoreError> {

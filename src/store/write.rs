@@ -54,7 +54,19 @@ fn replaceable(path: &Path) -> Result<Option<fs::Metadata>, StoreError> {
         Ok(m) if m.permissions().readonly() => Err(StoreError::ReadOnly {
             path: path.to_path_buf(),
         }),
-        Ok(m) => Ok(Some(m)),
+        // Writable by its mode, but perhaps not by us (another user's
+        // file in a shared folder): replacing it by a rename would still
+        // work, and take it from its owner. Opening it for writing (not
+        // truncating, so nothing changes) asks the system.
+        Ok(m) => match fs::OpenOptions::new().write(true).open(path) {
+            Ok(_) => Ok(Some(m)),
+            Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+                Err(StoreError::ReadOnly {
+                    path: path.to_path_buf(),
+                })
+            }
+            Err(e) => Err(io(path)(e)),
+        },
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(io(path)(e)),
     }
@@ -84,6 +96,8 @@ enum Model {
     /// The project a new file comes from (its export, recovery file or
     /// older copy): as private as the project; its group if we may.
     Source(fs::Metadata),
+    /// No model: readable by its owner alone.
+    Private,
 }
 
 /// Give `f` the group and mode of its model. The group first: a change of
@@ -92,6 +106,8 @@ fn keep_owner_and_mode(f: &fs::File, model: &Model) -> std::io::Result<()> {
     let (m, strict) = match model {
         Model::Replaced(m) => (m, true),
         Model::Source(m) => (m, false),
+        // Created 0600 already (unix); elsewhere modes do not apply.
+        Model::Private => return Ok(()),
     };
     #[cfg(unix)]
     {
@@ -171,10 +187,26 @@ pub fn write_atomic_from(
     keep_backup: bool,
     source: Option<&Path>,
 ) -> Result<(), StoreError> {
+    let model = source.and_then(|s| fs::metadata(s).ok()).map(Model::Source);
+    write_modelled(path, bytes, keep_backup, model)
+}
+
+/// `write_atomic` for a file only its owner may read, if it is new (the
+/// recovery file of a project that has no file yet).
+pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    write_modelled(path, bytes, false, Some(Model::Private))
+}
+
+fn write_modelled(
+    path: &Path,
+    bytes: &[u8],
+    keep_backup: bool,
+    new_model: Option<Model>,
+) -> Result<(), StoreError> {
     let path = &resolve(path)?;
     let old = match replaceable(path)? {
         Some(m) => Some(Model::Replaced(m)),
-        None => source.and_then(|s| fs::metadata(s).ok()).map(Model::Source),
+        None => new_model,
     };
     let exists = matches!(old, Some(Model::Replaced(_)));
     if keep_backup && exists {
@@ -191,13 +223,7 @@ pub fn write_atomic_from(
             keep_backup_of(path, &dir, &name)?;
         }
         fs::rename(&tmp, path).map_err(io(path))?;
-        // Make the rename itself durable. Some systems cannot sync a
-        // folder (Windows cannot open one as a file); the file itself is
-        // already synced and renamed, so there is nothing to report.
-        if let Ok(d) = fs::File::open(&dir) {
-            let _ = d.sync_all();
-        }
-        Ok(())
+        sync_dir(&dir)
     })();
     if result.is_err() {
         // The error that stopped the save is the one to report; the
@@ -205,6 +231,29 @@ pub fn write_atomic_from(
         let _ = fs::remove_file(&tmp);
     }
     result
+}
+
+/// Make a rename in `dir` durable. Some systems cannot sync a folder
+/// (Windows cannot open one as a file; some network and FUSE file systems
+/// refuse): there the file itself is synced and renamed, which is all they
+/// offer. Any other failure (an I/O error) is reported.
+fn sync_dir(dir: &Path) -> Result<(), StoreError> {
+    let Ok(d) = fs::File::open(dir) else {
+        return Ok(());
+    };
+    match d.sync_all() {
+        Err(e)
+            if !matches!(
+                e.kind(),
+                std::io::ErrorKind::InvalidInput
+                    | std::io::ErrorKind::Unsupported
+                    | std::io::ErrorKind::PermissionDenied
+            ) =>
+        {
+            Err(io(dir)(e))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Temporary files left beside a project by saves that were killed or lost
@@ -220,7 +269,7 @@ pub struct Swept {
 /// Linux tells whether it runs and since when: a pid reused by a younger
 /// process, or a zombie, did not. Elsewhere only our own pid is known; the
 /// callers hold the project's lock, so no other Strata is saving it.
-fn may_have_written(pid: u32, written: Option<std::time::SystemTime>) -> bool {
+pub(super) fn may_have_written(pid: u32, written: Option<std::time::SystemTime>) -> bool {
     if pid == std::process::id() {
         return true;
     }
@@ -280,12 +329,7 @@ pub fn sweep_temps(project: &Path) -> Swept {
         let file = entry.file_name().to_string_lossy().into_owned();
         let written = || entry.metadata().and_then(|m| m.modified()).ok();
         let stale = if let Some(rest) = file.strip_prefix(&hidden) {
-            // `.NAME.tmp-PID`, `.NAME.bak-PID`, `.NAME.v2.bak.tmp-PID`.
-            let pid = rest
-                .rsplit_once("tmp-")
-                .or_else(|| rest.rsplit_once("bak-"))
-                .and_then(|(_, pid)| pid.parse::<u32>().ok());
-            pid.is_some_and(|pid| !may_have_written(pid, written()))
+            save_temp_pid(rest).is_some_and(|pid| !may_have_written(pid, written()))
         } else if let Some(rest) = file.strip_prefix(&lock_tmp) {
             // A lock file being made holds its maker's pid on line 1.
             let pid = fs::read_to_string(entry.path())
@@ -308,6 +352,23 @@ pub fn sweep_temps(project: &Path) -> Swept {
         }
     }
     swept
+}
+
+/// The pid in the name of a save's temporary file, given what follows
+/// `.NAME.`: exactly `tmp-PID`, `bak-PID` or `vN.bak.tmp-PID` (so that an
+/// export's `.NAME.csv.tmp-PID` or another project's files never match).
+fn save_temp_pid(rest: &str) -> Option<u32> {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let pid = match rest.strip_prefix('v') {
+        Some(v) => {
+            let (n, pid) = v.split_once(".bak.tmp-")?;
+            digits(n).then_some(pid)?
+        }
+        None => rest
+            .strip_prefix("tmp-")
+            .or_else(|| rest.strip_prefix("bak-"))?,
+    };
+    if digits(pid) { pid.parse().ok() } else { None }
 }
 
 /// Are `a` and `b` the same file (following links)? False if either is

@@ -18,8 +18,7 @@ fn host() -> String {
 fn an_export_in_the_window_never_replaces_a_project() {
     let dir = tmp();
     let small = small_project(dir.path());
-    // A version-3 project is JSON: saved as `study.json`, it is where a
-    // JSON export would go by default.
+    // A project saved under a name an export could choose.
     let proj = dir.path().join("study.json");
     fs::copy(&small, &proj).expect("copy");
     let other = dir.path().join("old-export.csv");

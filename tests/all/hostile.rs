@@ -206,6 +206,33 @@ fn a_zip_bomb_is_refused_early_and_named() {
 }
 
 #[test]
+fn a_zip_bomb_that_lies_about_its_size_is_stopped_at_the_cap() {
+    let dir = tmp();
+    let bomb = dir.path().join("liar.docx");
+    let mut xml = b"<w:document><w:body><w:p><w:r><w:t>".to_vec();
+    xml.extend(std::iter::repeat_n(b'a', 5 << 20));
+    xml.extend_from_slice(b"</w:t></w:r></w:p></w:body></w:document>");
+    docx(&bomb, &xml);
+    // Both headers claim 1000 bytes inflated.
+    let mut z = fs::read(&bomb).expect("read");
+    let mut patch = |sig: &[u8], at: usize| {
+        let i = z.windows(4).position(|w| w == sig).expect("header");
+        z[i + at..i + at + 4].copy_from_slice(&1000u32.to_le_bytes());
+    };
+    patch(b"PK\x03\x04", 22);
+    patch(b"PK\x01\x02", 24);
+    fs::write(&bomb, &z).expect("write");
+    let o = import(dir.path(), &bomb, &["--max-size", "1"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("more than the 1000 bytes its archive declares"),
+        "{err}"
+    );
+    assert!(err.contains("zip bomb"), "{err}");
+}
+
+#[test]
 fn a_docx_whose_xml_is_not_utf8_says_so() {
     let dir = tmp();
     let file = dir.path().join("latin1.docx");
@@ -392,7 +419,18 @@ fn output_that_cannot_be_written_fails_and_a_closed_pipe_is_quiet() {
             .expect("spawn");
         drop(child.stdout.take());
         let o = child.wait_with_output().expect("wait");
-        assert!(!stderr(&o).contains("panicked"), "{args:?}: {}", stderr(&o));
-        assert_ne!(o.status.code(), Some(101), "{args:?}");
+        assert_eq!(o.status.code(), Some(141), "{args:?}: {}", stderr(&o));
+        assert_eq!(stderr(&o), "", "{args:?}: quiet");
     }
+    // A full stderr does not make a command that did its work panic.
+    let full = fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full");
+    let o = Command::new(env!("CARGO_BIN_EXE_strata"))
+        .args(["memo", p, "--title", "t", "--body", "b"])
+        .stderr(Stdio::from(full))
+        .output()
+        .expect("run");
+    assert_eq!(o.status.code(), Some(0));
 }

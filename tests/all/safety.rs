@@ -30,6 +30,15 @@ fn no_export_writes_over_the_project_its_backup_lock_or_another_project() {
     fs::copy(&proj, &other).expect("copy");
     let link = dir.path().join("link-to-project.csv");
     std::os::unix::fs::symlink(&proj, &link).expect("symlink");
+    let hard = dir.path().join("hard-link.csv");
+    fs::hard_link(&proj, &hard).expect("hard link");
+    // A project minified to one line (by jq -c, say) is still a project.
+    let one_line = dir.path().join("one-line.json");
+    let v: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&other).expect("read")).expect("json");
+    let mut text = serde_json::to_string(&v).expect("json");
+    text.insert_str(1, &format!("\"padding\":\"{}\",", "x".repeat(5000)));
+    fs::write(&one_line, text).expect("write");
     let lock = strata::store::lock_path(&proj);
     fs::write(&lock, "1\nhost\n").expect("a lock file to aim at");
     let targets: Vec<(PathBuf, &str)> = vec![
@@ -37,7 +46,13 @@ fn no_export_writes_over_the_project_its_backup_lock_or_another_project() {
         (strata::store::backup_path(&proj), "the project's backup"),
         (lock.clone(), "the project's lock file"),
         (other.clone(), "a Strata project file"),
+        (one_line.clone(), "a Strata project file"),
         (link.clone(), "the project file being exported"),
+        (hard.clone(), "the project file being exported"),
+        (
+            dir.path().join("./small.strata"),
+            "the project file being exported",
+        ),
     ];
     for (target, what) in &targets {
         let before = fs::read(target).expect("read");
@@ -96,7 +111,7 @@ fn two_writers_started_together_never_lose_a_change() {
     let proj = small_project(dir.path());
     let before = memo_titles(&proj).len();
     let mut succeeded = 0;
-    for round in 0..12 {
+    for round in 0..40 {
         // Every third round starts with a stale lock from a crash.
         if round % 3 == 0 {
             fs::write(strata::store::lock_path(&proj), "").expect("stale lock");
@@ -189,7 +204,9 @@ fn temporary_files_of_interrupted_saves_are_removed_on_the_next_save() {
         d.join(".small.strata.v2.bak.tmp-4000002"),
     ];
     let alive = d.join(format!(".small.strata.tmp-{}", std::process::id()));
-    for f in dead.iter().chain([&alive]) {
+    // An export's temporary file beside the project is not the save's.
+    let export = d.join(".small.strata.csv.tmp-4000003");
+    for f in dead.iter().chain([&alive, &export]) {
         fs::write(f, vec![b'x'; 1 << 20]).expect("leftover");
     }
     let o = memo(&proj, "sweep");
@@ -203,16 +220,7 @@ fn temporary_files_of_interrupted_saves_are_removed_on_the_next_save() {
         assert!(!f.exists(), "{f:?} removed");
     }
     assert!(alive.exists(), "a live process's file is left alone");
-    let names: Vec<String> = fs::read_dir(d)
-        .expect("dir")
-        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-        .collect();
-    assert!(
-        !names
-            .iter()
-            .any(|n| n.contains(".tmp") && *n != alive.file_name().unwrap().to_string_lossy()),
-        "{names:?}"
-    );
+    assert!(export.exists(), "only the save's own names are swept");
 }
 
 #[test]
@@ -360,4 +368,64 @@ fn duplicate_coders_are_merged_and_keep_their_codings() {
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(p.codings.len(), codings, "no coding lost");
     assert!(p.codings.values().all(|c| p.coder(c.coder).is_some()));
+}
+
+#[test]
+fn a_lock_file_being_made_is_waited_for_not_taken_over() {
+    let dir = tmp();
+    let proj = small_project(dir.path());
+    let lock = strata::store::lock_path(&proj);
+    // Where hard links are impossible, a Strata claims the name with an
+    // empty file and then renames its lock over it: an empty, new lock
+    // file is someone's lock in the making.
+    fs::write(&lock, "").expect("claim");
+    // The maker finishes: its owner is written and its OS lock held (as
+    // a running Strata holds it), while the other waits.
+    let (done, wait) = std::sync::mpsc::channel::<()>();
+    let maker = std::thread::spawn({
+        let lock = lock.clone();
+        move || {
+            std::thread::sleep(std::time::Duration::from_millis(300));
+            let mut f = fs::OpenOptions::new()
+                .write(true)
+                .open(&lock)
+                .expect("open the claim");
+            f.lock().expect("OS lock");
+            std::io::Write::write_all(&mut f, b"4000000\nsomewhere\ntoken\n").expect("owner");
+            wait.recv().expect("held until the other has looked");
+        }
+    });
+    let e = strata::store::Lock::acquire(&proj, true).expect_err("not taken over");
+    assert!(
+        matches!(e, strata::store::LockError::Held { pid: 4000000, .. }),
+        "{e}"
+    );
+    done.send(()).expect("release");
+    maker.join().expect("maker");
+    // An empty lock file that stays empty is a crash's: taken over.
+    fs::write(&lock, "").expect("empty");
+    let started = std::time::Instant::now();
+    strata::store::Lock::acquire(&proj, true).expect("taken over after a wait");
+    assert!(started.elapsed() >= std::time::Duration::from_secs(1));
+}
+
+#[test]
+fn restore_refuses_a_project_that_is_not_damaged() {
+    let dir = tmp();
+    let proj = small_project(dir.path());
+    assert!(memo(&proj, "first").status.success());
+    assert!(memo(&proj, "the latest work").status.success());
+    let before = fs::read(&proj).expect("read");
+    let o = strata(&["restore", s(&proj)]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("it is not damaged"), "{}", stderr(&o));
+    assert_eq!(fs::read(&proj).expect("read"), before);
+    ok(&["restore", s(&proj), "--force"]);
+    assert!(!memo_titles(&proj).contains(&"the latest work".to_string()));
+    let kept = dir.path().join("small.strata.damaged");
+    assert_eq!(
+        fs::read(kept).expect("kept"),
+        before,
+        "the newer work is kept"
+    );
 }
