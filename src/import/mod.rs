@@ -167,15 +167,20 @@ pub fn read_document(path: &Path, opts: &ImportOptions) -> Result<Document, Impo
                 })?;
             let encoding = match d.replaced_lines.as_slice() {
                 [] => d.encoding,
-                lines => format!(
-                    "{}; bytes that are not UTF-8 shown as \u{FFFD} on line(s) {}",
-                    d.encoding,
-                    lines
-                        .iter()
-                        .map(|l| l.to_string())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
+                lines => {
+                    // The first few, and how many more: this is kept in
+                    // the project as the document's source.
+                    let mut named: Vec<String> =
+                        lines.iter().take(10).map(|l| l.to_string()).collect();
+                    if lines.len() > 10 {
+                        named.push(format!("and {} more", lines.len() - 10));
+                    }
+                    format!(
+                        "{}; bytes that are not UTF-8 shown as \u{FFFD} on line(s) {}",
+                        d.encoding,
+                        named.join(", ")
+                    )
+                }
             };
             (d.text, encoding)
         }

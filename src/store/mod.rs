@@ -265,7 +265,12 @@ pub fn from_str(text: &str, path: &Path) -> Result<(Project, Vec<Problem>), Stor
         path: path_buf.clone(),
         line: e.line(),
         col: e.column(),
-        msg: e.to_string(),
+        // serde_json ends its message with the place, which ours gives.
+        msg: {
+            let m = e.to_string();
+            let place = format!(" at line {} column {}", e.line(), e.column());
+            m.strip_suffix(&place).map_or(m.clone(), str::to_string)
+        },
         restore: Restore::for_file(path),
     };
     if version == Some(Sniffed::Version(0)) {

@@ -6,6 +6,7 @@ mod cli;
 mod core_v2;
 mod edit_props;
 mod export;
+mod fuzz;
 #[cfg(feature = "gui")]
 mod gui;
 #[cfg(feature = "gui")]
@@ -16,4 +17,5 @@ mod hostile;
 mod import;
 mod safety;
 mod store;
+mod torture;
 mod util;
