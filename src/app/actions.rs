@@ -250,7 +250,8 @@ pub(super) fn open_path(wb: &mut Workbench, path: std::path::PathBuf) {
             }
             *wb = new;
         }
-        Err(super::OpenError::Lock(e @ crate::store::LockError::Held { .. })) => {
+        // Only a pid speaks for the lock: the user may know better.
+        Err(super::OpenError::Lock(e @ crate::store::LockError::Unconfirmed { .. })) => {
             let why = [Lang::En, Lang::Fa].map(|l| super::errors::lock(l, &e));
             wb.state.offer = Some(super::offers::Offer::unlock(path, why));
         }
@@ -283,10 +284,17 @@ fn adopt_legacy_recovery(wb: &Workbench, rec: &std::path::Path) -> Result<(), St
 /// and open it; the damaged file is kept and named in the status line.
 fn restore_backup(wb: &mut Workbench, path: std::path::PathBuf) {
     let lang = wb.state.lang;
+    // Offered for the open project too (items set aside at load): its
+    // lock is let go, to be taken for the restore and the reopening.
+    if wb.path.as_ref() == Some(&path) {
+        wb.wait_for_saves();
+        wb.lock = None;
+    }
     let restored = crate::store::Lock::acquire(&path, true)
         .map_err(|e| super::errors::lock(lang, &e))
         .and_then(|lock| {
-            // Offered only when the project failed to load.
+            // Offered only when the project failed to load, or loaded
+            // with items set aside.
             let kept = crate::store::restore_backup(&path, false);
             drop(lock);
             kept.map_err(|e| super::errors::store(lang, &e))

@@ -10,13 +10,16 @@ use crate::store::{Guarded, LockError, Restore, StoreError};
 use std::path::Path;
 
 /// A path, kept left to right inside Persian text.
-fn p(path: &Path) -> String {
-    format!("\u{2066}{}\u{2069}", path.display())
+pub(super) fn p(path: &Path) -> String {
+    l(path.display())
 }
 
-/// Latin text (a file name, an OS message), isolated likewise.
-fn l(text: impl std::fmt::Display) -> String {
-    format!("\u{2066}{text}\u{2069}")
+/// Latin text (a file name, an OS message, a date), kept left to right:
+/// isolated (LRI … PDI), and held between left-to-right marks for
+/// renderers that do not know isolates, so that a leading "/" or "--", or
+/// a date's dashes, stay where they are.
+pub(super) fn l(text: impl std::fmt::Display) -> String {
+    format!("\u{2066}\u{200E}{text}\u{200E}\u{2069}")
 }
 
 fn restore(r: &Restore) -> String {
@@ -37,7 +40,9 @@ fn guarded(g: Guarded) -> &'static str {
         Guarded::Lock => "پروندهٔ قفل پروژه است",
         Guarded::OlderCopy => "رونوشتی از پروژه است که برای Strata قدیمی‌تر نگه داشته شده",
         Guarded::OtherProject => "یک پروندهٔ پروژهٔ Strata است",
-        Guarded::OtherLock => "پروندهٔ قفل یک پروژهٔ Strata است",
+        Guarded::OtherLock => {
+            "نامی است که Strata برای پرونده‌های خودِ یک پروژه (قفل، پشتیبان، بازیابی) نگه می‌دارد"
+        }
     }
 }
 
@@ -125,7 +130,11 @@ pub fn store(lang: Lang, e: &StoreError) -> String {
             p(path)
         ),
         StoreError::NotDamaged { path } => format!(
-            "{}: پروژه باز می‌شود، پس آسیب ندیده است؛ پشتیبانش کار قدیمی‌تری دارد و به جای آن نشانده نشد.",
+            "{}: پروژه کامل باز می‌شود، پس آسیب ندیده است؛ پشتیبانش کار قدیمی‌تری دارد و به جای آن نشانده نشد.",
+            p(path)
+        ),
+        StoreError::NoBackup { path } => format!(
+            "{}: پشتیبانی (\u{2066}.bak\u{2069}) کنار آن نیست که بازگردانده شود؛ آن را از کنترل نسخه یا رونوشت خودتان بازگردانید.",
             p(path)
         ),
         StoreError::ExportOverProject { path, what } => format!(
@@ -166,7 +175,18 @@ pub fn lock(lang: Lang, e: &LockError) -> String {
             host,
             made,
         } => format!(
-            "{}: این پروژه در Strata دیگری باز است (فرایند {pid} روی {}{}). نخست آن‌جا ببندیدش.",
+            "{}: این پروژه در Strata دیگری باز است (فرایند {pid} روی {}{})؛ سیستم هم این را تأیید می‌کند. نخست آن‌جا ببندیدش.",
+            p(path),
+            l(host),
+            since_fa(*made)
+        ),
+        LockError::Unconfirmed {
+            path,
+            pid,
+            host,
+            made,
+        } => format!(
+            "{}: قفل، فرایند {pid} روی {} را نام می‌برد{}، که شاید هنوز در حال اجرا باشد؛ اما سیستم نمی‌تواند بگوید که آن Strata است (قفل را Strata‌ی قدیمی‌تری نوشته، یا این پوشه قفل سیستمی ندارد).",
             p(path),
             l(host),
             since_fa(*made)
@@ -174,6 +194,11 @@ pub fn lock(lang: Lang, e: &LockError) -> String {
         LockError::Stale { path, pid } => format!(
             "{}: قفلی از Strata‌ای که دیگر در حال اجرا نیست (فرایند {pid}) پیدا شد؛ می‌توان آن را برداشت.",
             p(path)
+        ),
+        LockError::NoFolder { path, folder } => format!(
+            "{}: پوشهٔ {} وجود ندارد؛ پوشه‌ای موجود برگزینید.",
+            p(path),
+            p(folder)
         ),
         LockError::NoLock { path } => {
             format!("{}: پروندهٔ قفلی نیست؛ چیزی برای برداشتن نیست.", p(path))
@@ -396,7 +421,7 @@ mod tests {
             what: Guarded::Project,
         };
         let fa = store(Lang::Fa, &e);
-        assert!(fa.contains("\u{2066}/tmp/study.strata\u{2069}"), "{fa}");
+        assert!(fa.contains(&l("/tmp/study.strata")), "{fa}");
         assert!(fa.contains("پروندهٔ خروجی دیگری برگزینید"), "{fa}");
         assert_eq!(store(Lang::En, &e), e.to_string());
     }

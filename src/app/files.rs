@@ -147,6 +147,17 @@ pub fn save_to(wb: &mut Workbench, path: PathBuf) {
     // project's (and the old one is let go) once the save succeeded.
     // (A Save as already under way to `path` holds that lock.)
     let pending = super::saver::pending_save_as(wb);
+    if wb.path.as_ref() != Some(&path)
+        && let Some(other) = other_project_at(&path, &wb.project)
+    {
+        let s = wb.state.lang.strings();
+        wb.state.error = Some(format!(
+            "{}: {}",
+            super::errors::p(&path),
+            s.save_as_other.replace("{}", &other)
+        ));
+        return;
+    }
     let lock = if wb.path.as_ref() != Some(&path) && pending.as_ref() != Some(&path) {
         match crate::store::Lock::acquire(&path, true) {
             Ok(lock) => Some(lock),
@@ -163,7 +174,12 @@ pub fn save_to(wb: &mut Workbench, path: PathBuf) {
         return;
     }
     let (state, revision) = (wb.history.state(), wb.history.revision());
-    match crate::store::save(&wb.project, &path) {
+    let save = if wb.keep_backup {
+        crate::store::save_keeping_backup
+    } else {
+        crate::store::save
+    };
+    match save(&wb.project, &path) {
         Ok(()) => {
             if let Some(lock) = lock {
                 wb.lock = Some(lock);
@@ -171,6 +187,23 @@ pub fn save_to(wb: &mut Workbench, path: PathBuf) {
             saved(wb, path, state, revision)
         }
         Err(e) => wb.state.error = Some(super::errors::store(wb.state.lang, &e)),
+    }
+}
+
+/// Is there another project at `path` (not an older copy of this one)?
+/// Its name, if so: Save as does not replace another study's file.
+fn other_project_at(path: &std::path::Path, ours: &crate::model::Project) -> Option<String> {
+    if !crate::store::is_project_file(path) {
+        return None;
+    }
+    match crate::store::load(path) {
+        Ok((p, _)) if p.id == ours.id => None,
+        Ok((p, _)) => Some(p.name),
+        // Unreadable, but a project: not ours to replace either.
+        Err(_) => Some(
+            path.file_name()
+                .map_or(String::new(), |n| n.to_string_lossy().into_owned()),
+        ),
     }
 }
 
@@ -237,8 +270,9 @@ pub fn export_to(wb: &mut Workbench, path: PathBuf) {
         Ok(f) => f,
         Err(_) => {
             wb.state.error = Some(format!(
-                "{}: choose a file ending in .json, .ron, .csv or .md; the ending picks the format",
-                path.display()
+                "\u{200E}{}\u{200E}: {}",
+                path.display(),
+                wb.state.lang.strings().export_ending
             ));
             return;
         }

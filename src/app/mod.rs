@@ -194,6 +194,9 @@ pub struct Workbench {
     pub state: UiState,
     cache: LayoutCache,
     lock: Option<crate::store::Lock>,
+    /// The project loaded with items set aside: saves leave its backup as
+    /// it was, the last copy from before the damage, perhaps.
+    pub(crate) keep_backup: bool,
     fonts_installed: bool,
     /// Try native file dialogs (off in tests and headless use).
     pub native_dialogs: bool,
@@ -308,6 +311,7 @@ impl Workbench {
             state: UiState::default(),
             cache: LayoutCache::default(),
             lock: None,
+            keep_backup: false,
             fonts_installed: false,
             native_dialogs: false,
             background_saves: false,
@@ -328,6 +332,9 @@ impl Workbench {
         if !path.is_file() {
             return Err(OpenError::Missing(path));
         }
+        // A symlinked project is worked on at its target: its lock, saves,
+        // backup and recovery file are all there, whichever name opened it.
+        let path = crate::store::resolve(&path).map_err(OpenError::Store)?;
         let lock = crate::store::Lock::acquire(&path, true).map_err(OpenError::Lock)?;
         // Saves and autosaves go through this path; interrupted ones left
         // temporary files that the lock now says are nobody's.
@@ -339,9 +346,11 @@ impl Workbench {
             matches!((m(a), m(b)), (Some(x), Some(y)) if x > y)
         };
         let offer = newer(&recovery, &path).then_some(recovery);
+        let bak = crate::store::backup_path(&path);
         let mut wb = Self::new(p, Some(path));
         wb.lock = Some(lock);
         wb.state.recovery = offer;
+        wb.keep_backup = !problems.is_empty();
         let mut report: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
         report.extend(swept.failed.iter().map(|(p, e)| {
             format!(
@@ -349,7 +358,12 @@ impl Workbench {
                 p.display()
             )
         }));
-        if !report.is_empty() {
+        if !problems.is_empty() && bak.is_file() {
+            // Items set aside: the backup may still have them whole.
+            let why = report.join("\n");
+            let path = wb.path.clone().unwrap_or_default();
+            wb.state.offer = Some(offers::Offer::restore(path, [why.clone(), why]));
+        } else if !report.is_empty() {
             wb.state.error = Some(report.join("\n"));
         }
         Ok(wb)

@@ -66,7 +66,13 @@ pub fn offer_ui(ctx: &egui::Context, state: &mut UiState, out: &mut Vec<Action>)
         let why = &offer.why[usize::from(state.lang == super::Lang::Fa)];
         super::bidi_label_ui(ui, why, font.clone(), color);
         ui.add_space(6.0);
-        super::bidi_label_ui(ui, text, font, color);
+        // The real name where the text says NAME.strata.
+        let name = offer
+            .path
+            .file_name()
+            .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+        let text = text.replace("NAME.strata", &name);
+        super::bidi_label_ui(ui, &text, font, color);
         ui.horizontal(|ui| {
             if ui.button(bidi(button)).clicked() {
                 out.push(action.clone());

@@ -89,7 +89,12 @@ pub fn start(wb: &mut Workbench, path: PathBuf, lock: Option<crate::store::Lock>
     }
     let state = wb.history.state();
     let revision = wb.history.revision();
-    match spawn(wb.project.clone(), path.clone(), crate::store::save) {
+    let save = if wb.keep_backup {
+        crate::store::save_keeping_backup
+    } else {
+        crate::store::save
+    };
+    match spawn(wb.project.clone(), path.clone(), save) {
         Ok(handle) => {
             wb.saver.save = Some(Job {
                 handle,
@@ -185,7 +190,8 @@ fn finish_autosave(wb: &mut Workbench) {
             Ok(()) => wb.saver.autosaved_revision = Some(job.revision),
             Err(e) => {
                 let s = wb.state.lang.strings();
-                wb.state.error = Some(format!("{} {}: {e}", s.autosave_failed, job.path.display()));
+                // The error names the file itself.
+                wb.state.error = Some(format!("{} {e}", s.autosave_failed));
             }
         }
     }
@@ -214,6 +220,8 @@ pub fn poll(wb: &mut Workbench, wait: bool) {
             }
             Err(e) => {
                 wb.state.error = Some(e);
+                // No longer "Saving…".
+                wb.state.status = wb.state.lang.strings().save_failed.to_string();
                 // A Save as failed: a plain Save queued to follow it to the
                 // new file must not write there without its lock.
                 if job.lock.is_some()

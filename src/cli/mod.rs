@@ -73,11 +73,16 @@ fn print_out(text: &str) -> Result<(), CliError> {
 }
 
 fn load(path: &Path) -> Result<Project, CliError> {
+    Ok(load_reporting(path)?.0)
+}
+
+/// Load, saying the problems found; also whether there were any.
+fn load_reporting(path: &Path) -> Result<(Project, bool), CliError> {
     let (p, problems) = store::load(path)?;
     for pr in &problems {
         say!("warning: {}: {pr}", path.display());
     }
-    Ok(p)
+    Ok((p, !problems.is_empty()))
 }
 
 /// Lock, load, change, save. `f` returns the commands to apply (as one step).
@@ -99,7 +104,7 @@ fn modify(
         other => other?,
     };
     report_sweep(&store::sweep_temps(path));
-    let mut p = load(path)?;
+    let (mut p, had_problems) = load_reporting(path)?;
     let mut history = History::new();
     if let Some(name) = actor {
         let (add, id) = edit::ensure_coder(&p, name).map_err(|e| input(path, e))?;
@@ -112,7 +117,16 @@ fn modify(
     for c in cmds {
         history.apply(&mut p, c).map_err(|e| input(path, e))?;
     }
-    store::save(&p, path)?;
+    if had_problems {
+        // The backup may be the last copy from before the damage.
+        store::save_keeping_backup(&p, path)?;
+        say!(
+            "note: {} was saved with the problems above set aside; its backup was kept as it was",
+            path.display()
+        );
+    } else {
+        store::save(&p, path)?;
+    }
     drop(lock);
     Ok(p)
 }
@@ -358,12 +372,20 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
                 u.host,
                 store::since(u.made)
             ),
-            Err(store::LockError::Held {
-                path,
-                pid,
-                host,
-                made,
-            }) => {
+            Err(
+                store::LockError::Held {
+                    path,
+                    pid,
+                    host,
+                    made,
+                }
+                | store::LockError::Unconfirmed {
+                    path,
+                    pid,
+                    host,
+                    made,
+                },
+            ) => {
                 return Err(input(
                     &path,
                     format!(

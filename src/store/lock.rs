@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, thiserror::Error)]
 pub enum LockError {
     #[error(
-        "{path}: the project is open in another Strata (pid {pid} on {host}{}). Close it there first. If no Strata has it open (after a crash on a shared folder, say), `strata unlock` removes the lock", since(*made)
+        "{path}: the project is open in another Strata (pid {pid} on {host}{}); the system confirms it. Close it there first", since(*made)
     )]
     Held {
         path: PathBuf,
@@ -21,9 +21,20 @@ pub enum LockError {
         made: Option<std::time::SystemTime>,
     },
     #[error(
+        "{path}: the lock names pid {pid} on {host}{}, which may still be running, but the system cannot tell whether it is a Strata (the lock was written by an older Strata, or this folder has no OS locks). If no Strata has the project open (after a reboot the pid may belong to another program), `strata unlock` removes the lock", since(*made)
+    )]
+    Unconfirmed {
+        path: PathBuf,
+        pid: u32,
+        host: String,
+        made: Option<std::time::SystemTime>,
+    },
+    #[error(
         "{path}: a lock from a Strata that is no longer running (pid {pid}) was found; it can be taken over"
     )]
     Stale { path: PathBuf, pid: u32 },
+    #[error("{path}: the folder {folder} does not exist; choose an existing folder")]
+    NoFolder { path: PathBuf, folder: PathBuf },
     #[error("{path}: no lock file; nothing to unlock")]
     NoLock { path: PathBuf },
     #[error("{path}: cannot create the lock file: {source}")]
@@ -153,6 +164,15 @@ impl Lock {
             source: std::io::Error::other(e.to_string()),
         })?;
         let path = lock_path(project);
+        // Said plainly, rather than as a lock file that cannot be made.
+        if let Some(dir) = project.parent().filter(|d| !d.as_os_str().is_empty())
+            && !dir.is_dir()
+        {
+            return Err(LockError::NoFolder {
+                path: project.to_path_buf(),
+                folder: dir.to_path_buf(),
+            });
+        }
         let io = |source| LockError::Io {
             path: path.clone(),
             source,
@@ -226,14 +246,15 @@ fn take(path: &Path, tmp: &Path, take_stale: bool) -> Result<(), Taken> {
                 Err(e) => return Err(Taken::Io(e)),
             },
         };
-        let held_by_other = match existing.try_lock() {
-            Err(fs::TryLockError::WouldBlock) => true,
+        // Held for sure (the OS says so), or perhaps (only a pid speaks).
+        let (held_by_other, confirmed) = match existing.try_lock() {
+            Err(fs::TryLockError::WouldBlock) => (true, true),
             // No OS locks here: only the pid can speak.
             Err(fs::TryLockError::Error(_)) => {
                 let e = read_existing(&mut existing);
-                e.pid != 0 && alive_here(&e)
+                (e.pid != 0 && alive_here(&e), false)
             }
-            Ok(()) => old_owner_running(&read_existing(&mut existing)),
+            Ok(()) => (old_owner_running(&read_existing(&mut existing)), false),
         };
         let seen = read_existing(&mut existing);
         // Empty and new: another Strata is making it. Wait for its owner's
@@ -250,11 +271,21 @@ fn take(path: &Path, tmp: &Path, take_stale: bool) -> Result<(), Taken> {
             continue;
         }
         if held_by_other {
-            return Err(Taken::Refused(LockError::Held {
-                path: path.to_path_buf(),
-                pid: seen.pid,
-                host: seen.host,
-                made: made(path),
+            let (path, pid, host, made) = (path.to_path_buf(), seen.pid, seen.host, made(path));
+            return Err(Taken::Refused(if confirmed {
+                LockError::Held {
+                    path,
+                    pid,
+                    host,
+                    made,
+                }
+            } else {
+                LockError::Unconfirmed {
+                    path,
+                    pid,
+                    host,
+                    made,
+                }
             }));
         }
         if !take_stale {
@@ -351,22 +382,29 @@ pub fn unlock(project: &Path, force: bool) -> Result<Unlocked, LockError> {
     };
     let seen = read_existing(&mut file);
     let made = made(&path);
-    let held = match file.try_lock() {
-        Err(fs::TryLockError::WouldBlock) => true,
+    match file.try_lock() {
+        Err(fs::TryLockError::WouldBlock) if !force => {
+            return Err(LockError::Held {
+                path,
+                pid: seen.pid,
+                host: seen.host,
+                made,
+            });
+        }
         // No OS locks here: a pid running on this machine may be its
         // owner, so only `force` removes it.
-        Err(fs::TryLockError::Error(_)) => {
-            seen.pid != 0 && seen.host == host() && alive_here(&seen)
+        Err(fs::TryLockError::Error(_))
+            if !force && seen.pid != 0 && seen.host == host() && alive_here(&seen) =>
+        {
+            return Err(LockError::Unconfirmed {
+                path,
+                pid: seen.pid,
+                host: seen.host,
+                made,
+            });
         }
-        Ok(()) => false,
-    };
-    if held && !force {
-        return Err(LockError::Held {
-            path,
-            pid: seen.pid,
-            host: seen.host,
-            made,
-        });
+        // Free: whatever its pid now runs, no Strata of ours holds it.
+        _ => {}
     }
     fs::remove_file(&path).map_err(io)?;
     Ok(Unlocked {

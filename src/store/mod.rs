@@ -88,9 +88,13 @@ pub enum StoreError {
     )]
     ReadOnly { path: PathBuf },
     #[error(
-        "{path}: the project loads, so it is not damaged; its backup holds older work and was not put in its place. Add --force to restore the backup anyway (this file is then kept as .damaged)"
+        "{path}: the project loads whole, so it is not damaged; its backup holds older work and was not put in its place. Add --force to restore the backup anyway (this file is then kept as .damaged)"
     )]
     NotDamaged { path: PathBuf },
+    #[error(
+        "{path}: there is no backup (.bak) beside it to restore; restore it from version control or your own copy"
+    )]
+    NoBackup { path: PathBuf },
     #[error("{path}: is {what}; an export never writes over it. Choose another output file")]
     ExportOverProject { path: PathBuf, what: Guarded },
     #[error("could not serialise the project: {0}")]
@@ -116,13 +120,22 @@ impl StoreError {
 /// lock.
 pub fn restore_backup(project: &Path, force: bool) -> Result<PathBuf, StoreError> {
     let project = &resolve(project)?;
-    // A project that loads is not damaged: its backup is older work.
-    if !force && load(project).is_ok() {
+    // A project that loads whole is not damaged: its backup is older
+    // work. One that loads with items set aside (a transcript changed
+    // outside Strata, say) may be.
+    let whole =
+        |(p, problems): (Project, Vec<Problem>)| problems.is_empty() && p.set_aside.is_empty();
+    if !force && load(project).is_ok_and(whole) {
         return Err(StoreError::NotDamaged {
             path: project.to_path_buf(),
         });
     }
     let bak = backup_path(project);
+    if !bak.is_file() {
+        return Err(StoreError::NoBackup {
+            path: project.to_path_buf(),
+        });
+    }
     load(&bak)?;
     let bytes = fs::read(&bak).map_err(io(&bak))?;
     let damaged = fs::read(project).map_err(io(project))?;
@@ -172,7 +185,9 @@ impl std::fmt::Display for Guarded {
             Guarded::Lock => "the project's lock file",
             Guarded::OlderCopy => "the project's copy kept for an older Strata",
             Guarded::OtherProject => "a Strata project file",
-            Guarded::OtherLock => "the lock file of a Strata project",
+            Guarded::OtherLock => {
+                "a name Strata keeps for a project's own files (lock, backup, recovery)"
+            }
         })
     }
 }
@@ -437,10 +452,22 @@ pub fn older_backup_path(path: &Path, version: u32) -> PathBuf {
 /// over a file of an older version keeps that file as `.vN.bak`, for the
 /// older Strata.
 pub fn save(p: &Project, path: &Path) -> Result<(), StoreError> {
+    save_inner(p, path, true)
+}
+
+/// `save` for a project that loaded with problems (items set aside): the
+/// backup is left as it is, since it may be the last copy from before the
+/// damage, which a save would otherwise replace.
+pub fn save_keeping_backup(p: &Project, path: &Path) -> Result<(), StoreError> {
+    save_inner(p, path, false)
+}
+
+fn save_inner(p: &Project, path: &Path, rotate_backup: bool) -> Result<(), StoreError> {
     let text = to_string(p)?;
     let path = &resolve(path)?;
     keep_older(path)?;
-    write_atomic(path, text.as_bytes(), true)?;
+    let rotate = rotate_backup || !backup_path(path).is_file();
+    write_atomic(path, text.as_bytes(), rotate)?;
     // Leftovers of earlier interrupted saves. Failing to remove one does
     // not make this save fail; the next open reports it.
     sweep_temps(path);
@@ -482,6 +509,13 @@ pub fn check_export_target(output: &Path, project: Option<&Path>) -> Result<(), 
             return refuse(Guarded::OlderCopy);
         }
     }
+    // A file Strata keeps beside a project, whether it exists yet or not:
+    // `NAME.strata.lock`, `.bak`, `.recovery`, `.damaged`, `.v2.bak`.
+    if let Some(owner) = kept_beside(output)
+        && is_project_file(&owner)
+    {
+        return refuse(Guarded::OtherLock);
+    }
     let meta = match fs::metadata(output) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
@@ -495,13 +529,25 @@ pub fn check_export_target(output: &Path, project: Option<&Path>) -> Result<(), 
     if is_project_file(output) {
         return refuse(Guarded::OtherProject);
     }
-    // Another project's lock (`NAME.strata.lock` beside `NAME.strata`).
-    if let Some(owner) = output.to_str().and_then(|s| s.strip_suffix(".lock"))
-        && is_project_file(Path::new(owner))
-    {
-        return refuse(Guarded::OtherLock);
-    }
     Ok(())
+}
+
+/// The project a file of Strata's own beside it belongs to, by its name.
+fn kept_beside(file: &Path) -> Option<PathBuf> {
+    let name = file.file_name()?.to_str()?;
+    let stem = [".lock", ".bak", ".recovery", ".damaged"]
+        .iter()
+        .find_map(|s| name.strip_suffix(s))
+        .or_else(|| {
+            // `.damaged-2`, `.v2.bak`.
+            let (stem, n) = name.rsplit_once(".damaged-")?;
+            n.bytes().all(|b| b.is_ascii_digit()).then_some(stem)
+        })?;
+    let stem = match stem.rsplit_once(".v") {
+        Some((s, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => s,
+        _ => stem,
+    };
+    Some(file.with_file_name(stem))
 }
 
 /// Does this head of a file name the Strata project format, however the

@@ -60,6 +60,10 @@ pub fn build(file: Parts) -> (Project, Vec<Problem>) {
     // index is built only once the project is complete).
     let mut doc_pos: HashMap<DocId, usize> = HashMap::new();
     let mut doc_names: HashSet<String> = HashSet::new();
+    // Documents set aside because their text changed: their codings and
+    // memos go with them, said once in the document's problem.
+    let mut changed_text: HashSet<DocId> = HashSet::new();
+    let mut went_with: HashSet<CodingId> = HashSet::new();
     // The costly part of a load, each document on its own: checking its
     // hash and undoing changed line endings. (Line indexes are built when
     // a document is first looked at.)
@@ -84,10 +88,11 @@ pub fn build(file: Parts) -> (Project, Vec<Problem>) {
             problem(
                 &mut probs,
                 format!(
-                    "document '{}': its text does not match the SHA-256 recorded when it was imported (changed outside Strata?); set aside with its codings and memos, which are kept in the file, so that nothing is coded against the wrong text. Restore the project file from its backup (NAME.strata.bak) or from version control; re-importing the transcript makes a new document without these codings",
+                    "document '{}': its text does not match the SHA-256 recorded when it was imported (changed outside Strata?); set aside with its codings and memos, which are kept in the file, so that nothing is coded against the wrong text. If the project's backup (.bak) has the right text, restore it (`strata restore`, or Restore in the window); else restore the file from version control. Re-importing the transcript makes a new document without these codings",
                     d.name
                 ),
             );
+            changed_text.insert(d.id);
             p.set_aside.documents.push(d);
             continue;
         }
@@ -150,6 +155,10 @@ pub fn build(file: Parts) -> (Project, Vec<Problem>) {
             Some(format!("refers to missing document {}", c.document))
         };
         match why {
+            Some(_) if changed_text.contains(&c.document) => {
+                went_with.insert(c.id);
+                p.set_aside.codings.push(c);
+            }
             Some(w) => {
                 problem(&mut probs, format!("coding {}: {w}; set aside", c.id));
                 p.set_aside.codings.push(c);
@@ -170,8 +179,15 @@ pub fn build(file: Parts) -> (Project, Vec<Problem>) {
                 MemoTarget::Code(c) => p.codes.contains_key(&c),
                 MemoTarget::Coding(c) => p.codings.contains_key(&c),
             };
+        let with_its_document = match m.target {
+            MemoTarget::Document(d) => changed_text.contains(&d),
+            MemoTarget::Coding(c) => went_with.contains(&c),
+            _ => false,
+        };
         if ok {
             p.memos.insert(m.id, m);
+        } else if with_its_document {
+            p.set_aside.memos.push(m);
         } else {
             problem(
                 &mut probs,

@@ -120,7 +120,7 @@ fn keep_owner_and_mode(f: &fs::File, model: &Model) -> std::io::Result<()> {
                 // Not in the project's group: the file stays in ours, and
                 // no one but us may read it.
                 use std::os::unix::fs::PermissionsExt;
-                return f.set_permissions(fs::Permissions::from_mode(m.mode() & 0o700));
+                return f.set_permissions(fs::Permissions::from_mode(m.mode() & 0o700 | 0o200));
             }
             return Err(e).map_err(|e: std::io::Error| {
                 std::io::Error::new(
@@ -133,7 +133,23 @@ fn keep_owner_and_mode(f: &fs::File, model: &Model) -> std::io::Result<()> {
             });
         }
     }
-    f.set_permissions(m.permissions())
+    if strict {
+        return f.set_permissions(m.permissions());
+    }
+    // A file made from a read-only project (its recovery file, an export)
+    // must still be writable by its owner, or the next autosave or export
+    // would be refused.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        f.set_permissions(fs::Permissions::from_mode(m.mode() & 0o7777 | 0o200))
+    }
+    #[cfg(not(unix))]
+    {
+        let mut perms = m.permissions();
+        perms.set_readonly(false);
+        f.set_permissions(perms)
+    }
 }
 
 /// Keep the file at `path` as its `.bak`, atomically: the backup is a second

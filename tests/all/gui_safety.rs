@@ -72,21 +72,33 @@ fn an_export_in_the_window_never_replaces_a_project() {
 }
 
 #[test]
-fn a_project_held_elsewhere_is_offered_for_unlocking_with_owner_and_age() {
+fn a_project_held_elsewhere_is_named_and_a_doubtful_lock_offered_for_unlocking() {
     let dir = tmp();
     let proj = small_project(dir.path());
-    // Held by a running Strata (this process): the offer shows who and
-    // since when, and removing is refused while the system says it is held.
+    // Held by a running Strata (this process), as the system confirms:
+    // said so, with who and since when, and no offer to remove it.
     let held = strata::store::Lock::acquire(&proj, false).expect("lock");
     let mut h = demo(Lang::En);
     h.state_mut().apply(Action::OpenPath(proj.clone()));
     h.run();
     let pid = std::process::id();
-    h.get_by_label_contains(&format!("open in another Strata (pid {pid} on {}", host()));
-    h.get_by_label_contains("since 2");
-    h.get_by_label("Remove the lock and open").click();
-    h.run();
+    let err = h.state().state.error.clone().expect("why not");
+    assert!(
+        err.contains(&format!(
+            "open in another Strata (pid {pid} on {}, since 2",
+            host()
+        )),
+        "{err}"
+    );
+    assert!(err.contains("the system confirms it"), "{err}");
+    h.get_by_label(&err);
+    assert!(h.state().state.offer.is_none(), "nothing to offer");
+    assert!(h.query_by_label("Remove the lock and open").is_none());
     assert_eq!(h.state().path, None, "not opened");
+    // Removing it anyway (an offer from before it was taken) is refused.
+    h.state_mut().state.error = None;
+    h.state_mut().apply(Action::Unlock(proj.clone()));
+    h.run();
     let err = h.state().state.error.clone().expect("why not");
     assert!(
         err.contains("A running Strata still holds this project"),
@@ -101,8 +113,9 @@ fn a_project_held_elsewhere_is_offered_for_unlocking_with_owner_and_age() {
     let mut h = demo(Lang::Fa);
     h.state_mut().apply(Action::OpenPath(proj.clone()));
     h.run();
-    h.get_by_label_contains("این پروژه در Strata دیگری باز است (فرایند 1 روی");
-    h.get_by_label_contains("پیش).");
+    h.get_by_label_contains("قفل، فرایند 1 روی");
+    h.get_by_label_contains("پیش، که شاید هنوز در حال اجرا باشد");
+    h.get_by_label_contains("سیستم نمی‌تواند بگوید که آن Strata است");
     assert_eq!(h.state().path, None);
     let offer = h.state().state.offer.clone().expect("offered");
     assert_eq!(offer.path, proj);
@@ -146,4 +159,81 @@ fn a_damaged_project_is_offered_its_backup_and_the_damaged_file_is_kept() {
     );
     let kept = dir.path().join("small.strata.damaged");
     assert_eq!(fs::read(&kept).expect("kept"), bytes);
+}
+
+#[test]
+fn a_transcript_changed_outside_strata_is_offered_its_backup_which_saves_keep() {
+    let dir = tmp();
+    let proj = small_project(dir.path());
+    let p = proj.to_str().expect("p");
+    ok(&["memo", p, "--title", "one", "--body", "b"]);
+    ok(&["memo", p, "--title", "two", "--body", "b"]);
+    let good = fs::read(strata::store::backup_path(&proj)).expect("bak");
+    // One word of P7 changed by another program.
+    let text = fs::read_to_string(&proj).expect("read");
+    let (loaded, _) = strata::store::load(&proj).expect("load");
+    let p7 = loaded
+        .document_by_name("P7")
+        .expect("P7")
+        .text()
+        .to_string();
+    let word = p7.split_whitespace().nth(3).expect("a word").to_string();
+    let json_p7 = serde_json::to_string(&p7).expect("json");
+    let changed = json_p7.replacen(&word, "CHANGED", 1);
+    fs::write(&proj, text.replacen(&json_p7, &changed, 1)).expect("tamper");
+    let mut wb = Workbench::open(proj.clone()).expect("opens, with P7 set aside");
+    wb.state.lang = Lang::En;
+    assert!(wb.project.document_by_name("P7").is_none());
+    let mut h = harness(wb);
+    h.get_by_label("Restore the backup?");
+    h.get_by_label_contains("document 'P7': its text does not match");
+    // Working on, and saving, keeps the backup as it was: the last copy
+    // from before the change.
+    h.get_by_label("Cancel").click();
+    h.run();
+    let id = *h.state().project.codes.keys().next().expect("a code");
+    h.state_mut().edit(strata::edit::Command::RenameCode {
+        id,
+        name: "renamed".into(),
+    });
+    h.state_mut().apply(Action::SaveTo(proj.clone()));
+    h.run();
+    h.state_mut().wait_for_saves();
+    assert_eq!(
+        fs::read(strata::store::backup_path(&proj)).expect("bak"),
+        good
+    );
+    drop(h);
+    // And the backup can still be put in place.
+    ok(&["restore", p]);
+    let (back, problems) = strata::store::load(&proj).expect("load");
+    assert!(problems.is_empty(), "{problems:?}");
+    assert!(back.document_by_name("P7").is_some(), "P7 is back");
+}
+
+#[test]
+fn save_as_does_not_replace_another_project() {
+    let dir = tmp();
+    let other = small_project(dir.path());
+    let before = fs::read(&other).expect("read");
+    let mut h = demo(Lang::En);
+    h.state_mut().apply(Action::SaveTo(other.clone()));
+    h.run();
+    let err = h.state().state.error.clone().expect("refused");
+    assert!(err.contains("is another project"), "{err}");
+    assert_eq!(fs::read(&other).expect("read"), before);
+    assert_eq!(h.state().path, None);
+}
+
+#[test]
+fn a_project_opened_through_a_symlink_is_worked_on_at_its_target() {
+    let dir = tmp();
+    let real = small_project(dir.path());
+    let link = dir.path().join("via-link.strata");
+    std::os::unix::fs::symlink(&real, &link).expect("symlink");
+    let wb = Workbench::open(link).expect("open");
+    let target = real.canonicalize().expect("canonical");
+    // Its recovery file, lock and saves all sit beside the real file.
+    assert_eq!(wb.path.as_deref(), Some(target.as_path()));
+    assert!(strata::store::lock_path(&target).exists());
 }

@@ -77,6 +77,25 @@ fn no_export_writes_over_the_project_its_backup_lock_or_another_project() {
         }
     }
     fs::remove_file(&lock).expect("unlock");
+    // Nor onto the names Strata keeps beside a project, existing or not.
+    for name in [
+        "small.strata.lock",
+        "small.strata.recovery",
+        "other.strata.v2.bak",
+    ] {
+        let target = dir.path().join(name);
+        let o = strata(&[
+            "export",
+            s(&proj),
+            "--format",
+            "csv",
+            "--output",
+            s(&target),
+        ]);
+        assert_eq!(o.status.code(), Some(1), "{name}: {}", stderr(&o));
+        assert!(stderr(&o).contains("a name Strata keeps"), "{}", stderr(&o));
+        assert!(!target.exists(), "{name}");
+    }
     // A device is refused; any other existing file may be replaced.
     let o = strata(&[
         "export",
@@ -302,6 +321,15 @@ fn a_read_only_project_is_not_replaced() {
         fs::metadata(&proj).expect("m").permissions().mode() & 0o777,
         0o444
     );
+    // What is made from it (an export, a recovery file) stays writable by
+    // its owner, so that the next one is not refused.
+    let csv = dir.path().join("tree.csv");
+    ok(&["export", s(&proj), "--format", "csv", "--output", s(&csv)]);
+    assert_eq!(
+        fs::metadata(&csv).expect("m").permissions().mode() & 0o777,
+        0o644
+    );
+    ok(&["export", s(&proj), "--format", "csv", "--output", s(&csv)]);
 }
 
 #[test]
@@ -402,7 +430,10 @@ fn a_lock_file_being_made_is_waited_for_not_taken_over() {
     );
     done.send(()).expect("release");
     maker.join().expect("maker");
-    // An empty lock file that stays empty is a crash's: taken over.
+    // An empty lock file that stays empty is a crash's: taken over. (A new
+    // file: a process forked by another test may hold the old one's OS
+    // lock for an instant, until it runs its program.)
+    fs::remove_file(&lock).expect("remove");
     fs::write(&lock, "").expect("empty");
     let started = std::time::Instant::now();
     strata::store::Lock::acquire(&proj, true).expect("taken over after a wait");
