@@ -284,23 +284,38 @@ fn adopt_legacy_recovery(wb: &Workbench, rec: &std::path::Path) -> Result<(), St
 /// and open it; the damaged file is kept and named in the status line.
 fn restore_backup(wb: &mut Workbench, path: std::path::PathBuf) {
     let lang = wb.state.lang;
-    // Offered for the open project too (items set aside at load): its
-    // lock is let go, to be taken for the restore and the reopening.
-    if wb.path.as_ref() == Some(&path) {
-        wb.wait_for_saves();
-        wb.lock = None;
+    // Autosaved work waits for an answer: a restore would make it look
+    // older than the project, and it would be lost.
+    if wb.state.recovery.is_some() {
+        wb.state.error = Some(lang.strings().recover_first.to_string());
+        return;
     }
-    let restored = crate::store::Lock::acquire(&path, true)
-        .map_err(|e| super::errors::lock(lang, &e))
-        .and_then(|lock| {
-            // Offered only when the project failed to load, or loaded
-            // with items set aside.
-            let kept = crate::store::restore_backup(&path, false);
-            drop(lock);
-            kept.map_err(|e| super::errors::store(lang, &e))
-        });
+    // The open project (items set aside at load) is restored under the
+    // lock it holds, which it keeps if the restore fails.
+    let ours = wb.path.as_ref() == Some(&path) && wb.lock.is_some();
+    if ours {
+        wb.wait_for_saves();
+    }
+    let lock = if ours {
+        None
+    } else {
+        match crate::store::Lock::acquire(&path, true) {
+            Ok(lock) => Some(lock),
+            Err(e) => {
+                wb.state.error = Some(super::errors::lock(lang, &e));
+                return;
+            }
+        }
+    };
+    // Offered only when the project failed to load, or loaded with items
+    // set aside and a backup has them whole.
+    let restored = crate::store::restore_backup(&path, false);
+    drop(lock);
     match restored {
         Ok(kept) => {
+            if ours {
+                wb.lock = None;
+            }
             open_path(wb, path.clone());
             if wb.path.as_ref() != Some(&path) {
                 return;
@@ -310,7 +325,7 @@ fn restore_backup(wb: &mut Workbench, path: std::path::PathBuf) {
                 .map_or(String::new(), |n| n.to_string_lossy().into_owned());
             wb.state.status = format!("{}: {name}", lang.strings().damaged_kept);
         }
-        Err(e) => wb.state.error = Some(e),
+        Err(e) => wb.state.error = Some(super::errors::store(lang, &e)),
     }
 }
 

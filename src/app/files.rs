@@ -147,6 +147,13 @@ pub fn save_to(wb: &mut Workbench, path: PathBuf) {
     // project's (and the old one is let go) once the save succeeded.
     // (A Save as already under way to `path` holds that lock.)
     let pending = super::saver::pending_save_as(wb);
+    // The name a symlinked project was opened by is the project itself.
+    let path = crate::store::resolve(&path).unwrap_or(path);
+    if wb.path.as_ref() != Some(&path) && crate::store::is_kept_beside_project(&path) {
+        let s = wb.state.lang.strings();
+        wb.state.error = Some(format!("{}: {}", super::errors::p(&path), s.save_as_kept));
+        return;
+    }
     if wb.path.as_ref() != Some(&path)
         && let Some(other) = other_project_at(&path, &wb.project)
     {
@@ -174,11 +181,7 @@ pub fn save_to(wb: &mut Workbench, path: PathBuf) {
         return;
     }
     let (state, revision) = (wb.history.state(), wb.history.revision());
-    let save = if wb.keep_backup {
-        crate::store::save_keeping_backup
-    } else {
-        crate::store::save
-    };
+    let save = crate::store::save;
     match save(&wb.project, &path) {
         Ok(()) => {
             if let Some(lock) = lock {

@@ -194,9 +194,6 @@ pub struct Workbench {
     pub state: UiState,
     cache: LayoutCache,
     lock: Option<crate::store::Lock>,
-    /// The project loaded with items set aside: saves leave its backup as
-    /// it was, the last copy from before the damage, perhaps.
-    pub(crate) keep_backup: bool,
     fonts_installed: bool,
     /// Try native file dialogs (off in tests and headless use).
     pub native_dialogs: bool,
@@ -311,7 +308,6 @@ impl Workbench {
             state: UiState::default(),
             cache: LayoutCache::default(),
             lock: None,
-            keep_backup: false,
             fonts_installed: false,
             native_dialogs: false,
             background_saves: false,
@@ -346,20 +342,26 @@ impl Workbench {
             matches!((m(a), m(b)), (Some(x), Some(y)) if x > y)
         };
         let offer = newer(&recovery, &path).then_some(recovery);
-        let bak = crate::store::backup_path(&path);
+        let bak_of = path.clone();
         let mut wb = Self::new(p, Some(path));
         wb.lock = Some(lock);
         wb.state.recovery = offer;
-        wb.keep_backup = !problems.is_empty();
         let mut report: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        // Items set aside: the backup may be the last copy from before the
+        // damage, and saves rotate it; it keeps a name of its own.
+        if !problems.is_empty()
+            && let Err(e) = crate::store::keep_before_damage(&bak_of)
+        {
+            report.push(e.to_string());
+        }
         report.extend(swept.failed.iter().map(|(p, e)| {
             format!(
                 "{}: a temporary file left by an interrupted save could not be removed ({e}); remove it by hand",
                 p.display()
             )
         }));
-        if !problems.is_empty() && bak.is_file() {
-            // Items set aside: the backup may still have them whole.
+        if !problems.is_empty() && crate::store::backup_to_restore(&bak_of, false).is_some() {
+            // Items set aside: a backup has them whole.
             let why = report.join("\n");
             let path = wb.path.clone().unwrap_or_default();
             wb.state.offer = Some(offers::Offer::restore(path, [why.clone(), why]));

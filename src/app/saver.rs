@@ -89,11 +89,7 @@ pub fn start(wb: &mut Workbench, path: PathBuf, lock: Option<crate::store::Lock>
     }
     let state = wb.history.state();
     let revision = wb.history.revision();
-    let save = if wb.keep_backup {
-        crate::store::save_keeping_backup
-    } else {
-        crate::store::save
-    };
+    let save = crate::store::save;
     match spawn(wb.project.clone(), path.clone(), save) {
         Ok(handle) => {
             wb.saver.save = Some(Job {

@@ -117,16 +117,15 @@ fn modify(
     for c in cmds {
         history.apply(&mut p, c).map_err(|e| input(path, e))?;
     }
-    if had_problems {
-        // The backup may be the last copy from before the damage.
-        store::save_keeping_backup(&p, path)?;
+    if had_problems && let Some(kept) = store::keep_before_damage(path)? {
+        // Saves rotate the backup: the one from before the damage keeps a
+        // name of its own, for `strata restore`.
         say!(
-            "note: {} was saved with the problems above set aside; its backup was kept as it was",
-            path.display()
+            "note: the backup from before these problems is kept as {}",
+            kept.display()
         );
-    } else {
-        store::save(&p, path)?;
     }
+    store::save(&p, path)?;
     drop(lock);
     Ok(p)
 }
@@ -372,24 +371,16 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
                 u.host,
                 store::since(u.made)
             ),
-            Err(
-                store::LockError::Held {
-                    path,
-                    pid,
-                    host,
-                    made,
-                }
-                | store::LockError::Unconfirmed {
-                    path,
-                    pid,
-                    host,
-                    made,
-                },
-            ) => {
+            Err(store::LockError::Held {
+                path,
+                pid,
+                host,
+                made,
+            }) => {
                 return Err(input(
                     &path,
                     format!(
-                        "a running Strata holds this lock (pid {pid} on {host}{}); close the project there. If you are sure no Strata has it open, add --force",
+                        "a running Strata holds this lock, as the system confirms (pid {pid} on {host}{}); close the project there. Only if that machine is gone (a lock on a network folder), add --force",
                         store::since(made)
                     ),
                 ));

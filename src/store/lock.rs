@@ -166,7 +166,7 @@ impl Lock {
         let path = lock_path(project);
         // Said plainly, rather than as a lock file that cannot be made.
         if let Some(dir) = project.parent().filter(|d| !d.as_os_str().is_empty())
-            && !dir.is_dir()
+            && fs::metadata(dir).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
         {
             return Err(LockError::NoFolder {
                 path: project.to_path_buf(),
@@ -359,10 +359,11 @@ pub struct Unlocked {
     pub made: Option<std::time::SystemTime>,
 }
 
-/// Remove a project's lock file that no running Strata holds, such as one
-/// whose pid now belongs to another program after a reboot, or one on a
-/// file system without OS locks. A lock whose OS lock is held by a running
-/// Strata is refused unless `force`.
+/// Remove a project's lock file on a person's request: one that no
+/// running Strata holds, or one only a pid speaks for (written by an older
+/// Strata, or on a file system without OS locks: the person has seen its
+/// pid, host and age). A lock the system confirms a running Strata holds
+/// is refused unless `force`.
 pub fn unlock(project: &Path, force: bool) -> Result<Unlocked, LockError> {
     let project = &super::resolve(project).map_err(|e| LockError::Io {
         path: lock_path(project),
@@ -391,19 +392,8 @@ pub fn unlock(project: &Path, force: bool) -> Result<Unlocked, LockError> {
                 made,
             });
         }
-        // No OS locks here: a pid running on this machine may be its
-        // owner, so only `force` removes it.
-        Err(fs::TryLockError::Error(_))
-            if !force && seen.pid != 0 && seen.host == host() && alive_here(&seen) =>
-        {
-            return Err(LockError::Unconfirmed {
-                path,
-                pid: seen.pid,
-                host: seen.host,
-                made,
-            });
-        }
-        // Free: whatever its pid now runs, no Strata of ours holds it.
+        // Free (whatever its pid now runs, no Strata holds it), or no OS
+        // locks here, where only a pid speaks: the person decides.
         _ => {}
     }
     fs::remove_file(&path).map_err(io)?;

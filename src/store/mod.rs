@@ -123,21 +123,17 @@ pub fn restore_backup(project: &Path, force: bool) -> Result<PathBuf, StoreError
     // A project that loads whole is not damaged: its backup is older
     // work. One that loads with items set aside (a transcript changed
     // outside Strata, say) may be.
-    let whole =
-        |(p, problems): (Project, Vec<Problem>)| problems.is_empty() && p.set_aside.is_empty();
-    if !force && load(project).is_ok_and(whole) {
+    if !force && load(project).is_ok_and(|(p, problems)| whole(&p, &problems)) {
         return Err(StoreError::NotDamaged {
             path: project.to_path_buf(),
         });
     }
-    let bak = backup_path(project);
-    if !bak.is_file() {
+    let Some(source) = backup_to_restore(project, force) else {
         return Err(StoreError::NoBackup {
             path: project.to_path_buf(),
         });
-    }
-    load(&bak)?;
-    let bytes = fs::read(&bak).map_err(io(&bak))?;
+    };
+    let bytes = fs::read(&source).map_err(io(&source))?;
     let damaged = fs::read(project).map_err(io(project))?;
     let kept = (1..1000)
         .map(|n| {
@@ -160,7 +156,57 @@ pub fn restore_backup(project: &Path, force: bool) -> Result<PathBuf, StoreError
     // then the backup's text replaces the project.
     write_atomic_from(&kept, &damaged, false, Some(project))?;
     write_atomic(project, &bytes, false)?;
+    // The copy from before the damage has served: it is the project now.
+    let before = before_damage_path(project);
+    if source == before
+        && let Err(e) = fs::remove_file(&before)
+        && e.kind() != std::io::ErrorKind::NotFound
+    {
+        return Err(io(&before)(e));
+    }
     Ok(kept)
+}
+
+fn whole(p: &Project, problems: &[Problem]) -> bool {
+    problems.is_empty() && p.set_aside.is_empty()
+}
+
+/// Where the backup from before a project first loaded with items set
+/// aside is kept: later saves rotate `.bak`, so it needs a name of its own.
+pub fn before_damage_path(project: &Path) -> PathBuf {
+    let mut s = project.as_os_str().to_owned();
+    s.push(".before-damage.bak");
+    PathBuf::from(s)
+}
+
+/// A project loaded with items set aside: keep its backup, which may be
+/// the last copy from before the damage, under its own name (once; the
+/// first one kept is the oldest, so the one before the damage). Returns
+/// where, if there was a backup to keep. Call it holding the lock.
+pub fn keep_before_damage(project: &Path) -> Result<Option<PathBuf>, StoreError> {
+    let project = &resolve(project)?;
+    let (bak, before) = (backup_path(project), before_damage_path(project));
+    if before.exists() {
+        return Ok(Some(before));
+    }
+    match fs::read(&bak) {
+        Ok(bytes) => {
+            write_atomic_from(&before, &bytes, false, Some(project))?;
+            Ok(Some(before))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(io(&bak)(e)),
+    }
+}
+
+/// The backup a restore would put in place: the copy from before the
+/// damage if there is one, else `.bak`; only one that loads whole (with
+/// nothing set aside), unless `force`.
+pub fn backup_to_restore(project: &Path, force: bool) -> Option<PathBuf> {
+    [before_damage_path(project), backup_path(project)]
+        .into_iter()
+        .filter(|b| b.is_file())
+        .find(|b| force || load(b).is_ok_and(|(p, problems)| whole(&p, &problems)))
 }
 
 /// A file that an export may not replace.
@@ -452,22 +498,14 @@ pub fn older_backup_path(path: &Path, version: u32) -> PathBuf {
 /// over a file of an older version keeps that file as `.vN.bak`, for the
 /// older Strata.
 pub fn save(p: &Project, path: &Path) -> Result<(), StoreError> {
-    save_inner(p, path, true)
+    save_inner(p, path)
 }
 
-/// `save` for a project that loaded with problems (items set aside): the
-/// backup is left as it is, since it may be the last copy from before the
-/// damage, which a save would otherwise replace.
-pub fn save_keeping_backup(p: &Project, path: &Path) -> Result<(), StoreError> {
-    save_inner(p, path, false)
-}
-
-fn save_inner(p: &Project, path: &Path, rotate_backup: bool) -> Result<(), StoreError> {
+fn save_inner(p: &Project, path: &Path) -> Result<(), StoreError> {
     let text = to_string(p)?;
     let path = &resolve(path)?;
     keep_older(path)?;
-    let rotate = rotate_backup || !backup_path(path).is_file();
-    write_atomic(path, text.as_bytes(), rotate)?;
+    write_atomic(path, text.as_bytes(), true)?;
     // Leftovers of earlier interrupted saves. Failing to remove one does
     // not make this save fail; the next open reports it.
     sweep_temps(path);
@@ -511,9 +549,7 @@ pub fn check_export_target(output: &Path, project: Option<&Path>) -> Result<(), 
     }
     // A file Strata keeps beside a project, whether it exists yet or not:
     // `NAME.strata.lock`, `.bak`, `.recovery`, `.damaged`, `.v2.bak`.
-    if let Some(owner) = kept_beside(output)
-        && is_project_file(&owner)
-    {
+    if is_kept_beside_project(output) {
         return refuse(Guarded::OtherLock);
     }
     let meta = match fs::metadata(output) {
@@ -532,22 +568,41 @@ pub fn check_export_target(output: &Path, project: Option<&Path>) -> Result<(), 
     Ok(())
 }
 
-/// The project a file of Strata's own beside it belongs to, by its name.
+/// The project a file of Strata's own beside it belongs to, by its name
+/// (compared without case: `.BAK` on macOS and Windows is `.bak`).
 fn kept_beside(file: &Path) -> Option<PathBuf> {
     let name = file.file_name()?.to_str()?;
-    let stem = [".lock", ".bak", ".recovery", ".damaged"]
-        .iter()
-        .find_map(|s| name.strip_suffix(s))
-        .or_else(|| {
-            // `.damaged-2`, `.v2.bak`.
-            let (stem, n) = name.rsplit_once(".damaged-")?;
-            n.bytes().all(|b| b.is_ascii_digit()).then_some(stem)
-        })?;
-    let stem = match stem.rsplit_once(".v") {
-        Some((s, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => s,
+    // `name` without `suffix` at its end, compared without ASCII case.
+    let strip = |suffix: &str| {
+        let at = name.len().checked_sub(suffix.len())?;
+        (name.is_char_boundary(at) && name[at..].eq_ignore_ascii_case(suffix)).then(|| &name[..at])
+    };
+    let stem = [
+        ".before-damage.bak",
+        ".lock",
+        ".bak",
+        ".recovery",
+        ".damaged",
+    ]
+    .iter()
+    .find_map(|s| strip(s))
+    .or_else(|| {
+        // `.damaged-2`.
+        let (stem, n) = name.rsplit_once(".damaged-")?;
+        (!n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())).then_some(stem)
+    })?;
+    // `NAME.strata.v2.bak`: the version only before `.bak`.
+    let stem = match (strip(".bak").is_some(), stem.rsplit_once(".v")) {
+        (true, Some((s, n))) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => s,
         _ => stem,
     };
     Some(file.with_file_name(stem))
+}
+
+/// Is `file` a name Strata keeps beside an existing project (its lock,
+/// backup, recovery file, …)? Nothing but Strata may write there.
+pub fn is_kept_beside_project(file: &Path) -> bool {
+    kept_beside(file).is_some_and(|p| is_project_file(&p))
 }
 
 /// Does this head of a file name the Strata project format, however the

@@ -142,7 +142,8 @@ fn keep_owner_and_mode(f: &fs::File, model: &Model) -> std::io::Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::{MetadataExt, PermissionsExt};
-        f.set_permissions(fs::Permissions::from_mode(m.mode() & 0o7777 | 0o200))
+        // Not its set-id bits: those belong to the project alone.
+        f.set_permissions(fs::Permissions::from_mode(m.mode() & 0o777 | 0o200))
     }
     #[cfg(not(unix))]
     {
@@ -286,15 +287,24 @@ pub struct Swept {
 /// process, or a zombie, did not. Elsewhere only our own pid is known; the
 /// callers hold the project's lock, so no other Strata is saving it.
 pub(super) fn may_have_written(pid: u32, written: Option<std::time::SystemTime>) -> bool {
-    if pid == std::process::id() {
-        return true;
-    }
+    // Linux tells even for our own pid, which a killed Strata may have
+    // had before us (pids wrap around at 32768 on many systems).
     if !cfg!(target_os = "linux") {
-        return false;
+        return pid == std::process::id();
     }
     let Ok(stat) = fs::read_to_string(format!("/proc/{pid}/stat")) else {
         return false;
     };
+    // A thread's id has a /proc entry too, but a thread is not a process
+    // that could have written the file under its own pid.
+    let is_process = fs::read_to_string(format!("/proc/{pid}/status")).is_ok_and(|st| {
+        st.lines()
+            .find_map(|l| l.strip_prefix("Tgid:"))
+            .is_some_and(|t| t.trim() == pid.to_string())
+    });
+    if !is_process {
+        return false;
+    }
     // Fields after the command name (which may hold spaces): state, then
     // the start time (field 22) is the 20th.
     let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);

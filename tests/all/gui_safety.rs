@@ -187,28 +187,52 @@ fn a_transcript_changed_outside_strata_is_offered_its_backup_which_saves_keep() 
     let mut h = harness(wb);
     h.get_by_label("Restore the backup?");
     h.get_by_label_contains("document 'P7': its text does not match");
-    // Working on, and saving, keeps the backup as it was: the last copy
-    // from before the change.
+    // The backup from before the change keeps a name of its own, so that
+    // saves (which rotate the backup) do not take it away.
+    let before = strata::store::before_damage_path(&proj);
+    assert_eq!(fs::read(&before).expect("kept"), good);
     h.get_by_label("Cancel").click();
     h.run();
-    let id = *h.state().project.codes.keys().next().expect("a code");
-    h.state_mut().edit(strata::edit::Command::RenameCode {
-        id,
-        name: "renamed".into(),
-    });
-    h.state_mut().apply(Action::SaveTo(proj.clone()));
-    h.run();
-    h.state_mut().wait_for_saves();
-    assert_eq!(
-        fs::read(strata::store::backup_path(&proj)).expect("bak"),
-        good
-    );
+    for round in 0..2 {
+        let id = *h.state().project.codes.keys().next().expect("a code");
+        h.state_mut().edit(strata::edit::Command::RenameCode {
+            id,
+            name: format!("renamed {round}"),
+        });
+        h.state_mut().apply(Action::SaveTo(proj.clone()));
+        h.run();
+        h.state_mut().wait_for_saves();
+    }
     drop(h);
-    // And the backup can still be put in place.
+    // Saved twice more, from the CLI too: the copy stays, and the backup
+    // can still be put in place.
+    ok(&["memo", p, "--title", "three", "--body", "b"]);
+    ok(&["memo", p, "--title", "four", "--body", "b"]);
+    assert_eq!(fs::read(&before).expect("kept"), good);
     ok(&["restore", p]);
     let (back, problems) = strata::store::load(&proj).expect("load");
     assert!(problems.is_empty(), "{problems:?}");
+    assert!(back.set_aside.is_empty());
     assert!(back.document_by_name("P7").is_some(), "P7 is back");
+    assert!(!before.exists(), "used");
+}
+
+#[test]
+fn save_as_does_not_write_over_the_names_kept_beside_a_project() {
+    let dir = tmp();
+    let _proj = small_project(dir.path());
+    let mut h = demo(Lang::En);
+    for name in [
+        "small.strata.lock",
+        "small.strata.BAK",
+        "small.strata.recovery",
+    ] {
+        h.state_mut().apply(Action::SaveTo(dir.path().join(name)));
+        h.run();
+        let err = h.state_mut().state.error.take().expect("refused");
+        assert!(err.contains("a name Strata keeps"), "{err}");
+        assert!(!dir.path().join(name).exists(), "{name}");
+    }
 }
 
 #[test]
@@ -236,4 +260,22 @@ fn a_project_opened_through_a_symlink_is_worked_on_at_its_target() {
     // Its recovery file, lock and saves all sit beside the real file.
     assert_eq!(wb.path.as_deref(), Some(target.as_path()));
     assert!(strata::store::lock_path(&target).exists());
+    // Saving as the link's name is saving the project, not a conflict.
+    let mut h = harness(wb);
+    h.state_mut()
+        .apply(Action::SaveTo(dir.path().join("via-link.strata")));
+    h.run();
+    h.state_mut().wait_for_saves();
+    assert!(
+        h.state().state.error.is_none(),
+        "{:?}",
+        h.state().state.error
+    );
+    let link = dir.path().join("via-link.strata");
+    assert!(
+        fs::symlink_metadata(&link)
+            .expect("m")
+            .file_type()
+            .is_symlink()
+    );
 }
