@@ -186,16 +186,21 @@ fn docx(path: &Path, xml: &[u8]) {
     z.finish().expect("finish");
 }
 
+/// A document.xml of 5 MiB that deflates to a few KiB.
+fn bomb_xml() -> Vec<u8> {
+    let mut xml = b"<w:document><w:body><w:p><w:r><w:t>".to_vec();
+    xml.extend(std::iter::repeat_n(b'a', 5 << 20));
+    xml.extend_from_slice(b"</w:t></w:r></w:p></w:body></w:document>");
+    xml
+}
+
 #[test]
 fn a_zip_bomb_is_refused_early_and_named() {
     let dir = tmp();
     let bomb = dir.path().join("bomb.docx");
     // 5 MiB of markup that inflates from a few KiB; the cap is 1 MiB of
     // text, so 4 MiB of XML.
-    let mut xml = b"<w:document><w:body><w:p><w:r><w:t>".to_vec();
-    xml.extend(std::iter::repeat_n(b'a', 5 << 20));
-    xml.extend_from_slice(b"</w:t></w:r></w:p></w:body></w:document>");
-    docx(&bomb, &xml);
+    docx(&bomb, &bomb_xml());
     assert!(fs::metadata(&bomb).expect("m").len() < 100_000);
     let o = import(dir.path(), &bomb, &["--max-size", "1"]);
     assert_eq!(o.status.code(), Some(1));
@@ -209,10 +214,7 @@ fn a_zip_bomb_is_refused_early_and_named() {
 fn a_zip_bomb_that_lies_about_its_size_is_stopped_at_the_cap() {
     let dir = tmp();
     let bomb = dir.path().join("liar.docx");
-    let mut xml = b"<w:document><w:body><w:p><w:r><w:t>".to_vec();
-    xml.extend(std::iter::repeat_n(b'a', 5 << 20));
-    xml.extend_from_slice(b"</w:t></w:r></w:p></w:body></w:document>");
-    docx(&bomb, &xml);
+    docx(&bomb, &bomb_xml());
     // Both headers claim 1000 bytes inflated.
     let mut z = fs::read(&bomb).expect("read");
     let mut patch = |sig: &[u8], at: usize| {
