@@ -8,5 +8,6 @@ mod zipped;
 
 fuzz_target!(|data: &[u8]| {
     let input = zipped::office_input(data, "content.xml");
+    // Ok and Err are both answers: only a panic (or a hang) is a finding.
     let _ = strata::import::odt_text(&input);
 });

@@ -6,6 +6,7 @@ use libfuzzer_sys::fuzz_target;
 use strata::import::decode;
 
 fuzz_target!(|data: &[u8]| {
+    // Ok and Err are both answers: only a panic (or a hang) is a finding.
     let _ = decode(data, None);
     // The first byte picks a forced encoding, as `--encoding` gives one.
     if let Some((first, rest)) = data.split_first() {

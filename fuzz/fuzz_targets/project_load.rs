@@ -38,6 +38,7 @@ fuzz_target!(|data: &[u8]| {
     }
     // As the CLI and the window read it: the bytes as they are, from a file.
     std::fs::write(&*FILE, data).expect("write the input file");
+    // Ok and Err are both answers: only a panic (or a hang) is a finding.
     let _ = store::load(&FILE);
     let _ = store::file_version(&FILE);
     // libFuzzer ends the process without cleaning up: leave no input behind.
