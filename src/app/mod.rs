@@ -131,6 +131,8 @@ pub struct UiState {
     pub recent_projects: Vec<PathBuf>,
     /// A recovery file newer than the project, waiting for the user's answer.
     pub recovery: Option<PathBuf>,
+    /// "Discard" was pressed on the recovery offer: asked once more.
+    pub discard_asked: bool,
     /// An offer about a project that could not be opened (remove its
     /// lock, restore its backup), waiting for the user's answer.
     pub offer: Option<offers::Offer>,
@@ -177,6 +179,7 @@ impl Default for UiState {
             new_coder: String::new(),
             recent_projects: Vec::new(),
             recovery: None,
+            discard_asked: false,
             offer: None,
             pending: None,
             parent_guard: None,

@@ -279,3 +279,29 @@ fn a_project_opened_through_a_symlink_is_worked_on_at_its_target() {
             .is_symlink()
     );
 }
+
+#[test]
+fn discarding_autosaved_work_is_asked_twice() {
+    let dir = tmp();
+    let proj = small_project(dir.path());
+    let recovery = dir.path().join("small.strata.recovery");
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    fs::copy(&proj, &recovery).expect("an autosave newer than the project");
+    let mut wb = Workbench::open(proj).expect("open");
+    wb.state.lang = Lang::En;
+    let mut h = harness(wb);
+    h.get_by_label("Recover unsaved work?");
+    h.get_by_label("Discard").click();
+    h.run();
+    h.get_by_label("Discard the autosaved work? It is deleted, and cannot be brought back.");
+    assert!(recovery.exists(), "not yet");
+    h.get_by_label("Back").click();
+    h.run();
+    h.get_by_label("Recover");
+    h.get_by_label("Discard").click();
+    h.run();
+    h.get_by_label("Discard for good").click();
+    h.run();
+    assert!(!recovery.exists(), "deleted only now");
+    assert!(h.state().state.recovery.is_none());
+}
