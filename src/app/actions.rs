@@ -133,7 +133,7 @@ pub fn apply(wb: &mut Workbench, a: Action) {
                         }
                         Err(e) => wb.state.error = Some(super::errors::store(wb.state.lang, &e)),
                     }
-                } else if let Err(e) = files::remove_recovery(&rec) {
+                } else if let Err(e) = super::recovery::remove_recovery(&rec) {
                     wb.state.error = Some(e);
                 }
             }
@@ -198,7 +198,7 @@ pub fn apply(wb: &mut Workbench, a: Action) {
                     return;
                 }
             }
-            let old_recovery = files::recovery_for(wb.path.as_deref());
+            let old_recovery = super::recovery::recovery_for(wb.path.as_deref());
             let before = wb.project.generation();
             match pending {
                 Pending::Open(p) => open_path(wb, p),
@@ -208,7 +208,7 @@ pub fn apply(wb: &mut Workbench, a: Action) {
             // back later. (Not switched: it stays, the work is still here.)
             if !save
                 && wb.project.generation() != before
-                && let Err(e) = files::remove_recovery(&old_recovery)
+                && let Err(e) = super::recovery::remove_recovery(&old_recovery)
             {
                 wb.state.error = Some(e);
             }
@@ -267,7 +267,7 @@ pub(super) fn open_path(wb: &mut Workbench, path: std::path::PathBuf) {
 /// recovered, moves to this user's own place (where autosave and a later
 /// save look for it), so that it is not offered again after a save.
 fn adopt_legacy_recovery(wb: &Workbench, rec: &std::path::Path) -> Result<(), String> {
-    let own = files::recovery_for(wb.path.as_deref());
+    let own = super::recovery::recovery_for(wb.path.as_deref());
     if wb.path.is_some() || rec == own {
         return Ok(());
     }
@@ -277,7 +277,7 @@ fn adopt_legacy_recovery(wb: &Workbench, rec: &std::path::Path) -> Result<(), St
     }
     crate::store::write_private(&own, &bytes)
         .map_err(|e| super::errors::store(wb.state.lang, &e))?;
-    files::remove_recovery(rec)
+    super::recovery::remove_recovery(rec)
 }
 
 /// Put a damaged project's backup in its place, under the project's lock,

@@ -17,6 +17,7 @@ mod memo;
 mod offers;
 mod panels;
 mod picker;
+mod recovery;
 mod saver;
 mod shaping;
 mod tree;
@@ -339,7 +340,7 @@ impl Workbench {
         // temporary files that the lock now says are nobody's.
         let swept = crate::store::sweep_temps(&path);
         let (p, problems) = crate::store::load(&path).map_err(OpenError::Store)?;
-        let recovery = files::recovery_path(&path);
+        let recovery = recovery::recovery_path(&path);
         let newer = |a: &std::path::Path, b: &std::path::Path| {
             let m = |p: &std::path::Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
             matches!((m(a), m(b)), (Some(x), Some(y)) if x > y)
@@ -493,7 +494,7 @@ impl Workbench {
         files::prompt_ui(ui.ctx(), &mut self.state, &mut out);
         panels::error_ui(ui.ctx(), &mut self.state);
         tree::confirm_delete_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
-        files::recovery_ui(ui.ctx(), &mut self.state, &mut out);
+        recovery::recovery_ui(ui.ctx(), &mut self.state, &mut out);
         offers::offer_ui(ui.ctx(), &mut self.state, &mut out);
         files::unsaved_ui(ui.ctx(), &mut self.state, &mut out);
         levels::parent_guard_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
@@ -578,7 +579,7 @@ pub fn run(path: Option<PathBuf>) -> Result<(), String> {
         },
         None => {
             let mut wb = Workbench::demo().map_err(|e| e.to_string())?;
-            wb.state.recovery = files::unsaved_recovery_to_offer();
+            wb.state.recovery = recovery::unsaved_recovery_to_offer();
             wb
         }
     };

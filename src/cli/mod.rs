@@ -37,8 +37,8 @@ pub enum CliError {
 /// `eprintln!` would.
 pub fn say(args: std::fmt::Arguments) {
     let mut err = std::io::stderr().lock();
-    // Nowhere left to report a failure to report (see above).
-    let _ = writeln!(err, "{args}");
+    // Ignored on purpose: nowhere is left to report a failure to report.
+    let _ = writeln!(err, "{args}"); // see the comment above
 }
 
 macro_rules! say {
@@ -498,7 +498,6 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
 }
 
 fn tree_text(p: &Project) -> String {
-    use std::fmt::Write as _;
     let ix = p.index();
     let (own, total) = (ix.own_counts(), ix.total_counts());
     let mut out = String::new();
@@ -507,16 +506,14 @@ fn tree_text(p: &Project) -> String {
             continue;
         };
         let level = ix.level(id);
-        // Writing to a String cannot fail.
-        let _ = writeln!(
-            out,
-            "{}{} [L{level} {}] ({} own, {} total)",
+        out.push_str(&format!(
+            "{}{} [L{level} {}] ({} own, {} total)\n",
             "  ".repeat(depth),
             code.name,
             p.level_name(level),
             own.get(&id).copied().unwrap_or(0),
             total.get(&id).copied().unwrap_or(0),
-        );
+        ));
     }
     out
 }

@@ -144,9 +144,9 @@ fn prepare(path: &Path, content: &str) -> std::io::Result<(PathBuf, fs::File)> {
         .open(&tmp)?;
     let written = f.write_all(content.as_bytes()).and_then(|()| f.sync_all());
     if let Err(e) = written {
-        // The temporary file is ours and useless now; the write error is
-        // the one to report.
-        let _ = fs::remove_file(&tmp);
+        // Ignored on purpose: the temporary file is ours and useless now;
+        // the write error is the one to report.
+        let _ = fs::remove_file(&tmp); // see the comment above
         return Err(e);
     }
     // Nobody else knows this file yet, so this does not wait. Where the
@@ -188,9 +188,9 @@ impl Lock {
             Taken::Io(source) => io(source),
             Taken::Refused(e) => e,
         });
-        // The temporary name goes whatever happened (after a rename it is
-        // gone already; a leftover would only be clutter).
-        let _ = fs::remove_file(&tmp);
+        // Ignored on purpose: the temporary name goes whatever happened
+        // (after a rename it is gone already; a leftover is only clutter).
+        let _ = fs::remove_file(&tmp); // see the comment above
         result.map(|()| Lock {
             path,
             _file: file,
@@ -247,16 +247,15 @@ fn take(path: &Path, tmp: &Path, take_stale: bool) -> Result<(), Taken> {
             },
         };
         // Held for sure (the OS says so), or perhaps (only a pid speaks).
-        let (held_by_other, confirmed) = match existing.try_lock() {
+        let locked = existing.try_lock();
+        // Read once, after the OS lock was tried (so under it, if taken).
+        let seen = read_existing(&mut existing);
+        let (held_by_other, confirmed) = match locked {
             Err(fs::TryLockError::WouldBlock) => (true, true),
             // No OS locks here: only the pid can speak.
-            Err(fs::TryLockError::Error(_)) => {
-                let e = read_existing(&mut existing);
-                (e.pid != 0 && alive_here(&e), false)
-            }
-            Ok(()) => (old_owner_running(&read_existing(&mut existing)), false),
+            Err(fs::TryLockError::Error(_)) => (seen.pid != 0 && alive_here(&seen), false),
+            Ok(()) => (old_owner_running(&seen), false),
         };
-        let seen = read_existing(&mut existing);
         // Empty and new: another Strata is making it. Wait for its owner's
         // name rather than take it over as stale.
         if !held_by_other
@@ -413,7 +412,8 @@ impl Drop for Lock {
         // harmless: its OS lock is released with `_file`, so the next
         // Strata sees it as stale and takes it over.
         if is_ours(&self.path, &self._file, &self.content) {
-            let _ = fs::remove_file(&self.path);
+            // Ignored on purpose: a drop cannot report (see above).
+            let _ = fs::remove_file(&self.path); // a leftover is stale, harmless
         }
     }
 }

@@ -2,14 +2,20 @@
 //! atomically with a backup, guarded by a lock file.
 
 mod format;
+mod guard;
 mod lock;
+mod restore;
 pub mod v1;
 pub mod v2;
 mod validate;
 mod write;
 
 pub use format::{FORMAT_NAME, FORMAT_VERSION, Parts};
+pub use guard::{Guarded, check_export_target, is_kept_beside_project, is_project_file};
 pub use lock::{Ago, Lock, LockError, Unlocked, age, lock_path, since, unlock};
+pub use restore::{
+    Restore, backup_to_restore, before_damage_path, keep_before_damage, restore_backup,
+};
 pub use validate::Problem;
 pub use write::{
     Swept, backup_path, resolve, same_file, sweep_temps, write_atomic, write_atomic_from,
@@ -109,170 +115,6 @@ impl StoreError {
             | StoreError::BadByte { restore, .. }
             | StoreError::JsonOld { restore, .. } => Some(restore),
             _ => None,
-        }
-    }
-}
-
-/// Put a damaged project's backup in its place. The backup must load; the
-/// damaged file is kept beside it as `NAME.strata.damaged` (or
-/// `.damaged-2`, …), never deleted. Returns where it was kept. A project
-/// that loads is refused unless `force`. Call it holding the project's
-/// lock.
-pub fn restore_backup(project: &Path, force: bool) -> Result<PathBuf, StoreError> {
-    let project = &resolve(project)?;
-    // A project that loads whole is not damaged: its backup is older
-    // work. One that loads with items set aside (a transcript changed
-    // outside Strata, say) may be.
-    if !force && load(project).is_ok_and(|(p, problems)| whole(&p, &problems)) {
-        return Err(StoreError::NotDamaged {
-            path: project.to_path_buf(),
-        });
-    }
-    let Some(source) = backup_to_restore(project, force) else {
-        return Err(StoreError::NoBackup {
-            path: project.to_path_buf(),
-        });
-    };
-    let bytes = fs::read(&source).map_err(io(&source))?;
-    let damaged = fs::read(project).map_err(io(project))?;
-    let kept = (1..1000)
-        .map(|n| {
-            let mut s = project.as_os_str().to_owned();
-            s.push(if n == 1 {
-                ".damaged".to_string()
-            } else {
-                format!(".damaged-{n}")
-            });
-            PathBuf::from(s)
-        })
-        .find(|p| fs::symlink_metadata(p).is_err())
-        .ok_or_else(|| {
-            io(project)(std::io::Error::other(
-                "too many .damaged copies beside it; move some away",
-            ))
-        })?;
-    // The damaged bytes, as they are, under the new name (written like a
-    // save: synced, renamed into place, as private as the project); only
-    // then the backup's text replaces the project.
-    write_atomic_from(&kept, &damaged, false, Some(project))?;
-    write_atomic(project, &bytes, false)?;
-    // The copy from before the damage has served: it is the project now.
-    let before = before_damage_path(project);
-    if source == before
-        && let Err(e) = fs::remove_file(&before)
-        && e.kind() != std::io::ErrorKind::NotFound
-    {
-        return Err(io(&before)(e));
-    }
-    Ok(kept)
-}
-
-fn whole(p: &Project, problems: &[Problem]) -> bool {
-    problems.is_empty() && p.set_aside.is_empty()
-}
-
-/// Where the backup from before a project first loaded with items set
-/// aside is kept: later saves rotate `.bak`, so it needs a name of its own.
-pub fn before_damage_path(project: &Path) -> PathBuf {
-    let mut s = project.as_os_str().to_owned();
-    s.push(".before-damage.bak");
-    PathBuf::from(s)
-}
-
-/// A project loaded with items set aside: keep its backup, which may be
-/// the last copy from before the damage, under its own name (once; the
-/// first one kept is the oldest, so the one before the damage). Returns
-/// where, if there was a backup to keep. Call it holding the lock.
-pub fn keep_before_damage(project: &Path) -> Result<Option<PathBuf>, StoreError> {
-    let project = &resolve(project)?;
-    let (bak, before) = (backup_path(project), before_damage_path(project));
-    if before.exists() {
-        return Ok(Some(before));
-    }
-    match fs::read(&bak) {
-        Ok(bytes) => {
-            write_atomic_from(&before, &bytes, false, Some(project))?;
-            Ok(Some(before))
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(io(&bak)(e)),
-    }
-}
-
-/// The backup a restore would put in place: the copy from before the
-/// damage if there is one, else `.bak`; only one that loads whole (with
-/// nothing set aside), unless `force`.
-pub fn backup_to_restore(project: &Path, force: bool) -> Option<PathBuf> {
-    [before_damage_path(project), backup_path(project)]
-        .into_iter()
-        .filter(|b| b.is_file())
-        .find(|b| force || load(b).is_ok_and(|(p, problems)| whole(&p, &problems)))
-}
-
-/// A file that an export may not replace.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Guarded {
-    /// The project being exported.
-    Project,
-    Backup,
-    Lock,
-    /// Its copy kept for an older Strata (`.vN.bak`).
-    OlderCopy,
-    /// Some other Strata project (or backup, or recovery file).
-    OtherProject,
-    OtherLock,
-}
-
-impl std::fmt::Display for Guarded {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            Guarded::Project => "the project file being exported",
-            Guarded::Backup => "the project's backup",
-            Guarded::Lock => "the project's lock file",
-            Guarded::OlderCopy => "the project's copy kept for an older Strata",
-            Guarded::OtherProject => "a Strata project file",
-            Guarded::OtherLock => {
-                "a name Strata keeps for a project's own files (lock, backup, recovery)"
-            }
-        })
-    }
-}
-
-/// What to do about a damaged file: where its backup is, if there is one.
-/// Shown at the end of a load error.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Restore {
-    /// The backup beside the damaged file, if it exists.
-    pub backup: Option<PathBuf>,
-    /// The damaged file is itself a backup (`NAME.strata.bak`).
-    pub is_backup: bool,
-}
-
-impl Restore {
-    pub fn for_file(path: &Path) -> Restore {
-        let is_backup = path.extension().is_some_and(|e| e == "bak");
-        let bak = backup_path(path);
-        Restore {
-            backup: (!is_backup && bak.is_file()).then_some(bak),
-            is_backup,
-        }
-    }
-}
-
-impl std::fmt::Display for Restore {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match (&self.backup, self.is_backup) {
-            (_, true) => f.write_str(
-                "This is a backup that Strata kept; the project file itself is beside it without '.bak'. Older copies can only come from version control or your own copies",
-            ),
-            (Some(bak), _) => write!(
-                f,
-                "The backup from before the last save is {}: `strata restore` (or Restore in the window) puts it in place and keeps this file as .damaged",
-                bak.display()
-            ),
-            (None, _) => f.write_str(
-                "No backup (.bak) was found beside it; restore it from version control or your own copy",
-            ),
         }
     }
 }
@@ -410,7 +252,7 @@ fn not_text(path: &Path, bytes: &[u8]) -> StoreError {
     // The bad byte may be in the first line: the rest of the head, read
     // lossily, still says what the file is; so does a backup beside it.
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]);
-    if names_strata(&head) || backup_path(path).is_file() {
+    if guard::names_strata(&head) || backup_path(path).is_file() {
         StoreError::BadByte {
             path: path.to_path_buf(),
             offset,
@@ -498,10 +340,6 @@ pub fn older_backup_path(path: &Path, version: u32) -> PathBuf {
 /// over a file of an older version keeps that file as `.vN.bak`, for the
 /// older Strata.
 pub fn save(p: &Project, path: &Path) -> Result<(), StoreError> {
-    save_inner(p, path)
-}
-
-fn save_inner(p: &Project, path: &Path) -> Result<(), StoreError> {
     let text = to_string(p)?;
     let path = &resolve(path)?;
     keep_older(path)?;
@@ -520,124 +358,6 @@ fn refuse_newer(path: &Path) -> Result<(), StoreError> {
         return Err(newer(path, v));
     }
     Ok(())
-}
-
-/// May an export write to `output`? Not over the open `project`, its
-/// backups or its lock, not over any other Strata project file, and not
-/// over anything that is not a regular file. Any other file may be
-/// replaced.
-pub fn check_export_target(output: &Path, project: Option<&Path>) -> Result<(), StoreError> {
-    let refuse = |what| {
-        Err(StoreError::ExportOverProject {
-            path: output.to_path_buf(),
-            what,
-        })
-    };
-    if let Some(project) = project {
-        if same_file(output, project) || output == project {
-            return refuse(Guarded::Project);
-        }
-        if same_file(output, &backup_path(project)) {
-            return refuse(Guarded::Backup);
-        }
-        if same_file(output, &lock_path(project)) {
-            return refuse(Guarded::Lock);
-        }
-        if (1..FORMAT_VERSION).any(|v| same_file(output, &older_backup_path(project, v))) {
-            return refuse(Guarded::OlderCopy);
-        }
-    }
-    // A file Strata keeps beside a project, whether it exists yet or not:
-    // `NAME.strata.lock`, `.bak`, `.recovery`, `.damaged`, `.v2.bak`.
-    if is_kept_beside_project(output) {
-        return refuse(Guarded::OtherLock);
-    }
-    let meta = match fs::metadata(output) {
-        Ok(m) => m,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(io(output)(e)),
-    };
-    if !meta.is_file() {
-        return Err(StoreError::NotRegular {
-            path: output.to_path_buf(),
-        });
-    }
-    if is_project_file(output) {
-        return refuse(Guarded::OtherProject);
-    }
-    Ok(())
-}
-
-/// The project a file of Strata's own beside it belongs to, by its name
-/// (compared without case: `.BAK` on macOS and Windows is `.bak`).
-fn kept_beside(file: &Path) -> Option<PathBuf> {
-    let name = file.file_name()?.to_str()?;
-    // `name` without `suffix` at its end, compared without ASCII case.
-    let strip = |suffix: &str| {
-        let at = name.len().checked_sub(suffix.len())?;
-        (name.is_char_boundary(at) && name[at..].eq_ignore_ascii_case(suffix)).then(|| &name[..at])
-    };
-    let stem = [
-        ".before-damage.bak",
-        ".lock",
-        ".bak",
-        ".recovery",
-        ".damaged",
-    ]
-    .iter()
-    .find_map(|s| strip(s))
-    .or_else(|| {
-        // `.damaged-2`.
-        let (stem, n) = name.rsplit_once(".damaged-")?;
-        (!n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())).then_some(stem)
-    })?;
-    // `NAME.strata.v2.bak`: the version only before `.bak`.
-    let stem = match (strip(".bak").is_some(), stem.rsplit_once(".v")) {
-        (true, Some((s, n))) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => s,
-        _ => stem,
-    };
-    Some(file.with_file_name(stem))
-}
-
-/// Is `file` a name Strata keeps beside an existing project (its lock,
-/// backup, recovery file, …)? Nothing but Strata may write there.
-pub fn is_kept_beside_project(file: &Path) -> bool {
-    kept_beside(file).is_some_and(|p| is_project_file(&p))
-}
-
-/// Does this head of a file name the Strata project format, however the
-/// file is laid out (one field per line, or JSON on one line)?
-fn names_strata(head: &str) -> bool {
-    format::sniff_format(head).as_deref() == Some(FORMAT_NAME)
-        || head.contains(&format!("\"{FORMAT_NAME}\""))
-}
-
-/// Is the file at `path` a Strata project (or its backup or recovery
-/// file)? Its format is named near the top, or, in JSON whose keys were
-/// reordered, at its top level. Damaged bytes do not hide it.
-pub fn is_project_file(path: &Path) -> bool {
-    use std::io::Read;
-    let mut head = Vec::with_capacity(4096);
-    let Ok(f) = fs::File::open(path) else {
-        return false;
-    };
-    if f.take(4096).read_to_end(&mut head).is_err() {
-        return false;
-    }
-    let text = String::from_utf8_lossy(&head);
-    if names_strata(&text) {
-        return true;
-    }
-    #[derive(serde::Deserialize)]
-    struct Head {
-        format: Option<String>,
-    }
-    format::is_json(&text)
-        && fs::read(path)
-            .ok()
-            .and_then(|b| serde_json::from_slice::<Head>(&b).ok())
-            .and_then(|h| h.format)
-            .is_some_and(|f| f == FORMAT_NAME)
 }
 
 fn keep_older(path: &Path) -> Result<(), StoreError> {
