@@ -102,6 +102,25 @@ pub fn browser_ui(
                 }
             }
         }
+        // Double click: the word under the pointer; triple click: its line.
+        if (resp.double_clicked() || resp.triple_clicked())
+            && let Some(pos) = resp.interact_pointer_pos()
+        {
+            let (x, y) = to_content(pos);
+            if let Some((line, cluster)) = cache.cluster_hit(x, y, text_w)
+                && let Some(range) = doc.line_range(line)
+            {
+                state.selection = if resp.triple_clicked() {
+                    Some(range)
+                } else {
+                    let i = cluster.start.relative_to(range.start).0;
+                    let w = crate::text::word_at(doc.line_text(line), i);
+                    Some(CharRange::new(w.start, w.end).shifted(range.start))
+                }
+                .filter(|r| !r.is_empty());
+                state.drag_anchor = None;
+            }
+        }
         if resp.dragged()
             && !state.dragging_selection
             && let (Some(anchor), Some(pos)) = (state.drag_anchor, resp.interact_pointer_pos())
@@ -112,7 +131,14 @@ pub fn browser_ui(
                 start: anchor.min(at),
                 end: anchor.max(at),
             });
-            ui.scroll_to_rect(Rect::from_center_size(pos, vec2(1.0, 30.0)), None);
+            // Near an edge, scroll on, but only while there is more to show
+            // (asking a scroll area at its end to scroll repaints forever).
+            let clip = ui.clip_rect();
+            let up = pos.y < clip.top() + 15.0 && viewport.min.y > 0.0;
+            let down = pos.y > clip.bottom() - 15.0 && viewport.max.y < rect.height();
+            if up || down {
+                ui.scroll_to_rect(Rect::from_center_size(pos, vec2(1.0, 30.0)), None);
+            }
         }
         if state.dragging_selection
             && let Some(pos) = ui.ctx().pointer_interact_pos()

@@ -174,19 +174,52 @@ impl LayoutCache {
         }
     }
 
-    /// The doc char boundary nearest to a content position (x from the
-    /// text column's left edge).
-    pub fn hit(&self, x: f32, y: f32, text_width: f32) -> CharPos {
+    /// The visual line at content y: paragraph index, the paragraph, the line.
+    fn line_at(&self, y: f32) -> Option<(usize, &Para, &LineLayout)> {
         let i = self.para_at(y);
-        let Some(p) = self.paras.get(i) else {
-            return CharPos(0);
-        };
+        let p = self.paras.get(i)?;
         let row = ((y - p.top) / self.row_height).floor().max(0.0) as usize;
-        let Some(line) = p.lines.get(row.min(p.lines.len().saturating_sub(1))) else {
-            return p.start;
+        let line = p.lines.get(row.min(p.lines.len().saturating_sub(1)))?;
+        Some((i, p, line))
+    }
+
+    /// The doc caret position for a content position (x from the text
+    /// column's left edge): the glyph under the pointer and its half decide.
+    pub fn hit(&self, x: f32, y: f32, text_width: f32) -> CharPos {
+        let Some((_, p, line)) = self.line_at(y) else {
+            return self
+                .paras
+                .get(self.para_at(y))
+                .map_or(CharPos(0), |p| p.start);
         };
-        let left = line_left(line, text_width);
-        line.hit(x - left).shifted(p.start)
+        line.hit(x - line_left(line, text_width)).shifted(p.start)
+    }
+
+    /// The hard line (1-based) and the doc cluster under a content position.
+    pub fn cluster_hit(&self, x: f32, y: f32, text_width: f32) -> Option<(usize, CharRange)> {
+        let (i, p, line) = self.line_at(y)?;
+        let h = line.hit_glyph(x - line_left(line, text_width))?;
+        Some((i + 1, h.cluster.shifted(p.start)))
+    }
+
+    /// Screen rect of the glyph of doc char `pos`, as last drawn.
+    pub fn glyph_rect(&self, pos: CharPos) -> Option<egui::Rect> {
+        let (x0, y0, w) = self.origin?;
+        let i = self
+            .paras
+            .partition_point(|p| p.start <= pos)
+            .checked_sub(1)?;
+        let p = &self.paras[i];
+        let rel = pos.relative_to(p.start);
+        p.lines.iter().enumerate().find_map(|(row, line)| {
+            let g = line.glyph(rel)?;
+            let left = x0 + line_left(line, w);
+            let top = y0 + p.top + row as f32 * self.row_height;
+            Some(egui::Rect::from_min_max(
+                egui::pos2(left + g.left, top),
+                egui::pos2(left + g.right, top + self.row_height),
+            ))
+        })
     }
 
     /// Screen position of a doc char boundary (middle of its row), as last drawn.

@@ -523,6 +523,10 @@ impl Workbench {
     pub fn screen_pos_of(&self, pos: CharPos) -> Option<egui::Pos2> {
         self.cache.screen_pos(pos)
     }
+    /// Screen rect of the glyph of doc char `pos`, as last drawn.
+    pub fn glyph_rect_of(&self, pos: CharPos) -> Option<egui::Rect> {
+        self.cache.glyph_rect(pos)
+    }
 
     /// Apply one command through the history; errors go to the status line.
     pub fn edit(&mut self, cmd: Command) -> bool {

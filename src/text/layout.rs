@@ -26,6 +26,54 @@ pub struct Piece {
     /// x of each logical char boundary (`chars.len() + 1` entries), relative
     /// to the line's left edge.
     pub edges: Vec<f32>,
+    /// The grapheme boundaries among those, relative to `chars.start`
+    /// (`0` first, `chars.len()` last): a pointer lands on a whole cluster.
+    pub stops: Vec<usize>,
+}
+
+/// What a pointer lands on, as pango's `xy_to_index` says it: the grapheme
+/// cluster whose glyph is under it, and whether it is in the glyph's trailing
+/// half (the right half of a left-to-right glyph, the left half of a
+/// right-to-left one).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    pub cluster: CharRange,
+    pub trailing: bool,
+}
+
+impl Hit {
+    /// The caret position the hit stands for.
+    pub fn pos(&self) -> CharPos {
+        if self.trailing {
+            self.cluster.end
+        } else {
+            self.cluster.start
+        }
+    }
+}
+
+/// A cluster's glyph on a line: its visual extent and direction.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Glyph {
+    pub cluster: CharRange,
+    pub left: f32,
+    pub right: f32,
+    pub rtl: bool,
+}
+
+impl Piece {
+    /// The clusters of this piece with their extents, in logical order.
+    pub fn glyphs(&self) -> impl Iterator<Item = Glyph> + '_ {
+        self.stops.windows(2).map(move |w| {
+            let (a, b) = (self.edges[w[0]], self.edges[w[1]]);
+            Glyph {
+                cluster: CharRange::new(self.chars.start.0 + w[0], self.chars.start.0 + w[1]),
+                left: a.min(b),
+                right: a.max(b),
+                rtl: self.rtl,
+            }
+        })
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -40,35 +88,73 @@ pub struct LineLayout {
 }
 
 impl LineLayout {
-    /// The logical char boundary nearest to `x` (relative to the line's left edge).
+    /// The caret position for a pointer at `x` (relative to the line's left
+    /// edge). Where two runs meet, two logical positions share one x; the
+    /// glyph under the pointer and the half of it that was hit decide
+    /// between them, as in pango and browsers, so every position is reachable.
+    /// Beyond either end: that visual end of the line, as pango does (the
+    /// logical end of the line on the left of a right-to-left line).
     pub fn hit(&self, x: f32) -> CharPos {
-        // Beyond either end: the boundary at that visual end.
-        if let (Some(first), Some(last)) = (self.pieces.first(), self.pieces.last()) {
-            if x <= 0.0 {
-                return if first.rtl {
-                    first.chars.end
-                } else {
-                    first.chars.start
-                };
+        if self.pieces.is_empty() {
+            return self.chars.start;
+        }
+        if x < 0.0 {
+            return if self.rtl {
+                self.chars.end
+            } else {
+                self.chars.start
+            };
+        }
+        if x >= self.width {
+            return if self.rtl {
+                self.chars.start
+            } else {
+                self.chars.end
+            };
+        }
+        self.hit_glyph(x).map_or(self.chars.start, |h| h.pos())
+    }
+
+    /// The cluster under `x` and which half of it was hit; None off the line.
+    pub fn hit_glyph(&self, x: f32) -> Option<Hit> {
+        if x < 0.0 || x >= self.width {
+            return None;
+        }
+        // The glyph containing x, or (in a rounding gap) the nearest one.
+        let mut best: Option<(f32, Glyph)> = None;
+        for g in self.pieces.iter().flat_map(|p| p.glyphs()) {
+            if g.right <= g.left {
+                continue; // no ink and no advance: nothing to point at
             }
-            if x >= self.width {
-                return if last.rtl {
-                    last.chars.start
-                } else {
-                    last.chars.end
-                };
+            let d = if x < g.left {
+                g.left - x
+            } else if x >= g.right {
+                x - g.right + f32::EPSILON
+            } else {
+                0.0
+            };
+            if best.is_none_or(|(bd, _)| d < bd) {
+                best = Some((d, g));
+            }
+            if d == 0.0 {
+                break;
             }
         }
-        let mut best = (f32::INFINITY, self.chars.start);
-        for p in &self.pieces {
-            for (i, e) in p.edges.iter().enumerate() {
-                let d = (e - x).abs();
-                if d < best.0 {
-                    best = (d, CharPos(p.chars.start.0 + i));
-                }
-            }
-        }
-        best.1
+        let (_, g) = best?;
+        let right_half = x >= (g.left + g.right) / 2.0;
+        Some(Hit {
+            cluster: g.cluster,
+            trailing: right_half != g.rtl,
+        })
+    }
+
+    /// The glyph of the cluster holding logical char `i`, if it is on this line.
+    pub fn glyph(&self, i: CharPos) -> Option<Glyph> {
+        self.pieces
+            .iter()
+            .filter(|p| p.chars.start <= i && i < p.chars.end)
+            .flat_map(|p| p.glyphs())
+            .find(|g| g.cluster.start <= i && i < g.cluster.end)
     }
 
     /// The x spans (left, right) covered by a logical char range. A range that
@@ -307,6 +393,9 @@ fn layout_line(
         };
         let width = measure(&shown);
         let mut edges = Vec::with_capacity(g.len() + 1);
+        let stops: Vec<usize> = (0..=g.len())
+            .filter(|&k| k == 0 || k == g.len() || cluster[g.start + k] != cluster[g.start + k - 1])
+            .collect();
         let mut prev_w = 0.0f32;
         for k in 0..=g.len() {
             let prefix_w = match k {
@@ -331,6 +420,7 @@ fn layout_line(
             x,
             width,
             edges,
+            stops,
         });
         x += width;
     }

@@ -8,7 +8,7 @@ mod layout;
 
 pub use bidi::{is_rtl_char, mirror, visual_order};
 pub use fold::{find_folded, fold, fuzzy_key};
-pub use layout::{LineLayout, Piece, break_paragraph, layout_lines, layout_paragraph};
+pub use layout::{Glyph, Hit, LineLayout, Piece, break_paragraph, layout_lines, layout_paragraph};
 
 /// True when strong right-to-left letters outnumber strong left-to-right
 /// ones: a document's direction (which side its line numbers and stripes
@@ -54,4 +54,20 @@ pub fn strong_direction(c: char) -> Option<bool> {
     } else {
         from_tables(c)
     }
+}
+
+/// The word (UAX #29 word boundaries) holding char `i` of a paragraph, as
+/// char indices: what a double click selects. Persian words joined by ZWNJ
+/// stay one word; a run of spaces or a punctuation mark is its own "word".
+pub fn word_at(paragraph: &str, i: usize) -> std::ops::Range<usize> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let mut start = 0;
+    for w in paragraph.split_word_bounds() {
+        let n = w.chars().count();
+        if i < start + n {
+            return start..start + n;
+        }
+        start += n;
+    }
+    start..start
 }

@@ -4,7 +4,7 @@
 use strata::base::{CharPos, CharRange};
 use strata::text::{layout_paragraph, visual_order};
 
-fn cases() -> Vec<(Option<bool>, String, Vec<usize>)> {
+pub(super) fn cases() -> Vec<(Option<bool>, String, Vec<usize>)> {
     let text =
         std::fs::read_to_string(super::util::fixture("bidi/fribidi-vtol.tsv")).expect("fixture");
     text.lines()
@@ -121,8 +121,10 @@ fn click_positions_map_to_logical_offsets_and_back() {
     let mut unit = |s: &str| s.chars().count() as f32;
     let l = &layout_paragraph(line, Some(true), 1000.0, &mut unit)[0];
     let n = line.chars().count();
-    // Every logical boundary has an x, and clicking there gives it back.
-    for i in (0..=n).map(CharPos) {
+    // Every logical boundary has an x, and clicking there gives it back,
+    // except inside a grapheme cluster (after «ی», before its ZWNJ).
+    let zwnj = line.chars().position(|c| c == '\u{200C}').expect("ZWNJ");
+    for i in (0..=n).filter(|&i| i != zwnj).map(CharPos) {
         let x = l.x_of(i).expect("boundary on the line");
         let back = l.hit(x);
         // Boundaries between an RTL and an LTR run share an x; either side is right.

@@ -12,10 +12,13 @@ mod gui;
 #[cfg(feature = "gui")]
 mod gui_safety;
 #[cfg(feature = "gui")]
+mod gui_select;
+#[cfg(feature = "gui")]
 mod gui_v2;
 mod hostile;
 mod import;
 mod safety;
+mod selection;
 mod store;
 mod torture;
 mod util;

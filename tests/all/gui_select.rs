@@ -1,0 +1,218 @@
+//! Mouse selection in the document browser, driven by kittest drags at the
+//! places pango puts the pointer (see selection.rs), then coded through the
+//! picker: the coded text is the intended text at every run boundary.
+
+use super::gui::{harness, pick};
+use super::selection::{Drag, pango_drags};
+use egui::Modifiers;
+use egui_kittest::Harness;
+use strata::app::{Lang, Workbench};
+use strata::model::*;
+
+const CODE: &str = "نمونهٔ انتخاب";
+
+/// A project with one document per paragraph direction holding the lines
+/// of the pango fixture, a code and a coder.
+fn project(drags: &[Drag]) -> Project {
+    let mut p = Project::new("انتخاب");
+    p.coders.push(Coder {
+        id: CoderId::new(),
+        name: "مریم".into(),
+        color: "#aa3355".into(),
+    });
+    for (name, dir, direction) in [
+        ("rtl", Some(true), Direction::Rtl),
+        ("ltr", Some(false), Direction::Ltr),
+        ("auto", None, Direction::Auto),
+    ] {
+        let mut lines: Vec<&str> = Vec::new();
+        for d in drags.iter().filter(|d| d.dir == dir) {
+            if !lines.contains(&d.text.as_str()) {
+                lines.push(&d.text);
+            }
+        }
+        let mut doc = Document::new(name, &lines.join("\n"));
+        doc.direction = direction;
+        p.documents.push(doc);
+    }
+    let code = Code::new(CODE, "#2a7de1");
+    p.roots.push(code.id);
+    p.codes.insert(code.id, code);
+    p
+}
+
+fn release_at(h: &Harness<'static, Workbench>, pos: egui::Pos2) {
+    h.event(egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+}
+
+/// Where `frac` of the way across the glyph of doc char `i` is on screen.
+fn at(h: &Harness<'static, Workbench>, i: usize, frac: f32) -> egui::Pos2 {
+    let r = h
+        .state()
+        .glyph_rect_of(CharPos(i))
+        .unwrap_or_else(|| panic!("char {i} on screen"));
+    egui::pos2(r.left() + frac * r.width(), r.center().y)
+}
+
+fn doc_name(d: &Drag) -> &'static str {
+    match d.dir {
+        Some(true) => "rtl",
+        Some(false) => "ltr",
+        None => "auto",
+    }
+}
+
+#[test]
+fn drags_at_pangos_positions_code_the_intended_text() {
+    let drags = pango_drags();
+    let wb = Workbench::new(project(&drags), None);
+    let mut h = harness(wb);
+    h.state_mut().state.lang = Lang::Fa;
+    let mut failures = Vec::new();
+    for d in &drags {
+        let doc = h
+            .state()
+            .project
+            .document_by_name(doc_name(d))
+            .expect("doc")
+            .clone();
+        let line = (1..=doc.line_count())
+            .find(|&n| doc.line_text(n) == d.text)
+            .expect("line");
+        let base = doc.line_range(line).expect("range").start.0;
+        {
+            let st = &mut h.state_mut().state;
+            st.selected_doc = Some(doc.id);
+            st.scroll_to_line = Some(line);
+            st.selection = None;
+        }
+        h.run();
+        h.run();
+        let a = at(&h, base + d.press.0, d.press.1);
+        let b = at(&h, base + d.release.0, d.release.1);
+        if d.wrap > 0.0 {
+            assert!((a.y - b.y).abs() > 5.0, "the span crosses a row break");
+        }
+        h.hover_at(a);
+        h.run();
+        h.drag_at(a);
+        h.run();
+        for t in [0.3, 0.6, 1.0] {
+            h.hover_at(a + (b - a) * t);
+            h.run();
+        }
+        release_at(&h, b);
+        h.run();
+        let want = d.intended.shifted(CharPos(base));
+        let sel = h.state().state.selection;
+        if sel != Some(want) {
+            let show = |r: CharRange| doc.slice(r).to_string();
+            failures.push(format!(
+                "{}\n  intended «{}», selected «{}»",
+                d.text,
+                show(want),
+                sel.map(show).unwrap_or_default()
+            ));
+            continue;
+        }
+        let before = h.state().project.codings.len();
+        pick(&mut h, CODE);
+        let wb = h.state();
+        assert_eq!(wb.project.codings.len(), before + 1, "coded: {}", d.text);
+        let coded = wb
+            .project
+            .codings
+            .values()
+            .filter(|c| c.document == doc.id)
+            .find(|c| c.range == want);
+        let text = coded.map(|c| doc.slice(c.range).to_string());
+        let intended: String = d
+            .text
+            .chars()
+            .skip(d.intended.start.0)
+            .take(d.intended.len())
+            .collect();
+        assert_eq!(text.as_deref(), Some(intended.as_str()));
+        // Undo, so the next drag codes afresh (a span is coded once).
+        h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+        h.run();
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} drags:\n{}",
+        failures.len(),
+        drags.len(),
+        failures.join("\n")
+    );
+}
+
+/// `n` quick clicks (the harness must step faster than egui's double-click
+/// delay; kittest's default is a quarter second a frame).
+fn click_times(h: &mut Harness<'static, Workbench>, pos: egui::Pos2, n: usize) {
+    // Earlier clicks first age past the delay, or these would add to them.
+    for _ in 0..30 {
+        h.step();
+    }
+    h.hover_at(pos);
+    h.run();
+    for _ in 0..n {
+        for pressed in [true, false] {
+            h.event(egui::Event::PointerButton {
+                pos,
+                button: egui::PointerButton::Primary,
+                pressed,
+                modifiers: Modifiers::NONE,
+            });
+            h.step();
+        }
+    }
+    h.run();
+}
+
+#[test]
+fn double_click_selects_a_word_and_triple_click_its_line() {
+    let drags = pango_drags();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1500.0, 950.0))
+        .with_step_dt(1.0 / 60.0)
+        .build_ui_state(
+            |ui, wb: &mut Workbench| wb.ui(ui),
+            Workbench::new(project(&drags), None),
+        );
+    h.run_steps(3);
+    let doc = h
+        .state()
+        .project
+        .document_by_name("rtl")
+        .expect("doc")
+        .clone();
+    let line = (1..=doc.line_count())
+        .find(|&n| doc.line_text(n).starts_with("P12:"))
+        .expect("line");
+    let range = doc.line_range(line).expect("range");
+    let text = doc.line_text(line);
+    let word = |w: &str| {
+        let i = text[..text.find(w).expect("word")].chars().count();
+        CharRange::new(i, i + w.chars().count()).shifted(range.start)
+    };
+    h.state_mut().state.scroll_to_line = Some(line);
+    h.run();
+    // «Instagram» inside the Persian line, clicked near its first letter.
+    let target = word("Instagram");
+    let pos = at(&h, target.start.0, 0.3);
+    click_times(&mut h, pos, 2);
+    assert_eq!(h.state().state.selection, Some(target));
+    // A Persian word.
+    let target = word("فعال");
+    let pos = at(&h, target.start.0 + 1, 0.5);
+    click_times(&mut h, pos, 2);
+    assert_eq!(h.state().state.selection, Some(target));
+    // Three clicks: the whole line, speaker label included.
+    click_times(&mut h, pos, 3);
+    assert_eq!(h.state().state.selection, Some(range));
+}
