@@ -83,7 +83,8 @@ struct Row {
 fn layout(text: &str, width: f32, font: &FontId, ui: &egui::Ui) -> Vec<Row> {
     let mut rows = Vec::new();
     let mut start = 0;
-    let doc_rtl = crate::text::mostly_rtl(text);
+    // An empty or neutral paragraph follows the text, then the interface.
+    let fallback = crate::text::first_strong(text).unwrap_or(super::bidi_label::interface_rtl(ui));
     ui.fonts_mut(|f| {
         let mut measure = |s: &str| {
             f.layout_no_wrap(s.to_string(), font.clone(), Color32::PLACEHOLDER)
@@ -91,13 +92,8 @@ fn layout(text: &str, width: f32, font: &FontId, ui: &egui::Ui) -> Vec<Row> {
                 .x
         };
         for para in text.split('\n') {
-            // An empty or neutral paragraph follows the text as a whole.
-            let rtl = if para.chars().any(|c| c.is_alphabetic()) {
-                None
-            } else {
-                Some(doc_rtl)
-            };
-            let lines = layout_paragraph(para, rtl, width, &mut measure);
+            let rtl = crate::text::paragraph_rtl(para, 0, None, fallback);
+            let lines = layout_paragraph(para, Some(rtl), width, &mut measure);
             let n = lines.len();
             for (i, line) in lines.into_iter().enumerate() {
                 rows.push(Row {
@@ -291,9 +287,8 @@ pub fn bidi_edit_ui(
     if text.is_empty() && !focused && !hint.is_empty() {
         let shown = super::bidi(hint);
         let g = ui.fonts_mut(|f| f.layout_no_wrap(shown, font.clone(), Color32::PLACEHOLDER));
-        let x = if ui.layout().horizontal_align() == egui::Align::Max
-            || crate::text::mostly_rtl(hint)
-        {
+        let ui_rtl = super::bidi_label::interface_rtl(ui);
+        let x = if crate::text::paragraph_rtl(hint, 0, None, ui_rtl) {
             origin.x + inner_w - g.size().x
         } else {
             origin.x

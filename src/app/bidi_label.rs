@@ -14,6 +14,7 @@ pub fn bidi_label_ui(
     color: Color32,
 ) -> egui::Response {
     let width = ui.available_width().max(40.0);
+    let ui_rtl = interface_rtl(ui);
     let mut lines = Vec::new();
     ui.fonts_mut(|f| {
         let mut measure = |s: &str| {
@@ -21,9 +22,10 @@ pub fn bidi_label_ui(
                 .size()
                 .x
         };
+        // An empty or neutral paragraph follows the text, then the interface.
+        let fallback = crate::text::first_strong(text).unwrap_or(ui_rtl);
         for para in text.split('\n') {
-            let rtl = crate::text::mostly_rtl(para)
-                || (para.trim().is_empty() && crate::text::mostly_rtl(text));
+            let rtl = crate::text::paragraph_rtl(para, 0, None, fallback);
             lines.extend(crate::text::layout_paragraph(
                 para,
                 Some(rtl),
@@ -62,10 +64,22 @@ pub fn bidi_label_ui(
 /// truncation (which cuts the visual right end, the start of a Persian
 /// line), this keeps the logical start and cuts the logical end.
 pub fn bidi_line_ui(ui: &mut egui::Ui, text: &str, font: FontId, color: Color32) -> egui::Response {
+    quote_line_ui(ui, text, font, color, None)
+}
+
+/// `bidi_line_ui` for a quote from a document: `rtl` is the direction of
+/// the line it comes from, so it reads as it does in the document browser.
+pub fn quote_line_ui(
+    ui: &mut egui::Ui,
+    text: &str,
+    font: FontId,
+    color: Color32,
+    rtl: Option<bool>,
+) -> egui::Response {
     let width = ui.available_width().max(40.0);
     let row_h = ui.fonts_mut(|f| f.row_height(&font)) * 1.2;
     let (rect, resp) = ui.allocate_exact_size(vec2(width, row_h), Sense::hover());
-    paint_line(ui, rect, text, font, color);
+    paint_line(ui, rect, text, font, color, rtl);
     let label = text.to_string();
     resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
     resp
@@ -96,7 +110,7 @@ pub fn selectable_line_ui(
     } else {
         v.text_color()
     };
-    paint_line(ui, rect.shrink2(vec2(4.0, 0.0)), text, font, color);
+    paint_line(ui, rect.shrink2(vec2(4.0, 0.0)), text, font, color, None);
     resp
 }
 
@@ -160,10 +174,17 @@ fn lay_out_cut(ui: &egui::Ui, text: &str, width: f32, rtl: bool, font: &FontId) 
 }
 
 /// Paint the first line of `text` into `rect`, cut at its logical end.
-fn paint_line(ui: &egui::Ui, rect: egui::Rect, text: &str, font: FontId, color: Color32) {
+fn paint_line(
+    ui: &egui::Ui,
+    rect: egui::Rect,
+    text: &str,
+    font: FontId,
+    color: Color32,
+    forced: Option<bool>,
+) {
     let width = rect.width().max(20.0);
     let para = text.split('\n').next().unwrap_or("");
-    let rtl = crate::text::mostly_rtl(para);
+    let rtl = crate::text::paragraph_rtl(para, 0, forced, interface_rtl(ui));
     let line = cut_line(ui, text, width, rtl, &font);
     let (cut, ell_w) = (line.cut, line.ell_w);
     let total = line.width + if cut { ell_w } else { 0.0 };
@@ -190,4 +211,11 @@ fn paint_line(ui: &egui::Ui, rect: egui::Rect, text: &str, font: FontId, color: 
             color,
         );
     }
+}
+
+/// The interface's direction where a widget is drawn: Persian panels lay
+/// their contents out from the right. A text with no strong letter (a
+/// number, a date) takes it.
+pub fn interface_rtl(ui: &egui::Ui) -> bool {
+    ui.layout().horizontal_align() == egui::Align::Max
 }

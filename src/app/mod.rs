@@ -23,7 +23,7 @@ mod shaping;
 mod tree;
 
 pub use bidi_edit::bidi_edit_ui;
-pub use bidi_label::{bidi_label_ui, bidi_line_ui, selectable_line_ui};
+pub use bidi_label::{bidi_label_ui, bidi_line_ui, quote_line_ui, selectable_line_ui};
 pub use commands::AppCommand;
 pub use i18n::Lang;
 
@@ -297,7 +297,7 @@ pub fn bidi(s: &str) -> String {
     }
     memoised(&MEMO, s, || {
         s.split('\n')
-            .map(|l| shaping::line_string(l, None))
+            .map(|l| shaping::line_string(l, Some(crate::text::paragraph_rtl(l, 0, None, false))))
             .collect::<Vec<_>>()
             .join("\n")
     })

@@ -292,7 +292,8 @@ pub fn retrieved_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &m
                                     small,
                                     ui.visuals().weak_text_color(),
                                 );
-                                super::bidi_line_ui(ui, &text, body, plain);
+                                let rtl = doc.line_is_rtl(a);
+                                super::quote_line_ui(ui, &text, body, plain, Some(rtl));
                             });
                         });
                     }

@@ -295,16 +295,23 @@ impl Document {
     }
 
     /// Paragraph direction of a 1-based line: the override, or the first
-    /// strong char after the speaker label (the document's, if none).
+    /// strong char after the speaker label (the document's, if none); see
+    /// `text::paragraph_rtl`, the rule every view follows.
     pub fn line_is_rtl(&self, line: usize) -> bool {
-        match self.direction {
-            Direction::Ltr => false,
-            Direction::Rtl => true,
-            Direction::Auto => line
-                .checked_sub(1)
-                .and_then(|i| self.speakers().first_strong_rtl.get(i).copied().flatten())
-                .unwrap_or_else(|| self.mostly_rtl()),
-        }
+        let forced = match self.direction {
+            Direction::Ltr => Some(false),
+            Direction::Rtl => Some(true),
+            Direction::Auto => None,
+        };
+        let label_end = self.label_end(line);
+        crate::text::paragraph_rtl(self.line_text(line), label_end, forced, self.is_rtl())
+    }
+
+    /// Where a line's speaker label ends (bytes into the line; 0 without one).
+    pub fn label_end(&self, line: usize) -> usize {
+        line.checked_sub(1)
+            .and_then(|i| self.speakers().label_ends.get(i).copied())
+            .unwrap_or(0)
     }
 
     /// A short label for citing, e.g. the participant variable or the name.

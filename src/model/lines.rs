@@ -15,12 +15,12 @@ pub(super) struct LineIndex {
     pub byte_starts: Vec<usize>,
 }
 
-/// Each line's speaker label, and the direction of its first strong char
-/// after the label (None: no strong char).
+/// Each line's speaker label, and where it ends (bytes, after its colon;
+/// 0 without one), so a line's direction can be read after it.
 #[derive(Debug)]
 pub(super) struct Speakers {
     pub labels: Vec<Option<String>>,
-    pub first_strong_rtl: Vec<Option<bool>>,
+    pub label_ends: Vec<usize>,
 }
 
 #[derive(Default)]
@@ -69,15 +69,18 @@ impl LineIndex {
 }
 
 impl Speakers {
-    /// An invalid pattern falls back to the default one (validation
-    /// reports it).
+    /// Labels are learned per document: what the pattern finds counts as a
+    /// speaker only if it starts at least two lines, or is a known
+    /// interviewer label, or looks like a participant ID (`P12`, `R3`,
+    /// «شرکت‌کننده ۳»). A time is never a label: `ساعت 12:30 جلسه …` has
+    /// digits on both sides of its colon. An invalid pattern falls back to
+    /// the default one (validation reports it).
     fn build(text: &str, pattern: &str) -> Self {
         use super::document::{DEFAULT_SPEAKER_PATTERN, speaker_regex};
         let re = speaker_regex(pattern).or_else(|| speaker_regex(DEFAULT_SPEAKER_PATTERN));
-        let mut s = Speakers {
-            labels: Vec::new(),
-            first_strong_rtl: Vec::new(),
-        };
+        // Candidates: (label, end of the match) per line.
+        let mut found: Vec<Option<(&str, usize)>> = Vec::new();
+        let mut starts: std::collections::HashMap<&str, usize> = Default::default();
         for line in text.split('\n') {
             // The fast matcher first: most lines of a long paragraph are
             // not worth the slower search for the label's group.
@@ -85,23 +88,60 @@ impl Speakers {
                 .as_ref()
                 .filter(|re| re.is_match(line))
                 .and_then(|re| re.captures(line));
-            let label = caps
-                .as_ref()
-                .and_then(|c| c.get(1).or_else(|| c.get(0)))
-                .map(|m| m.as_str().trim())
-                .filter(|l| !l.is_empty());
-            s.labels.push(label.map(str::to_string));
-            // First strong char after the speaker label: `P9: ما …` is a
-            // Persian line even though it starts with Latin letters.
-            let after = caps.and_then(|c| c.get(0)).map_or(0, |m| m.end());
-            s.first_strong_rtl.push(
-                line[after..]
-                    .chars()
-                    .find_map(crate::text::strong_direction),
-            );
+            let candidate = caps.and_then(|c| {
+                let whole = c.get(0)?;
+                let label = c.get(1).unwrap_or(whole).as_str().trim();
+                let is_time = label.chars().last().is_some_and(|ch| ch.is_numeric())
+                    && line[whole.end()..]
+                        .chars()
+                        .next()
+                        .is_some_and(|ch| ch.is_numeric());
+                (!label.is_empty() && !is_time).then_some((label, whole.end()))
+            });
+            if let Some((label, _)) = candidate {
+                *starts.entry(label).or_default() += 1;
+            }
+            found.push(candidate);
+        }
+        let mut s = Speakers {
+            labels: Vec::with_capacity(found.len()),
+            label_ends: Vec::with_capacity(found.len()),
+        };
+        for candidate in found {
+            let kept = candidate.filter(|(label, _)| {
+                starts.get(label).is_some_and(|n| *n >= 2)
+                    || super::DEFAULT_INTERVIEWER_LABELS.contains(label)
+                    || is_participant_id(label)
+            });
+            s.labels.push(kept.map(|(l, _)| l.to_string()));
+            s.label_ends.push(kept.map_or(0, |(_, end)| end));
         }
         s
     }
+}
+
+/// `P12`, `R3`, `ID07`, `P-4`, «شرکت‌کننده ۳», «مصاحبه‌شونده ۱۲»: a few
+/// Latin letters or a word for participant, then a number.
+fn is_participant_id(label: &str) -> bool {
+    let digits = label.chars().rev().take_while(|c| c.is_numeric()).count();
+    let n = label.chars().count();
+    if digits == 0 || digits > 4 {
+        return false;
+    }
+    let head: String = label.chars().take(n - digits).collect();
+    let head = head.trim_end_matches([' ', '-', '_', '.']);
+    let latin =
+        (1..=3).contains(&head.chars().count()) && head.chars().all(|c| c.is_ascii_alphabetic());
+    let words = [
+        "participant",
+        "respondent",
+        "interviewee",
+        "شرکت‌کننده",
+        "مصاحبه‌شونده",
+        "پاسخگو",
+        "پاسخ‌دهنده",
+    ];
+    latin || words.iter().any(|w| head.eq_ignore_ascii_case(w))
 }
 
 impl Clone for Derived {

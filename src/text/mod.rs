@@ -11,8 +11,9 @@ pub use fold::{find_folded, fold, fuzzy_key};
 pub use layout::{Glyph, Hit, LineLayout, Piece, break_paragraph, layout_lines, layout_paragraph};
 
 /// True when strong right-to-left letters outnumber strong left-to-right
-/// ones: a document's direction (which side its line numbers and stripes
-/// take), and a line's when the line itself has no strong letter.
+/// ones. Not a paragraph's direction (that is `paragraph_rtl`): which side
+/// a whole document's line numbers and stripes take, and the fallback for
+/// its lines that have no strong letter.
 pub fn mostly_rtl(text: &str) -> bool {
     let (mut r, mut l) = (0usize, 0usize);
     for c in text.chars() {
@@ -23,6 +24,39 @@ pub fn mostly_rtl(text: &str) -> bool {
         }
     }
     r > l
+}
+
+/// The direction of a paragraph: the one rule every view follows (the
+/// document browser, the editor, the tree, picker, retrieval and labels).
+/// `forced` (a project's or document's override) wins; else UAX #9's rule
+/// P2–P3: the first strong letter, skipping isolated runs, here after the
+/// speaker label (`label_end` bytes: `P9: ما …` is a Persian line); else
+/// `fallback` (the document's or interface's direction) when there is no
+/// strong letter at all, as in «۱۴۰۲» or "12:30".
+pub fn paragraph_rtl(text: &str, label_end: usize, forced: Option<bool>, fallback: bool) -> bool {
+    if let Some(f) = forced {
+        return f;
+    }
+    first_strong(text.get(label_end..).unwrap_or(text)).unwrap_or(fallback)
+}
+
+/// UAX #9 P2: the direction of the first strong char, ignoring chars
+/// between an isolate initiator and its matching PDI.
+pub fn first_strong(text: &str) -> Option<bool> {
+    let mut isolates = 0usize;
+    for c in text.chars() {
+        match c {
+            '\u{2066}'..='\u{2068}' => isolates += 1,
+            '\u{2069}' => isolates = isolates.saturating_sub(1),
+            c if isolates == 0 => {
+                if let Some(d) = strong_direction(c) {
+                    return Some(d);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Some(true) for a strong right-to-left char, Some(false) for strong

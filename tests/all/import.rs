@@ -137,3 +137,46 @@ fn line_direction_skips_the_speaker_label() {
     d.direction = Direction::Rtl;
     assert!(d.line_is_rtl(1) && d.line_is_rtl(3), "the override wins");
 }
+
+#[test]
+fn a_time_is_not_a_speaker_and_labels_are_learned_per_document() {
+    use strata::model::Document;
+    let d = Document::new(
+        "labels",
+        "ساعت 12:30 جلسه شروع شد\n\
+         مدیر: ما در Instagram هستیم.\n\
+         خبرنگار: چرا؟\n\
+         مدیر: چون مردم آنجا هستند.\n\
+         نتیجه: همه راضی بودند.\n\
+         P12: بله!\n\
+         مصاحبه‌گر: ممنون.\n\
+         At 9:15 we met.",
+    );
+    assert_eq!(d.speaker_of_line(1), None, "a time is not a speaker");
+    assert!(d.line_is_rtl(1));
+    assert_eq!(d.speaker_of_line(2), Some("مدیر"), "starts two lines");
+    assert_eq!(d.speaker_of_line(4), Some("مدیر"));
+    assert_eq!(d.speaker_of_line(3), None, "once, and not a known label");
+    assert_eq!(d.speaker_of_line(5), None);
+    assert_eq!(d.speaker_of_line(6), Some("P12"), "a participant ID");
+    assert_eq!(d.speaker_of_line(7), Some("مصاحبه‌گر"), "a known interviewer label");
+    assert_eq!(d.speaker_of_line(8), None);
+}
+
+#[test]
+fn one_direction_rule_for_every_view() {
+    use strata::text::{first_strong, paragraph_rtl};
+    // The issue's example: RTL by its first strong letter, everywhere.
+    assert!(paragraph_rtl("سال ۱۳۹۸ (P12) و Instagram 2", 0, None, false));
+    assert!(!paragraph_rtl("Instagram و تلگرام", 0, None, true));
+    // After a speaker label (its end in bytes).
+    let line = "P12: بله! ما در Instagram فعال بودیم.";
+    assert!(!paragraph_rtl(line, 0, None, false));
+    assert!(paragraph_rtl(line, "P12:".len(), None, false));
+    // No strong letter: the fallback; an override wins over everything.
+    assert!(paragraph_rtl("۱۴۰۲", 0, None, true));
+    assert!(!paragraph_rtl("۱۴۰۲", 0, None, false));
+    assert!(!paragraph_rtl("سلام", 0, Some(false), true));
+    // Isolated runs are skipped (UAX #9 P2).
+    assert_eq!(first_strong("\u{2066}Strata\u{2069} را باز کنید"), Some(true));
+}
