@@ -13,6 +13,18 @@ pub struct SelectionDrag;
 
 const LANE_W: f32 = 5.0;
 const LANE_GAP: f32 = 2.0;
+const RESERVED_LANES: usize = 6;
+
+/// Distance between lanes, and a lane's width: full size up to
+/// RESERVED_LANES lanes, then shared out within the same width.
+fn lane_pitch(lanes: usize) -> (f32, f32) {
+    if lanes <= RESERVED_LANES {
+        (LANE_W + LANE_GAP, LANE_W)
+    } else {
+        let pitch = RESERVED_LANES as f32 * (LANE_W + LANE_GAP) / lanes as f32;
+        (pitch, (pitch * 0.7).max(1.0))
+    }
+}
 
 pub fn browser_ui(
     ui: &mut egui::Ui,
@@ -28,7 +40,10 @@ pub fn browser_ui(
     let avail = ui.available_width();
     let num_w = 44.0;
     cache.ensure_stripes(p, doc, generation);
-    let stripes_w = cache.lanes.max(1) as f32 * (LANE_W + LANE_GAP) + 6.0;
+    // The stripes' width is fixed, so coding never re-wraps the text: past
+    // RESERVED_LANES, lanes get narrower instead.
+    let stripes_w = RESERVED_LANES as f32 * (LANE_W + LANE_GAP) + 6.0;
+    let lane_pitch = lane_pitch(cache.lanes);
     let text_w = (avail - num_w - stripes_w - 24.0).max(80.0);
     ui.fonts_mut(|f| cache.ensure(f, doc, text_w, &font));
     let scroll_to = state.scroll_to_line.take();
@@ -286,7 +301,8 @@ pub fn browser_ui(
                 }
             }
         }
-        stripes_ui(ui, p, doc, cache, state, out, top, stripe_x, &visible);
+        let stripes = (top, stripe_x, lane_pitch);
+        stripes_ui(ui, p, doc, cache, state, out, stripes, &visible);
         // Context menu on the text: code the selection.
         resp.context_menu(|ui| {
             let s = state.lang.strings();
@@ -320,11 +336,11 @@ fn stripes_ui(
     cache: &LayoutCache,
     state: &mut UiState,
     out: &mut Vec<Action>,
-    top: f32,
-    stripe_x: f32,
+    (top, stripe_x, (pitch, lane_w)): (f32, f32, (f32, f32)),
     visible: &dyn Fn(f32, f32) -> bool,
 ) {
     let rtl = doc.is_rtl();
+    let lanes = cache.lanes.max(RESERVED_LANES);
     for s in &cache.stripes {
         let (Some(a), Some(b)) = (
             cache.paras.get(s.first_line - 1),
@@ -339,13 +355,11 @@ fn stripes_ui(
         }
         // Lane 0 is next to the numbers; further lanes go outwards.
         let x = if rtl {
-            stripe_x + s.lane as f32 * (LANE_W + LANE_GAP)
+            stripe_x + s.lane as f32 * pitch
         } else {
-            stripe_x
-                + (cache.lanes.saturating_sub(1) - s.lane.min(cache.lanes.saturating_sub(1))) as f32
-                    * (LANE_W + LANE_GAP)
+            stripe_x + (lanes - 1 - s.lane.min(lanes - 1)) as f32 * pitch
         };
-        let rect = Rect::from_min_max(pos2(x, y0), pos2(x + LANE_W, y1));
+        let rect = Rect::from_min_max(pos2(x, y0), pos2(x + lane_w, y1));
         let selected = state.selected_coding == Some(s.coding);
         let color = code_color(p, s.code);
         ui.painter().rect_filled(rect, 2.0, color);

@@ -78,10 +78,7 @@ pub fn header_ui(
                 }
             });
     });
-    super::row(ui, lang.rtl(), |ui| {
-        // Keep this row's height whether or not something is selected, so the
-        // text below does not jump while the user selects.
-        ui.set_min_height(ui.spacing().interact_size.y + 4.0);
+    fixed_row(ui, lang.rtl(), |ui| {
         if let Some(c) = state.selected_coding.and_then(|c| p.codings.get(&c)) {
             coding_bar_ui(ui, p, doc, c, state, out);
         } else if let Some(sel) = state.selection {
@@ -114,6 +111,23 @@ pub fn header_ui(
         }
     });
     search_ui(ui, doc, state, out);
+}
+
+/// A row of one fixed height that never wraps, so the text below never
+/// moves while the user selects: what does not fit (the last recent codes
+/// in a narrow window) is cut off at the row's far end.
+fn fixed_row(ui: &mut egui::Ui, rtl: bool, add: impl FnOnce(&mut egui::Ui)) {
+    let h = ui.spacing().interact_size.y + 4.0;
+    let (rect, _) =
+        ui.allocate_exact_size(egui::vec2(ui.available_width(), h), egui::Sense::hover());
+    let layout = if rtl {
+        egui::Layout::right_to_left(egui::Align::Center)
+    } else {
+        egui::Layout::left_to_right(egui::Align::Center)
+    };
+    let mut row = ui.new_child(egui::UiBuilder::new().max_rect(rect).layout(layout));
+    row.set_clip_rect(rect.intersect(ui.clip_rect()));
+    add(&mut row);
 }
 
 fn coding_bar_ui(

@@ -6,6 +6,7 @@ use super::gui::{harness, pick};
 use super::selection::{Drag, pango_drags};
 use egui::Modifiers;
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
 use strata::app::{Lang, Workbench};
 use strata::model::*;
 
@@ -215,4 +216,61 @@ fn double_click_selects_a_word_and_triple_click_its_line() {
     // Three clicks: the whole line, speaker label included.
     click_times(&mut h, pos, 3);
     assert_eq!(h.state().state.selection, Some(range));
+}
+
+#[test]
+fn selecting_and_coding_move_nothing() {
+    let drags = pango_drags();
+    let mut p = project(&drags);
+    let names = [
+        "آمارسازی",
+        "سرکوب منتقدان",
+        "تبلیغات باهدف پنهان کردن حقایق",
+        "فیلترینگ چالش دوسویه مردم و مدیران",
+    ];
+    for name in names {
+        let code = Code::new(name, "#3cb44b");
+        p.roots.push(code.id);
+        p.codes.insert(code.id, code);
+    }
+    let mut h = harness(Workbench::new(p, None));
+    h.state_mut().state.lang = Lang::Fa;
+    h.run();
+    let doc = h
+        .state()
+        .project
+        .document_by_name("auto")
+        .expect("doc")
+        .clone();
+    h.state_mut().state.selected_doc = Some(doc.id);
+    h.run();
+    let browser = |h: &Harness<'static, Workbench>| h.get_by_label("Document browser: auto").rect();
+    let probe = doc.line_range(2).expect("line 2").start.0 + 3;
+    let glyph = |h: &Harness<'static, Workbench>| {
+        h.state().glyph_rect_of(CharPos(probe)).expect("on screen")
+    };
+    let (b0, g0) = (browser(&h), glyph(&h));
+    // Overlapping codings with several codes: a new stripe lane each, and
+    // recent-code chips in the header.
+    for (i, code) in names.iter().enumerate() {
+        let (a, b) = [(1, 3), (2, 3), (1, 2), (2, 2)][i];
+        super::gui::select_lines(&mut h, a, b);
+        assert_eq!(browser(&h), b0, "selecting moved the text");
+        pick(&mut h, code);
+        super::gui::select_lines(&mut h, 1, 1);
+        let g = glyph(&h);
+        assert_eq!(
+            g.x_range(),
+            g0.x_range(),
+            "coding with {code} re-wrapped the text"
+        );
+        assert_eq!(browser(&h), b0, "the header grew with {code}");
+        assert_eq!(g, g0);
+    }
+    assert_eq!(
+        h.state().project.codings.len(),
+        4,
+        "four overlapping codings, four lanes"
+    );
+    assert!(h.state().state.recent_codes.len() >= 4);
 }

@@ -159,7 +159,11 @@ fn a_time_is_not_a_speaker_and_labels_are_learned_per_document() {
     assert_eq!(d.speaker_of_line(3), None, "once, and not a known label");
     assert_eq!(d.speaker_of_line(5), None);
     assert_eq!(d.speaker_of_line(6), Some("P12"), "a participant ID");
-    assert_eq!(d.speaker_of_line(7), Some("مصاحبه‌گر"), "a known interviewer label");
+    assert_eq!(
+        d.speaker_of_line(7),
+        Some("مصاحبه‌گر"),
+        "a known interviewer label"
+    );
     assert_eq!(d.speaker_of_line(8), None);
 }
 
@@ -167,7 +171,12 @@ fn a_time_is_not_a_speaker_and_labels_are_learned_per_document() {
 fn one_direction_rule_for_every_view() {
     use strata::text::{first_strong, paragraph_rtl};
     // The example: RTL by its first strong letter, everywhere.
-    assert!(paragraph_rtl("سال ۱۳۹۸ (P12) و Instagram 2", 0, None, false));
+    assert!(paragraph_rtl(
+        "سال ۱۳۹۸ (P12) و Instagram 2",
+        0,
+        None,
+        false
+    ));
     assert!(!paragraph_rtl("Instagram و تلگرام", 0, None, true));
     // After a speaker label (its end in bytes).
     let line = "P12: بله! ما در Instagram فعال بودیم.";
@@ -178,5 +187,8 @@ fn one_direction_rule_for_every_view() {
     assert!(!paragraph_rtl("۱۴۰۲", 0, None, false));
     assert!(!paragraph_rtl("سلام", 0, Some(false), true));
     // Isolated runs are skipped (UAX #9 P2).
-    assert_eq!(first_strong("\u{2066}Strata\u{2069} را باز کنید"), Some(true));
+    assert_eq!(
+        first_strong("\u{2066}Strata\u{2069} را باز کنید"),
+        Some(true)
+    );
 }
