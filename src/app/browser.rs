@@ -304,13 +304,13 @@ pub fn browser_ui(
         let stripes = (top, stripe_x, lane_pitch);
         stripes_ui(ui, p, doc, cache, state, out, stripes, &visible);
         // Context menu on the text: code the selection.
-        resp.context_menu(|ui| {
-            let s = state.lang.strings();
-            if ui.button(s.apply_code).clicked() {
+        let s = state.lang.strings();
+        super::mirror::context_menu_ui(&resp, state.lang.rtl(), |ui| {
+            if ui.button(super::bidi(s.apply_code)).clicked() {
                 out.push(Action::OpenPicker);
                 ui.close();
             }
-            if ui.button(s.in_vivo).clicked() {
+            if ui.button(super::bidi(s.in_vivo)).clicked() {
                 out.push(Action::InVivo);
                 ui.close();
             }

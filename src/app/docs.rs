@@ -117,7 +117,8 @@ fn doc_row_ui(
     if r.clicked() {
         out.push(Action::SelectDoc(d.id));
     }
-    r.context_menu(|ui| doc_menu_ui(ui, p, d, state, out));
+    let rtl = state.lang.rtl();
+    super::mirror::context_menu_ui(&r, rtl, |ui| doc_menu_ui(ui, p, d, state, out));
 }
 
 /// A square that activates the document for retrieval, as in MAXQDA.
@@ -168,7 +169,7 @@ fn doc_menu_ui(
         });
         ui.close();
     }
-    ui.menu_button(bidi(s.move_to_group), |ui| {
+    super::mirror::submenu_ui(ui, state.lang.rtl(), s.move_to_group, |ui| {
         if ui.selectable_label(d.group.is_none(), "—").clicked() {
             out.push(Action::Edit(Command::SetDocumentGroup {
                 id: d.id,

@@ -100,41 +100,44 @@ pub fn prompt_ui(ctx: &egui::Context, state: &mut UiState, out: &mut Vec<Action>
     };
     let mut close = false;
     egui::Modal::new(egui::Id::unique("path-prompt")).show(ctx, |ui| {
-        ui.heading(bidi(title));
-        ui.label(s.path);
-        let r = ui.add(
-            egui::TextEdit::singleline(&mut prompt.text)
-                .desired_width(480.0)
-                .hint_text("/path/to/file"),
-        );
-        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "File path"));
-        r.request_focus();
-        let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
-        ui.horizontal(|ui| {
-            if ui.button(bidi(s.ok)).clicked() || enter {
-                let paths: Vec<PathBuf> = prompt
-                    .text
-                    .split(';')
-                    .map(str::trim)
-                    .filter(|t| !t.is_empty())
-                    .map(PathBuf::from)
-                    .collect();
-                if let Some(first) = paths.first().cloned() {
-                    out.push(match prompt.kind {
-                        PromptKind::Open => Action::OpenPath(first),
-                        PromptKind::SaveAs => Action::SaveTo(with_ext(first)),
-                        PromptKind::New => Action::NewAt(with_ext(first)),
-                        PromptKind::Import => Action::ImportPaths(paths),
-                        PromptKind::Export => Action::ExportTo(first),
-                    });
+        super::mirror::dialog_ui(ui, state.lang.rtl(), 520.0, |ui| {
+            ui.heading(bidi(title));
+            ui.label(bidi(s.path));
+            let r = ui.add(
+                egui::TextEdit::singleline(&mut prompt.text)
+                    .desired_width(480.0)
+                    .hint_text("/path/to/file"),
+            );
+            r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "File path"));
+            r.request_focus();
+            let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
+            ui.horizontal(|ui| {
+                if ui.button(bidi(s.ok)).clicked() || enter {
+                    let paths: Vec<PathBuf> = prompt
+                        .text
+                        .split(';')
+                        .map(str::trim)
+                        .filter(|t| !t.is_empty())
+                        .map(PathBuf::from)
+                        .collect();
+                    if let Some(first) = paths.first().cloned() {
+                        out.push(match prompt.kind {
+                            PromptKind::Open => Action::OpenPath(first),
+                            PromptKind::SaveAs => Action::SaveTo(with_ext(first)),
+                            PromptKind::New => Action::NewAt(with_ext(first)),
+                            PromptKind::Import => Action::ImportPaths(paths),
+                            PromptKind::Export => Action::ExportTo(first),
+                        });
+                    }
+                    close = true;
                 }
-                close = true;
-            }
-            if ui.button(bidi(s.cancel)).clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape))
-            {
-                close = true;
-            }
-        });
+                if ui.button(bidi(s.cancel)).clicked()
+                    || ui.input(|i| i.key_pressed(egui::Key::Escape))
+                {
+                    close = true;
+                }
+            });
+        })
     });
     if close {
         state.prompt = None;
@@ -313,26 +316,28 @@ pub fn unsaved_ui(ctx: &egui::Context, state: &mut UiState, out: &mut Vec<Action
     let s = state.lang.strings();
     let mut cancel = false;
     egui::Modal::new(egui::Id::unique("unsaved-before-switching")).show(ctx, |ui| {
-        ui.set_max_width(520.0);
-        // Right-aligned in the Persian interface, like the buttons.
-        super::row(ui, state.lang.rtl(), |ui| ui.label(bidi(s.unsaved_changes)));
-        super::row(ui, state.lang.rtl(), |ui| {
-            if ui.button(bidi(s.save_and_continue)).clicked() {
-                out.push(Action::Continue {
-                    pending: pending.clone(),
-                    save: true,
-                });
-            }
-            if ui.button(bidi(s.continue_without_saving)).clicked() {
-                out.push(Action::Continue {
-                    pending: pending.clone(),
-                    save: false,
-                });
-            }
-            if ui.button(bidi(s.cancel)).clicked() {
-                cancel = true;
-            }
-        });
+        super::mirror::dialog_ui(ui, state.lang.rtl(), 520.0, |ui| {
+            ui.set_max_width(520.0);
+            // Right-aligned in the Persian interface, like the buttons.
+            super::row(ui, state.lang.rtl(), |ui| ui.label(bidi(s.unsaved_changes)));
+            super::row(ui, state.lang.rtl(), |ui| {
+                if ui.button(bidi(s.save_and_continue)).clicked() {
+                    out.push(Action::Continue {
+                        pending: pending.clone(),
+                        save: true,
+                    });
+                }
+                if ui.button(bidi(s.continue_without_saving)).clicked() {
+                    out.push(Action::Continue {
+                        pending: pending.clone(),
+                        save: false,
+                    });
+                }
+                if ui.button(bidi(s.cancel)).clicked() {
+                    cancel = true;
+                }
+            });
+        })
     });
     if cancel || ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
         state.pending = None;
@@ -469,20 +474,22 @@ impl eframe::App for StrataApp {
         if self.confirm_close {
             let mut choice = None;
             egui::Modal::new(egui::Id::unique("confirm-close")).show(ui.ctx(), |ui| {
-                let s = self.wb.state.lang.strings();
-                let rtl = self.wb.state.lang.rtl();
-                super::row(ui, rtl, |ui| ui.label(bidi(s.unsaved_changes)));
-                super::row(ui, rtl, |ui| {
-                    if ui.button(bidi(s.save_and_close)).clicked() {
-                        choice = Some(0);
-                    }
-                    if ui.button(bidi(s.close_without_saving)).clicked() {
-                        choice = Some(1);
-                    }
-                    if ui.button(bidi(s.cancel)).clicked() {
-                        choice = Some(2);
-                    }
-                });
+                super::mirror::dialog_ui(ui, self.wb.state.lang.rtl(), 520.0, |ui| {
+                    let s = self.wb.state.lang.strings();
+                    let rtl = self.wb.state.lang.rtl();
+                    super::row(ui, rtl, |ui| ui.label(bidi(s.unsaved_changes)));
+                    super::row(ui, rtl, |ui| {
+                        if ui.button(bidi(s.save_and_close)).clicked() {
+                            choice = Some(0);
+                        }
+                        if ui.button(bidi(s.close_without_saving)).clicked() {
+                            choice = Some(1);
+                        }
+                        if ui.button(bidi(s.cancel)).clicked() {
+                            choice = Some(2);
+                        }
+                    });
+                })
             });
             match choice {
                 Some(0) => {

@@ -61,22 +61,21 @@ pub fn header_ui(
             Direction::Rtl => s.dir_rtl,
             Direction::Ltr => s.dir_ltr,
         };
-        egui::ComboBox::new(("direction", doc.id), bidi(s.direction))
-            .selected_text(bidi(label(doc.direction)))
-            .show_ui(ui, |ui| {
-                for d in [Direction::Auto, Direction::Rtl, Direction::Ltr] {
-                    if ui
-                        .selectable_label(doc.direction == d, bidi(label(d)))
-                        .clicked()
-                        && doc.direction != d
-                    {
-                        out.push(Action::Edit(crate::edit::Command::SetDirection {
-                            id: doc.id,
-                            direction: d,
-                        }));
-                    }
+        let current = label(doc.direction);
+        super::mirror::combo_ui(ui, lang.rtl(), s.direction, current, false, |ui| {
+            for d in [Direction::Auto, Direction::Rtl, Direction::Ltr] {
+                if ui
+                    .selectable_label(doc.direction == d, bidi(label(d)))
+                    .clicked()
+                    && doc.direction != d
+                {
+                    out.push(Action::Edit(crate::edit::Command::SetDirection {
+                        id: doc.id,
+                        direction: d,
+                    }));
                 }
-            });
+            }
+        });
     });
     fixed_row(ui, lang.rtl(), |ui| {
         if let Some(c) = state.selected_coding.and_then(|c| p.codings.get(&c)) {

@@ -247,13 +247,9 @@ fn description_ui(
     out: &mut Vec<Action>,
 ) {
     let s = lang.strings();
-    egui::CollapsingHeader::new(bidi(&format!(
-        "{} / {} / {}",
-        s.definition, s.when_to_use, s.example
-    )))
-    .id_salt(("description", code))
-    .default_open(!desc.is_empty())
-    .show(ui, |ui| {
+    let title = format!("{} / {} / {}", s.definition, s.when_to_use, s.example);
+    let id = ui.make_persistent_id(("description", code));
+    super::mirror::collapsing_ui(ui, lang.rtl(), id, &title, !desc.is_empty(), |ui| {
         for (label, field) in [
             (s.definition, &mut desc.definition),
             (s.when_to_use, &mut desc.when_to_use),

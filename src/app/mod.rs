@@ -14,6 +14,7 @@ pub mod i18n;
 mod layout_cache;
 mod levels;
 mod memo;
+mod mirror;
 mod offers;
 mod panels;
 mod picker;

@@ -59,29 +59,32 @@ pub fn offer_ui(ctx: &egui::Context, state: &mut UiState, out: &mut Vec<Action>)
     };
     let mut close = false;
     egui::Modal::new(egui::Id::unique("offer")).show(ctx, |ui| {
-        ui.heading(bidi(title));
-        ui.set_max_width(560.0);
-        let font = egui::TextStyle::Body.resolve(ui.style());
-        let color = ui.visuals().text_color();
-        let why = &offer.why[usize::from(state.lang == super::Lang::Fa)];
-        super::bidi_label_ui(ui, why, font.clone(), color);
-        ui.add_space(6.0);
-        // The real name where the text says NAME.strata.
-        let name = offer
-            .path
-            .file_name()
-            .map_or(String::new(), |n| n.to_string_lossy().into_owned());
-        let text = text.replace("NAME.strata", &name);
-        super::bidi_label_ui(ui, &text, font, color);
-        ui.horizontal(|ui| {
-            if ui.button(bidi(button)).clicked() {
-                out.push(action.clone());
-            }
-            if ui.button(bidi(s.cancel)).clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape))
-            {
-                close = true;
-            }
-        });
+        super::mirror::dialog_ui(ui, state.lang.rtl(), 560.0, |ui| {
+            ui.heading(bidi(title));
+            ui.set_max_width(560.0);
+            let font = egui::TextStyle::Body.resolve(ui.style());
+            let color = ui.visuals().text_color();
+            let why = &offer.why[usize::from(state.lang == super::Lang::Fa)];
+            super::bidi_label_ui(ui, why, font.clone(), color);
+            ui.add_space(6.0);
+            // The real name where the text says NAME.strata.
+            let name = offer
+                .path
+                .file_name()
+                .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+            let text = text.replace("NAME.strata", &name);
+            super::bidi_label_ui(ui, &text, font, color);
+            ui.horizontal(|ui| {
+                if ui.button(bidi(button)).clicked() {
+                    out.push(action.clone());
+                }
+                if ui.button(bidi(s.cancel)).clicked()
+                    || ui.input(|i| i.key_pressed(egui::Key::Escape))
+                {
+                    close = true;
+                }
+            });
+        })
     });
     if close {
         state.offer = None;

@@ -2,7 +2,7 @@
 //! segments, memo, command palette and error dialog.
 
 use super::header::cite_lines;
-use super::{Action, AppCommand, UiState, Workbench, bidi, code_color, commands};
+use super::{Action, AppCommand, UiState, Workbench, bidi, code_color, commands, mirror};
 use crate::model::*;
 use egui::RichText;
 use std::collections::BTreeSet;
@@ -25,6 +25,7 @@ pub fn menu_ui(ui: &mut egui::Ui, wb: &Workbench, out: &mut Vec<Action>) {
 
 fn menu_items_ui(ui: &mut egui::Ui, wb: &Workbench, out: &mut Vec<Action>) {
     let lang = wb.state.lang;
+    let rtl = lang.rtl();
     let s = lang.strings();
     let item = |ui: &mut egui::Ui,
                 cmd: AppCommand,
@@ -36,14 +37,14 @@ fn menu_items_ui(ui: &mut egui::Ui, wb: &Workbench, out: &mut Vec<Action>) {
             .map(|k| ui.ctx().format_shortcut(&k))
             .unwrap_or_default();
         if ui
-            .add_enabled(enabled, egui::Button::new(bidi(&label)).shortcut_text(sc))
+            .add_enabled(enabled, mirror::item_button(rtl, &label, sc))
             .clicked()
         {
             out.push(Action::Run(cmd));
             ui.close();
         }
     };
-    ui.menu_button(bidi(s.file), |ui| {
+    mirror::menu_ui(ui, rtl, s.file, |ui| {
         for cmd in [
             AppCommand::New,
             AppCommand::Open,
@@ -54,7 +55,7 @@ fn menu_items_ui(ui: &mut egui::Ui, wb: &Workbench, out: &mut Vec<Action>) {
         ] {
             item(ui, cmd, cmd.label(lang), true, out);
         }
-        ui.menu_button(bidi(s.recent), |ui| {
+        mirror::submenu_ui(ui, rtl, s.recent, |ui| {
             for p in &wb.state.recent_projects {
                 if ui.button(p.display().to_string()).clicked() {
                     out.push(Action::OpenPath(p.clone()));
@@ -63,7 +64,7 @@ fn menu_items_ui(ui: &mut egui::Ui, wb: &Workbench, out: &mut Vec<Action>) {
             }
         });
     });
-    ui.menu_button(bidi(s.edit), |ui| {
+    mirror::menu_ui(ui, rtl, s.edit, |ui| {
         let undo = match wb.history.undo_label() {
             Some(l) => format!("{} {}", s.undo, super::i18n::step_label(lang, l)),
             None => s.nothing_to_undo.to_string(),
@@ -97,7 +98,7 @@ fn menu_items_ui(ui: &mut egui::Ui, wb: &Workbench, out: &mut Vec<Action>) {
             item(ui, cmd, cmd.label(lang), true, out);
         }
     });
-    ui.menu_button(bidi(s.view), |ui| {
+    mirror::menu_ui(ui, rtl, s.view, |ui| {
         for cmd in [
             AppCommand::ToggleLanguage,
             AppCommand::ZoomIn,
@@ -145,38 +146,37 @@ fn menu_items_ui(ui: &mut egui::Ui, wb: &Workbench, out: &mut Vec<Action>) {
         .coder
         .and_then(|c| wb.project.coder(c))
         .map(|c| c.name.clone());
-    egui::ComboBox::new("coder", bidi(s.coder))
-        .selected_text(bidi(current.as_deref().unwrap_or("—")))
-        .show_ui(ui, |ui| {
-            for c in &wb.project.coders {
-                if ui
-                    .selectable_label(wb.state.coder == Some(c.id), bidi(&c.name))
-                    .clicked()
-                {
-                    out.push(Action::SetCoder(c.id));
-                }
-            }
-            ui.separator();
-            let mut name = wb.state.new_coder.clone();
-            ui.add(
-                egui::TextEdit::singleline(&mut name)
-                    .hint_text(bidi(s.new_coder))
-                    .desired_width(140.0),
-            )
-            .widget_info(|| {
-                egui::WidgetInfo::labeled(egui::Role::TextInput, true, "New coder name")
-            });
-            if name != wb.state.new_coder {
-                out.push(Action::SetNewCoderText(name.clone()));
-            }
+    let rtl = wb.state.lang.rtl();
+    let shown = current.as_deref().unwrap_or("—");
+    // The list stays open on clicks inside it: it has a text field.
+    mirror::combo_ui(ui, rtl, s.coder, shown, true, |ui| {
+        for c in &wb.project.coders {
             if ui
-                .add_enabled(!name.trim().is_empty(), egui::Button::new(bidi(s.add)))
+                .selectable_label(wb.state.coder == Some(c.id), bidi(&c.name))
                 .clicked()
             {
-                out.push(Action::AddCoder(name));
-                out.push(Action::SetNewCoderText(String::new()));
+                out.push(Action::SetCoder(c.id));
             }
-        });
+        }
+        ui.separator();
+        let mut name = wb.state.new_coder.clone();
+        ui.add(
+            egui::TextEdit::singleline(&mut name)
+                .hint_text(bidi(s.new_coder))
+                .desired_width(140.0),
+        )
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "New coder name"));
+        if name != wb.state.new_coder {
+            out.push(Action::SetNewCoderText(name.clone()));
+        }
+        if ui
+            .add_enabled(!name.trim().is_empty(), egui::Button::new(bidi(s.add)))
+            .clicked()
+        {
+            out.push(Action::AddCoder(name));
+            out.push(Action::SetNewCoderText(String::new()));
+        }
+    });
     if ui.button(bidi(s.language)).clicked() {
         out.push(Action::Run(AppCommand::ToggleLanguage));
     }
@@ -320,37 +320,39 @@ pub fn palette_ui(ctx: &egui::Context, state: &mut UiState, out: &mut Vec<Action
     let lang = state.lang;
     let mut close = false;
     egui::Modal::new(egui::Id::unique("palette")).show(ctx, |ui| {
-        ui.heading(bidi(lang.strings().command_palette));
-        let r = ui.text_edit_singleline(query);
-        r.request_focus();
-        let q = crate::text::fold(query);
-        let hits: Vec<AppCommand> = commands::ALL
-            .iter()
-            .copied()
-            .filter(|c| crate::text::fold(&c.label(lang)).contains(&q))
-            .collect();
-        for c in &hits {
-            let sc = c
-                .shortcut()
-                .map(|k| ctx.format_shortcut(&k))
-                .unwrap_or_default();
-            if ui
-                .add(egui::Button::new(bidi(&c.label(lang))).shortcut_text(sc))
-                .clicked()
+        super::mirror::dialog_ui(ui, lang.rtl(), 440.0, |ui| {
+            ui.heading(bidi(lang.strings().command_palette));
+            let r = ui.text_edit_singleline(query);
+            r.request_focus();
+            let q = crate::text::fold(query);
+            let hits: Vec<AppCommand> = commands::ALL
+                .iter()
+                .copied()
+                .filter(|c| crate::text::fold(&c.label(lang)).contains(&q))
+                .collect();
+            for c in &hits {
+                let sc = c
+                    .shortcut()
+                    .map(|k| ctx.format_shortcut(&k))
+                    .unwrap_or_default();
+                if ui
+                    .add(egui::Button::new(bidi(&c.label(lang))).shortcut_text(sc))
+                    .clicked()
+                {
+                    out.push(Action::Run(*c));
+                    close = true;
+                }
+            }
+            if ui.input(|i| i.key_pressed(egui::Key::Enter))
+                && let Some(c) = hits.first()
             {
                 out.push(Action::Run(*c));
                 close = true;
             }
-        }
-        if ui.input(|i| i.key_pressed(egui::Key::Enter))
-            && let Some(c) = hits.first()
-        {
-            out.push(Action::Run(*c));
-            close = true;
-        }
-        if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-            close = true;
-        }
+            if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                close = true;
+            }
+        })
     });
     if close {
         state.palette = None;
@@ -362,15 +364,17 @@ pub fn error_ui(ctx: &egui::Context, state: &mut UiState) {
         return;
     };
     egui::Modal::new(egui::Id::unique("error")).show(ctx, |ui| {
-        ui.heading("Strata");
-        ui.set_max_width(560.0);
-        let font = egui::TextStyle::Body.resolve(ui.style());
-        super::bidi_label_ui(ui, &err, font, ui.visuals().text_color());
-        if ui.button(bidi(state.lang.strings().ok)).clicked()
-            || ui.input(|i| i.key_pressed(egui::Key::Enter))
-        {
-            state.error = None;
-        }
+        super::mirror::dialog_ui(ui, state.lang.rtl(), 560.0, |ui| {
+            ui.heading("Strata");
+            ui.set_max_width(560.0);
+            let font = egui::TextStyle::Body.resolve(ui.style());
+            super::bidi_label_ui(ui, &err, font, ui.visuals().text_color());
+            if ui.button(bidi(state.lang.strings().ok)).clicked()
+                || ui.input(|i| i.key_pressed(egui::Key::Enter))
+            {
+                state.error = None;
+            }
+        })
     });
 }
 

@@ -162,78 +162,80 @@ pub fn picker_ui(ctx: &egui::Context, p: &Project, state: &mut UiState, out: &mu
     let mut chosen: Option<usize> = enter.then_some(picker.cursor);
     let mut close = esc;
     egui::Modal::new(egui::Id::unique("code-picker")).show(ctx, |ui| {
-        ui.set_width(560.0);
-        ui.label(bidi(s.picker_hint));
-        let r = super::bidi_edit_ui(
-            ui,
-            &mut picker.query,
-            "code-picker-query",
-            "Code picker",
-            "",
-            false,
-        );
-        r.request_focus();
-        if r.changed() {
-            picker.cursor = 0;
-        }
-        ui.separator();
-        let align = if state.lang.rtl() || picker.query.chars().any(crate::text::is_rtl_char) {
-            egui::Align::Max
-        } else {
-            egui::Align::Min
-        };
-        for (i, ch) in choices.iter().enumerate() {
-            // The code's name on one line, its parents small below: never
-            // wrapped by egui, which would break reordered text wrongly.
-            let (name, parents, color) = match ch {
-                Choice::Code(id) => {
-                    let path = p.code_path(*id);
-                    let parents: Vec<&str> = path[..path.len().saturating_sub(1)]
-                        .iter()
-                        .filter_map(|c| p.codes.get(c).map(|c| c.name.as_str()))
-                        .collect();
-                    let name = p.codes.get(id).map_or(String::new(), |c| c.name.clone());
-                    (name, parents.join(" › "), code_color(p, *id))
-                }
-                Choice::Create(name) => (
-                    format!("+ {name}"),
-                    s.new_code.to_string(),
-                    ui.visuals().text_color(),
-                ),
-            };
-            let selected = i == picker.cursor;
-            let r = egui::Frame::NONE
-                .fill(if selected {
-                    ui.visuals().selection.bg_fill
-                } else {
-                    egui::Color32::TRANSPARENT
-                })
-                .inner_margin(4.0)
-                .show(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    ui.with_layout(egui::Layout::top_down(align), |ui| {
-                        let body = egui::TextStyle::Body.resolve(ui.style());
-                        super::bidi_line_ui(ui, &name, body, color);
-                        if !parents.is_empty() {
-                            let small = egui::TextStyle::Small.resolve(ui.style());
-                            super::bidi_line_ui(
-                                ui,
-                                &parents,
-                                small,
-                                ui.visuals().weak_text_color(),
-                            );
-                        }
-                    });
-                })
-                .response
-                .interact(egui::Sense::click());
-            r.widget_info(|| {
-                egui::WidgetInfo::selected(egui::Role::ListItem, true, selected, &name)
-            });
-            if r.clicked() {
-                chosen = Some(i);
+        super::mirror::dialog_ui(ui, state.lang.rtl(), 560.0, |ui| {
+            ui.set_width(560.0);
+            ui.label(bidi(s.picker_hint));
+            let r = super::bidi_edit_ui(
+                ui,
+                &mut picker.query,
+                "code-picker-query",
+                "Code picker",
+                "",
+                false,
+            );
+            r.request_focus();
+            if r.changed() {
+                picker.cursor = 0;
             }
-        }
+            ui.separator();
+            let align = if state.lang.rtl() || picker.query.chars().any(crate::text::is_rtl_char) {
+                egui::Align::Max
+            } else {
+                egui::Align::Min
+            };
+            for (i, ch) in choices.iter().enumerate() {
+                // The code's name on one line, its parents small below: never
+                // wrapped by egui, which would break reordered text wrongly.
+                let (name, parents, color) = match ch {
+                    Choice::Code(id) => {
+                        let path = p.code_path(*id);
+                        let parents: Vec<&str> = path[..path.len().saturating_sub(1)]
+                            .iter()
+                            .filter_map(|c| p.codes.get(c).map(|c| c.name.as_str()))
+                            .collect();
+                        let name = p.codes.get(id).map_or(String::new(), |c| c.name.clone());
+                        (name, parents.join(" › "), code_color(p, *id))
+                    }
+                    Choice::Create(name) => (
+                        format!("+ {name}"),
+                        s.new_code.to_string(),
+                        ui.visuals().text_color(),
+                    ),
+                };
+                let selected = i == picker.cursor;
+                let r = egui::Frame::NONE
+                    .fill(if selected {
+                        ui.visuals().selection.bg_fill
+                    } else {
+                        egui::Color32::TRANSPARENT
+                    })
+                    .inner_margin(4.0)
+                    .show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        ui.with_layout(egui::Layout::top_down(align), |ui| {
+                            let body = egui::TextStyle::Body.resolve(ui.style());
+                            super::bidi_line_ui(ui, &name, body, color);
+                            if !parents.is_empty() {
+                                let small = egui::TextStyle::Small.resolve(ui.style());
+                                super::bidi_line_ui(
+                                    ui,
+                                    &parents,
+                                    small,
+                                    ui.visuals().weak_text_color(),
+                                );
+                            }
+                        });
+                    })
+                    .response
+                    .interact(egui::Sense::click());
+                r.widget_info(|| {
+                    egui::WidgetInfo::selected(egui::Role::ListItem, true, selected, &name)
+                });
+                if r.clicked() {
+                    chosen = Some(i);
+                }
+            }
+        })
     });
     if let Some(i) = chosen {
         match (choices.get(i), picker.recode) {

@@ -28,34 +28,36 @@ pub fn recovery_ui(ctx: &egui::Context, state: &mut UiState, out: &mut Vec<Actio
         .unwrap_or_default();
     let mut ask = state.discard_asked;
     egui::Modal::new(egui::Id::unique("recovery")).show(ctx, |ui| {
-        ui.heading(bidi(s.recover_title));
-        ui.set_max_width(520.0);
-        let font = egui::TextStyle::Body.resolve(ui.style());
-        let color = ui.visuals().text_color();
-        super::bidi_label_ui(ui, s.recover_text, font.clone(), color);
-        ui.label(format!("{}  ({when})", rec.display()));
-        if ask {
-            // Discarding deletes the only copy of that work: asked twice.
-            super::bidi_label_ui(ui, s.discard_sure, font, color);
-            ui.horizontal(|ui| {
-                if ui.button(bidi(s.discard_for_good)).clicked() {
-                    out.push(Action::Recover(false));
-                    ask = false;
-                }
-                if ui.button(bidi(s.back)).clicked() {
-                    ask = false;
-                }
-            });
-        } else {
-            ui.horizontal(|ui| {
-                if ui.button(bidi(s.recover)).clicked() {
-                    out.push(Action::Recover(true));
-                }
-                if ui.button(bidi(s.discard)).clicked() {
-                    ask = true;
-                }
-            });
-        }
+        super::mirror::dialog_ui(ui, state.lang.rtl(), 520.0, |ui| {
+            ui.heading(bidi(s.recover_title));
+            ui.set_max_width(520.0);
+            let font = egui::TextStyle::Body.resolve(ui.style());
+            let color = ui.visuals().text_color();
+            super::bidi_label_ui(ui, s.recover_text, font.clone(), color);
+            ui.label(format!("{}  ({when})", rec.display()));
+            if ask {
+                // Discarding deletes the only copy of that work: asked twice.
+                super::bidi_label_ui(ui, s.discard_sure, font, color);
+                ui.horizontal(|ui| {
+                    if ui.button(bidi(s.discard_for_good)).clicked() {
+                        out.push(Action::Recover(false));
+                        ask = false;
+                    }
+                    if ui.button(bidi(s.back)).clicked() {
+                        ask = false;
+                    }
+                });
+            } else {
+                ui.horizontal(|ui| {
+                    if ui.button(bidi(s.recover)).clicked() {
+                        out.push(Action::Recover(true));
+                    }
+                    if ui.button(bidi(s.discard)).clicked() {
+                        ask = true;
+                    }
+                });
+            }
+        })
     });
     state.discard_asked = ask;
 }

@@ -415,7 +415,8 @@ fn row_ui(
         ui.painter()
             .rect_stroke(r.rect.expand(2.0), 2.0, stroke, egui::StrokeKind::Outside);
     }
-    r.context_menu(|ui| context_menu_ui(ui, p, code, state, out));
+    let rtl = state.lang.rtl();
+    super::mirror::context_menu_ui(&r, rtl, |ui| context_menu_ui(ui, p, code, state, out));
 }
 
 fn context_menu_ui(
@@ -476,7 +477,8 @@ fn context_menu_ui(
         }
         ui.close();
     }
-    ui.menu_button(bidi(s.merge_into), |ui| {
+    let rtl = state.lang.rtl();
+    super::mirror::submenu_ui(ui, rtl, s.merge_into, |ui| {
         egui::ScrollArea::vertical()
             .max_height(300.0)
             .show(ui, |ui| {
@@ -496,7 +498,7 @@ fn context_menu_ui(
                 }
             });
     });
-    ui.menu_button(bidi(s.colour), |ui| {
+    super::mirror::submenu_ui(ui, rtl, s.colour, |ui| {
         ui.horizontal_wrapped(|ui| {
             ui.set_max_width(140.0);
             for (i, hex) in edit::PALETTE.iter().enumerate() {
@@ -541,21 +543,23 @@ pub fn confirm_delete_ui(
     let mut close = false;
     let s = state.lang.strings();
     egui::Modal::new(egui::Id::unique("confirm-delete")).show(ctx, |ui| {
-        ui.label(RichText::new(bidi(&format!("{}: «{}»", s.delete, code.name))).strong());
-        ui.label(bidi(&format!(
-            "{} {}",
-            sub.len(),
-            s.delete_confirm.replace("{n}", &n.to_string())
-        )));
-        ui.horizontal(|ui| {
-            if ui.button(bidi(s.delete)).clicked() {
-                out.push(Action::Edit(Command::RemoveCode { id }));
-                close = true;
-            }
-            if ui.button(bidi(s.cancel)).clicked() {
-                close = true;
-            }
-        });
+        super::mirror::dialog_ui(ui, state.lang.rtl(), 440.0, |ui| {
+            ui.label(RichText::new(bidi(&format!("{}: «{}»", s.delete, code.name))).strong());
+            ui.label(bidi(&format!(
+                "{} {}",
+                sub.len(),
+                s.delete_confirm.replace("{n}", &n.to_string())
+            )));
+            ui.horizontal(|ui| {
+                if ui.button(bidi(s.delete)).clicked() {
+                    out.push(Action::Edit(Command::RemoveCode { id }));
+                    close = true;
+                }
+                if ui.button(bidi(s.cancel)).clicked() {
+                    close = true;
+                }
+            });
+        })
     });
     if close {
         state.tree.confirm_delete = None;

@@ -1,0 +1,251 @@
+//! Menus, context menus, combo boxes and dialog bodies that mirror in the
+//! Persian interface: contents right-aligned, shortcuts on the left,
+//! submenus opening to the left behind a left-pointing arrow, combo arrows
+//! on the left. egui 0.37 lays these out left to right only (its submenus
+//! always open to the right), so the right-to-left forms are built here
+//! from egui's buttons and popups; the left-to-right forms are egui's own.
+
+use super::bidi;
+use egui::{
+    Align, Align2, Button, Layout, Popup, PopupCloseBehavior, RectAlign, Response, Shape, Ui,
+    UiBuilder, Vec2, vec2,
+};
+
+/// Contents laid out from the right in the Persian interface.
+pub fn body_ui<R>(ui: &mut Ui, rtl: bool, add: impl FnOnce(&mut Ui) -> R) -> R {
+    let align = if rtl { Align::Max } else { Align::Min };
+    ui.with_layout(Layout::top_down(align), add).inner
+}
+
+/// A menu's items: full width, their text on the reading side.
+fn menu_body_ui<R>(ui: &mut Ui, rtl: bool, add: impl FnOnce(&mut Ui) -> R) -> R {
+    let align = if rtl { Align::Max } else { Align::Min };
+    ui.with_layout(Layout::top_down_justified(align), add).inner
+}
+
+/// A menu item with its shortcut at the far end: on the left of Persian text.
+pub fn item_button(rtl: bool, label: &str, shortcut: String) -> Button<'static> {
+    let b = Button::new(bidi(label));
+    if shortcut.is_empty() {
+        b
+    } else if rtl {
+        b.left_text(egui::RichText::new(shortcut).weak())
+    } else {
+        b.shortcut_text(shortcut)
+    }
+}
+
+/// A small filled triangle pointing down (`angle` 0), left or right.
+fn triangle_atom(angle: f32) -> egui::Atom<'static> {
+    egui::AtomKind::closure(move |ui, _| {
+        let size = Vec2::splat(ui.spacing().icon_width);
+        egui::IntoSizedResult {
+            intrinsic_size: size,
+            sized: egui::SizedAtomKind::Paint {
+                paint: std::sync::Arc::new(move |ui: &Ui, args: egui::AtomPaintArgs| {
+                    let r = egui::Rect::from_center_size(
+                        args.rect.center(),
+                        vec2(args.rect.width() * 0.55, args.rect.height() * 0.35),
+                    );
+                    ui.painter()
+                        .add(Shape::rotated_triangle(r, angle, args.fallback_text_color));
+                }),
+                size,
+            },
+        }
+    })
+    .into()
+}
+
+const LEFT: f32 = std::f32::consts::FRAC_PI_2;
+
+/// A top-level menu (menu bar): in Persian it opens under its button with
+/// the right edges lined up, growing to the left.
+pub fn menu_ui(ui: &mut Ui, rtl: bool, title: &str, add: impl FnOnce(&mut Ui)) {
+    if !rtl {
+        ui.menu_button(bidi(title), |ui| menu_body_ui(ui, false, add));
+        return;
+    }
+    let r = ui.add(Button::new(bidi(title)).frame_when_inactive(false));
+    Popup::menu(&r)
+        .align(RectAlign::BOTTOM_END)
+        .layout(Layout::top_down_justified(Align::Max))
+        .show(|ui| add(ui));
+}
+
+/// A context menu on `resp`: in Persian it opens to the left of the pointer.
+pub fn context_menu_ui(resp: &Response, rtl: bool, add: impl FnOnce(&mut Ui)) {
+    if !rtl {
+        resp.context_menu(|ui| menu_body_ui(ui, false, add));
+        return;
+    }
+    Popup::context_menu(resp)
+        .align(RectAlign::BOTTOM_END)
+        .layout(Layout::top_down_justified(Align::Max))
+        .show(|ui| add(ui));
+}
+
+/// A submenu inside a menu. In Persian its arrow points left and it opens
+/// on the left of its item, while the pointer rests on the item or inside it.
+pub fn submenu_ui<R>(
+    ui: &mut Ui,
+    rtl: bool,
+    label: &str,
+    add: impl FnOnce(&mut Ui) -> R,
+) -> Option<R> {
+    if !rtl {
+        return ui
+            .menu_button(bidi(label), |ui| menu_body_ui(ui, false, add))
+            .inner;
+    }
+    let resp = ui.add(Button::new(bidi(label)).left_text(triangle_atom(LEFT)));
+    let id = resp.id.with("left-submenu");
+    let mut open = ui.data(|d| d.get_temp::<bool>(id)).unwrap_or(false);
+    open |= resp.hovered() || resp.clicked();
+    if !open {
+        return None;
+    }
+    let gap = 4.0;
+    let shown = egui::Area::new(id)
+        .kind(egui::UiKind::Menu)
+        .order(egui::Order::Foreground)
+        .pivot(Align2::RIGHT_TOP)
+        .fixed_pos(resp.rect.left_top() - vec2(gap, 6.0))
+        .show(ui.ctx(), |ui| {
+            egui::Frame::menu(ui.style())
+                .show(ui, |ui| {
+                    ui.scope_builder(UiBuilder::new().closable(), |ui| {
+                        menu_body_ui(ui, true, add)
+                    })
+                })
+                .inner
+        });
+    let (inner, closed) = (shown.inner.inner, shown.inner.response.should_close());
+    // An item chosen inside closes the whole menu.
+    if closed {
+        ui.close();
+        open = false;
+    }
+    // Resting on another item of the parent menu closes this one.
+    if let Some(p) = ui.ctx().pointer_hover_pos()
+        && !shown.response.rect.contains(p)
+        && !resp.rect.expand(gap).contains(p)
+        && ui.min_rect().expand(2.0).contains(p)
+    {
+        open = false;
+    }
+    ui.data_mut(|d| d.insert_temp(id, open));
+    Some(inner)
+}
+
+/// A combo box: its current value with a down arrow (on the left in
+/// Persian) opening a list under it. `keep_open` keeps the list open on
+/// clicks inside it (for a list with a text field in it).
+pub fn combo_ui(
+    ui: &mut Ui,
+    rtl: bool,
+    label: &str,
+    selected: &str,
+    keep_open: bool,
+    add: impl FnOnce(&mut Ui),
+) -> Response {
+    let arrow = triangle_atom(0.0);
+    let button = if rtl {
+        Button::new(bidi(selected)).left_text(arrow)
+    } else {
+        Button::new(bidi(selected)).right_text(arrow)
+    };
+    let side = |ui: &mut Ui| {
+        let r = ui.add(button.min_size(vec2(90.0, 0.0)));
+        ui.label(bidi(label));
+        r
+    };
+    let r = if rtl {
+        ui.with_layout(Layout::right_to_left(Align::Center), side)
+            .inner
+    } else {
+        ui.horizontal(side).inner
+    };
+    let close = if keep_open {
+        PopupCloseBehavior::CloseOnClickOutside
+    } else {
+        PopupCloseBehavior::CloseOnClick
+    };
+    Popup::menu(&r)
+        .align(if rtl {
+            RectAlign::BOTTOM_END
+        } else {
+            RectAlign::BOTTOM_START
+        })
+        .close_behavior(close)
+        .layout(Layout::top_down_justified(if rtl {
+            Align::Max
+        } else {
+            Align::Min
+        }))
+        .show(|ui| {
+            ui.set_min_width(r.rect.width());
+            add(ui)
+        });
+    r
+}
+
+/// A disclosure header that mirrors: its triangle on the reading side,
+/// pointing into the reading direction when closed.
+pub fn collapsing_ui(
+    ui: &mut Ui,
+    rtl: bool,
+    id: egui::Id,
+    title: &str,
+    default_open: bool,
+    add: impl FnOnce(&mut Ui),
+) {
+    let state = egui::collapsing_header::CollapsingState::load_with_default_open(
+        ui.ctx(),
+        id,
+        default_open,
+    );
+    let header = |ui: &mut Ui| {
+        let mut state = state;
+        let open = state.is_open();
+        let angle = if open {
+            0.0
+        } else if rtl {
+            LEFT
+        } else {
+            -LEFT
+        };
+        let text = bidi(title);
+        // The triangle comes first in reading order.
+        let b = if rtl {
+            Button::new(text).right_text(triangle_atom(angle))
+        } else {
+            Button::new(text).left_text(triangle_atom(angle))
+        };
+        let r = ui.add(b.frame(false));
+        if r.clicked() {
+            state.toggle(ui);
+        }
+        state.store(ui.ctx());
+    };
+    if rtl {
+        ui.with_layout(Layout::right_to_left(Align::Center), header);
+    } else {
+        ui.horizontal(header);
+    }
+    let state = egui::collapsing_header::CollapsingState::load_with_default_open(
+        ui.ctx(),
+        id,
+        default_open,
+    );
+    if state.is_open() {
+        body_ui(ui, rtl, add);
+    }
+}
+
+/// A dialog's contents, `width` wide at most: right-aligned in Persian, so
+/// that its rows (egui's `horizontal`) also run from the right.
+pub fn dialog_ui<R>(ui: &mut Ui, rtl: bool, width: f32, add: impl FnOnce(&mut Ui) -> R) -> R {
+    ui.set_max_width(width);
+    body_ui(ui, rtl, add)
+}
