@@ -112,6 +112,7 @@ pub fn submenu_ui<R>(
         .pivot(Align2::RIGHT_TOP)
         .fixed_pos(resp.rect.left_top() - vec2(gap, 6.0))
         .show(ui.ctx(), |ui| {
+            egui::containers::menu::menu_style(ui.style_mut());
             egui::Frame::menu(ui.style())
                 .show(ui, |ui| {
                     ui.scope_builder(UiBuilder::new().closable(), |ui| {
@@ -133,6 +134,10 @@ pub fn submenu_ui<R>(
         && ui.min_rect().expand(2.0).contains(p)
     {
         open = false;
+    }
+    if !open {
+        // Gone from the next frame on: make sure there is one.
+        ui.ctx().request_repaint();
     }
     ui.data_mut(|d| d.insert_temp(id, open));
     Some(inner)

@@ -1,0 +1,118 @@
+//! The Persian interface mirrors: menus open from the right, submenus to the
+//! left, context menus to the left of the pointer, and the coder box keeps
+//! its list open while a new coder's name is typed.
+
+use super::gui::demo;
+use egui_kittest::kittest::Queryable as _;
+use strata::app::{Lang, bidi};
+
+/// Frame margins and rounding: edges count as lined up within this.
+const SLACK: f32 = 12.0;
+
+#[test]
+fn menus_open_from_the_reading_side() {
+    for lang in [Lang::Fa, Lang::En] {
+        let mut h = demo(lang);
+        let s = lang.strings();
+        let button = h.get_by_label(&bidi(s.edit)).rect();
+        h.get_by_label(&bidi(s.edit)).click();
+        h.run();
+        // The item's label carries its shortcut too.
+        let item = h
+            .get_all_by_label_contains(&bidi(s.nothing_to_undo))
+            .next()
+            .expect("the undo item")
+            .rect();
+        if lang.rtl() {
+            assert!(
+                (item.right() - button.right()).abs() < SLACK,
+                "{item:?} under {button:?}"
+            );
+            assert!(item.left() < button.left() - 20.0, "grows to the left");
+        } else {
+            assert!(
+                (item.left() - button.left()).abs() < SLACK,
+                "{item:?} under {button:?}"
+            );
+            assert!(item.right() > button.right() + 20.0, "grows to the right");
+        }
+    }
+}
+
+#[test]
+fn a_persian_submenu_opens_to_the_left() {
+    let mut h = demo(Lang::Fa);
+    h.state_mut().state.recent_projects = vec!["/tmp/elsewhere/study.strata".into()];
+    let s = Lang::Fa.strings();
+    h.get_by_label(&bidi(s.file)).click();
+    h.run();
+    let recent = h.get_by_label(&bidi(s.recent)).rect();
+    h.get_by_label(&bidi(s.recent)).hover();
+    h.run();
+    let entry = h.get_by_label("/tmp/elsewhere/study.strata").rect();
+    assert!(
+        entry.right() <= recent.left() + 2.0,
+        "{entry:?} left of {recent:?}"
+    );
+    assert!((entry.top() - recent.top()).abs() < SLACK);
+    // Resting on another item closes it.
+    // (The menu's Save, not the memo's.)
+    h.get_all_by_label_contains(&bidi(s.save))
+        .find(|n| n.rect().left() >= recent.left() - 2.0)
+        .expect("the menu's Save")
+        .hover();
+    h.run();
+    assert!(h.query_by_label("/tmp/elsewhere/study.strata").is_none());
+}
+
+#[test]
+fn a_persian_context_menu_opens_left_of_the_pointer() {
+    let mut h = demo(Lang::Fa);
+    let s = Lang::Fa.strings();
+    let item = super::gui::tree_item(&h, "آمارسازی");
+    let at = item.rect().center();
+    item.click_secondary();
+    h.run();
+    let rename = h.get_by_label(&bidi(s.rename)).rect();
+    assert!(
+        (rename.right() - at.x).abs() < SLACK,
+        "{rename:?} from {at:?}"
+    );
+    // And a submenu of it opens further left.
+    let merge = h.get_by_label(&bidi(s.merge_into)).rect();
+    h.get_by_label(&bidi(s.merge_into)).hover();
+    h.run();
+    let targets = h
+        .get_all_by_role(egui::accesskit::Role::Button)
+        .map(|n| n.rect())
+        .filter(|r| r.right() <= merge.left() + 2.0 && r.top() >= merge.top() - SLACK)
+        .count();
+    assert!(targets > 5, "merge targets left of the menu: {targets}");
+}
+
+#[test]
+fn the_coder_box_takes_a_new_name_typed_into_it() {
+    for lang in [Lang::Fa, Lang::En] {
+        let mut h = demo(lang);
+        let s = lang.strings();
+        let before = h.state().project.coders.len();
+        let current = h
+            .state()
+            .state
+            .coder
+            .and_then(|c| h.state().project.coder(c))
+            .map(|c| c.name.clone());
+        let shown = current.unwrap_or_else(|| "—".into());
+        h.get_by_label(&bidi(&shown)).click();
+        h.run();
+        h.get_by_label("New coder name").click();
+        h.run();
+        h.get_by_label("New coder name").type_text("مریم");
+        h.run();
+        h.get_by_label(&bidi(s.add)).click();
+        h.run();
+        let p = &h.state().project;
+        assert_eq!(p.coders.len(), before + 1, "{lang:?}");
+        assert!(p.coders.iter().any(|c| c.name == "مریم"));
+    }
+}
