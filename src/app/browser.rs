@@ -347,7 +347,8 @@ fn stripes_ui(
         };
         let rect = Rect::from_min_max(pos2(x, y0), pos2(x + LANE_W, y1));
         let selected = state.selected_coding == Some(s.coding);
-        let color = code_color(p, s.code);
+        // A stored colour too dark or light for this theme is shown adjusted.
+        let color = super::contrast::readable_on(code_color(p, s.code), ui.visuals().panel_fill);
         ui.painter().rect_filled(rect, 2.0, color);
         if selected {
             ui.painter().rect_stroke(

@@ -6,6 +6,7 @@ mod bidi_edit;
 mod bidi_label;
 mod browser;
 mod commands;
+mod contrast;
 mod docs;
 mod errors;
 mod files;
