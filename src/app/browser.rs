@@ -272,9 +272,11 @@ pub fn browser_ui(
                     if piece.text.trim().is_empty() {
                         continue;
                     }
-                    let g = match cache.shaped(&piece.text) {
+                    let g = match cache.shaped(&para.font, &piece.text) {
                         Some(g) => g,
-                        None => ui.fonts_mut(|f| cache_galley(f, &piece.text, &font)),
+                        // egui keeps its own galley cache keyed by text and
+                        // font, so this is cheap for pieces drawn last frame.
+                        None => ui.fonts_mut(|f| super::fonts::galley(f, &para.font, &piece.text)),
                     };
                     let color = if speaker_interviewer {
                         ui.visuals().weak_text_color()
@@ -300,16 +302,6 @@ pub fn browser_ui(
             }
         });
     });
-}
-
-fn cache_galley(
-    f: &mut egui::epaint::text::FontsView<'_>,
-    s: &str,
-    font: &FontId,
-) -> std::sync::Arc<egui::Galley> {
-    // egui keeps its own galley cache keyed by text and font, so this is cheap
-    // for pieces drawn in the previous frame.
-    f.layout_no_wrap(s.to_string(), font.clone(), Color32::PLACEHOLDER)
 }
 
 #[allow(clippy::too_many_arguments)]
