@@ -287,9 +287,11 @@ pub fn browser_ui(
                     if piece.text.trim().is_empty() {
                         continue;
                     }
-                    let g = match cache.shaped(&piece.text) {
+                    let g = match cache.shaped(&para.font, &piece.text) {
                         Some(g) => g,
-                        None => ui.fonts_mut(|f| cache_galley(f, &piece.text, &font)),
+                        // egui keeps its own galley cache keyed by text and
+                        // font, so this is cheap for pieces drawn last frame.
+                        None => ui.fonts_mut(|f| super::fonts::galley(f, &para.font, &piece.text)),
                     };
                     let color = if speaker_interviewer {
                         ui.visuals().weak_text_color()
@@ -316,16 +318,6 @@ pub fn browser_ui(
             }
         });
     });
-}
-
-fn cache_galley(
-    f: &mut egui::epaint::text::FontsView<'_>,
-    s: &str,
-    font: &FontId,
-) -> std::sync::Arc<egui::Galley> {
-    // egui keeps its own galley cache keyed by text and font, so this is cheap
-    // for pieces drawn in the previous frame.
-    f.layout_no_wrap(s.to_string(), font.clone(), Color32::PLACEHOLDER)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -361,7 +353,8 @@ fn stripes_ui(
         };
         let rect = Rect::from_min_max(pos2(x, y0), pos2(x + lane_w, y1));
         let selected = state.selected_coding == Some(s.coding);
-        let color = code_color(p, s.code);
+        // A stored colour too dark or light for this theme is shown adjusted.
+        let color = super::contrast::readable_on(code_color(p, s.code), ui.visuals().panel_fill);
         ui.painter().rect_filled(rect, 2.0, color);
         if selected {
             ui.painter().rect_stroke(

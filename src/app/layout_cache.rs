@@ -2,11 +2,12 @@
 //! Every hard line of a document is broken into visual lines up front (word
 //! widths only, so the height is known); the full bidi layout of a line is
 //! made only when it is first visible. Stripe lanes are cached per coding
-//! generation.
+//! generation. A right-to-left paragraph is measured and drawn in the
+//! Vazirmatn family, a left-to-right one in egui's proportional font.
 
 use crate::model::*;
 use crate::text::{LineLayout, break_paragraph, layout_lines};
-use egui::{Color32, FontId, Galley};
+use egui::{FontFamily, FontId, Galley};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -20,6 +21,8 @@ pub struct Para {
     pub lines: Vec<LineLayout>,
     /// Top, relative to the content's top.
     pub top: f32,
+    /// Measured and drawn in this font (family by the paragraph's direction).
+    pub font: FontId,
 }
 
 #[derive(Clone, Debug)]
@@ -35,7 +38,6 @@ pub struct Stripe {
 pub struct LayoutCache {
     /// Document, width, font size and direction setting the layout is for.
     key: Option<(DocId, u32, u32, Direction)>,
-    font: Option<FontId>,
     pub paras: Vec<Para>,
     pub row_height: f32,
     pub total_height: f32,
@@ -44,23 +46,27 @@ pub struct LayoutCache {
     pub lanes: usize,
     /// Where the text column was last drawn: (left x, top y, width).
     pub origin: Option<(f32, f32, f32)>,
-    /// Shaped pieces, shared by measuring and painting.
-    galleys: HashMap<String, Arc<Galley>>,
+    /// Shaped pieces, shared by measuring and painting, per font family:
+    /// the same text in two fonts is two galleys.
+    galleys: Galleys,
 }
+
+type Galleys = HashMap<FontFamily, HashMap<String, Arc<Galley>>>;
 
 pub const PARA_GAP: f32 = 6.0;
 
 /// Width of `s` as egui shapes it, keeping the galley for painting.
 fn measure(
-    galleys: &mut HashMap<String, Arc<Galley>>,
+    galleys: &mut Galleys,
     fonts: &mut egui::epaint::text::FontsView<'_>,
     font: &FontId,
     s: &str,
 ) -> f32 {
+    let galleys = galleys.entry(font.family.clone()).or_default();
     if let Some(g) = galleys.get(s) {
         return g.size().x;
     }
-    let g = fonts.layout_no_wrap(s.to_string(), font.clone(), Color32::PLACEHOLDER);
+    let g = super::fonts::galley(fonts, font, s);
     let w = g.size().x;
     galleys.insert(s.to_string(), g);
     w
@@ -90,12 +96,13 @@ impl LayoutCache {
         self.key = Some(key);
         self.row_height = fonts.row_height(font) * 1.45;
         let galleys = &mut self.galleys;
-        let mut measure = |s: &str| measure(galleys, fonts, font, s);
         self.paras.clear();
-        self.font = Some(font.clone());
         let mut top = 0.0;
         let mut start = 0;
-        for line in doc.text().split('\n') {
+        let fonts_by_rtl = [false, true].map(|rtl| super::fonts::paragraph_font(font.size, rtl));
+        for (i, line) in doc.text().split('\n').enumerate() {
+            let font = fonts_by_rtl[usize::from(doc.line_is_rtl(i + 1))].clone();
+            let mut measure = |s: &str| measure(galleys, fonts, &font, s);
             let breaks = break_paragraph(line, width.max(40.0), &mut measure);
             let h = breaks.len() as f32 * self.row_height;
             self.paras.push(Para {
@@ -103,6 +110,7 @@ impl LayoutCache {
                 breaks,
                 lines: Vec::new(),
                 top,
+                font,
             });
             top += h + PARA_GAP;
             start += line.chars().count() + 1;
@@ -117,11 +125,7 @@ impl LayoutCache {
         doc: &Document,
         range: std::ops::Range<usize>,
     ) {
-        let Some(font) = self.font.clone() else {
-            return;
-        };
         let galleys = &mut self.galleys;
-        let mut measure = |s: &str| measure(galleys, fonts, &font, s);
         let end = range.end.min(self.paras.len());
         let start = range.start.min(end);
         for (i, para) in self.paras[start..end].iter_mut().enumerate() {
@@ -129,14 +133,21 @@ impl LayoutCache {
                 continue;
             }
             let line = start + i + 1;
+            let font = &para.font;
+            let mut measure = |s: &str| measure(galleys, fonts, font, s);
             para.lines = layout_lines(
                 doc.line_text(line),
                 Some(doc.line_is_rtl(line)),
                 &para.breaks,
                 &mut measure,
             );
+            let vazirmatn = font.family == super::fonts::vazirmatn();
             for piece in para.lines.iter_mut().flat_map(|l| l.pieces.iter_mut()) {
-                piece.text = super::shaping::piece_string(&piece.text, piece.rtl);
+                piece.text = if vazirmatn {
+                    super::shaping::vazirmatn_piece_string(&piece.text, piece.rtl)
+                } else {
+                    super::shaping::piece_string(&piece.text, piece.rtl)
+                };
             }
         }
     }
@@ -148,9 +159,9 @@ impl LayoutCache {
         a..b.min(self.paras.len())
     }
 
-    /// The shaped piece measured during layout, if any.
-    pub fn shaped(&self, s: &str) -> Option<Arc<Galley>> {
-        self.galleys.get(s).cloned()
+    /// The shaped piece measured during layout in `font`'s family, if any.
+    pub fn shaped(&self, font: &FontId, s: &str) -> Option<Arc<Galley>> {
+        self.galleys.get(&font.family)?.get(s).cloned()
     }
 
     /// Forget everything (fonts or document text changed).
@@ -292,3 +303,6 @@ pub fn line_left(line: &LineLayout, text_width: f32) -> f32 {
         0.0
     }
 }
+
+#[cfg(test)]
+mod pango_breaks;

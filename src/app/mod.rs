@@ -6,9 +6,11 @@ mod bidi_edit;
 mod bidi_label;
 mod browser;
 mod commands;
+mod contrast;
 mod docs;
 mod errors;
 mod files;
+mod fonts;
 mod header;
 pub mod i18n;
 mod layout_cache;
@@ -217,23 +219,10 @@ pub fn code_color(p: &Project, id: CodeId) -> Color32 {
 }
 
 /// Text for a widget: Persian and mixed strings in visual order.
-/// Add Vazirmatn after egui's own fonts, so Persian never shows as boxes.
-/// (egui skips a font it already has.)
+/// Vazirmatn behind egui's fonts, and a family with Vazirmatn first for
+/// right-to-left document lines (see `fonts`).
 pub fn install_fonts(ctx: &egui::Context) {
-    ctx.add_font(egui::epaint::text::FontInsert::new(
-        "Vazirmatn",
-        egui::FontData::from_static(include_bytes!("../../assets/fonts/Vazirmatn-Regular.ttf")),
-        vec![
-            egui::epaint::text::InsertFontFamily {
-                family: egui::FontFamily::Proportional,
-                priority: egui::epaint::text::FontPriority::Lowest,
-            },
-            egui::epaint::text::InsertFontFamily {
-                family: egui::FontFamily::Monospace,
-                priority: egui::epaint::text::FontPriority::Lowest,
-            },
-        ],
-    ));
+    fonts::install(ctx);
 }
 
 /// A row of widgets that runs right to left in the Persian interface.

@@ -80,6 +80,88 @@ pub fn line_string(s: &str, rtl: Option<bool>) -> String {
     egui_string(visual)
 }
 
+/// What decides a run's direction in egui: its first letter of a script.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Script {
+    Arabic,
+    Other,
+    /// Digits 0-9, punctuation, spaces, marks, joiners: no script of their own.
+    Common,
+}
+
+fn script(grapheme: &str) -> Script {
+    if grapheme.chars().any(arabic_script) {
+        Script::Arabic
+    } else if grapheme
+        .chars()
+        .any(|c| c.is_alphabetic() && !arabic_font(c))
+    {
+        Script::Other
+    } else {
+        Script::Common
+    }
+}
+
+/// Graphemes grouped into script runs; common ones join the run they
+/// follow (the first run, at the start), as in pango's itemizing.
+fn script_runs(graphemes: Vec<&str>) -> Vec<(Script, Vec<&str>)> {
+    let mut runs: Vec<(Script, Vec<&str>)> = Vec::new();
+    for g in graphemes {
+        let s = script(g);
+        match runs.last_mut() {
+            Some((rs, run)) if s == Script::Common || *rs == s => run.push(g),
+            Some((rs, run)) if *rs == Script::Common => {
+                *rs = s;
+                run.push(g);
+            }
+            _ => runs.push((s, vec![g])),
+        }
+    }
+    runs
+}
+
+/// The sections to give egui for `s` in the Vazirmatn family, where nearly
+/// every character comes from one face and egui would shape a whole piece
+/// as one run. Each script run becomes a section: egui shapes a run with
+/// Arabic letters or digits right to left and mirrors its brackets, so an
+/// Arabic run's brackets are mirrored here first (mirroring twice restores
+/// them). Within a run the order is kept: logical for measuring, and what
+/// `vazirmatn_piece_string` makes for painting.
+pub fn vazirmatn_runs(s: &str) -> Vec<String> {
+    script_runs(s.graphemes(true).collect())
+        .into_iter()
+        .map(|(script, run)| {
+            let text = run.concat();
+            if script == Script::Arabic {
+                text.chars().map(crate::text::mirror).collect()
+            } else {
+                text
+            }
+        })
+        .collect()
+}
+
+/// `piece_string` for the Vazirmatn family: the piece's graphemes in visual
+/// order, each Arabic-script run turned back to logical order, since egui
+/// reverses it (and `vazirmatn_runs` cuts the same runs again). An RTL
+/// piece of Persian letters so comes out as its own text, the string it
+/// was measured with.
+pub fn vazirmatn_piece_string(text: &str, rtl: bool) -> String {
+    let mut visual: Vec<&str> = text.graphemes(true).collect();
+    if rtl {
+        visual.reverse();
+    }
+    script_runs(visual)
+        .into_iter()
+        .flat_map(|(script, mut run)| {
+            if script == Script::Arabic {
+                run.reverse();
+            }
+            run
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,5 +187,24 @@ mod tests {
     #[test]
     fn latin_runs_are_left_alone() {
         assert_eq!(line_string("Strata 2.0", None), "Strata 2.0");
+    }
+
+    #[test]
+    fn vazirmatn_runs_are_cut_by_script() {
+        assert_eq!(vazirmatn_runs("P12: بله"), vec!["P12: ", "بله"]);
+        assert_eq!(vazirmatn_runs("abc۱۲"), vec!["abc", "۱۲"]);
+        // Brackets of an Arabic run are handed over mirrored: egui mirrors them back.
+        assert_eq!(vazirmatn_runs("«سلام»"), vec!["»سلام«"]);
+    }
+
+    #[test]
+    fn vazirmatn_pieces_hand_arabic_runs_over_in_logical_order() {
+        // An RTL piece of Persian letters: its own (logical) text.
+        assert_eq!(vazirmatn_piece_string("سلام", true), "سلام");
+        // Persian digits (an LTR piece): reversed, egui reverses them back.
+        assert_eq!(vazirmatn_piece_string("۱۴۰۲", false), "۲۰۴۱");
+        // Latin then Persian digits in one LTR piece: only the digits turn.
+        assert_eq!(vazirmatn_piece_string("abc۱۲", false), "abc۲۱");
+        assert_eq!(vazirmatn_piece_string("Instagram", false), "Instagram");
     }
 }

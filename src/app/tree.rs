@@ -241,7 +241,8 @@ fn row_ui(
         }
         // Colour swatch doubles as the activation toggle, as in MAXQDA.
         let (sw, sw_resp) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), Sense::click());
-        let color = code_color(p, id);
+        // A stored colour too dark or light for this theme is shown adjusted.
+        let color = super::contrast::readable_on(code_color(p, id), ui.visuals().panel_fill);
         if active {
             ui.painter().rect_filled(sw, 3.0, color);
         } else {

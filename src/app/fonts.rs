@@ -1,0 +1,79 @@
+//! Fonts. egui's own Latin font comes first for the interface and for
+//! left-to-right paragraphs, with Vazirmatn behind it so that Persian never
+//! shows as boxes. Right-to-left paragraphs of the document browser use a
+//! family with Vazirmatn first: Latin words, digits and punctuation inside a
+//! Persian line then take Vazirmatn's own glyphs, as they do in pango (and
+//! so in GTK, LibreOffice and browsers) with Vazirmatn, and rows break where
+//! pango breaks them.
+
+use egui::epaint::text::{FontDefinitions, LayoutJob, TextFormat};
+use egui::{Color32, FontFamily, FontId, Galley};
+use std::sync::Arc;
+
+const VAZIRMATN: &str = "Vazirmatn";
+
+/// The family with Vazirmatn first, then egui's defaults (emoji, icons).
+pub fn vazirmatn() -> FontFamily {
+    FontFamily::Name(VAZIRMATN.into())
+}
+
+/// The font of a document paragraph in the browser.
+pub fn paragraph_font(size: f32, rtl: bool) -> FontId {
+    if rtl {
+        FontId::new(size, vazirmatn())
+    } else {
+        FontId::proportional(size)
+    }
+}
+
+/// Vazirmatn after egui's own fonts in both default families, and first in
+/// a family of its own. (egui reloads fonts only when the definitions
+/// differ, so calling this every frame costs a comparison.)
+pub fn install(ctx: &egui::Context) {
+    let mut defs = FontDefinitions::default();
+    defs.font_data.insert(
+        VAZIRMATN.to_owned(),
+        Arc::new(egui::FontData::from_static(include_bytes!(
+            "../../assets/fonts/Vazirmatn-Regular.ttf"
+        ))),
+    );
+    let proportional = defs
+        .families
+        .get(&FontFamily::Proportional)
+        .cloned()
+        .unwrap_or_default();
+    let own: Vec<String> = std::iter::once(VAZIRMATN.to_owned())
+        .chain(proportional)
+        .collect();
+    for family in [FontFamily::Proportional, FontFamily::Monospace] {
+        defs.families
+            .entry(family)
+            .or_default()
+            .push(VAZIRMATN.to_owned());
+    }
+    defs.families.insert(vazirmatn(), own);
+    ctx.set_fonts(defs);
+}
+
+/// A piece of a document line shaped for painting or measuring. In the
+/// Vazirmatn family every script run is a section of its own, so that egui
+/// (which guesses a run's direction from its script) shapes Persian and
+/// Latin apart, as pango does; see `shaping::vazirmatn_runs`.
+pub fn galley(
+    fonts: &mut egui::epaint::text::FontsView<'_>,
+    font: &FontId,
+    s: &str,
+) -> Arc<Galley> {
+    if font.family != vazirmatn() {
+        return fonts.layout_no_wrap(s.to_string(), font.clone(), Color32::PLACEHOLDER);
+    }
+    let mut job = LayoutJob::default();
+    for run in super::shaping::vazirmatn_runs(s) {
+        job.append(
+            &run,
+            0.0,
+            TextFormat::simple(font.clone(), Color32::PLACEHOLDER),
+        );
+    }
+    fonts.layout_job(job)
+}
