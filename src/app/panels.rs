@@ -379,11 +379,10 @@ pub fn error_ui(ctx: &egui::Context, state: &mut UiState) {
         let font = egui::TextStyle::Body.resolve(ui.style());
         super::bidi_label_ui(ui, &err, font, ui.visuals().text_color());
         if ui.button(bidi(state.lang.strings().ok)).clicked()
-            || ui.input(|i| i.key_pressed(egui::Key::Enter))
+            || ui.input(|i| i.key_pressed(egui::Key::Enter)) && state.error.take().is_none()
         {
-            if state.error.take().is_none() {
-                state.load_report = None;
-            }
+            // What was shown was the load's report.
+            state.load_report = None;
         }
     });
 }

@@ -114,3 +114,28 @@ fn the_first_coding_in_persian_is_made_by_a_persian_coder() {
         assert_eq!(names, [want]);
     }
 }
+
+#[test]
+fn load_problems_are_said_in_persian_in_the_persian_window() {
+    let dir = super::util::tmp();
+    let path = super::util::small_project(dir.path());
+    let (p, _) = strata::store::load(&path).expect("load");
+    let c = p.codings.values().next().expect("coding").clone();
+    // A coding whose end lies far past its document's text: set aside.
+    let broken = super::util::edit_saved(&strata::store::to_string(&p).expect("ser"), |v| {
+        super::util::entry(v, "codings", &c.id.to_string())["range"]["end"] =
+            serde_json::json!(999_999);
+    });
+    std::fs::write(&path, broken).expect("write");
+    let mut wb = Workbench::open(path).expect("opens");
+    wb.state.lang = Lang::Fa;
+    let mut h = harness(wb);
+    h.run();
+    h.get_by_label_contains("بیرون از سند");
+    h.get_by_label_contains("تا ۹۹۹۹۹۹ بیرون از سند");
+    assert!(h.query_by_label_contains("lies outside").is_none());
+    // The same report in English, when the interface is switched.
+    h.state_mut().state.lang = Lang::En;
+    h.run();
+    h.get_by_label_contains("lies outside document");
+}
