@@ -1,6 +1,7 @@
 //! Applying the actions that panels pushed during a frame.
 
 use super::Pending;
+use super::i18n::Locale;
 use super::{Action, AppCommand, Lang, Workbench, files};
 use crate::edit::{self, Command};
 use crate::model::*;
@@ -64,6 +65,7 @@ pub fn apply(wb: &mut Workbench, a: Action) {
         Action::CreateAndApply(name) => create_and_apply(wb, &name, Origin::Manual),
         Action::SetCoder(id) => wb.state.coder = Some(id),
         Action::SetNewCoderText(t) => wb.state.new_coder = t,
+        Action::SetDigits(d) => wb.state.digits = d,
         Action::TogglePane(name) => {
             let s = wb.state.lang.strings();
             let st = &mut wb.state;
@@ -81,7 +83,7 @@ pub fn apply(wb: &mut Workbench, a: Action) {
                     wb.state.coder = Some(id);
                 }
             }
-            Err(e) => wb.state.error = Some(super::errors::edit(wb.state.lang, &e)),
+            Err(e) => wb.state.error = Some(super::errors::edit(wb.state.locale(), &e)),
         },
         Action::OpenRecodePicker(coding) => {
             wb.state.picker = Some(super::picker::Picker {
@@ -131,7 +133,9 @@ pub fn apply(wb: &mut Workbench, a: Action) {
                                 wb.state.error = Some(e);
                             }
                         }
-                        Err(e) => wb.state.error = Some(super::errors::store(wb.state.lang, &e)),
+                        Err(e) => {
+                            wb.state.error = Some(super::errors::store(wb.state.locale(), &e))
+                        }
                     }
                 } else if let Err(e) = super::recovery::remove_recovery(&rec) {
                     wb.state.error = Some(e);
@@ -156,7 +160,7 @@ pub fn apply(wb: &mut Workbench, a: Action) {
                 Err(crate::store::LockError::Held { .. }) => {
                     wb.state.error = Some(wb.state.lang.strings().lock_still_held.to_string());
                 }
-                Err(e) => wb.state.error = Some(super::errors::lock(wb.state.lang, &e)),
+                Err(e) => wb.state.error = Some(super::errors::lock(wb.state.locale(), &e)),
             }
         }
         Action::SaveTo(path) => files::save_to(wb, path),
@@ -165,18 +169,21 @@ pub fn apply(wb: &mut Workbench, a: Action) {
             match crate::import::import_files(&wb.project, &paths, &Default::default()) {
                 Ok(cmd) => {
                     if wb.edit(cmd) {
-                        wb.state.status =
-                            format!("{}: {}", wb.state.lang.strings().import, paths.len());
+                        let step = edit::Step::Import {
+                            documents: paths.len(),
+                        };
+                        wb.state.status = super::i18n::step_label(wb.state.locale(), &step);
                     }
                 }
-                Err(e) => wb.state.error = Some(super::errors::import(wb.state.lang, &e)),
+                Err(e) => wb.state.error = Some(super::errors::import(wb.state.locale(), &e)),
             }
         }
         Action::NewAt(path) => {
             if path.exists() {
                 wb.state.error = Some(format!(
-                    "{}: already exists. Open it, or choose another name for the new project.",
-                    path.display()
+                    "{}: {}",
+                    super::errors::p(&path),
+                    wb.state.lang.strings().already_exists
                 ));
             } else if wb.is_dirty() {
                 wb.state.pending = Some(Pending::New(path));
@@ -238,6 +245,12 @@ fn create_and_apply(wb: &mut Workbench, name: &str, origin: Origin) {
     }
 }
 
+/// An offer's reason is made in both languages: the language may change
+/// while it is shown.
+fn fa_and_en(wb: &Workbench) -> [Locale; 2] {
+    [Locale::EN, Locale::new(Lang::Fa, wb.state.digits)]
+}
+
 /// Open a project in place of this one, keeping the window's settings.
 pub(super) fn open_path(wb: &mut Workbench, path: std::path::PathBuf) {
     // A save still being written finishes (and reports) first.
@@ -252,14 +265,14 @@ pub(super) fn open_path(wb: &mut Workbench, path: std::path::PathBuf) {
         }
         // Only a pid speaks for the lock: the user may know better.
         Err(super::OpenError::Lock(e @ crate::store::LockError::Unconfirmed { .. })) => {
-            let why = [Lang::En, Lang::Fa].map(|l| super::errors::lock(l, &e));
+            let why = fa_and_en(wb).map(|l| super::errors::lock(l, &e));
             wb.state.offer = Some(super::offers::Offer::unlock(path, why));
         }
         Err(super::OpenError::Store(e)) if e.restore().is_some_and(|r| r.backup.is_some()) => {
-            let why = [Lang::En, Lang::Fa].map(|l| super::errors::store(l, &e));
+            let why = fa_and_en(wb).map(|l| super::errors::store(l, &e));
             wb.state.offer = Some(super::offers::Offer::restore(path, why));
         }
-        Err(e) => wb.state.error = Some(e.message(wb.state.lang)),
+        Err(e) => wb.state.error = Some(e.message(wb.state.locale())),
     }
 }
 
@@ -276,14 +289,14 @@ fn adopt_legacy_recovery(wb: &Workbench, rec: &std::path::Path) -> Result<(), St
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
     crate::store::write_private(&own, &bytes)
-        .map_err(|e| super::errors::store(wb.state.lang, &e))?;
+        .map_err(|e| super::errors::store(wb.state.locale(), &e))?;
     super::recovery::remove_recovery(rec)
 }
 
 /// Put a damaged project's backup in its place, under the project's lock,
 /// and open it; the damaged file is kept and named in the status line.
 fn restore_backup(wb: &mut Workbench, path: std::path::PathBuf) {
-    let lang = wb.state.lang;
+    let lang = wb.state.locale();
     // Autosaved work waits for an answer: a restore would make it look
     // older than the project, and it would be lost.
     if wb.state.recovery.is_some() {
@@ -346,13 +359,14 @@ fn new_at(wb: &mut Workbench, path: std::path::PathBuf) {
     files::save_to(wb, path);
 }
 
-/// What a new or opened project inherits from the window: the language,
-/// native dialogs, the recent projects, panes and font size.
+/// What a new or opened project inherits from the window: the language
+/// and its digits, native dialogs, the recent projects, panes and font size.
 fn keep_settings(old: &mut Workbench, new: &mut Workbench) {
     new.native_dialogs = old.native_dialogs;
     new.background_saves = old.background_saves;
     let (o, n) = (&mut old.state, &mut new.state);
     n.lang = o.lang;
+    n.digits = o.digits;
     n.recent_projects = std::mem::take(&mut o.recent_projects);
     n.font_size = o.font_size;
     n.show_documents = o.show_documents;
@@ -370,8 +384,9 @@ fn coding_target(wb: &mut Workbench) -> Option<(DocId, CharRange, CoderId, Vec<C
         Some(c) if wb.project.coder(c).is_some() => c,
         _ => {
             // No coder chosen yet (the coder box asks; until then the first
-            // coding is made as "Coder 1").
-            let (cmd, id) = edit::ensure_coder(&wb.project, "Coder 1").ok()?;
+            // coding is made as "Coder 1", named in the interface's language).
+            let name = format!("{} {}", wb.state.lang.strings().coder, wb.state.num(1));
+            let (cmd, id) = edit::ensure_coder(&wb.project, &name).ok()?;
             pre.extend(cmd);
             wb.state.coder = Some(id);
             id
@@ -412,20 +427,26 @@ fn run(wb: &mut Workbench, cmd: AppCommand) {
         AppCommand::Undo => match wb.history.undo(&mut wb.project) {
             Ok(Some(l)) => {
                 let s = wb.state.lang.strings();
-                wb.state.status =
-                    format!("{}: {}", s.undo, super::i18n::step_label(wb.state.lang, &l));
+                wb.state.status = format!(
+                    "{}: {}",
+                    s.undo,
+                    super::i18n::step_label(wb.state.locale(), &l)
+                );
             }
             Ok(None) => {}
-            Err(e) => wb.state.error = Some(super::errors::edit(wb.state.lang, &e)),
+            Err(e) => wb.state.error = Some(super::errors::edit(wb.state.locale(), &e)),
         },
         AppCommand::Redo | AppCommand::RedoAlt => match wb.history.redo(&mut wb.project) {
             Ok(Some(l)) => {
                 let s = wb.state.lang.strings();
-                wb.state.status =
-                    format!("{}: {}", s.redo, super::i18n::step_label(wb.state.lang, &l));
+                wb.state.status = format!(
+                    "{}: {}",
+                    s.redo,
+                    super::i18n::step_label(wb.state.locale(), &l)
+                );
             }
             Ok(None) => {}
-            Err(e) => wb.state.error = Some(super::errors::edit(wb.state.lang, &e)),
+            Err(e) => wb.state.error = Some(super::errors::edit(wb.state.locale(), &e)),
         },
         AppCommand::Save => match wb.path.clone() {
             Some(p) => files::save_to(wb, p),
@@ -507,7 +528,10 @@ fn run(wb: &mut Workbench, cmd: AppCommand) {
             .copied()
         {
             Some(code) => apply_code(wb, code),
-            None => wb.state.status = format!("{} {n}: —", wb.state.lang.strings().quick_codes),
+            None => {
+                let s = wb.state.lang.strings();
+                wb.state.status = format!("{} {}: —", s.quick_codes, wb.state.num(n));
+            }
         },
         AppCommand::ZoomIn => {
             wb.state.font_size = (wb.state.font_size + 1.0).min(32.0);

@@ -245,7 +245,8 @@ pub fn browser_ui(
                 } else {
                     egui::Align2::RIGHT_TOP
                 },
-                line_no.to_string(),
+                // Persian digits are handed to egui pre-reversed, as any label.
+                super::bidi(&state.num(line_no)),
                 FontId::monospace(state.font_size * 0.8),
                 num_color,
             );

@@ -1,7 +1,7 @@
 //! One table of app commands: the menus, the shortcuts and the command
 //! palette all read it.
 
-use super::i18n::Lang;
+use super::i18n::{Lang, Locale};
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -106,10 +106,10 @@ impl AppCommand {
         })
     }
 
-    pub fn label(self, lang: Lang) -> String {
+    pub fn label(self, loc: Locale) -> String {
         match self {
-            AppCommand::QuickCode(n) => format!("{} {n}", lang.strings().quick_codes),
-            other => other.static_label(lang).to_string(),
+            AppCommand::QuickCode(n) => format!("{} {}", loc.strings().quick_codes, loc.num(n)),
+            other => other.static_label(loc.lang).to_string(),
         }
     }
 
@@ -130,8 +130,8 @@ impl AppCommand {
             RemoveCoding => s.remove_coding,
             Palette => s.command_palette,
             ToggleLanguage => s.language,
-            ZoomIn => "A+",
-            ZoomOut => "A-",
+            ZoomIn => s.zoom_in,
+            ZoomOut => s.zoom_out,
             Find => s.search,
             NextLine => s.next_line,
             PrevLine => s.prev_line,

@@ -102,7 +102,7 @@ fn doc_row_ui(
     activation_ui(ui, d, state);
     let r = ui.selectable_label(
         state.selected_doc == Some(d.id),
-        bidi(&format!("{}  ({n})", d.name)),
+        bidi(&format!("{}  ({})", d.name, state.num(n))),
     );
     let r = if d.variables.is_empty() {
         r
@@ -192,7 +192,7 @@ fn doc_menu_ui(
         if ui.button(bidi(s.new_group)).clicked() {
             let group = DocGroup {
                 id: GroupId::new(),
-                name: format!("{} {}", s.new_group, p.groups.len() + 1),
+                name: format!("{} {}", s.new_group, state.num(p.groups.len() + 1)),
                 stamp: Stamp::now(p.actor()),
             };
             let gid = group.id;
@@ -215,7 +215,11 @@ fn doc_menu_ui(
     ui.separator();
     let n = p.codings.values().filter(|c| c.document == d.id).count();
     if ui
-        .button(bidi(&format!("{} ({n} {})", s.delete, s.codings)))
+        .button(bidi(&format!(
+            "{} ({})",
+            s.delete,
+            state.locale().count(n, super::i18n::Noun::Coding)
+        )))
         .clicked()
     {
         out.push(Action::Edit(Command::RemoveDocument { id: d.id }));

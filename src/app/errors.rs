@@ -3,7 +3,7 @@
 //! the interface is Persian. Paths are isolated (LRI … PDI) so that their
 //! slashes keep their order inside a right-to-left sentence.
 
-use super::i18n::Lang;
+use super::i18n::{Lang, Locale};
 use crate::edit::EditError;
 use crate::import::{DecodeError, ImportError, OfficeError};
 use crate::store::{Guarded, LockError, Restore, StoreError};
@@ -47,8 +47,8 @@ fn guarded(g: Guarded) -> &'static str {
 }
 
 /// A project file's error, for the window.
-pub fn store(lang: Lang, e: &StoreError) -> String {
-    if lang == Lang::En {
+pub fn store(loc: Locale, e: &StoreError) -> String {
+    if loc.lang == Lang::En {
         return e.to_string();
     }
     match e {
@@ -66,8 +66,10 @@ pub fn store(lang: Lang, e: &StoreError) -> String {
             msg,
             restore: r,
         } => format!(
-            "{}: سطر {line}، ستون {col}: {}. پرونده آسیب دیده یا دستی ویرایش شده است. {}",
+            "{}: سطر {}، ستون {}: {}. پرونده آسیب دیده یا دستی ویرایش شده است. {}",
             p(path),
+            loc.num(line),
+            loc.num(col),
             l(msg),
             restore(r)
         ),
@@ -80,8 +82,10 @@ pub fn store(lang: Lang, e: &StoreError) -> String {
             line,
             restore: r,
         } => format!(
-            "{}: بایت {offset} (سطر {line}) متن UTF-8 نیست، پس پرونده آسیب دیده است (خطای دیسک یا کپی، یا ویرایش با برنامه‌ای دیگر). {}",
+            "{}: بایت {} (سطر {}) متن UTF-8 نیست، پس پرونده آسیب دیده است (خطای دیسک یا کپی، یا ویرایش با برنامه‌ای دیگر). {}",
             p(path),
+            loc.num(offset),
+            loc.num(line),
             restore(r)
         ),
         StoreError::NotStrata { path, found } => format!(
@@ -94,21 +98,27 @@ pub fn store(lang: Lang, e: &StoreError) -> String {
             found,
             supported,
         } => format!(
-            "{}: این پرونده را نسخهٔ تازه‌تری از Strata نوشته است (نسخهٔ قالب {}؛ این برنامه تا نسخهٔ {supported} را می‌خواند). برای باز کردن آن Strata را به‌روز کنید؛ پرونده تغییری نکرد.",
+            "{}: این پرونده را نسخهٔ تازه‌تری از Strata نوشته است (نسخهٔ قالب {}؛ این برنامه تا نسخهٔ {} را می‌خواند). برای باز کردن آن Strata را به‌روز کنید؛ پرونده تغییری نکرد.",
             p(path),
-            l(found)
+            l(found),
+            loc.num(supported)
         ),
         StoreError::BadVersion { path, found } => format!(
-            "{}: نسخهٔ قالب {found} وجود ندارد (نسخه‌ها از ۱ آغاز می‌شوند)؛ پرونده آسیب دیده است.",
-            p(path)
+            "{}: نسخهٔ قالب {} وجود ندارد (نسخه‌ها از {} آغاز می‌شوند)؛ پرونده آسیب دیده است.",
+            p(path),
+            loc.num(found),
+            loc.num(1)
         ),
         StoreError::JsonOld {
             path,
             found,
             restore: r,
         } => format!(
-            "{}: متن JSON می‌گوید نسخهٔ قالب {found} است، اما نسخه‌های ۱ و ۲ متن RON هستند؛ پرونده آسیب دیده یا ساختهٔ برنامهٔ دیگری است. {}",
+            "{}: متن JSON می‌گوید نسخهٔ قالب {} است، اما نسخه‌های {} و {} متن RON هستند؛ پرونده آسیب دیده یا ساختهٔ برنامهٔ دیگری است. {}",
             p(path),
+            loc.num(found),
+            loc.num(1),
+            loc.num(2),
             restore(r)
         ),
         StoreError::BadLink {
@@ -148,24 +158,24 @@ pub fn store(lang: Lang, e: &StoreError) -> String {
     }
 }
 
-/// When a lock was made, in Persian: «، از 2026-11-30 10:02، 3 ساعت پیش».
-fn since_fa(made: Option<std::time::SystemTime>) -> String {
+/// When a lock was made, in Persian: «، از ۲۰۲۶-۱۱-۳۰ ۱۰:۰۲، ۳ ساعت پیش».
+fn since_fa(loc: Locale, made: Option<std::time::SystemTime>) -> String {
     use crate::store::Ago;
     let Some((at, ago)) = crate::store::age(made) else {
         return String::new();
     };
     let ago = match ago {
-        Ago::Seconds(n) => format!("{n} ثانیه"),
-        Ago::Minutes(n) => format!("{n} دقیقه"),
-        Ago::Hours(n) => format!("{n} ساعت"),
-        Ago::Days(n) => format!("{n} روز"),
+        Ago::Seconds(n) => format!("{} ثانیه", loc.num(n)),
+        Ago::Minutes(n) => format!("{} دقیقه", loc.num(n)),
+        Ago::Hours(n) => format!("{} ساعت", loc.num(n)),
+        Ago::Days(n) => format!("{} روز", loc.num(n)),
     };
-    format!("، از {}، {ago} پیش", l(at))
+    format!("، از {}، {ago} پیش", l(loc.num(at)))
 }
 
 /// A lock's error, for the window.
-pub fn lock(lang: Lang, e: &LockError) -> String {
-    if lang == Lang::En {
+pub fn lock(loc: Locale, e: &LockError) -> String {
+    if loc.lang == Lang::En {
         return e.to_string();
     }
     match e {
@@ -175,10 +185,11 @@ pub fn lock(lang: Lang, e: &LockError) -> String {
             host,
             made,
         } => format!(
-            "{}: این پروژه در Strata دیگری باز است (فرایند {pid} روی {}{})؛ سیستم هم این را تأیید می‌کند. نخست آن‌جا ببندیدش.",
+            "{}: این پروژه در Strata دیگری باز است (فرایند {} روی {}{})؛ سیستم هم این را تأیید می‌کند. نخست آن‌جا ببندیدش.",
             p(path),
+            loc.num(pid),
             l(host),
-            since_fa(*made)
+            since_fa(loc, *made)
         ),
         LockError::Unconfirmed {
             path,
@@ -186,14 +197,16 @@ pub fn lock(lang: Lang, e: &LockError) -> String {
             host,
             made,
         } => format!(
-            "{}: قفل، فرایند {pid} روی {} را نام می‌برد{}، که شاید هنوز در حال اجرا باشد؛ اما سیستم نمی‌تواند بگوید که آن Strata است (قفل را نسخهٔ قدیمی‌تری از Strata نوشته، یا این پوشه قفل سیستمی ندارد).",
+            "{}: قفل، فرایند {} روی {} را نام می‌برد{}، که شاید هنوز در حال اجرا باشد؛ اما سیستم نمی‌تواند بگوید که آن Strata است (قفل را نسخهٔ قدیمی‌تری از Strata نوشته، یا این پوشه قفل سیستمی ندارد).",
             p(path),
+            loc.num(pid),
             l(host),
-            since_fa(*made)
+            since_fa(loc, *made)
         ),
         LockError::Stale { path, pid } => format!(
-            "{}: قفلی از Strata‌ای که دیگر در حال اجرا نیست (فرایند {pid}) پیدا شد؛ می‌توان آن را برداشت.",
-            p(path)
+            "{}: قفلی از Strata‌ای که دیگر در حال اجرا نیست (فرایند {}) پیدا شد؛ می‌توان آن را برداشت.",
+            p(path),
+            loc.num(pid)
         ),
         LockError::NoFolder { path, folder } => format!(
             "{}: پوشهٔ {} وجود ندارد؛ پوشه‌ای موجود برگزینید.",
@@ -209,35 +222,49 @@ pub fn lock(lang: Lang, e: &LockError) -> String {
     }
 }
 
-fn decode(e: &DecodeError) -> String {
+fn decode(loc: Locale, e: &DecodeError) -> String {
     match e {
         DecodeError::Binary(at) => {
-            format!("پرونده‌ای دودویی به نظر می‌رسد، نه متن (بایت NUL در جایگاه {at}).")
+            format!(
+                "پرونده‌ای دودویی به نظر می‌رسد، نه متن (بایت NUL در جایگاه {}).",
+                loc.num(at)
+            )
         }
         DecodeError::Controls { offset, count } => format!(
-            "پرونده‌ای دودویی به نظر می‌رسد، نه متن ({count} بایت کنترلی، نخستین در بایت {offset})."
+            "پرونده‌ای دودویی به نظر می‌رسد، نه متن ({} بایت کنترلی، نخستین در بایت {}).",
+            loc.num(count),
+            loc.num(offset)
         ),
         DecodeError::UnknownEncoding(label) => {
             format!("«{}» نام رمزگذاری شناخته‌شده‌ای نیست.", l(label))
         }
         DecodeError::Malformed(enc, n) => {
-            format!("متن {} معتبری نیست: {n} بایت رمزگشایی نشد.", l(enc))
+            format!(
+                "متن {} معتبری نیست: {} بایت رمزگشایی نشد.",
+                l(enc),
+                loc.num(n)
+            )
         }
         DecodeError::AlmostUtf8 {
             offset,
             line,
             count,
         } => format!(
-            "متن UTF-8 است جز {count} بایت که نیست، نخستین در بایت {offset} (سطر {line})؛ پرونده آسیب دیده یا از پرونده‌هایی با رمزگذاری‌های گوناگون سرهم شده است. آن سطر را درست کنید، یا از خط فرمان با {} واردش کنید تا بایت‌های خراب به شکل \u{FFFD} نشان داده شوند.",
+            "متن UTF-8 است جز {} بایت که نیست، نخستین در بایت {} (سطر {})؛ پرونده آسیب دیده یا از پرونده‌هایی با رمزگذاری‌های گوناگون سرهم شده است. آن سطر را درست کنید، یا از خط فرمان با {} واردش کنید تا بایت‌های خراب به شکل \u{FFFD} نشان داده شوند.",
+            loc.num(count),
+            loc.num(offset),
+            loc.num(line),
             l("--encoding utf-8")
         ),
         DecodeError::Surrogates { offset, line } => format!(
-            "در بایت {offset} (سطر {line}) نیم‌جفت‌های UTF-16 به شکل UTF-8 نوشته شده‌اند (CESU-8)؛ این UTF-8 معتبر نیست. پرونده را به UTF-8 تبدیل کنید."
+            "در بایت {} (سطر {}) نیم‌جفت‌های UTF-16 به شکل UTF-8 نوشته شده‌اند (CESU-8)؛ این UTF-8 معتبر نیست. پرونده را به UTF-8 تبدیل کنید.",
+            loc.num(offset),
+            loc.num(line)
         ),
     }
 }
 
-fn office(e: &OfficeError) -> String {
+fn office(loc: Locale, e: &OfficeError) -> String {
     match e {
         OfficeError::Zip { kind, msg } => format!(
             "پروندهٔ {} معتبری نیست (بایگانی zip خوانا نیست: {}).",
@@ -252,33 +279,42 @@ fn office(e: &OfficeError) -> String {
             cap_mib,
             text_mib,
         } => format!(
-            "{} به بیش از {cap_mib} مگابایت باز می‌شود، چهار برابرِ {text_mib} مگابایت متنی که یک مصاحبه می‌تواند داشته باشد: پرونده آسیب دیده یا برای پر کردن حافظه ساخته شده است (بمب zip). چیزی وارد نشد. اگر سندی واقعی و چنین بلند است، از خط فرمان با {} حد را بالا ببرید.",
+            "{} به بیش از {} مگابایت باز می‌شود، چهار برابرِ {} مگابایت متنی که یک مصاحبه می‌تواند داشته باشد: پرونده آسیب دیده یا برای پر کردن حافظه ساخته شده است (بمب zip). چیزی وارد نشد. اگر سندی واقعی و چنین بلند است، از خط فرمان با {} حد را بالا ببرید.",
             l(part),
+            loc.num(cap_mib),
+            loc.num(text_mib),
             l("--max-size")
         ),
         OfficeError::SizeLie { part, declared } => format!(
-            "{} به بیش از {declared} بایتی باز می‌شود که بایگانی‌اش اعلام کرده است: پرونده آسیب دیده یا برای پر کردن حافظه ساخته شده است (بمب zip). چیزی وارد نشد.",
-            l(part)
+            "{} به بیش از {} بایتی باز می‌شود که بایگانی‌اش اعلام کرده است: پرونده آسیب دیده یا برای پر کردن حافظه ساخته شده است (بمب zip). چیزی وارد نشد.",
+            l(part),
+            loc.num(declared)
         ),
         OfficeError::NotUtf8 { part, offset } => format!(
-            "{} متن UTF-8 نیست (بایت {offset})، آن‌گونه که Word و LibreOffice می‌نویسند: پرونده آسیب دیده یا ساختهٔ برنامهٔ دیگری است. آن را در Word یا LibreOffice باز کنید و دوباره ذخیره کنید.",
-            l(part)
+            "{} متن UTF-8 نیست (بایت {})، آن‌گونه که Word و LibreOffice می‌نویسند: پرونده آسیب دیده یا ساختهٔ برنامهٔ دیگری است. آن را در Word یا LibreOffice باز کنید و دوباره ذخیره کنید.",
+            l(part),
+            loc.num(offset)
         ),
         OfficeError::Xml { part, pos, msg } => {
-            format!("{} در بایت {pos} آسیب دیده است: {}", l(part), l(msg))
+            format!(
+                "{} در بایت {} آسیب دیده است: {}",
+                l(part),
+                loc.num(pos),
+                l(msg)
+            )
         }
     }
 }
 
 /// An import's error, for the window.
-pub fn import(lang: Lang, e: &ImportError) -> String {
-    if lang == Lang::En {
+pub fn import(loc: Locale, e: &ImportError) -> String {
+    if loc.lang == Lang::En {
         return e.to_string();
     }
     match e {
         ImportError::Io { path, source } => format!("{}: {}", p(path), l(source)),
-        ImportError::Decode { path, source } => format!("{}: {}", p(path), decode(source)),
-        ImportError::Office { path, source } => format!("{}: {}", p(path), office(source)),
+        ImportError::Decode { path, source } => format!("{}: {}", p(path), decode(loc, source)),
+        ImportError::Office { path, source } => format!("{}: {}", p(path), office(loc, source)),
         ImportError::Unsupported { path, ext } => format!(
             "{}: نوع پرونده «.{}» پشتیبانی نمی‌شود (Strata پرونده‌های .txt، .md، .docx و .odt را وارد می‌کند).",
             p(path),
@@ -295,8 +331,10 @@ pub fn import(lang: Lang, e: &ImportError) -> String {
             cap_mib,
             suggest,
         } => format!(
-            "{}: {size_mib} مگابایت است، بیش از {cap_mib} مگابایت متنی که یک مصاحبه می‌تواند داشته باشد. آن را چند بخش کنید، یا از خط فرمان با {} حد را بالا ببرید.",
+            "{}: {} مگابایت است، بیش از {} مگابایت متنی که یک مصاحبه می‌تواند داشته باشد. آن را چند بخش کنید، یا از خط فرمان با {} حد را بالا ببرید.",
             p(path),
+            loc.num(size_mib),
+            loc.num(cap_mib),
             l(format!("--max-size {suggest}"))
         ),
         ImportError::ArchiveTooLarge {
@@ -306,8 +344,10 @@ pub fn import(lang: Lang, e: &ImportError) -> String {
             suggest,
             ..
         } => format!(
-            "{}: {size_mib} مگابایت است، بیش از {cap_mib} مگابایتی که یک پروندهٔ .docx یا .odt می‌تواند باشد (چهار برابرِ حد متن). اگر تصویرهایش آن را چنین بزرگ کرده‌اند، از خط فرمان با {} حد را بالا ببرید.",
+            "{}: {} مگابایت است، بیش از {} مگابایتی که یک پروندهٔ .docx یا .odt می‌تواند باشد (چهار برابرِ حد متن). اگر تصویرهایش آن را چنین بزرگ کرده‌اند، از خط فرمان با {} حد را بالا ببرید.",
             p(path),
+            loc.num(size_mib),
+            loc.num(cap_mib),
             l(format!("--max-size {suggest}"))
         ),
         ImportError::NameTaken { path, name } => format!(
@@ -316,7 +356,7 @@ pub fn import(lang: Lang, e: &ImportError) -> String {
         ),
         ImportError::BadPattern { .. } => e.to_string(),
         ImportError::Csv { path, line, msg } => {
-            format!("{}، سطر {line}: {}", p(path), l(msg))
+            format!("{}، سطر {}: {}", p(path), loc.num(line), l(msg))
         }
     }
 }
@@ -346,8 +386,8 @@ fn why_fa(why: &str) -> &'static str {
 
 /// An edit refused, for the window. Errors that only a program's bug can
 /// cause (an unknown ID) stay in English, for the bug report.
-pub fn edit(lang: Lang, e: &EditError) -> String {
-    if lang == Lang::En {
+pub fn edit(loc: Locale, e: &EditError) -> String {
+    if loc.lang == Lang::En {
         return e.to_string();
     }
     match e {
@@ -362,9 +402,10 @@ pub fn edit(lang: Lang, e: &EditError) -> String {
             why_fa(why)
         ),
         EditError::LongName { what, len } => format!(
-            "نام {} حداکثر {} نویسه می‌تواند داشته باشد؛ این یکی {len} نویسه دارد. متن بلندتر را در توضیح یا یادداشت بگذارید.",
+            "نام {} حداکثر {} نویسه می‌تواند داشته باشد؛ این یکی {} نویسه دارد. متن بلندتر را در توضیح یا یادداشت بگذارید.",
             whose(what),
-            crate::edit::check::MAX_NAME_CHARS
+            loc.num(crate::edit::check::MAX_NAME_CHARS),
+            loc.num(len)
         ),
         EditError::DuplicateName(name) => format!("سندی به نام «{name}» از پیش هست."),
         EditError::DuplicateCoder(name) => format!("کدگذاری به نام «{name}» از پیش هست."),
@@ -384,19 +425,19 @@ pub fn edit(lang: Lang, e: &EditError) -> String {
 /// Why a project could not be opened in the window.
 #[derive(Debug, thiserror::Error)]
 pub enum OpenError {
-    #[error("{}", self.message(Lang::En))]
+    #[error("{}", self.message(Locale::EN))]
     Missing(std::path::PathBuf),
-    #[error("{}", self.message(Lang::En))]
+    #[error("{}", self.message(Locale::EN))]
     Lock(LockError),
-    #[error("{}", self.message(Lang::En))]
+    #[error("{}", self.message(Locale::EN))]
     Store(StoreError),
 }
 
 impl OpenError {
     /// Said in the interface's language.
-    pub fn message(&self, lang: Lang) -> String {
+    pub fn message(&self, loc: Locale) -> String {
         match self {
-            OpenError::Missing(path) if lang == Lang::Fa => format!(
+            OpenError::Missing(path) if loc.lang == Lang::Fa => format!(
                 "{}: چنین پروندهٔ پروژه‌ای نیست. پوشه و نام را بررسی کنید.",
                 p(path)
             ),
@@ -404,8 +445,8 @@ impl OpenError {
                 "{}: no such project file. Check the folder and the name",
                 path.display()
             ),
-            OpenError::Lock(e) => lock(lang, e),
-            OpenError::Store(e) => store(lang, e),
+            OpenError::Lock(e) => lock(loc, e),
+            OpenError::Store(e) => store(loc, e),
         }
     }
 }
@@ -414,26 +455,33 @@ impl OpenError {
 mod tests {
     use super::*;
 
+    const FA: Locale = Locale {
+        lang: Lang::Fa,
+        digits: crate::app::i18n::Digits::Persian,
+    };
+
     #[test]
     fn persian_messages_keep_the_path_and_the_advice() {
         let e = StoreError::ExportOverProject {
             path: "/tmp/study.strata".into(),
             what: Guarded::Project,
         };
-        let fa = store(Lang::Fa, &e);
+        let fa = store(FA, &e);
         assert!(fa.contains(&l("/tmp/study.strata")), "{fa}");
         assert!(fa.contains("پروندهٔ خروجی دیگری برگزینید"), "{fa}");
-        assert_eq!(store(Lang::En, &e), e.to_string());
+        assert_eq!(store(Locale::EN, &e), e.to_string());
     }
 
     #[test]
     fn a_refused_name_is_explained_in_persian() {
         let e = crate::edit::check::name("document", "P1\u{202E}txt").expect_err("refused");
         assert_eq!(
-            edit(Lang::Fa, &e),
+            edit(FA, &e),
             "نام سند نمی‌تواند نویسهٔ کنترل جهت (embedding، override یا isolate) داشته باشد؛ بی آن، نام «P1txt» می‌شود."
         );
         let long = crate::edit::check::name("code", &"x".repeat(501)).expect_err("long");
-        assert!(edit(Lang::Fa, &long).contains("این یکی 501 نویسه دارد"));
+        assert!(edit(FA, &long).contains("این یکی ۵۰۱ نویسه دارد"));
+        let latin = Locale::new(Lang::Fa, crate::app::i18n::Digits::Latin);
+        assert!(edit(latin, &long).contains("حداکثر 500 نویسه"));
     }
 }

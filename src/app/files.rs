@@ -28,20 +28,21 @@ pub fn ask_path(wb: &mut Workbench, kind: PromptKind) {
     if wb.native_dialogs {
         let started = Instant::now();
         let dlg = rfd::FileDialog::new();
+        let s = wb.state.lang.strings();
         let picked: Option<Vec<PathBuf>> = match kind {
             PromptKind::Open => dlg
-                .add_filter("Strata project", &["strata"])
+                .add_filter(s.filter_project, &["strata"])
                 .pick_file()
                 .map(|p| vec![p]),
             PromptKind::SaveAs | PromptKind::New => dlg
-                .add_filter("Strata project", &["strata"])
+                .add_filter(s.filter_project, &["strata"])
                 .save_file()
                 .map(|p| vec![p]),
             PromptKind::Import => dlg
-                .add_filter("Transcripts", &["txt", "md", "docx", "odt"])
+                .add_filter(s.filter_transcripts, &["txt", "md", "docx", "odt"])
                 .pick_files(),
             PromptKind::Export => dlg
-                .add_filter("Hierarchy", &["json", "ron", "csv", "md"])
+                .add_filter(s.filter_hierarchy, &["json", "ron", "csv", "md"])
                 .save_file()
                 .map(|p| vec![p]),
         };
@@ -173,7 +174,7 @@ pub fn save_to(wb: &mut Workbench, path: PathBuf) {
         match crate::store::Lock::acquire(&path, true) {
             Ok(lock) => Some(lock),
             Err(e) => {
-                wb.state.error = Some(super::errors::lock(wb.state.lang, &e));
+                wb.state.error = Some(super::errors::lock(wb.state.locale(), &e));
                 return;
             }
         }
@@ -193,7 +194,7 @@ pub fn save_to(wb: &mut Workbench, path: PathBuf) {
             }
             saved(wb, path, state, revision)
         }
-        Err(e) => wb.state.error = Some(super::errors::store(wb.state.lang, &e)),
+        Err(e) => wb.state.error = Some(super::errors::store(wb.state.locale(), &e)),
     }
 }
 
@@ -279,7 +280,7 @@ pub fn export_to(wb: &mut Workbench, path: PathBuf) {
     let opts = crate::export::ExportOptions {
         exclude_interviewer: wb.state.hide_interviewer,
     };
-    let lang = wb.state.lang;
+    let lang = wb.state.locale();
     // Never over the open project, its backup or lock, another project,
     // or a special file; checked before the work of exporting.
     let result = crate::store::check_export_target(&path, wb.path.as_deref())
@@ -349,6 +350,7 @@ pub fn unsaved_ui(ctx: &egui::Context, state: &mut UiState, out: &mut Vec<Action
 #[serde(default)]
 struct Settings {
     lang: Option<super::Lang>,
+    digits: Option<super::i18n::Digits>,
     font_size: Option<f32>,
     show_documents: Option<bool>,
     show_tree: Option<bool>,
@@ -379,6 +381,7 @@ impl StrataApp {
         if let Some(l) = settings.lang {
             st.lang = l;
         }
+        st.digits = settings.digits.unwrap_or_default();
         st.font_size = settings.font_size.unwrap_or(st.font_size).clamp(10.0, 32.0);
         st.show_documents = settings.show_documents.unwrap_or(true);
         st.show_tree = settings.show_tree.unwrap_or(true);
@@ -429,6 +432,7 @@ impl eframe::App for StrataApp {
         let st = &self.wb.state;
         let settings = Settings {
             lang: Some(st.lang),
+            digits: Some(st.digits),
             font_size: Some(st.font_size),
             show_documents: Some(st.show_documents),
             show_tree: Some(st.show_tree),

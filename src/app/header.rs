@@ -1,6 +1,7 @@
 //! The bar above the document browser: document, direction, the current
 //! selection or coding, recent codes and text search.
 
+use super::i18n::{Locale, Noun};
 use super::{Action, AppCommand, UiState, bidi, code_color};
 use crate::model::*;
 use egui::RichText;
@@ -15,23 +16,13 @@ pub struct Search {
     pub focus: bool,
 }
 
-/// `line 12` / `lines 12–14`, in the interface language.
-pub fn cite_lines(lang: super::Lang, a: usize, b: usize) -> String {
-    let s = lang.strings();
-    let n = |x: usize| {
-        let t = x.to_string();
-        if lang.rtl() {
-            t.chars()
-                .map(|c| char::from_u32(c as u32 - '0' as u32 + 0x06F0).unwrap_or(c))
-                .collect()
-        } else {
-            t
-        }
-    };
+/// `line 12` / `lines 12–14`, in the interface language and digits.
+pub fn cite_lines(loc: Locale, a: usize, b: usize) -> String {
+    let s = loc.strings();
     if a == b {
-        format!("{} {}", s.line, n(a))
+        format!("{} {}", s.line, loc.num(a))
     } else {
-        format!("{} {}–{}", s.lines, n(a), n(b))
+        format!("{} {}–{}", s.lines, loc.num(a), loc.num(b))
     }
 }
 
@@ -87,7 +78,7 @@ pub fn header_ui(
                 s.selection,
                 doc.cite_label(),
                 s.comma,
-                cite_lines(lang, a, b)
+                cite_lines(state.locale(), a, b)
             )));
             if ui.button(bidi(s.apply_code)).clicked() {
                 out.push(Action::Run(AppCommand::ApplyCode));
@@ -100,7 +91,7 @@ pub fn header_ui(
             };
             let name: String = code.name.chars().take(24).collect();
             let b = egui::Button::new(
-                RichText::new(bidi(&format!("{} {name}", i + 1)))
+                RichText::new(bidi(&format!("{} {name}", state.num(i + 1))))
                     .color(code_color(p, *id))
                     .small(),
             );
@@ -149,7 +140,7 @@ fn coding_bar_ui(
         "{}{} {} · {}",
         doc.cite_label(),
         s.comma,
-        cite_lines(state.lang, a, b),
+        cite_lines(state.locale(), a, b),
         p.coder_name(c.coder)
     )));
     if ui.button(bidi(s.change_code)).clicked() {
@@ -175,6 +166,7 @@ fn coding_bar_ui(
 
 fn search_ui(ui: &mut egui::Ui, doc: &Document, state: &mut UiState, out: &mut Vec<Action>) {
     let lang = state.lang;
+    let loc = state.locale();
     let Some(search) = state.search.as_mut() else {
         return;
     };
@@ -202,11 +194,11 @@ fn search_ui(ui: &mut egui::Ui, doc: &Document, state: &mut UiState, out: &mut V
             ui.label(RichText::new(bidi(&search.query)).weak());
         }
         let n = search.matches.len();
-        ui.label(format!(
-            "{} / {n} {}",
-            if n == 0 { 0 } else { search.current + 1 },
-            lang.strings().matches
-        ));
+        ui.label(bidi(&format!(
+            "{} / {}",
+            loc.num(if n == 0 { 0 } else { search.current + 1 }),
+            loc.count(n, Noun::Match)
+        )));
         let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if (ui.button(bidi(lang.strings().previous)).clicked()) && n > 0 {
             search.current = (search.current + n - 1) % n;

@@ -21,6 +21,8 @@ impl Lang {
     }
 }
 
+pub use super::numbers::{Digits, Locale, Noun};
+
 pub struct Strings {
     pub file: &'static str,
     pub edit: &'static str,
@@ -42,7 +44,6 @@ pub struct Strings {
     pub line: &'static str,
     pub lines: &'static str,
     pub no_document: &'static str,
-    pub codings: &'static str,
     pub filter: &'static str,
     pub language: &'static str,
     pub apply_code: &'static str,
@@ -83,7 +84,6 @@ pub struct Strings {
     pub dir_rtl: &'static str,
     pub dir_ltr: &'static str,
     pub search: &'static str,
-    pub matches: &'static str,
     pub recent: &'static str,
     pub restore_title: &'static str,
     pub restore_text: &'static str,
@@ -121,7 +121,6 @@ pub struct Strings {
     pub previous: &'static str,
     pub export: &'static str,
     pub not_saved: &'static str,
-    pub codes_word: &'static str,
     pub unsaved: &'static str,
     pub level_names: &'static str,
     pub next_line: &'static str,
@@ -132,6 +131,16 @@ pub struct Strings {
     /// The list comma: "," or "،".
     pub comma: &'static str,
     pub next: &'static str,
+    pub zoom_in: &'static str,
+    pub zoom_out: &'static str,
+    /// The View menu's choice of digits (shown in the Persian interface).
+    pub latin_digits: &'static str,
+    pub already_exists: &'static str,
+    pub save_stopped: &'static str,
+    /// File-type names in the system's file dialog.
+    pub filter_project: &'static str,
+    pub filter_transcripts: &'static str,
+    pub filter_hierarchy: &'static str,
 }
 
 pub const EN: Strings = Strings {
@@ -155,7 +164,6 @@ pub const EN: Strings = Strings {
     line: "line",
     lines: "lines",
     no_document: "Select a document on the left to read it.",
-    codings: "codings",
     filter: "Filter codes",
     language: "فارسی",
     apply_code: "Apply code…",
@@ -196,7 +204,6 @@ pub const EN: Strings = Strings {
     dir_rtl: "Right to left",
     dir_ltr: "Left to right",
     search: "Search",
-    matches: "matches",
     recent: "Recent projects",
     restore_title: "Restore the backup?",
     restore_text: "Restoring puts the backup in the project's place and opens it. The damaged file is kept beside it (NAME.strata.damaged), so nothing is deleted. Work saved after the backup was made is not in it; it stays in the damaged file.",
@@ -223,8 +230,8 @@ pub const EN: Strings = Strings {
     change_code: "Change code…",
     resize_to_selection: "Resize to selection",
     coding: "Coding",
-    delete_confirm: "code(s) and {n} coding(s) will be deleted. You can undo this.",
-    parent_guard: "The code «{name}» has {n} coding(s) of its own. As a parent it becomes a subcategory, and codings belong on level-1 codes.",
+    delete_confirm: "{codes} and {codings} will be deleted. You can undo this.",
+    parent_guard: "The code «{name}» has {codings} of its own. As a parent it becomes a subcategory, and codings belong on level-1 codes.",
     parent_guard_move: "Move its codings to a new code «{name}» inside it",
     parent_guard_keep: "Keep the codings on it",
     off_level: "Outside the project's levels: deeper than they go, or coded although it has child codes",
@@ -234,7 +241,6 @@ pub const EN: Strings = Strings {
     previous: "Previous",
     export: "Export hierarchy…",
     not_saved: "(demo, not saved)",
-    codes_word: "codes",
     unsaved: "unsaved",
     level_names: "Level names",
     next_line: "Select next line",
@@ -244,6 +250,14 @@ pub const EN: Strings = Strings {
     only_ungrouped: "Only codes without a subcategory",
     comma: ",",
     next: "Next",
+    zoom_in: "A+",
+    zoom_out: "A-",
+    latin_digits: "Latin digits (0–9)",
+    already_exists: "already exists. Open it, or choose another name for the new project.",
+    save_stopped: "saving stopped unexpectedly; the file on disk is unchanged. Try again, or use Save as",
+    filter_project: "Strata project",
+    filter_transcripts: "Transcripts",
+    filter_hierarchy: "Hierarchy",
 };
 
 pub const FA: Strings = Strings {
@@ -267,7 +281,6 @@ pub const FA: Strings = Strings {
     line: "سطر",
     lines: "سطرهای",
     no_document: "برای خواندن، سندی را از فهرست انتخاب کنید.",
-    codings: "کدگذاری",
     filter: "جستجوی کد",
     language: "English",
     apply_code: "اعمال کد…",
@@ -308,7 +321,6 @@ pub const FA: Strings = Strings {
     dir_rtl: "راست به چپ",
     dir_ltr: "چپ به راست",
     search: "جستجو",
-    matches: "مورد",
     recent: "پروژه‌های اخیر",
     restore_title: "بازگرداندن پشتیبان؟",
     restore_text: "بازگرداندن، پشتیبان را به جای پروژه می‌نشاند و بازش می‌کند. پروندهٔ آسیب‌دیده کنار آن نگه داشته می‌شود (‎NAME.strata.damaged‎)، پس چیزی پاک نمی‌شود. کاری که پس از ساخته‌شدن پشتیبان ذخیره شده در آن نیست و در پروندهٔ آسیب‌دیده می‌ماند.",
@@ -335,8 +347,8 @@ pub const FA: Strings = Strings {
     change_code: "تغییر کد…",
     resize_to_selection: "هم‌اندازه با انتخاب",
     coding: "کدگذاری",
-    delete_confirm: "کد و {n} کدگذاری حذف می‌شود. می‌توانید آن را واگردانید.",
-    parent_guard: "کد «{name}» خودش {n} کدگذاری دارد. با گرفتن زیرکد به زیرمقوله تبدیل می‌شود، و کدگذاری‌ها باید روی کدهای مفهومی (سطح ۱) باشند.",
+    delete_confirm: "{codes} و {codings} حذف می‌شود. می‌توانید آن را واگردانید.",
+    parent_guard: "کد «{name}» خودش {codings} دارد. با گرفتن زیرکد به زیرمقوله تبدیل می‌شود، و کدگذاری‌ها باید روی کدهای مفهومی (سطح {one}) باشند.",
     parent_guard_move: "انتقال کدگذاری‌هایش به کد تازهٔ «{name}» در درون آن",
     parent_guard_keep: "کدگذاری‌ها روی همین بمانند",
     off_level: "بیرون از سطح‌های پروژه: عمیق‌تر از آن‌ها، یا کدگذاری‌شده با اینکه زیرکد دارد",
@@ -346,7 +358,6 @@ pub const FA: Strings = Strings {
     previous: "قبلی",
     export: "خروجی سلسله‌مراتب…",
     not_saved: "(نمونه، ذخیره‌نشده)",
-    codes_word: "کد",
     unsaved: "ذخیره‌نشده",
     level_names: "نام سطح‌ها",
     next_line: "انتخاب سطر بعد",
@@ -356,12 +367,20 @@ pub const FA: Strings = Strings {
     only_ungrouped: "فقط کدهای بدون زیرمقوله",
     comma: "،",
     next: "بعدی",
+    zoom_in: "بزرگ‌تر کردن متن",
+    zoom_out: "کوچک‌تر کردن متن",
+    latin_digits: "ارقام لاتین (0–9)",
+    already_exists: "از پیش هست. بازش کنید، یا برای پروژهٔ تازه نام دیگری برگزینید.",
+    save_stopped: "ذخیره ناگهان متوقف شد؛ پرونده روی دیسک تغییری نکرد. دوباره بکوشید، یا «ذخیره با نام» را به کار ببرید.",
+    filter_project: "پروژهٔ Strata",
+    filter_transcripts: "مصاحبه‌ها",
+    filter_hierarchy: "سلسله‌مراتب",
 };
 
 /// The name of an undo step in the interface language. Steps are data
 /// (`edit::Step`), so names with quotes or apostrophes come out whole.
-pub fn step_label(lang: Lang, step: &crate::edit::Step) -> String {
-    if lang == Lang::En {
+pub fn step_label(loc: Locale, step: &crate::edit::Step) -> String {
+    if loc.lang == Lang::En {
         return step.english();
     }
     use crate::edit::Step::*;
@@ -398,9 +417,11 @@ pub fn step_label(lang: Lang, step: &crate::edit::Step) -> String {
         RemoveDocumentGroup => "حذف گروه سند".into(),
         RestoreDocumentGroup => "بازگرداندن گروه سند".into(),
         MergeCodes { from, into } => format!("ادغام «{from}» در «{into}»"),
-        GroupCodes { name, .. } => format!("گروه‌بندی در «{name}»"),
+        GroupCodes { count, name } => {
+            format!("گروه‌بندی {} در «{name}»", loc.count(*count, Noun::Code))
+        }
         Ungroup { name } => format!("لغو گروه «{name}»"),
-        Import { .. } => "وارد کردن اسناد".into(),
+        Import { documents } => format!("وارد کردن {}", loc.count(*documents, Noun::Document)),
         LoadCodebook => "بارگذاری کدنامه".into(),
         Several => "چند تغییر".into(),
     }
@@ -408,30 +429,43 @@ pub fn step_label(lang: Lang, step: &crate::edit::Step) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{Lang, step_label};
+    use super::{Digits, Lang, Locale, step_label};
     use crate::edit::Step;
+
+    const FA: Locale = Locale {
+        lang: Lang::Fa,
+        digits: Digits::Persian,
+    };
+    const FA_LATIN: Locale = Locale {
+        lang: Lang::Fa,
+        digits: Digits::Latin,
+    };
 
     #[test]
     fn undo_steps_are_named_in_persian() {
-        assert_eq!(step_label(Lang::Fa, &Step::RenameCode), "تغییر نام کد");
+        assert_eq!(step_label(FA, &Step::RenameCode), "تغییر نام کد");
         let merge = Step::MergeCodes {
             from: "الف".into(),
             into: "ب".into(),
         };
-        assert_eq!(step_label(Lang::Fa, &merge), "ادغام «الف» در «ب»");
+        assert_eq!(step_label(FA, &merge), "ادغام «الف» در «ب»");
         let group = Step::GroupCodes {
             count: 2,
             name: "زیرمقوله 3".into(),
         };
-        assert_eq!(step_label(Lang::Fa, &group), "گروه‌بندی در «زیرمقوله 3»");
+        // The count is the interface's; the digit in the name is the user's.
+        assert_eq!(step_label(FA, &group), "گروه‌بندی ۲ کد در «زیرمقوله 3»");
+        assert_eq!(
+            step_label(FA_LATIN, &group),
+            "گروه‌بندی 2 کد در «زیرمقوله 3»"
+        );
+        let import = Step::Import { documents: 12 };
+        assert_eq!(step_label(FA, &import), "وارد کردن ۱۲ سند");
         // A name with an apostrophe broke the old parsing of English labels.
         let with = Step::CodeSegmentWith {
             code: "people's voice".into(),
         };
-        assert_eq!(
-            step_label(Lang::Fa, &with),
-            "کدگذاری بخش با «people's voice»"
-        );
-        assert_eq!(step_label(Lang::En, &Step::RenameCode), "Rename code");
+        assert_eq!(step_label(FA, &with), "کدگذاری بخش با «people's voice»");
+        assert_eq!(step_label(Locale::EN, &Step::RenameCode), "Rename code");
     }
 }

@@ -64,7 +64,11 @@ pub fn parent_guard_ui(
         let text = s
             .parent_guard
             .replace("{name}", &code.name)
-            .replace("{n}", &n.to_string());
+            .replace(
+                "{codings}",
+                &state.locale().count(n, super::i18n::Noun::Coding),
+            )
+            .replace("{one}", &state.num(1));
         let font = egui::TextStyle::Body.resolve(ui.style());
         super::bidi_label_ui(ui, &text, font, ui.visuals().text_color());
         ui.with_layout(

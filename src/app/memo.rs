@@ -97,6 +97,7 @@ fn memo_target(p: &Project, state: &UiState) -> (MemoTarget, String) {
 
 pub fn memo_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Vec<Action>) {
     let s = state.lang.strings();
+    let loc = state.locale();
     let (target, what) = memo_target(p, state);
     ui.heading(bidi(&format!("{} — {what}", s.memo)));
     let mut memos: Vec<&Memo> = p.memos_on(target).collect();
@@ -156,7 +157,7 @@ pub fn memo_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Ve
         super::row(ui, state.lang.rtl(), |ui| {
             for (i, m) in memos.iter().enumerate() {
                 let name = if m.title.trim().is_empty() {
-                    format!("{} {}", s.memo, i + 1)
+                    format!("{} {}", s.memo, loc.num(i + 1))
                 } else {
                     m.title.clone()
                 };

@@ -17,9 +17,11 @@ mod layout_cache;
 mod levels;
 mod memo;
 mod mirror;
+mod numbers;
 mod offers;
 mod panels;
 mod picker;
+mod problems;
 mod recovery;
 mod saver;
 mod shaping;
@@ -61,6 +63,8 @@ pub enum Action {
     SetCoder(CoderId),
     SetNewCoderText(String),
     TogglePane(&'static str),
+    /// The Persian interface's digits (View menu).
+    SetDigits(i18n::Digits),
     AddCoder(String),
     OpenRecodePicker(CodingId),
     Recode {
@@ -100,6 +104,8 @@ pub enum Pending {
 /// View state that is not part of the project.
 pub struct UiState {
     pub lang: Lang,
+    /// Digits of the Persian interface (see `UiState::locale`).
+    pub digits: i18n::Digits,
     pub font_size: f32,
     pub selected_doc: Option<DocId>,
     pub selected_codes: BTreeSet<CodeId>,
@@ -120,6 +126,8 @@ pub struct UiState {
     pub recent_codes: Vec<CodeId>,
     pub status: String,
     pub error: Option<String>,
+    /// Problems found when the project loaded, said when shown.
+    pub load_report: Option<problems::LoadReport>,
     pub prompt: Option<files::PathPrompt>,
     pub memo_edit: Option<memo::MemoEdit>,
     pub search: Option<header::Search>,
@@ -153,6 +161,7 @@ impl Default for UiState {
     fn default() -> Self {
         Self {
             lang: Lang::En,
+            digits: i18n::Digits::default(),
             font_size: 16.0,
             selected_doc: None,
             selected_codes: BTreeSet::new(),
@@ -171,6 +180,7 @@ impl Default for UiState {
             recent_codes: Vec::new(),
             status: String::new(),
             error: None,
+            load_report: None,
             prompt: None,
             memo_edit: None,
             search: None,
@@ -282,7 +292,11 @@ pub fn bidi(s: &str) -> String {
         static MEMO: std::cell::RefCell<std::collections::HashMap<String, String>> =
             Default::default();
     }
-    if !s.chars().any(crate::text::is_rtl_char) {
+    // Persian digits too: egui would draw a run of them reversed.
+    if !s
+        .chars()
+        .any(|c| crate::text::is_rtl_char(c) || shaping::arabic_script(c))
+    {
         return s.to_string();
     }
     memoised(&MEMO, s, || {
@@ -340,27 +354,27 @@ impl Workbench {
         let mut wb = Self::new(p, Some(path));
         wb.lock = Some(lock);
         wb.state.recovery = offer;
-        let mut report: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
         // Items set aside: the backup may be the last copy from before the
         // damage, and saves rotate it; it keeps a name of its own.
-        if !problems.is_empty()
-            && let Err(e) = crate::store::keep_before_damage(&bak_of)
-        {
-            report.push(e.to_string());
-        }
-        report.extend(swept.failed.iter().map(|(p, e)| {
-            format!(
-                "{}: a temporary file left by an interrupted save could not be removed ({e}); remove it by hand",
-                p.display()
-            )
-        }));
-        if !problems.is_empty() && crate::store::backup_to_restore(&bak_of, false).is_some() {
+        let not_kept = if problems.is_empty() {
+            None
+        } else {
+            crate::store::keep_before_damage(&bak_of)
+                .err()
+                .map(Into::into)
+        };
+        let set_aside = !problems.is_empty();
+        let report = problems::LoadReport {
+            problems,
+            not_kept,
+            temps: swept.failed.into(),
+        };
+        if set_aside && crate::store::backup_to_restore(&bak_of, false).is_some() {
             // Items set aside: a backup has them whole.
-            let why = report.join("\n");
             let path = wb.path.clone().unwrap_or_default();
-            wb.state.offer = Some(offers::Offer::restore(path, [why.clone(), why]));
+            wb.state.offer = Some(offers::Offer::restore_after_load(path, report));
         } else if !report.is_empty() {
-            wb.state.error = Some(report.join("\n"));
+            wb.state.load_report = Some(report);
         }
         Ok(wb)
     }
@@ -529,7 +543,7 @@ impl Workbench {
         match self.history.apply(&mut self.project, cmd) {
             Ok(()) => true,
             Err(e) => {
-                self.state.error = Some(errors::edit(self.state.lang, &e));
+                self.state.error = Some(errors::edit(self.state.locale(), &e));
                 false
             }
         }

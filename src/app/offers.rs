@@ -12,6 +12,9 @@ pub struct Offer {
     /// the offer is shown (settings are restored after a project given on
     /// the command line was tried).
     pub why: [String; 2],
+    /// Problems found when it loaded, said in the language and digits of
+    /// the moment (then `why` is empty).
+    pub report: Option<super::problems::LoadReport>,
     pub restore: bool,
 }
 
@@ -23,6 +26,7 @@ impl Offer {
         Offer {
             path,
             why,
+            report: None,
             restore: false,
         }
     }
@@ -32,7 +36,16 @@ impl Offer {
         Offer {
             path,
             why,
+            report: None,
             restore: true,
+        }
+    }
+
+    /// It loaded with items set aside, which its backup has whole.
+    pub fn restore_after_load(path: PathBuf, report: super::problems::LoadReport) -> Offer {
+        Offer {
+            report: Some(report),
+            ..Offer::restore(path, Default::default())
         }
     }
 }
@@ -64,8 +77,11 @@ pub fn offer_ui(ctx: &egui::Context, state: &mut UiState, out: &mut Vec<Action>)
             ui.set_max_width(560.0);
             let font = egui::TextStyle::Body.resolve(ui.style());
             let color = ui.visuals().text_color();
-            let why = &offer.why[usize::from(state.lang == super::Lang::Fa)];
-            super::bidi_label_ui(ui, why, font.clone(), color);
+            let why = match &offer.report {
+                Some(report) => report.say(state.locale()),
+                None => offer.why[usize::from(state.lang == super::Lang::Fa)].clone(),
+            };
+            super::bidi_label_ui(ui, &why, font.clone(), color);
             ui.add_space(6.0);
             // The real name where the text says NAME.strata.
             let name = offer

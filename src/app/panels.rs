@@ -2,6 +2,7 @@
 //! segments, memo, command palette and error dialog.
 
 use super::header::cite_lines;
+use super::i18n::{Digits, Noun};
 use super::{Action, AppCommand, UiState, Workbench, bidi, code_color, commands, mirror};
 use crate::model::*;
 use egui::RichText;
@@ -24,8 +25,8 @@ pub fn menu_ui(ui: &mut egui::Ui, wb: &Workbench, out: &mut Vec<Action>) {
 }
 
 fn menu_items_ui(ui: &mut egui::Ui, wb: &Workbench, out: &mut Vec<Action>) {
-    let lang = wb.state.lang;
-    let rtl = lang.rtl();
+    let lang = wb.state.locale();
+    let rtl = wb.state.lang.rtl();
     let s = lang.strings();
     let item = |ui: &mut egui::Ui,
                 cmd: AppCommand,
@@ -106,6 +107,17 @@ fn menu_items_ui(ui: &mut egui::Ui, wb: &Workbench, out: &mut Vec<Action>) {
         ] {
             item(ui, cmd, cmd.label(lang), true, out);
         }
+        if lang.rtl() {
+            // Only the Persian interface has a choice of digits.
+            let mut latin = wb.state.digits == Digits::Latin;
+            if ui.checkbox(&mut latin, bidi(s.latin_digits)).changed() {
+                out.push(Action::SetDigits(if latin {
+                    Digits::Latin
+                } else {
+                    Digits::Persian
+                }));
+            }
+        }
         ui.separator();
         // The project's level names (they are saved with it and exported).
         ui.label(bidi(s.level_names));
@@ -185,6 +197,7 @@ fn menu_items_ui(ui: &mut egui::Ui, wb: &Workbench, out: &mut Vec<Action>) {
 pub fn status_ui(ui: &mut egui::Ui, wb: &Workbench, _out: &mut Vec<Action>) {
     egui::Panel::bottom("status").show(ui, |ui| {
         let s = wb.state.lang.strings();
+        let loc = wb.state.locale();
         super::row(ui, wb.state.lang.rtl(), |ui| {
             let p = &wb.project;
             // The path stays a label of its own: slashes scatter inside RTL text.
@@ -193,13 +206,10 @@ pub fn status_ui(ui: &mut egui::Ui, wb: &Workbench, _out: &mut Vec<Action>) {
                 None => ui.label(bidi(s.not_saved)),
             };
             ui.label(bidi(&format!(
-                "{} {} · {} {} · {} {}{}",
-                p.documents.len(),
-                s.documents,
-                p.codes.len(),
-                s.codes_word,
-                p.codings.len(),
-                s.codings,
+                "{} · {} · {}{}",
+                loc.count(p.documents.len(), Noun::Document),
+                loc.count(p.codes.len(), Noun::Code),
+                loc.count(p.codings.len(), Noun::Coding),
                 if wb.is_dirty() {
                     format!(" · {}", s.unsaved)
                 } else {
@@ -214,6 +224,7 @@ pub fn status_ui(ui: &mut egui::Ui, wb: &Workbench, _out: &mut Vec<Action>) {
 
 pub fn retrieved_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Vec<Action>) {
     let lang = state.lang;
+    let loc = state.locale();
     let s = lang.strings();
     ui.heading(bidi(s.retrieved));
     super::row(ui, lang.rtl(), |ui| {
@@ -230,7 +241,7 @@ pub fn retrieved_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &m
     // are looked up below.
     let segments = retrieved_segments(p, state);
     ui.label(
-        RichText::new(format!("{} {}", segments.len(), s.codings))
+        RichText::new(bidi(&loc.count(segments.len(), Noun::Coding)))
             .small()
             .weak(),
     );
@@ -252,7 +263,7 @@ pub fn retrieved_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &m
             for (doc, c) in visible {
                 let (a, b) = doc.lines_of(c.range);
                 let code = p.codes.get(&c.code).map_or("?", |k| k.name.as_str());
-                let cite = cite_lines(lang, a, b);
+                let cite = cite_lines(loc, a, b);
                 let head = format!(
                     "{}{} {} · {}",
                     doc.cite_label(),
@@ -314,10 +325,10 @@ pub fn retrieved_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &m
 }
 
 pub fn palette_ui(ctx: &egui::Context, state: &mut UiState, out: &mut Vec<Action>) {
+    let lang = state.locale();
     let Some(query) = state.palette.as_mut() else {
         return;
     };
-    let lang = state.lang;
     let mut close = false;
     egui::Modal::new(egui::Id::unique("palette")).show(ctx, |ui| {
         super::mirror::dialog_ui(ui, lang.rtl(), 440.0, |ui| {
@@ -360,7 +371,9 @@ pub fn palette_ui(ctx: &egui::Context, state: &mut UiState, out: &mut Vec<Action
 }
 
 pub fn error_ui(ctx: &egui::Context, state: &mut UiState) {
-    let Some(err) = state.error.clone() else {
+    // A load's problems are said in the language and digits of the moment.
+    let report = || state.load_report.as_ref().map(|r| r.say(state.locale()));
+    let Some(err) = state.error.clone().or_else(report) else {
         return;
     };
     egui::Modal::new(egui::Id::unique("error")).show(ctx, |ui| {
@@ -370,9 +383,10 @@ pub fn error_ui(ctx: &egui::Context, state: &mut UiState) {
             let font = egui::TextStyle::Body.resolve(ui.style());
             super::bidi_label_ui(ui, &err, font, ui.visuals().text_color());
             if ui.button(bidi(state.lang.strings().ok)).clicked()
-                || ui.input(|i| i.key_pressed(egui::Key::Enter))
+                || ui.input(|i| i.key_pressed(egui::Key::Enter)) && state.error.take().is_none()
             {
-                state.error = None;
+                // What was shown was the load's report.
+                state.load_report = None;
             }
         })
     });

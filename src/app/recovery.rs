@@ -34,7 +34,12 @@ pub fn recovery_ui(ctx: &egui::Context, state: &mut UiState, out: &mut Vec<Actio
             let font = egui::TextStyle::Body.resolve(ui.style());
             let color = ui.visuals().text_color();
             super::bidi_label_ui(ui, s.recover_text, font.clone(), color);
-            ui.label(format!("{}  ({when})", rec.display()));
+            // The path as it is (bidi would scatter its slashes); the time in
+            // the interface's digits.
+            ui.label(rec.display().to_string());
+            if !when.is_empty() {
+                ui.label(bidi(&state.num(&when)));
+            }
             if ask {
                 // Discarding deletes the only copy of that work: asked twice.
                 super::bidi_label_ui(ui, s.discard_sure, font, color);

@@ -103,7 +103,7 @@ pub fn start(wb: &mut Workbench, path: PathBuf, lock: Option<crate::store::Lock>
             });
             wb.state.status = wb.state.lang.strings().saving.to_string();
         }
-        Err(e) => wb.state.error = Some(super::errors::store(wb.state.lang, &e)),
+        Err(e) => wb.state.error = Some(super::errors::store(wb.state.locale(), &e)),
     }
 }
 
@@ -164,16 +164,17 @@ pub fn start_autosave(wb: &mut Workbench, target: PathBuf) {
                 },
             })
         }
-        Err(e) => wb.state.error = Some(super::errors::store(wb.state.lang, &e)),
+        Err(e) => wb.state.error = Some(super::errors::store(wb.state.locale(), &e)),
     }
 }
 
-fn join(job: Job, lang: super::i18n::Lang) -> (Result<(), String>, Written) {
+fn join(job: Job, loc: super::i18n::Locale) -> (Result<(), String>, Written) {
     let result = match job.handle.join() {
-        Ok(r) => r.map_err(|e| super::errors::store(lang, &e)),
+        Ok(r) => r.map_err(|e| super::errors::store(loc, &e)),
         Err(_) => Err(format!(
-            "{}: saving stopped unexpectedly; the file on disk is unchanged. Try again, or use Save as",
-            job.what.path.display()
+            "{}: {}",
+            super::errors::p(&job.what.path),
+            loc.strings().save_stopped
         )),
     };
     (result, job.what)
@@ -181,7 +182,7 @@ fn join(job: Job, lang: super::i18n::Lang) -> (Result<(), String>, Written) {
 
 fn finish_autosave(wb: &mut Workbench) {
     if let Some(job) = wb.saver.autosave.take() {
-        let (result, job) = join(job, wb.state.lang);
+        let (result, job) = join(job, wb.state.locale());
         match result {
             Ok(()) => wb.saver.autosaved_revision = Some(job.revision),
             Err(e) => {
@@ -202,7 +203,7 @@ pub fn poll(wb: &mut Workbench, wait: bool) {
         .is_some_and(|j| wait || j.handle.is_finished())
         && let Some(job) = wb.saver.save.take()
     {
-        let (result, job) = join(job, wb.state.lang);
+        let (result, job) = join(job, wb.state.locale());
         match result {
             Ok(()) => {
                 // An autosave still running holds older work: let it end

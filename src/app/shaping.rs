@@ -16,7 +16,7 @@ fn arabic_font(c: char) -> bool {
 
 /// Sets a run's script to Arabic (and so its direction to right-to-left);
 /// punctuation and marks shared by all scripts do not.
-fn arabic_script(c: char) -> bool {
+pub fn arabic_script(c: char) -> bool {
     arabic_font(c)
         && !matches!(
             c,

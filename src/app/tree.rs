@@ -1,6 +1,7 @@
 //! The code tree: levels, colours, counts, filter, rename in place,
 //! drag and drop, grouping and deletion.
 
+use super::i18n::Noun;
 use super::{Action, UiState, bidi, code_color};
 use crate::edit::{self, Command};
 use crate::model::*;
@@ -48,7 +49,7 @@ pub fn tree_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Ve
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::SearchInput, true, "Filter codes"));
         if ui.button(bidi(s.new_code)).clicked() {
             let code = Code::new(
-                format!("{} {}", s.new_code, p.codes.len() + 1),
+                format!("{} {}", s.new_code, state.num(p.codes.len() + 1)),
                 edit::palette_color(p.codes.len()),
             );
             state.tree.renaming = Some((code.id, code.name.clone()));
@@ -65,7 +66,7 @@ pub fn tree_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Ve
     let (own, total) = (ix.own_counts(), ix.total_counts());
     let ungrouped = p.ungrouped_codes();
     if !ungrouped.is_empty() || state.tree.only_ungrouped {
-        let label = format!("{} ({})", s.only_ungrouped, ungrouped.len());
+        let label = format!("{} ({})", s.only_ungrouped, state.num(ungrouped.len()));
         ui.checkbox(&mut state.tree.only_ungrouped, bidi(&label));
     }
     let mut visible = filter_set(p, &state.tree.filter);
@@ -264,12 +265,16 @@ fn row_ui(
         if sw_resp.clicked() {
             out.push(Action::ToggleActive(id));
         }
-        let badge = format!("L{level}");
+        // «۱» in Persian: the level's name says the rest on hover.
+        let badge = match state.lang {
+            super::Lang::En => format!("L{level}"),
+            super::Lang::Fa => state.num(level),
+        };
         if super::levels::off_level(p, &mut state.tree.off_level).contains(&id) {
             // Outside the levels: the badge is marked, and says why on hover.
             let warn = ui.visuals().warn_fg_color;
             ui.label(
-                RichText::new(format!("{badge}!"))
+                RichText::new(bidi(&format!("{badge}!")))
                     .small()
                     .monospace()
                     .color(warn),
@@ -280,7 +285,7 @@ fn row_ui(
                 state.lang.strings().off_level
             )));
         } else {
-            ui.label(RichText::new(badge).small().monospace().weak())
+            ui.label(RichText::new(bidi(&badge)).small().monospace().weak())
                 .on_hover_text(bidi(&p.level_name(level)));
         }
         if let Some((rid, text)) = state.tree.renaming.as_mut().filter(|(r, _)| *r == id) {
@@ -300,11 +305,11 @@ fn row_ui(
             }
             return None;
         }
-        let counts = format!(
+        let counts = bidi(&format!(
             "{} / {}",
-            own.get(&id).copied().unwrap_or(0),
-            total.get(&id).copied().unwrap_or(0)
-        );
+            state.num(own.get(&id).copied().unwrap_or(0)),
+            state.num(total.get(&id).copied().unwrap_or(0))
+        ));
         // Counts sit in a column at the row's end; the name takes the rest
         // and is cut at its logical end when the pane is narrow.
         let counts_w = 48.0;
@@ -439,7 +444,7 @@ fn context_menu_ui(
     }
     if ui.button(bidi(s.new_code)).clicked() {
         let child = Code::new(
-            format!("{} {}", s.new_code, p.codes.len() + 1),
+            format!("{} {}", s.new_code, state.num(p.codes.len() + 1)),
             edit::palette_color(p.codes.len()),
         );
         state.tree.renaming = Some((child.id, child.name.clone()));
@@ -461,14 +466,13 @@ fn context_menu_ui(
         p.level_name(2)
     };
     if ui
-        .button(bidi(&format!("{} ({})", s.group, sel.len())))
+        .button(bidi(&format!("{} ({})", s.group, state.num(sel.len()))))
         .clicked()
     {
-        if let Ok((cmd, gid)) =
-            edit::group_codes(p, &sel, &format!("{group_name} {}", p.codes.len() + 1))
-        {
+        let name = format!("{group_name} {}", state.num(p.codes.len() + 1));
+        if let Ok((cmd, gid)) = edit::group_codes(p, &sel, &name) {
             out.push(Action::Edit(cmd));
-            state.tree.renaming = Some((gid, format!("{group_name} {}", p.codes.len() + 1)));
+            state.tree.renaming = Some((gid, name));
         }
         ui.close();
     }
@@ -546,11 +550,12 @@ pub fn confirm_delete_ui(
     egui::Modal::new(egui::Id::unique("confirm-delete")).show(ctx, |ui| {
         super::mirror::dialog_ui(ui, state.lang.rtl(), 440.0, |ui| {
             ui.label(RichText::new(bidi(&format!("{}: «{}»", s.delete, code.name))).strong());
-            ui.label(bidi(&format!(
-                "{} {}",
-                sub.len(),
-                s.delete_confirm.replace("{n}", &n.to_string())
-            )));
+            let loc = state.locale();
+            ui.label(bidi(
+                &s.delete_confirm
+                    .replace("{codes}", &loc.count(sub.len(), Noun::Code))
+                    .replace("{codings}", &loc.count(n, Noun::Coding)),
+            ));
             ui.horizontal(|ui| {
                 if ui.button(bidi(s.delete)).clicked() {
                     out.push(Action::Edit(Command::RemoveCode { id }));

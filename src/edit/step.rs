@@ -102,9 +102,11 @@ impl Step {
             RemoveDocumentGroup => "Remove document group".into(),
             RestoreDocumentGroup => "Restore document group".into(),
             MergeCodes { from, into } => format!("Merge '{from}' into '{into}'"),
+            GroupCodes { count: 1, name } => format!("Group 1 code into '{name}'"),
             GroupCodes { count, name } => format!("Group {count} codes into '{name}'"),
             Ungroup { name } => format!("Ungroup '{name}'"),
-            Import { documents } => format!("Import {documents} document(s)"),
+            Import { documents: 1 } => "Import 1 document".into(),
+            Import { documents } => format!("Import {documents} documents"),
             LoadCodebook => "Load codebook".into(),
             Several => "Several changes".into(),
         }

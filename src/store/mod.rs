@@ -16,7 +16,7 @@ pub use lock::{Ago, Lock, LockError, Unlocked, age, lock_path, since, unlock};
 pub use restore::{
     Restore, backup_to_restore, before_damage_path, keep_before_damage, restore_backup,
 };
-pub use validate::Problem;
+pub use validate::{CodingProblem, Problem, ProblemKind};
 pub use write::{
     Swept, backup_path, resolve, same_file, sweep_temps, write_atomic, write_atomic_from,
     write_private,

@@ -5,10 +5,13 @@ use super::format::Parts;
 use crate::model::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-/// One thing wrong with a loaded project.
+/// One thing wrong with a loaded project: said in English in `what` (the
+/// CLI's words), and as data in `kind`, which the window says in its own
+/// language.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
     pub what: String,
+    pub kind: ProblemKind,
 }
 
 impl std::fmt::Display for Problem {
@@ -17,8 +20,158 @@ impl std::fmt::Display for Problem {
     }
 }
 
-fn problem(v: &mut Vec<Problem>, what: String) {
-    v.push(Problem { what });
+fn problem(v: &mut Vec<Problem>, kind: ProblemKind) {
+    v.push(Problem {
+        what: kind.to_string(),
+        kind,
+    });
+}
+
+/// What is wrong, with the names and IDs involved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProblemKind {
+    CoderTwice {
+        name: String,
+        id: CoderId,
+    },
+    CodersShareId {
+        first: String,
+        other: String,
+        id: CoderId,
+    },
+    LineEndingsUnchecked {
+        document: String,
+    },
+    TextChanged {
+        document: String,
+    },
+    DuplicateDocument {
+        document: String,
+    },
+    BadSpeakerPattern {
+        document: String,
+        pattern: String,
+    },
+    UnknownGroup {
+        document: String,
+        group: GroupId,
+    },
+    Coding {
+        id: CodingId,
+        why: CodingProblem,
+    },
+    Memo {
+        title: String,
+        target: MemoTarget,
+    },
+    DuplicateCode {
+        name: String,
+        id: CodeId,
+    },
+    MissingRoot {
+        id: CodeId,
+    },
+    MissingChild {
+        parent: String,
+        child: CodeId,
+    },
+    ChildTwice {
+        parent: String,
+        child: CodeId,
+    },
+    Unreachable {
+        name: String,
+    },
+}
+
+/// Why a coding was set aside.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CodingProblem {
+    DuplicateId,
+    SameAsAnother,
+    MissingCode(CodeId),
+    MissingCoder(CoderId),
+    Outside {
+        range: CharRange,
+        document: String,
+        chars: usize,
+    },
+    MissingDocument(DocId),
+}
+
+impl std::fmt::Display for ProblemKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use ProblemKind::*;
+        match self {
+            CoderTwice { name, id } => write!(
+                f,
+                "coder '{name}' is listed twice (id {id}); kept once, with all their codings"
+            ),
+            CodersShareId { first, other, id } => write!(
+                f,
+                "coders '{first}' and '{other}' have the same id {id}, so they are one coder: merged as '{first}', who keeps all their codings (rename them if the other name is right)"
+            ),
+            LineEndingsUnchecked { document } => write!(
+                f,
+                "document '{document}': its line endings (CRLF) or a BOM were changed and it has no recorded SHA-256 to confirm the text; check that its codings still mark the right words"
+            ),
+            TextChanged { document } => write!(
+                f,
+                "document '{document}': its text does not match the SHA-256 recorded when it was imported (changed outside Strata?); set aside with its codings and memos, which are kept in the file, so that nothing is coded against the wrong text. If the project's backup (.bak) has the right text, restore it (`strata restore`, or Restore in the window); else restore the file from version control. Re-importing the transcript makes a new document without these codings"
+            ),
+            DuplicateDocument { document } => {
+                write!(f, "document '{document}': duplicate id or name; set aside")
+            }
+            BadSpeakerPattern { document, pattern } => write!(
+                f,
+                "document '{document}': speaker pattern '{pattern}' is not a valid regex; using the default"
+            ),
+            UnknownGroup { document, group } => {
+                write!(f, "document '{document}': unknown group {group}")
+            }
+            Coding { id, why } => {
+                let why = match why {
+                    CodingProblem::DuplicateId => "duplicate id".to_string(),
+                    CodingProblem::SameAsAnother => {
+                        "the same segment, code and coder as another coding".to_string()
+                    }
+                    CodingProblem::MissingCode(c) => format!("refers to missing code {c}"),
+                    CodingProblem::MissingCoder(c) => format!("refers to missing coder {c}"),
+                    CodingProblem::Outside {
+                        range,
+                        document,
+                        chars,
+                    } => {
+                        format!("range {range} lies outside document '{document}' ({chars} chars)")
+                    }
+                    CodingProblem::MissingDocument(d) => format!("refers to missing document {d}"),
+                };
+                write!(f, "coding {id}: {why}; set aside")
+            }
+            Memo { title, target } => write!(
+                f,
+                "memo '{title}': duplicate id or missing target {target:?}; set aside"
+            ),
+            DuplicateCode { name, id } => write!(f, "code '{name}': duplicate id {id}; set aside"),
+            MissingRoot { id } => {
+                write!(
+                    f,
+                    "top-level code {id} does not exist; dropped from the tree"
+                )
+            }
+            MissingChild { parent, child } => {
+                write!(f, "code '{parent}': child {child} does not exist; dropped")
+            }
+            ChildTwice { parent, child } => write!(
+                f,
+                "code '{parent}': child {child} is placed twice or forms a cycle; link removed"
+            ),
+            Unreachable { name } => write!(
+                f,
+                "code '{name}' is not reachable from the top of the tree (a cycle?); moved to the top"
+            ),
+        }
+    }
 }
 
 /// Build a `Project` from the file's lists, reporting and setting aside
@@ -39,18 +192,19 @@ pub fn build(file: Parts) -> (Project, Vec<Problem>) {
         // One person listed twice (a bad merge by hand): one coder, who
         // keeps every coding and memo made under that ID.
         if let Some(first) = p.coders.iter().find(|f| f.id == c.id) {
-            let what = if first.name == c.name {
-                format!(
-                    "coder '{}' is listed twice (id {}); kept once, with all their codings",
-                    c.name, c.id
-                )
+            let kind = if first.name == c.name {
+                ProblemKind::CoderTwice {
+                    name: c.name,
+                    id: c.id,
+                }
             } else {
-                format!(
-                    "coders '{}' and '{}' have the same id {}, so they are one coder: merged as '{}', who keeps all their codings (rename them if the other name is right)",
-                    first.name, c.name, c.id, first.name
-                )
+                ProblemKind::CodersShareId {
+                    first: first.name.clone(),
+                    other: c.name,
+                    id: c.id,
+                }
             };
-            problem(&mut probs, what);
+            problem(&mut probs, kind);
         } else {
             p.coders.push(c);
         }
@@ -78,19 +232,17 @@ pub fn build(file: Parts) -> (Project, Vec<Problem>) {
         if changed && d.source.text_hash.is_empty() {
             problem(
                 &mut probs,
-                format!(
-                    "document '{}': its line endings (CRLF) or a BOM were changed and it has no recorded SHA-256 to confirm the text; check that its codings still mark the right words",
-                    d.name
-                ),
+                ProblemKind::LineEndingsUnchecked {
+                    document: d.name.clone(),
+                },
             );
         }
         if !text_ok {
             problem(
                 &mut probs,
-                format!(
-                    "document '{}': its text does not match the SHA-256 recorded when it was imported (changed outside Strata?); set aside with its codings and memos, which are kept in the file, so that nothing is coded against the wrong text. If the project's backup (.bak) has the right text, restore it (`strata restore`, or Restore in the window); else restore the file from version control. Re-importing the transcript makes a new document without these codings",
-                    d.name
-                ),
+                ProblemKind::TextChanged {
+                    document: d.name.clone(),
+                },
             );
             changed_text.insert(d.id);
             p.set_aside.documents.push(d);
@@ -99,7 +251,9 @@ pub fn build(file: Parts) -> (Project, Vec<Problem>) {
         if doc_pos.contains_key(&d.id) || doc_names.contains(&d.name) {
             problem(
                 &mut probs,
-                format!("document '{}': duplicate id or name; set aside", d.name),
+                ProblemKind::DuplicateDocument {
+                    document: d.name.clone(),
+                },
             );
             p.set_aside.documents.push(d);
             continue;
@@ -109,11 +263,10 @@ pub fn build(file: Parts) -> (Project, Vec<Problem>) {
         if speaker_regex(d.speaker_pattern()).is_none() {
             problem(
                 &mut probs,
-                format!(
-                    "document '{}': speaker pattern '{}' is not a valid regex; using the default",
-                    d.name,
-                    d.speaker_pattern()
-                ),
+                ProblemKind::BadSpeakerPattern {
+                    document: d.name.clone(),
+                    pattern: d.speaker_pattern().to_string(),
+                },
             );
             d.set_speaker_pattern(DEFAULT_SPEAKER_PATTERN.to_string());
         }
@@ -122,7 +275,10 @@ pub fn build(file: Parts) -> (Project, Vec<Problem>) {
         {
             problem(
                 &mut probs,
-                format!("document '{}': unknown group {g}", d.name),
+                ProblemKind::UnknownGroup {
+                    document: d.name.clone(),
+                    group: g,
+                },
             );
             d.group = None;
         }
@@ -135,32 +291,29 @@ pub fn build(file: Parts) -> (Project, Vec<Problem>) {
     let mut seen_codings = HashSet::new();
     for c in file.codings {
         let why = if p.codings.contains_key(&c.id) {
-            Some("duplicate id".to_string())
+            Some(CodingProblem::DuplicateId)
         } else if !seen_codings.insert((c.document, c.range, c.code, c.coder)) {
-            Some("the same segment, code and coder as another coding".to_string())
+            Some(CodingProblem::SameAsAnother)
         } else if !p.codes.contains_key(&c.code) {
-            Some(format!("refers to missing code {}", c.code))
+            Some(CodingProblem::MissingCode(c.code))
         } else if p.coder(c.coder).is_none() {
-            Some(format!("refers to missing coder {}", c.coder))
+            Some(CodingProblem::MissingCoder(c.coder))
         } else if let Some(d) = doc_pos.get(&c.document).map(|i| &p.documents[*i]) {
-            (!c.range.fits(d.char_count())).then(|| {
-                format!(
-                    "range {} lies outside document '{}' ({} chars)",
-                    c.range,
-                    d.name,
-                    d.char_count()
-                )
+            (!c.range.fits(d.char_count())).then(|| CodingProblem::Outside {
+                range: c.range,
+                document: d.name.clone(),
+                chars: d.char_count(),
             })
         } else {
-            Some(format!("refers to missing document {}", c.document))
+            Some(CodingProblem::MissingDocument(c.document))
         };
         match why {
             Some(_) if changed_text.contains(&c.document) => {
                 went_with.insert(c.id);
                 p.set_aside.codings.push(c);
             }
-            Some(w) => {
-                problem(&mut probs, format!("coding {}: {w}; set aside", c.id));
+            Some(why) => {
+                problem(&mut probs, ProblemKind::Coding { id: c.id, why });
                 p.set_aside.codings.push(c);
             }
             None => {
@@ -191,10 +344,10 @@ pub fn build(file: Parts) -> (Project, Vec<Problem>) {
         } else {
             problem(
                 &mut probs,
-                format!(
-                    "memo '{}': duplicate id or missing target {:?}; set aside",
-                    m.title, m.target
-                ),
+                ProblemKind::Memo {
+                    title: m.title.clone(),
+                    target: m.target,
+                },
             );
             p.set_aside.memos.push(m);
         }
@@ -267,7 +420,10 @@ fn build_tree(p: &mut Project, codes: Vec<Code>, roots: Vec<CodeId>, probs: &mut
             std::collections::btree_map::Entry::Occupied(_) => {
                 problem(
                     probs,
-                    format!("code '{}': duplicate id {}; set aside", c.name, c.id),
+                    ProblemKind::DuplicateCode {
+                        name: c.name.clone(),
+                        id: c.id,
+                    },
                 );
                 p.set_aside.codes.push(c);
             }
@@ -280,10 +436,7 @@ fn build_tree(p: &mut Project, codes: Vec<Code>, roots: Vec<CodeId>, probs: &mut
     let mut clean_roots = Vec::new();
     for r in roots {
         if !map.contains_key(&r) {
-            problem(
-                probs,
-                format!("top-level code {r} does not exist; dropped from the tree"),
-            );
+            problem(probs, ProblemKind::MissingRoot { id: r });
         } else if placed.insert(r) {
             clean_roots.push(r);
         }
@@ -299,14 +452,18 @@ fn build_tree(p: &mut Project, codes: Vec<Code>, roots: Vec<CodeId>, probs: &mut
             if !map.contains_key(&k) {
                 problem(
                     probs,
-                    format!("code '{name}': child {k} does not exist; dropped"),
+                    ProblemKind::MissingChild {
+                        parent: name,
+                        child: k,
+                    },
                 );
             } else if !placed.insert(k) {
                 problem(
                     probs,
-                    format!(
-                        "code '{name}': child {k} is placed twice or forms a cycle; link removed"
-                    ),
+                    ProblemKind::ChildTwice {
+                        parent: name,
+                        child: k,
+                    },
                 );
             } else {
                 kept.push(k);
@@ -321,12 +478,7 @@ fn build_tree(p: &mut Project, codes: Vec<Code>, roots: Vec<CodeId>, probs: &mut
     // each unreached group a root and retry.
     while let Some(orphan) = map.keys().find(|k| !placed.contains(k)).copied() {
         let name = map.get(&orphan).map(|c| c.name.clone()).unwrap_or_default();
-        problem(
-            probs,
-            format!(
-                "code '{name}' is not reachable from the top of the tree (a cycle?); moved to the top"
-            ),
-        );
+        problem(probs, ProblemKind::Unreachable { name });
         placed.insert(orphan);
         clean_roots.push(orphan);
         let mut queue = vec![orphan];

@@ -113,7 +113,7 @@ fn a_project_held_elsewhere_is_named_and_a_doubtful_lock_offered_for_unlocking()
     let mut h = demo(Lang::Fa);
     h.state_mut().apply(Action::OpenPath(proj.clone()));
     h.run();
-    h.get_by_label_contains("قفل، فرایند 1 روی");
+    h.get_by_label_contains("قفل، فرایند ۱ روی");
     h.get_by_label_contains("پیش، که شاید هنوز در حال اجرا باشد");
     h.get_by_label_contains("سیستم نمی‌تواند بگوید که آن Strata است");
     assert_eq!(h.state().path, None);

@@ -10,6 +10,8 @@ mod fuzz;
 #[cfg(feature = "gui")]
 mod gui;
 #[cfg(feature = "gui")]
+mod gui_digits;
+#[cfg(feature = "gui")]
 mod gui_mirror;
 #[cfg(feature = "gui")]
 mod gui_safety;
