@@ -37,16 +37,6 @@ pub fn header_ui(
     let s = lang.strings();
     super::row(ui, lang.rtl(), |ui| {
         ui.heading(bidi(&doc.name));
-        let vars: Vec<String> = doc
-            .variables
-            .iter()
-            .map(|(k, v)| format!("{k}={v}"))
-            .collect();
-        // An empty label here made the wrapping row put the direction box
-        // over the name (a document without variables).
-        if !vars.is_empty() {
-            ui.label(RichText::new(bidi(&vars.join("  "))).weak());
-        }
         let label = |d: Direction| match d {
             Direction::Auto => s.dir_auto,
             Direction::Rtl => s.dir_rtl,
@@ -67,6 +57,17 @@ pub fn header_ui(
                 }
             }
         });
+        // The variables last: in a narrow pane they wrap, not the box.
+        let vars: Vec<String> = doc
+            .variables
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect();
+        // An empty label here made the wrapping row put the direction box
+        // over the name (a document without variables).
+        if !vars.is_empty() {
+            ui.label(RichText::new(bidi(&vars.join("  "))).weak());
+        }
     });
     fixed_row(ui, lang.rtl(), |ui| {
         if let Some(c) = state.selected_coding.and_then(|c| p.codings.get(&c)) {
@@ -173,12 +174,17 @@ fn search_ui(ui: &mut egui::Ui, doc: &Document, state: &mut UiState, out: &mut V
     let mut close = false;
     let mut jump = None;
     ui.horizontal(|ui| {
-        let r = ui.add(
-            egui::TextEdit::singleline(&mut search.query)
-                .hint_text(bidi(lang.strings().search))
-                .desired_width(220.0),
-        );
-        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::SearchInput, true, "Search text"));
+        let hint = lang.strings().search;
+        let r = super::bidi_edit::sized_ui(ui, 220.0, |ui| {
+            super::bidi_edit_ui(
+                ui,
+                &mut search.query,
+                "text-search",
+                "Search text",
+                hint,
+                false,
+            )
+        });
         if search.focus {
             r.request_focus();
             search.focus = false;

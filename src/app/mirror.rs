@@ -113,6 +113,7 @@ pub fn submenu_ui<R>(
         .fixed_pos(resp.rect.left_top() - vec2(gap, 6.0))
         .show(ui.ctx(), |ui| {
             egui::containers::menu::menu_style(ui.style_mut());
+            ui.set_max_width(ui.spacing().menu_width);
             egui::Frame::menu(ui.style())
                 .show(ui, |ui| {
                     ui.scope_builder(UiBuilder::new().closable(), |ui| {
@@ -160,17 +161,15 @@ pub fn combo_ui(
     } else {
         Button::new(bidi(selected)).right_text(arrow)
     };
-    let side = |ui: &mut Ui| {
-        let r = ui.add(button.min_size(vec2(90.0, 0.0)));
-        ui.label(bidi(label));
-        r
-    };
-    let r = if rtl {
-        ui.with_layout(Layout::right_to_left(Align::Center), side)
-            .inner
-    } else {
-        ui.horizontal(side).inner
-    };
+    // The box, then its label: the row they are in runs from the right
+    // in the Persian interface.
+    let r = ui
+        .horizontal(|ui| {
+            let r = ui.add(button.min_size(vec2(90.0, 0.0)));
+            ui.label(bidi(label));
+            r
+        })
+        .inner;
     let close = if keep_open {
         PopupCloseBehavior::CloseOnClickOutside
     } else {

@@ -172,12 +172,17 @@ fn menu_items_ui(ui: &mut egui::Ui, wb: &Workbench, out: &mut Vec<Action>) {
         }
         ui.separator();
         let mut name = wb.state.new_coder.clone();
-        ui.add(
-            egui::TextEdit::singleline(&mut name)
-                .hint_text(bidi(s.new_coder))
-                .desired_width(140.0),
-        )
-        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "New coder name"));
+        // Persian names are typed here: the bidi-aware field.
+        super::bidi_edit::sized_ui(ui, 160.0, |ui| {
+            super::bidi_edit_ui(
+                ui,
+                &mut name,
+                "new-coder",
+                "New coder name",
+                s.new_coder,
+                false,
+            )
+        });
         if name != wb.state.new_coder {
             out.push(Action::SetNewCoderText(name.clone()));
         }
@@ -333,7 +338,7 @@ pub fn palette_ui(ctx: &egui::Context, state: &mut UiState, out: &mut Vec<Action
     egui::Modal::new(egui::Id::unique("palette")).show(ctx, |ui| {
         super::mirror::dialog_ui(ui, lang.rtl(), 440.0, |ui| {
             ui.heading(bidi(lang.strings().command_palette));
-            let r = ui.text_edit_singleline(query);
+            let r = super::bidi_edit_ui(ui, query, "palette-query", "Command palette", "", false);
             r.request_focus();
             let q = crate::text::fold(query);
             let hits: Vec<AppCommand> = commands::ALL
@@ -341,19 +346,25 @@ pub fn palette_ui(ctx: &egui::Context, state: &mut UiState, out: &mut Vec<Action
                 .copied()
                 .filter(|c| crate::text::fold(&c.label(lang)).contains(&q))
                 .collect();
-            for c in &hits {
-                let sc = c
-                    .shortcut()
-                    .map(|k| ctx.format_shortcut(&k))
-                    .unwrap_or_default();
-                if ui
-                    .add(egui::Button::new(bidi(&c.label(lang))).shortcut_text(sc))
-                    .clicked()
-                {
-                    out.push(Action::Run(*c));
-                    close = true;
+            // Full-width rows, the shortcut at the far end, as in a menu.
+            let align = if lang.rtl() {
+                egui::Align::Max
+            } else {
+                egui::Align::Min
+            };
+            ui.with_layout(egui::Layout::top_down_justified(align), |ui| {
+                for c in &hits {
+                    let sc = c
+                        .shortcut()
+                        .map(|k| ctx.format_shortcut(&k))
+                        .unwrap_or_default();
+                    let b = mirror::item_button(lang.rtl(), &c.label(lang), sc);
+                    if ui.add(b.frame(false)).clicked() {
+                        out.push(Action::Run(*c));
+                        close = true;
+                    }
                 }
-            }
+            });
             if ui.input(|i| i.key_pressed(egui::Key::Enter))
                 && let Some(c) = hits.first()
             {

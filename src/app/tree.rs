@@ -41,12 +41,16 @@ pub fn tree_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Ve
     let s = state.lang.strings();
     ui.heading(bidi(s.codes));
     super::row(ui, state.lang.rtl(), |ui| {
-        ui.add(
-            egui::TextEdit::singleline(&mut state.tree.filter)
-                .hint_text(bidi(s.filter))
-                .desired_width(160.0),
-        )
-        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::SearchInput, true, "Filter codes"));
+        super::bidi_edit::sized_ui(ui, 160.0, |ui| {
+            super::bidi_edit_ui(
+                ui,
+                &mut state.tree.filter,
+                "code-filter",
+                "Filter codes",
+                s.filter,
+                false,
+            )
+        });
         if ui.button(bidi(s.new_code)).clicked() {
             let code = Code::new(
                 format!("{} {}", s.new_code, state.num(p.codes.len() + 1)),
@@ -494,7 +498,17 @@ fn context_menu_ui(
                     let Some(o) = p.codes.get(&other) else {
                         continue;
                     };
-                    if ui.button(bidi(&p.code_path_label(o.id, " › "))).clicked() {
+                    // The name first, then where it sits, on one line cut at
+                    // its logical end (egui would wrap reordered text wrongly).
+                    let parent = p.parent_of(other).and_then(|q| p.codes.get(&q));
+                    let label = match parent {
+                        Some(q) => format!("{} — {}", o.name, q.name),
+                        None => o.name.clone(),
+                    };
+                    let r = super::selectable_line_ui(ui, &label, 320.0, false)
+                        .on_hover_text(bidi(&p.code_path_label(o.id, " › ")));
+                    r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+                    if r.clicked() {
                         if let Ok(cmd) = edit::merge_codes(p, id, other) {
                             out.push(Action::Edit(cmd));
                         }
@@ -567,6 +581,9 @@ pub fn confirm_delete_ui(
             });
         })
     });
+    if ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+        close = true;
+    }
     if close {
         state.tree.confirm_delete = None;
         state.selected_codes.remove(&id);
