@@ -108,7 +108,7 @@ impl AppCommand {
 
     pub fn label(self, loc: Locale) -> String {
         match self {
-            AppCommand::QuickCode(n) => format!("{} {}", loc.strings().quick_codes, loc.num(n)),
+            AppCommand::QuickCode(n) => format!("{} {}", loc.strings().quick_code, loc.num(n)),
             other => other.static_label(loc.lang).to_string(),
         }
     }

@@ -196,9 +196,6 @@ fn search_ui(ui: &mut egui::Ui, doc: &Document, state: &mut UiState, out: &mut V
             search.key = Some(key);
             jump = search.matches.first().copied();
         }
-        if !search.query.is_empty() {
-            ui.label(RichText::new(bidi(&search.query)).weak());
-        }
         let n = search.matches.len();
         ui.label(bidi(&format!(
             "{} / {}",

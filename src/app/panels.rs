@@ -168,12 +168,14 @@ fn menu_items_ui(ui: &mut egui::Ui, wb: &Workbench, out: &mut Vec<Action>) {
                 .clicked()
             {
                 out.push(Action::SetCoder(c.id));
+                // A choice closes the list (only typing keeps it open).
+                ui.close();
             }
         }
         ui.separator();
         let mut name = wb.state.new_coder.clone();
         // Persian names are typed here: the bidi-aware field.
-        super::bidi_edit::sized_ui(ui, 160.0, |ui| {
+        let field = super::bidi_edit::sized_ui(ui, 160.0, |ui| {
             super::bidi_edit_ui(
                 ui,
                 &mut name,
@@ -183,15 +185,22 @@ fn menu_items_ui(ui: &mut egui::Ui, wb: &Workbench, out: &mut Vec<Action>) {
                 false,
             )
         });
+        // The field gives up its focus on Enter.
+        let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if name != wb.state.new_coder {
             out.push(Action::SetNewCoderText(name.clone()));
         }
         if ui
             .add_enabled(!name.trim().is_empty(), egui::Button::new(bidi(s.add)))
             .clicked()
+            || enter && !name.trim().is_empty()
         {
             out.push(Action::AddCoder(name));
             out.push(Action::SetNewCoderText(String::new()));
+            ui.close();
+        }
+        if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+            ui.close();
         }
     });
     if ui.button(bidi(s.language)).clicked() {

@@ -60,9 +60,6 @@ pub fn tree_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Ve
             out.push(Action::Edit(edit::add_code(p, None, code)));
         }
     });
-    if !state.tree.filter.is_empty() {
-        ui.label(RichText::new(bidi(&state.tree.filter)).weak().small());
-    }
     let level_names: Vec<String> = (1..=p.level_count).map(|l| p.level_name(l)).collect();
     ui.label(RichText::new(bidi(&level_names.join(" · "))).small().weak());
     // Counts come from the project's index, built once per generation.
