@@ -36,7 +36,7 @@ pub fn browser_ui(
     out: &mut Vec<Action>,
 ) {
     let font = FontId::proportional(state.font_size);
-    let rtl = doc.is_rtl();
+    let rtl = doc.is_rtl_in(p.direction);
     let avail = ui.available_width();
     let num_w = 44.0;
     cache.ensure_stripes(p, doc, generation);
@@ -45,7 +45,7 @@ pub fn browser_ui(
     let stripes_w = RESERVED_LANES as f32 * (LANE_W + LANE_GAP) + 6.0;
     let lane_pitch = lane_pitch(cache.lanes);
     let text_w = (avail - num_w - stripes_w - 24.0).max(80.0);
-    ui.fonts_mut(|f| cache.ensure(f, doc, text_w, &font));
+    ui.fonts_mut(|f| cache.ensure(f, (doc, p.direction), text_w, &font));
     let scroll_to = state.scroll_to_line.take();
     let area = egui::ScrollArea::vertical()
         .id_salt(("browser", doc.id))
@@ -332,7 +332,7 @@ fn stripes_ui(
     (top, stripe_x, (pitch, lane_w)): (f32, f32, (f32, f32)),
     visible: &dyn Fn(f32, f32) -> bool,
 ) {
-    let rtl = doc.is_rtl();
+    let rtl = doc.is_rtl_in(p.direction);
     let lanes = cache.lanes.max(RESERVED_LANES);
     for s in &cache.stripes {
         let (Some(a), Some(b)) = (

@@ -77,16 +77,13 @@ impl LayoutCache {
     pub fn ensure(
         &mut self,
         fonts: &mut egui::epaint::text::FontsView<'_>,
-        doc: &Document,
+        (doc, project): (&Document, Direction),
         width: f32,
         font: &FontId,
     ) {
-        let key = (
-            doc.id,
-            width.round() as u32,
-            font.size.to_bits(),
-            doc.direction,
-        );
+        // The direction in effect: the document's, else its project's.
+        let direction = doc.direction.or(project);
+        let key = (doc.id, width.round() as u32, font.size.to_bits(), direction);
         if self.key == Some(key) {
             return;
         }
@@ -101,7 +98,7 @@ impl LayoutCache {
         let mut start = 0;
         let fonts_by_rtl = [false, true].map(|rtl| super::fonts::paragraph_font(font.size, rtl));
         for (i, line) in doc.text().split('\n').enumerate() {
-            let font = fonts_by_rtl[usize::from(doc.line_is_rtl(i + 1))].clone();
+            let font = fonts_by_rtl[usize::from(doc.line_is_rtl_in(i + 1, direction))].clone();
             let mut measure = |s: &str| measure(galleys, fonts, &font, s);
             let breaks = break_paragraph(line, width.max(40.0), &mut measure);
             let h = breaks.len() as f32 * self.row_height;
@@ -137,7 +134,7 @@ impl LayoutCache {
             let mut measure = |s: &str| measure(galleys, fonts, font, s);
             para.lines = layout_lines(
                 doc.line_text(line),
-                Some(doc.line_is_rtl(line)),
+                Some(doc.line_is_rtl_in(line, self.key.map_or(Direction::Auto, |k| k.3))),
                 &para.breaks,
                 &mut measure,
             );

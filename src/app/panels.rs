@@ -139,6 +139,21 @@ fn menu_items_ui(ui: &mut egui::Ui, wb: &Workbench, out: &mut Vec<Action>) {
             }
         }
         ui.separator();
+        // The project's direction: a Persian study sets it once.
+        ui.label(bidi(s.project_direction));
+        for (d, name) in [
+            (Direction::Auto, s.dir_auto),
+            (Direction::Rtl, s.dir_rtl),
+            (Direction::Ltr, s.dir_ltr),
+        ] {
+            let current = wb.project.direction == d;
+            if ui.selectable_label(current, bidi(name)).clicked() && !current {
+                out.push(Action::Edit(crate::edit::Command::SetProjectDirection {
+                    direction: d,
+                }));
+            }
+        }
+        ui.separator();
         ui.label(bidi(s.panes));
         let panes = [
             (wb.state.show_documents, s.documents),
@@ -317,7 +332,7 @@ pub fn retrieved_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &m
                                     small,
                                     ui.visuals().weak_text_color(),
                                 );
-                                let rtl = doc.line_is_rtl(a);
+                                let rtl = doc.line_is_rtl_in(a, p.direction);
                                 super::quote_line_ui(ui, &text, body, plain, Some(rtl));
                             });
                         });

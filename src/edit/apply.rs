@@ -200,6 +200,10 @@ pub(super) fn apply(p: &mut Project, cmd: Command) -> R {
             let old = std::mem::replace(&mut doc.group, group);
             Ok(SetDocumentGroup { id, group: old })
         }
+        SetProjectDirection { direction } => {
+            let old = std::mem::replace(&mut p.direction, direction);
+            Ok(SetProjectDirection { direction: old })
+        }
         SetDirection { id, direction } => {
             let doc = doc_mut(p, id)?;
             let old = std::mem::replace(&mut doc.direction, direction);

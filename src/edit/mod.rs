@@ -156,6 +156,10 @@ pub enum Command {
         id: DocId,
         direction: Direction,
     },
+    /// The direction of every document left on Auto.
+    SetProjectDirection {
+        direction: Direction,
+    },
     /// Set (Some) or clear (None) a document variable.
     SetVariable {
         id: DocId,
@@ -219,7 +223,7 @@ impl Command {
             RemoveDocument { .. } => Step::RemoveDocument,
             RenameDocument { .. } => Step::RenameDocument,
             SetDocumentGroup { .. } => Step::MoveDocumentToGroup,
-            SetDirection { .. } => Step::SetTextDirection,
+            SetDirection { .. } | SetProjectDirection { .. } => Step::SetTextDirection,
             SetVariable { .. } => Step::SetVariable,
             AddGroup { .. } => Step::AddDocumentGroup,
             RemoveGroup { .. } => Step::RemoveDocumentGroup,

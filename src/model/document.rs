@@ -19,6 +19,17 @@ pub enum Direction {
     Rtl,
 }
 
+impl Direction {
+    /// This direction, or `outer`'s where this one is Auto (a document's
+    /// own choice wins over its project's).
+    pub fn or(self, outer: Direction) -> Direction {
+        match self {
+            Direction::Auto => outer,
+            d => d,
+        }
+    }
+}
+
 /// Where a document came from.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
@@ -287,7 +298,13 @@ impl Document {
     /// The document's direction (which side numbers and stripes go):
     /// the override, or what the text as a whole says.
     pub fn is_rtl(&self) -> bool {
-        match self.direction {
+        self.is_rtl_in(Direction::Auto)
+    }
+
+    /// `is_rtl` in a project whose direction is `project` (it applies when
+    /// the document's own is Auto).
+    pub fn is_rtl_in(&self, project: Direction) -> bool {
+        match self.direction.or(project) {
             Direction::Ltr => false,
             Direction::Rtl => true,
             Direction::Auto => self.mostly_rtl(),
@@ -298,13 +315,19 @@ impl Document {
     /// strong char after the speaker label (the document's, if none); see
     /// `text::paragraph_rtl`, the rule every view follows.
     pub fn line_is_rtl(&self, line: usize) -> bool {
-        let forced = match self.direction {
+        self.line_is_rtl_in(line, Direction::Auto)
+    }
+
+    /// `line_is_rtl` in a project whose direction is `project`.
+    pub fn line_is_rtl_in(&self, line: usize, project: Direction) -> bool {
+        let forced = match self.direction.or(project) {
             Direction::Ltr => Some(false),
             Direction::Rtl => Some(true),
             Direction::Auto => None,
         };
         let label_end = self.label_end(line);
-        crate::text::paragraph_rtl(self.line_text(line), label_end, forced, self.is_rtl())
+        let fallback = self.is_rtl_in(project);
+        crate::text::paragraph_rtl(self.line_text(line), label_end, forced, fallback)
     }
 
     /// Where a line's speaker label ends (bytes into the line; 0 without one).

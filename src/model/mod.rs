@@ -176,6 +176,9 @@ pub struct Project {
     /// How deep the code tree is meant to be (3 by default). Deeper codes
     /// are allowed (other tools' projects have any depth) but reported.
     pub level_count: usize,
+    /// The paragraph direction of every document left on Auto (a Persian
+    /// study sets it once); Auto: each line's own first strong letter.
+    pub direction: Direction,
     pub interviewer_labels: Vec<String>,
     pub coders: Vec<Coder>,
     pub groups: Vec<DocGroup>,
@@ -197,6 +200,7 @@ impl Project {
             name: name.into(),
             level_names: LEVEL_NAMES_EN.iter().map(|s| s.to_string()).collect(),
             level_count: DEFAULT_LEVEL_COUNT,
+            direction: Direction::Auto,
             interviewer_labels: DEFAULT_INTERVIEWER_LABELS
                 .iter()
                 .map(|s| s.to_string())

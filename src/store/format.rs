@@ -7,13 +7,15 @@
 //! structs of `v2`) written as JSON: a JSON parser reads it four times
 //! faster than RON, and line endings changed by git or an editor cannot
 //! reach the text inside its strings, where a line break is written `\n`.
+//! Version 4 adds the project's text direction (absent: Auto), so that a
+//! Strata that reads only version 3 refuses the file rather than drop it.
 
 use crate::model::*;
 
 pub const FORMAT_NAME: &str = "strata.project";
 /// Version written by this build. Bump it, freeze the old shape in its own
 /// module and add a migration when the format changes.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// A project as read from any version of the file, not yet validated.
 pub struct Parts {
@@ -21,6 +23,7 @@ pub struct Parts {
     pub name: String,
     pub level_names: Vec<String>,
     pub level_count: usize,
+    pub direction: Direction,
     pub interviewer_labels: Vec<String>,
     pub coders: Vec<Coder>,
     pub groups: Vec<DocGroup>,

@@ -369,10 +369,10 @@ fn keep_older(path: &Path) -> Result<(), StoreError> {
     let Some(Sniffed::Version(v)) = format::sniff_version(&head) else {
         return Ok(());
     };
-    // Older versions are RON; a JSON file saying otherwise is not one.
+    // Versions 1 and 2 are RON; a JSON file saying it is one is not.
     if v == 0
         || v >= FORMAT_VERSION
-        || format::is_json(&head)
+        || (format::is_json(&head) && v < 3)
         || format::sniff_format(&head).as_deref() != Some(FORMAT_NAME)
     {
         return Ok(());

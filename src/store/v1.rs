@@ -160,6 +160,7 @@ pub fn migrate(p: Project) -> v2::Project<'static> {
         name: p.name,
         level_names: p.level_names,
         level_count: model::DEFAULT_LEVEL_COUNT,
+        direction: model::Direction::Auto,
         interviewer_labels: p.interviewer_labels,
         coders: p
             .coders

@@ -29,6 +29,9 @@ pub struct Project<'a> {
     /// subcategory, category).
     #[serde(default = "default_levels")]
     pub level_count: usize,
+    /// Version 4 on; absent in older files (Auto).
+    #[serde(default, skip_serializing_if = "is_auto")]
+    pub direction: model::Direction,
     #[serde(default)]
     pub interviewer_labels: Vec<String>,
     #[serde(default)]
@@ -48,6 +51,10 @@ pub struct Project<'a> {
     pub memos: Vec<Memo>,
     #[serde(default, skip_serializing_if = "SetAside::is_empty")]
     pub set_aside: SetAside<'a>,
+}
+
+fn is_auto(d: &model::Direction) -> bool {
+    *d == model::Direction::Auto
 }
 
 fn default_levels() -> usize {
@@ -284,6 +291,7 @@ pub fn into_parts(p: Project<'_>) -> Parts {
         name: p.name,
         level_names: p.level_names,
         level_count: p.level_count,
+        direction: p.direction,
         interviewer_labels: p.interviewer_labels,
         coders: p
             .coders
@@ -422,6 +430,7 @@ pub fn from_model(p: &model::Project) -> Project<'_> {
         name: p.name.clone(),
         level_names: p.level_names.clone(),
         level_count: p.level_count,
+        direction: p.direction,
         interviewer_labels: p.interviewer_labels.clone(),
         coders: p
             .coders

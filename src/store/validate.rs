@@ -182,6 +182,7 @@ pub fn build(file: Parts) -> (Project, Vec<Problem>) {
     p.id = file.id;
     p.level_names = file.level_names;
     p.level_count = file.level_count.max(1);
+    p.direction = file.direction;
     if !file.interviewer_labels.is_empty() {
         p.interviewer_labels = file.interviewer_labels;
     }

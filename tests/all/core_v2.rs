@@ -58,6 +58,16 @@ fn a_version_1_file_opens_with_the_same_ids_texts_codings_memos_and_variables() 
     assert!(p.codes.values().all(|c| c.stamp.created.is_none()));
 }
 
+/// How the current version is written in a saved file.
+fn current() -> String {
+    format!("\"version\": {},", store::FORMAT_VERSION)
+}
+
+/// A version this build does not know.
+fn newer() -> String {
+    format!("\"version\": {},", store::FORMAT_VERSION + 1)
+}
+
 #[test]
 fn first_save_writes_the_current_version_and_keeps_the_version_1_file() {
     let dir = tmp();
@@ -71,8 +81,9 @@ fn first_save_writes_the_current_version_and_keeps_the_version_1_file() {
         v1_text()
     );
     let text = std::fs::read_to_string(&path).expect("read");
-    assert!(text.contains("\"version\": 3,"), "{}", &text[..200]);
-    let (q, problems) = store::load(&path).expect("reload v3");
+    let head: String = text.chars().take(200).collect();
+    assert!(text.contains(&current()), "{head}");
+    let (q, problems) = store::load(&path).expect("reload");
     assert!(problems.is_empty());
     assert_eq!(p, q);
     // The second save leaves the version-1 copy alone.
@@ -192,7 +203,8 @@ fn version_0_is_refused_and_a_huge_version_is_called_newer() {
         }
         other => panic!("expected Newer, got {:?}", other.map(|_| ())),
     }
-    let four = text.replacen("version: 1,", "version: 4,", 1);
+    let next = format!("version: {},", store::FORMAT_VERSION + 1);
+    let four = text.replacen("version: 1,", &next, 1);
     assert!(matches!(
         store::from_str(&four, Path::new("v4.strata")),
         Err(StoreError::Newer { .. })
@@ -200,12 +212,12 @@ fn version_0_is_refused_and_a_huge_version_is_called_newer() {
     // The same in a JSON file, even one this build could not parse.
     let (p, _) = store::from_str(&text, Path::new("v1.strata")).expect("v1");
     let json = store::to_string(&p).expect("ser");
-    let four = json.replacen("\"version\": 3,", "\"version\": 4,", 1) + "}garbage";
+    let four = json.replacen(&current(), &newer(), 1) + "}garbage";
     assert!(matches!(
         store::from_str(&four, Path::new("v4.strata")),
         Err(StoreError::Newer { .. })
     ));
-    let zero = json.replacen("\"version\": 3,", "\"version\": 0,", 1);
+    let zero = json.replacen(&current(), "\"version\": 0,", 1);
     assert!(matches!(
         store::from_str(&zero, Path::new("zero.strata")),
         Err(StoreError::BadVersion { found: 0, .. })
@@ -218,7 +230,9 @@ fn a_newer_json_file_is_refused_wherever_its_version_sits() {
     let json = store::to_string(&p).expect("ser");
     let dir = tmp();
     // Keys sorted by a tool (`version` after `project`), and all on one line.
-    let sorted = edit_saved(&json, |v| v["version"] = serde_json::json!(4));
+    let sorted = edit_saved(&json, |v| {
+        v["version"] = serde_json::json!(store::FORMAT_VERSION + 1)
+    });
     let minified =
         serde_json::to_string(&serde_json::from_str::<serde_json::Value>(&sorted).expect("json"))
             .expect("json");
@@ -239,7 +253,7 @@ fn a_newer_json_file_is_refused_wherever_its_version_sits() {
         assert_eq!(std::fs::read_to_string(&path).expect("read"), text);
     }
     // JSON that claims an old (RON) version is damaged, not an old file.
-    let old = json.replacen("\"version\": 3,", "\"version\": 1,", 1);
+    let old = json.replacen(&current(), "\"version\": 1,", 1);
     match store::from_str(&old, Path::new("old.strata")) {
         Err(e @ StoreError::JsonOld { found: 1, .. }) => {
             assert!(e.to_string().contains("old.strata"), "{e}")
@@ -532,7 +546,7 @@ fn upgrade_rewrites_a_version_1_project_and_keeps_the_old_file() {
     assert!(
         std::fs::read_to_string(&path)
             .expect("read")
-            .contains("\"version\": 3,")
+            .contains(&current())
     );
     assert_eq!(
         std::fs::read_to_string(store::older_backup_path(&path, 1)).expect("kept"),
@@ -544,7 +558,10 @@ fn upgrade_rewrites_a_version_1_project_and_keeps_the_old_file() {
     let again = strata(&["upgrade", f]);
     assert!(again.status.success());
     assert!(
-        stderr(&again).contains("already in format version 3"),
+        stderr(&again).contains(&format!(
+            "already in format version {}",
+            store::FORMAT_VERSION
+        )),
         "{}",
         stderr(&again)
     );

@@ -355,8 +355,8 @@ fn saving_in_the_background_keeps_later_edits_unsaved_and_shows_failures() {
     // A failure in the background is shown: here a newer Strata's file
     // appeared where the project is saved.
     let newer = std::fs::read_to_string(&path).expect("read").replacen(
-        "\"version\": 3,",
-        "\"version\": 9,",
+        &format!("\"version\": {},", strata::store::FORMAT_VERSION),
+        "\"version\": 99,",
         1,
     );
     std::fs::write(&path, newer).expect("write");

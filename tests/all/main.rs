@@ -4,6 +4,7 @@
 mod bidi;
 mod cli;
 mod core_v2;
+mod direction;
 mod edit_props;
 mod export;
 mod fuzz;

@@ -52,7 +52,14 @@ fn browser_starts(ctx: &egui::Context, c: &Case) -> (Vec<usize>, egui::FontFamil
     let mut cache = LayoutCache::default();
     let mut out = (Vec::new(), egui::FontFamily::Monospace);
     let mut frame = ctx.run_ui(egui::RawInput::default(), |ui| {
-        ui.fonts_mut(|f| cache.ensure(f, &doc, c.width, &FontId::proportional(16.0)));
+        ui.fonts_mut(|f| {
+            cache.ensure(
+                f,
+                (&doc, Direction::Auto),
+                c.width,
+                &FontId::proportional(16.0),
+            )
+        });
         if let Some(p) = cache.paras.first() {
             out = (
                 p.breaks.iter().skip(1).map(|r| r.start.0).collect(),

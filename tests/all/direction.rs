@@ -1,0 +1,88 @@
+//! The project's text direction: the one setting a Persian study makes
+//! once, below each document's own, saved with the project (format 4).
+
+use super::util::*;
+use strata::edit::{Command, History};
+use strata::model::*;
+use strata::store;
+
+fn mixed() -> Document {
+    Document::new(
+        "mixed",
+        "Interviewer: how did it go?\nP9: ما هر روز به Instagram سر می‌زنیم.\n1402",
+    )
+}
+
+#[test]
+fn the_project_direction_applies_to_documents_left_on_auto() {
+    let d = mixed();
+    // Auto everywhere: each line by its first strong letter.
+    assert!(!d.line_is_rtl_in(1, Direction::Auto));
+    assert!(d.line_is_rtl_in(2, Direction::Auto));
+    // The project says right to left: every line of an Auto document.
+    assert!(d.line_is_rtl_in(1, Direction::Rtl));
+    assert!(d.line_is_rtl_in(3, Direction::Rtl));
+    assert!(d.is_rtl_in(Direction::Rtl));
+    // The document's own choice wins over its project's.
+    let mut d = d;
+    d.direction = Direction::Ltr;
+    assert!(!d.line_is_rtl_in(2, Direction::Rtl));
+    assert!(!d.is_rtl_in(Direction::Rtl));
+}
+
+#[test]
+fn setting_it_is_one_undoable_step_saved_with_the_project() {
+    let dir = tmp();
+    let path = dir.path().join("study.strata");
+    let mut p = Project::new("مطالعه");
+    p.documents.push(mixed());
+    let mut h = History::new();
+    h.apply(
+        &mut p,
+        Command::SetProjectDirection {
+            direction: Direction::Rtl,
+        },
+    )
+    .expect("set");
+    assert_eq!(p.direction, Direction::Rtl);
+    store::save(&p, &path).expect("save");
+    let text = std::fs::read_to_string(&path).expect("read");
+    assert!(text.contains("\"direction\": \"Rtl\""), "saved");
+    let (q, problems) = store::load(&path).expect("load");
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(q.direction, Direction::Rtl);
+    h.undo(&mut p).expect("undo");
+    assert_eq!(p.direction, Direction::Auto);
+    // Auto is not written at all: such a file reads the same in any
+    // version-4 Strata.
+    store::save(&p, &path).expect("save");
+    let text = std::fs::read_to_string(&path).expect("read");
+    let v: serde_json::Value = serde_json::from_str(&text).expect("json");
+    assert!(v["project"].get("direction").is_none(), "{}", v["project"]);
+}
+
+#[test]
+fn a_version_3_file_loads_as_auto_and_is_kept_on_its_first_save() {
+    let dir = tmp();
+    let path = dir.path().join("study.strata");
+    let (p, _) = store::load(&fixture("small.strata")).expect("fixture");
+    // The same project written as a version-3 file.
+    let current = format!("\"version\": {},", store::FORMAT_VERSION);
+    let v3 = store::to_string(&p)
+        .expect("ser")
+        .replacen(&current, "\"version\": 3,", 1);
+    assert_ne!(v3, store::to_string(&p).expect("ser"));
+    std::fs::write(&path, &v3).expect("write");
+    let (q, problems) = store::load(&path).expect("load v3");
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(q.direction, Direction::Auto);
+    store::save(&q, &path).expect("save");
+    // A Strata that reads only version 3 can still open the old copy.
+    let kept = store::older_backup_path(&path, 3);
+    assert_eq!(std::fs::read_to_string(&kept).expect(".v3.bak"), v3);
+    assert!(
+        std::fs::read_to_string(&path)
+            .expect("read")
+            .contains(&current)
+    );
+}
