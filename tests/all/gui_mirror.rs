@@ -131,3 +131,56 @@ fn the_coder_box_takes_a_new_name_typed_into_it() {
         );
     }
 }
+
+#[test]
+fn the_project_direction_from_the_view_menu_turns_auto_documents() {
+    let mut h = demo(Lang::Fa);
+    let s = Lang::Fa.strings();
+    let en = h
+        .state()
+        .project
+        .document_by_name("P07-en")
+        .expect("doc")
+        .clone();
+    h.state_mut().state.selected_doc = Some(en.id);
+    h.run();
+    let first = |h: &egui_kittest::Harness<'static, strata::app::Workbench>| {
+        h.state()
+            .glyph_rect_of(strata::model::CharPos(0))
+            .expect("on screen")
+    };
+    // The question mark that ends line 1, and the letter before it.
+    let line1 = en.line_text(1);
+    let qpos = line1.chars().count() - 1;
+    assert!(line1.ends_with("experience?"));
+    let mark = |h: &egui_kittest::Harness<'static, strata::app::Workbench>| {
+        let at = |i: usize| {
+            h.state()
+                .glyph_rect_of(strata::model::CharPos(i))
+                .expect("on screen")
+        };
+        (at(qpos), at(qpos - 1))
+    };
+    let ltr = first(&h);
+    assert!(h.get_by_label("Line 1").rect().right() < ltr.left());
+    let (q, e) = mark(&h);
+    assert!(q.left() >= e.right() - 0.5, "{q:?} right of {e:?}");
+    h.get_by_label(&bidi(s.view)).click();
+    h.run();
+    h.get_by_label(&bidi(s.dir_rtl)).click();
+    h.run();
+    assert_eq!(h.state().project.direction, strata::model::Direction::Rtl);
+    // The document now reads from the right: its line numbers sit on the
+    // right of the text, its first letter on the right of its line.
+    let rtl = first(&h);
+    let number = h.get_by_label("Line 1").rect();
+    assert!(number.left() > rtl.right(), "{number:?} right of {rtl:?}");
+    // And its question mark ends the line on the left, before the words.
+    let (q, e) = mark(&h);
+    assert!(q.right() <= e.left() + 0.5, "{q:?} left of {e:?}");
+    // One undo step puts it back.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().project.direction, strata::model::Direction::Auto);
+    assert_eq!(first(&h), ltr);
+}
