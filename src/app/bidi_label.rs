@@ -79,7 +79,7 @@ pub fn quote_line_ui(
     let width = ui.available_width().max(40.0);
     let row_h = ui.fonts_mut(|f| f.row_height(&font)) * 1.2;
     let (rect, resp) = ui.allocate_exact_size(vec2(width, row_h), Sense::hover());
-    paint_line(ui, rect, text, font, color, rtl);
+    paint_line_ui(ui, rect, text, font, color, rtl);
     let label = text.to_string();
     resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
     resp
@@ -110,7 +110,7 @@ pub fn selectable_line_ui(
     } else {
         v.text_color()
     };
-    paint_line(ui, rect.shrink2(vec2(4.0, 0.0)), text, font, color, None);
+    paint_line_ui(ui, rect.shrink2(vec2(4.0, 0.0)), text, font, color, None);
     resp
 }
 
@@ -174,7 +174,7 @@ fn lay_out_cut(ui: &egui::Ui, text: &str, width: f32, rtl: bool, font: &FontId) 
 }
 
 /// Paint the first line of `text` into `rect`, cut at its logical end.
-fn paint_line(
+fn paint_line_ui(
     ui: &egui::Ui,
     rect: egui::Rect,
     text: &str,

@@ -355,7 +355,7 @@ fn stripes_ui(
         let rect = Rect::from_min_max(pos2(x, y0), pos2(x + lane_w, y1));
         let selected = state.selected_coding == Some(s.coding);
         // A stored colour too dark or light for this theme is shown adjusted.
-        let color = super::contrast::readable_on(code_color(p, s.code), ui.visuals().panel_fill);
+        let color = super::contrast::code_on(p, s.code, ui.visuals().panel_fill);
         ui.painter().rect_filled(rect, 2.0, color);
         if selected {
             ui.painter().rect_stroke(

@@ -54,6 +54,12 @@ pub fn readable_on(color: Color32, bg: Color32) -> Color32 {
         .unwrap_or(towards)
 }
 
+/// A code's colour as drawn on `bg` (a stripe, its name, a frame): its
+/// stored colour, made readable on this theme if it is not.
+pub fn code_on(p: &crate::model::Project, id: crate::model::CodeId, bg: Color32) -> Color32 {
+    readable_on(super::code_color(p, id), bg)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

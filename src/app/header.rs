@@ -2,7 +2,7 @@
 //! selection or coding, recent codes and text search.
 
 use super::i18n::{Locale, Noun};
-use super::{Action, AppCommand, UiState, bidi, code_color};
+use super::{Action, AppCommand, UiState, bidi};
 use crate::model::*;
 use egui::RichText;
 
@@ -69,7 +69,7 @@ pub fn header_ui(
             ui.label(RichText::new(bidi(&vars.join("  "))).weak());
         }
     });
-    fixed_row(ui, lang.rtl(), |ui| {
+    fixed_row_ui(ui, lang.rtl(), |ui| {
         if let Some(c) = state.selected_coding.and_then(|c| p.codings.get(&c)) {
             coding_bar_ui(ui, p, doc, c, state, out);
         } else if let Some(sel) = state.selection {
@@ -93,7 +93,7 @@ pub fn header_ui(
             let name: String = code.name.chars().take(24).collect();
             let b = egui::Button::new(
                 RichText::new(bidi(&format!("{} {name}", state.num(i + 1))))
-                    .color(code_color(p, *id))
+                    .color(super::contrast::code_on(p, *id, ui.visuals().panel_fill))
                     .small(),
             );
             if ui.add(b).on_hover_text(bidi(s.quick_codes)).clicked() {
@@ -107,7 +107,7 @@ pub fn header_ui(
 /// A row of one fixed height that never wraps, so the text below never
 /// moves while the user selects: what does not fit (the last recent codes
 /// in a narrow window) is cut off at the row's far end.
-fn fixed_row(ui: &mut egui::Ui, rtl: bool, add: impl FnOnce(&mut egui::Ui)) {
+fn fixed_row_ui(ui: &mut egui::Ui, rtl: bool, add: impl FnOnce(&mut egui::Ui)) {
     let h = ui.spacing().interact_size.y + 4.0;
     let (rect, _) =
         ui.allocate_exact_size(egui::vec2(ui.available_width(), h), egui::Sense::hover());
@@ -134,7 +134,7 @@ fn coding_bar_ui(
     let code = p.codes.get(&c.code).map_or("?", |k| k.name.as_str());
     ui.label(
         RichText::new(bidi(code))
-            .color(code_color(p, c.code))
+            .color(super::contrast::code_on(p, c.code, ui.visuals().panel_fill))
             .strong(),
     );
     ui.label(bidi(&format!(

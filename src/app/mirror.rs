@@ -100,48 +100,58 @@ pub fn submenu_ui<R>(
     }
     let resp = ui.add(Button::new(bidi(label)).left_text(triangle_atom(LEFT)));
     let id = resp.id.with("left-submenu");
-    let mut open = ui.data(|d| d.get_temp::<bool>(id)).unwrap_or(false);
-    open |= resp.hovered() || resp.clicked();
-    if !open {
-        return None;
+    // One submenu of a menu is open at a time: the menu remembers which,
+    // and the pass it was last drawn in. A menu closed since then (Escape,
+    // a click elsewhere) opens again with its submenus closed.
+    let menu_key = ui.scope_id().with("left-submenu-open");
+    let pass = ui.ctx().cumulative_pass_nr();
+    let (mut open, last_pass): (Option<egui::Id>, u64) =
+        ui.data(|d| d.get_temp(menu_key)).unwrap_or((None, 0));
+    if pass > last_pass + 1 {
+        open = None;
     }
-    let gap = 4.0;
-    let shown = egui::Area::new(id)
-        .kind(egui::UiKind::Menu)
-        .order(egui::Order::Foreground)
-        .pivot(Align2::RIGHT_TOP)
-        .fixed_pos(resp.rect.left_top() - vec2(gap, 6.0))
-        .show(ui.ctx(), |ui| {
-            egui::containers::menu::menu_style(ui.style_mut());
-            ui.set_max_width(ui.spacing().menu_width);
-            egui::Frame::menu(ui.style())
-                .show(ui, |ui| {
-                    ui.scope_builder(UiBuilder::new().closable(), |ui| {
-                        menu_body_ui(ui, true, add)
+    if resp.hovered() || resp.clicked() {
+        open = Some(id);
+    }
+    let mut inner = None;
+    if open == Some(id) {
+        let gap = 4.0;
+        let shown = egui::Area::new(id)
+            .kind(egui::UiKind::Menu)
+            .order(egui::Order::Foreground)
+            .pivot(Align2::RIGHT_TOP)
+            .fixed_pos(resp.rect.left_top() - vec2(gap, 6.0))
+            .show(ui.ctx(), |ui| {
+                egui::containers::menu::menu_style(ui.style_mut());
+                ui.set_max_width(ui.spacing().menu_width);
+                egui::Frame::menu(ui.style())
+                    .show(ui, |ui| {
+                        ui.scope_builder(UiBuilder::new().closable(), |ui| {
+                            menu_body_ui(ui, true, add)
+                        })
                     })
-                })
-                .inner
-        });
-    let (inner, closed) = (shown.inner.inner, shown.inner.response.should_close());
-    // An item chosen inside closes the whole menu.
-    if closed {
-        ui.close();
-        open = false;
+                    .inner
+            });
+        // An item chosen inside closes the whole menu.
+        if shown.inner.response.should_close() {
+            ui.close();
+            open = None;
+        }
+        // Resting on another item of the menu, above or below, closes it.
+        if let Some(p) = ui.ctx().pointer_hover_pos()
+            && ui.ctx().layer_id_at(p) == Some(ui.layer_id())
+            && !resp.rect.expand(gap).contains(p)
+        {
+            open = None;
+        }
+        if open.is_none() {
+            // Gone from the next frame on: make sure there is one.
+            ui.ctx().request_repaint();
+        }
+        inner = Some(shown.inner.inner);
     }
-    // Resting on another item of the parent menu closes this one.
-    if let Some(p) = ui.ctx().pointer_hover_pos()
-        && !shown.response.rect.contains(p)
-        && !resp.rect.expand(gap).contains(p)
-        && ui.min_rect().expand(2.0).contains(p)
-    {
-        open = false;
-    }
-    if !open {
-        // Gone from the next frame on: make sure there is one.
-        ui.ctx().request_repaint();
-    }
-    ui.data_mut(|d| d.insert_temp(id, open));
-    Some(inner)
+    ui.data_mut(|d| d.insert_temp(menu_key, (open, pass)));
+    inner
 }
 
 /// A combo box: its current value with a down arrow (on the left in

@@ -3,7 +3,7 @@
 
 use super::header::cite_lines;
 use super::i18n::{Digits, Noun};
-use super::{Action, AppCommand, UiState, Workbench, bidi, code_color, commands, mirror};
+use super::{Action, AppCommand, UiState, Workbench, bidi, commands, mirror};
 use crate::model::*;
 use egui::RichText;
 use std::collections::BTreeSet;
@@ -307,7 +307,7 @@ pub fn retrieved_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &m
                     } else {
                         1.0
                     },
-                    code_color(p, c.code),
+                    super::contrast::code_on(p, c.code, ui.visuals().panel_fill),
                 ));
                 // Exactly row_h tall: the scroll area places rows by that height.
                 let (rect, r) = ui.allocate_exact_size(
@@ -325,7 +325,12 @@ pub fn retrieved_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &m
                                 let body = egui::TextStyle::Body.resolve(ui.style());
                                 let small = egui::TextStyle::Small.resolve(ui.style());
                                 let plain = ui.visuals().text_color();
-                                super::bidi_line_ui(ui, code, body.clone(), code_color(p, c.code));
+                                super::bidi_line_ui(
+                                    ui,
+                                    code,
+                                    body.clone(),
+                                    super::contrast::code_on(p, c.code, ui.visuals().panel_fill),
+                                );
                                 super::bidi_line_ui(
                                     ui,
                                     &head,

@@ -1,7 +1,7 @@
 //! The fuzzy code picker: type part of a Persian or English name, Enter
 //! applies the code to the selection; a new name creates a level-1 code.
 
-use super::{Action, UiState, bidi, code_color};
+use super::{Action, UiState, bidi};
 use crate::model::*;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -194,7 +194,11 @@ pub fn picker_ui(ctx: &egui::Context, p: &Project, state: &mut UiState, out: &mu
                             .filter_map(|c| p.codes.get(c).map(|c| c.name.as_str()))
                             .collect();
                         let name = p.codes.get(id).map_or(String::new(), |c| c.name.clone());
-                        (name, parents.join(" › "), code_color(p, *id))
+                        (
+                            name,
+                            parents.join(" › "),
+                            super::contrast::code_on(p, *id, ui.visuals().window_fill),
+                        )
                     }
                     Choice::Create(name) => (
                         format!("+ {name}"),

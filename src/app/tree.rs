@@ -2,7 +2,7 @@
 //! drag and drop, grouping and deletion.
 
 use super::i18n::Noun;
-use super::{Action, UiState, bidi, code_color};
+use super::{Action, UiState, bidi};
 use crate::edit::{self, Command};
 use crate::model::*;
 use egui::{RichText, Sense};
@@ -244,7 +244,7 @@ fn row_ui(
         // Colour swatch doubles as the activation toggle, as in MAXQDA.
         let (sw, sw_resp) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), Sense::click());
         // A stored colour too dark or light for this theme is shown adjusted.
-        let color = super::contrast::readable_on(code_color(p, id), ui.visuals().panel_fill);
+        let color = super::contrast::code_on(p, id, ui.visuals().panel_fill);
         if active {
             ui.painter().rect_filled(sw, 3.0, color);
         } else {
@@ -418,7 +418,10 @@ fn row_ui(
     if r.dnd_hover_payload::<super::browser::SelectionDrag>()
         .is_some()
     {
-        let stroke = egui::Stroke::new(2.0, code_color(p, id));
+        let stroke = egui::Stroke::new(
+            2.0,
+            super::contrast::code_on(p, id, ui.visuals().panel_fill),
+        );
         ui.painter()
             .rect_stroke(r.rect.expand(2.0), 2.0, stroke, egui::StrokeKind::Outside);
     }

@@ -63,6 +63,22 @@ fn a_persian_submenu_opens_to_the_left() {
         .hover();
     h.run();
     assert!(h.query_by_label("/tmp/elsewhere/study.strata").is_none());
+    // Open again, then close the menu: it reopens with the submenu closed.
+    h.get_by_label(&bidi(s.recent)).hover();
+    h.run();
+    assert!(h.query_by_label("/tmp/elsewhere/study.strata").is_some());
+    h.key_press(egui::Key::Escape);
+    h.run();
+    h.get_by_label(&bidi(s.file)).click();
+    h.run();
+    assert!(
+        h.query_by_label(&bidi(s.recent)).is_some(),
+        "the menu is open"
+    );
+    assert!(
+        h.query_by_label("/tmp/elsewhere/study.strata").is_none(),
+        "its submenu is not"
+    );
 }
 
 #[test]
@@ -80,14 +96,26 @@ fn a_persian_context_menu_opens_left_of_the_pointer() {
     );
     // And a submenu of it opens further left.
     let merge = h.get_by_label(&bidi(s.merge_into)).rect();
+    // Merge targets read «name — parent».
+    let targets = |h: &egui_kittest::Harness<'static, strata::app::Workbench>| {
+        h.get_all_by_label_contains(" — ")
+            .filter(|n| n.rect().width() > 100.0) // not the 5-px stripes ("Coding: … — coder")
+            .filter(|n| n.rect().right() <= merge.left() + 2.0)
+            .count()
+    };
+    let before = targets(&h);
     h.get_by_label(&bidi(s.merge_into)).hover();
     h.run();
-    let targets = h
-        .get_all_by_role(egui::accesskit::Role::Button)
-        .map(|n| n.rect())
-        .filter(|r| r.right() <= merge.left() + 2.0 && r.top() >= merge.top() - SLACK)
-        .count();
-    assert!(targets > 5, "merge targets left of the menu: {targets}");
+    assert!(
+        targets(&h) > before + 5,
+        "merge targets left of the menu: {}",
+        targets(&h)
+    );
+    // The next submenu below closes this one: one open at a time.
+    h.get_by_label(&bidi(s.colour)).hover();
+    h.run();
+    assert!(h.query_by_label("Colour 1").is_some(), "colours open");
+    assert_eq!(targets(&h), before, "the merge targets are gone");
 }
 
 #[test]
