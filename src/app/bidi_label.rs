@@ -188,7 +188,15 @@ fn paint_line_ui(
     let line = cut_line(ui, text, width, rtl, &font);
     let (cut, ell_w) = (line.cut, line.ell_w);
     let total = line.width + if cut { ell_w } else { 0.0 };
-    let left = rect.min.x + if rtl { (width - total).max(0.0) } else { 0.0 };
+    // A right-to-left line sits on the right, and so does every line in
+    // the Persian interface (a Latin code name in a Persian list).
+    let on_right = rtl || interface_rtl(ui);
+    let left = rect.min.x
+        + if on_right {
+            (width - total).max(0.0)
+        } else {
+            0.0
+        };
     // The ellipsis goes where the text continues: left in RTL, right in LTR.
     let text_left = if rtl && cut { left + ell_w } else { left };
     let painter = ui.painter_at(rect);

@@ -108,7 +108,7 @@ pub fn browser_ui(
                     state.dragging_selection = true;
                     resp.dnd_set_drag_payload(SelectionDrag);
                 } else {
-                    state.drag_anchor = Some(at);
+                    state.drag_anchor = Some((x, y));
                     state.selection = None;
                 }
                 if resp.clicked() {
@@ -140,11 +140,12 @@ pub fn browser_ui(
             && !state.dragging_selection
             && let (Some(anchor), Some(pos)) = (state.drag_anchor, resp.interact_pointer_pos())
         {
-            let (x, y) = to_content(pos);
-            let at = cache.hit(x, y, text_w);
-            state.selection = (at != anchor).then(|| CharRange {
-                start: anchor.min(at),
-                end: anchor.max(at),
+            // Both ends are found again each frame, together: a pointer
+            // between two glyphs means the one that makes sense of the drag.
+            let (a, b) = cache.drag_ends(anchor, to_content(pos), text_w);
+            state.selection = (a != b).then(|| CharRange {
+                start: a.min(b),
+                end: a.max(b),
             });
             // Near an edge, scroll on, but only while there is more to show
             // (asking a scroll area at its end to scroll repaints forever).

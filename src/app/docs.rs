@@ -189,7 +189,7 @@ fn doc_menu_ui(
                 ui.close();
             }
         }
-        if ui.button(bidi(s.new_group)).clicked() {
+        if ui.button(bidi(s.new_group_item)).clicked() {
             let group = DocGroup {
                 id: GroupId::new(),
                 name: format!("{} {}", s.new_group, state.num(p.groups.len() + 1)),

@@ -107,7 +107,7 @@ pub fn prompt_ui(ctx: &egui::Context, state: &mut UiState, out: &mut Vec<Action>
             let r = ui.add(
                 egui::TextEdit::singleline(&mut prompt.text)
                     .desired_width(480.0)
-                    .hint_text("/path/to/file"),
+                    .hint_text(bidi(s.path)),
             );
             r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "File path"));
             r.request_focus();

@@ -129,6 +129,8 @@ pub struct Strings {
     pub prev_line: &'static str,
     pub move_to_group: &'static str,
     pub new_group: &'static str,
+    /// The menu item that makes a new group (its name is `new_group N`).
+    pub new_group_item: &'static str,
     pub only_ungrouped: &'static str,
     /// The list comma: "," or "،".
     pub comma: &'static str,
@@ -251,6 +253,7 @@ pub const EN: Strings = Strings {
     prev_line: "Select previous line",
     move_to_group: "Move to group",
     new_group: "Group",
+    new_group_item: "New group",
     only_ungrouped: "Only codes without a subcategory",
     comma: ",",
     next: "Next",
@@ -370,6 +373,7 @@ pub const FA: Strings = Strings {
     prev_line: "انتخاب سطر قبل",
     move_to_group: "انتقال به گروه",
     new_group: "گروه",
+    new_group_item: "گروه تازه",
     only_ungrouped: "فقط کدهای بدون زیرمقوله",
     comma: "،",
     next: "بعدی",

@@ -191,6 +191,32 @@ impl LayoutCache {
         Some((i, p, line))
     }
 
+    /// The two ends of a drag between two content positions: on one visual
+    /// line, chosen together (`LineLayout::drag_ends`); across lines, each
+    /// end is `hit`.
+    pub fn drag_ends(
+        &self,
+        press: (f32, f32),
+        release: (f32, f32),
+        text_width: f32,
+    ) -> (CharPos, CharPos) {
+        let same_line = match (self.line_at(press.1), self.line_at(release.1)) {
+            (Some((a, _, la)), Some((b, _, lb))) => a == b && std::ptr::eq(la, lb),
+            _ => false,
+        };
+        match self.line_at(press.1) {
+            Some((_, p, line)) if same_line => {
+                let left = line_left(line, text_width);
+                let (a, b) = line.drag_ends(press.0 - left, release.0 - left);
+                (a.shifted(p.start), b.shifted(p.start))
+            }
+            _ => (
+                self.hit(press.0, press.1, text_width),
+                self.hit(release.0, release.1, text_width),
+            ),
+        }
+    }
+
     /// The doc caret position for a content position (x from the text
     /// column's left edge): the glyph under the pointer and its half decide.
     pub fn hit(&self, x: f32, y: f32, text_width: f32) -> CharPos {

@@ -99,7 +99,17 @@ pub fn memo_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Ve
     let s = state.lang.strings();
     let loc = state.locale();
     let (target, what) = memo_target(p, state);
-    ui.heading(bidi(&format!("{} — {what}", s.memo)));
+    // One line, cut at its logical end (egui would wrap the reordered text
+    // and put the code's name above «یادداشت —»).
+    let heading = egui::TextStyle::Heading.resolve(ui.style());
+    let title = format!("{} — {what}", s.memo);
+    super::quote_line_ui(
+        ui,
+        &title,
+        heading,
+        ui.visuals().strong_text_color(),
+        Some(state.lang.rtl()),
+    );
     let mut memos: Vec<&Memo> = p.memos_on(target).collect();
     memos.sort_by_key(|m| (m.stamp.created, m.id));
     if let Some(edit) = state.memo_edit.as_mut()

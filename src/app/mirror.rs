@@ -171,12 +171,17 @@ pub fn combo_ui(
     } else {
         Button::new(bidi(selected)).right_text(arrow)
     };
-    // The box, then its label: the row they are in runs from the right
-    // in the Persian interface.
+    // egui puts a combo's label after its box; a Persian reader reads the
+    // label first, on the right (the row runs from the right there).
     let r = ui
         .horizontal(|ui| {
+            if rtl {
+                ui.label(bidi(label));
+            }
             let r = ui.add(button.min_size(vec2(90.0, 0.0)));
-            ui.label(bidi(label));
+            if !rtl {
+                ui.label(bidi(label));
+            }
             r
         })
         .inner;
@@ -242,11 +247,14 @@ pub fn collapsing_ui(
         }
         state.store(ui.ctx());
     };
-    if rtl {
-        ui.with_layout(Layout::right_to_left(Align::Center), header);
+    // One row high (a right-to-left layout given the rest of the panel
+    // would centre the header in it, far below).
+    let layout = if rtl {
+        Layout::right_to_left(Align::Center)
     } else {
-        ui.horizontal(header);
-    }
+        Layout::left_to_right(Align::Center)
+    };
+    ui.allocate_ui_with_layout(vec2(ui.available_width(), 0.0), layout, header);
     let state = egui::collapsing_header::CollapsingState::load_with_default_open(
         ui.ctx(),
         id,

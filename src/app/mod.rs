@@ -113,7 +113,8 @@ pub struct UiState {
     /// Documents activated for retrieval (none: all).
     pub active_docs: BTreeSet<DocId>,
     pub selection: Option<CharRange>,
-    pub drag_anchor: Option<CharPos>,
+    /// Where a text drag began (content coordinates of the text column).
+    pub drag_anchor: Option<(f32, f32)>,
     pub line_anchor: Option<usize>,
     pub selected_coding: Option<CodingId>,
     pub scroll_to_line: Option<usize>,

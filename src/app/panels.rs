@@ -331,11 +331,13 @@ pub fn retrieved_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &m
                                     body.clone(),
                                     super::contrast::code_on(p, c.code, ui.visuals().panel_fill),
                                 );
-                                super::bidi_line_ui(
+                                // The citation is the interface's sentence.
+                                super::quote_line_ui(
                                     ui,
                                     &head,
                                     small,
                                     ui.visuals().weak_text_color(),
+                                    Some(lang.rtl()),
                                 );
                                 let rtl = doc.line_is_rtl_in(a, p.direction);
                                 super::quote_line_ui(ui, &text, body, plain, Some(rtl));

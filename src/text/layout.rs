@@ -61,6 +61,22 @@ pub struct Glyph {
     pub rtl: bool,
 }
 
+/// What a drag's span should do with a glyph beside one of its ends.
+#[derive(Clone, Copy, Debug)]
+enum Wants {
+    In(CharRange),
+    Out(CharRange),
+}
+
+impl Wants {
+    fn holds(&self, range: CharRange) -> bool {
+        match *self {
+            Wants::In(c) => range.start <= c.start && c.end <= range.end,
+            Wants::Out(c) => c.end <= range.start || range.end <= c.start,
+        }
+    }
+}
+
 impl Piece {
     /// The clusters of this piece with their extents, in logical order.
     pub fn glyphs(&self) -> impl Iterator<Item = Glyph> + '_ {
@@ -113,6 +129,79 @@ impl LineLayout {
             };
         }
         self.hit_glyph(x).map_or(self.chars.start, |h| h.pos())
+    }
+
+    /// The two ends of a drag from `press` to `release` on this line, as
+    /// caret positions. Each end is `hit`, except that a pointer on the very
+    /// boundary between two glyphs (within half a pixel) could mean either
+    /// glyph's edge; there the pair is chosen whose span takes in the glyph
+    /// on the drag's side of the boundary and leaves out the one beyond it.
+    /// So dragging from the edge of `Instagram` in a Persian line to its
+    /// other edge selects the word, not nothing. Elsewhere this is pango's
+    /// choice, and so it is where nothing better can be said.
+    pub fn drag_ends(&self, press: f32, release: f32) -> (CharPos, CharPos) {
+        let a = self.candidates(press, release);
+        let b = self.candidates(release, press);
+        let mut best = (a[0].0, b[0].0);
+        let mut best_score = None;
+        for (p, pc) in &a {
+            for (r, rc) in &b {
+                let range = CharRange::new(p.0.min(r.0), p.0.max(r.0));
+                let score = pc.iter().chain(rc).filter(|c| c.holds(range)).count();
+                if best_score.is_none_or(|s| score > s) {
+                    best = (*p, *r);
+                    best_score = Some(score);
+                }
+            }
+        }
+        best
+    }
+
+    /// The caret positions a pointer at `x` may mean (pango's first), each
+    /// with what must hold for it to be the right one.
+    fn candidates(&self, x: f32, other: f32) -> Vec<(CharPos, Vec<Wants>)> {
+        const TIE: f32 = 0.5;
+        let glyphs = || {
+            self.pieces
+                .iter()
+                .flat_map(|p| p.glyphs())
+                .filter(|g| g.right > g.left)
+        };
+        let left = glyphs().find(|g| (g.right - x).abs() < TIE);
+        let right = glyphs().find(|g| (g.left - x).abs() < TIE);
+        if left.is_none() && right.is_none() {
+            return vec![(self.hit(x), Vec::new())];
+        }
+        // The glyph toward the other end is inside the drag, the other (if
+        // any: at a line's end there is none) outside it.
+        let (inside, outside) = if other > x {
+            (right, left)
+        } else {
+            (left, right)
+        };
+        let wants: Vec<Wants> = inside
+            .map(|g| Wants::In(g.cluster))
+            .into_iter()
+            .chain(outside.map(|g| Wants::Out(g.cluster)))
+            .collect();
+        let right_edge = |g: Glyph| {
+            if g.rtl {
+                g.cluster.start
+            } else {
+                g.cluster.end
+            }
+        };
+        let left_edge = |g: Glyph| {
+            if g.rtl {
+                g.cluster.end
+            } else {
+                g.cluster.start
+            }
+        };
+        let mut out = vec![(self.hit(x), wants.clone())];
+        out.extend(left.map(|g| (right_edge(g), wants.clone())));
+        out.extend(right.map(|g| (left_edge(g), wants.clone())));
+        out
     }
 
     /// The cluster under `x` and which half of it was hit; None off the line.

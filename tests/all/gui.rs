@@ -550,7 +550,7 @@ fn documents_can_be_grouped_and_renamed_from_their_menu() {
     h.run();
     h.get_by_label("Move to group").hover();
     h.run();
-    h.get_by_label("Group").click();
+    h.get_by_label("New group").click();
     h.run();
     let p = &h.state().project;
     assert_eq!(p.groups.len(), 1);

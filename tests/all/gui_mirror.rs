@@ -212,3 +212,47 @@ fn the_project_direction_from_the_view_menu_turns_auto_documents() {
     assert_eq!(h.state().project.direction, strata::model::Direction::Auto);
     assert_eq!(first(&h), ltr);
 }
+
+#[test]
+fn the_description_expander_opens_its_fields_under_it() {
+    for lang in [Lang::Fa, Lang::En] {
+        let mut h = demo(lang);
+        let s = lang.strings();
+        super::gui::tree_item(&h, "آمارسازی").click();
+        h.run();
+        let title = format!("{} / {} / {}", s.definition, s.when_to_use, s.example);
+        let header = h.get_by_label(&bidi(&title)).rect();
+        let memo = h
+            .get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Memo text")
+            .rect();
+        assert!(
+            header.top() - memo.bottom() < 40.0,
+            "{lang:?}: {header:?} right under the memo {memo:?}"
+        );
+        if h.query_by_role_and_label(egui::accesskit::Role::MultilineTextInput, s.definition)
+            .is_none()
+        {
+            h.get_by_label(&bidi(&title)).click();
+            h.run();
+        }
+        let field = h
+            .get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, s.definition)
+            .rect();
+        assert!(
+            field.top() > header.bottom() - 1.0,
+            "{lang:?}: {field:?} under {header:?}"
+        );
+        assert!(
+            field.top() - header.bottom() < 60.0,
+            "{lang:?}: right under it"
+        );
+        // Closing hides them.
+        h.get_by_label(&bidi(&title)).click();
+        h.run();
+        assert!(
+            h.query_by_role_and_label(egui::accesskit::Role::MultilineTextInput, s.definition)
+                .is_none(),
+            "{lang:?}"
+        );
+    }
+}

@@ -274,3 +274,58 @@ fn selecting_and_coding_move_nothing() {
     );
     assert!(h.state().state.recent_codes.len() >= 4);
 }
+
+/// Drag in the browser from `a` to `b` (screen positions) and return the
+/// selection.
+fn drag_select(
+    h: &mut Harness<'static, Workbench>,
+    a: egui::Pos2,
+    b: egui::Pos2,
+) -> Option<CharRange> {
+    h.hover_at(a);
+    h.run();
+    h.drag_at(a);
+    h.run();
+    for t in [0.3, 0.6, 1.0] {
+        h.hover_at(a + (b - a) * t);
+        h.run();
+    }
+    release_at(h, b);
+    h.run();
+    h.state().state.selection
+}
+
+#[test]
+fn a_drag_from_edge_to_edge_of_a_latin_word_in_a_persian_line_selects_it() {
+    let mut h = super::gui::demo(Lang::Fa);
+    let d = super::gui::doc(h.state(), "P01").clone();
+    let range = d.line_range(6).expect("line 6");
+    let text = d.line_text(6);
+    let at = |w: &str| {
+        let i = text[..text.find(w).expect("word")].chars().count();
+        CharRange::new(i, i + w.chars().count()).shifted(range.start)
+    };
+    h.state_mut().state.scroll_to_line = Some(6);
+    h.run();
+    let insta = at("Instagram");
+    let rect = |h: &Harness<'static, Workbench>, i: usize| {
+        h.state().glyph_rect_of(CharPos(i)).expect("on screen")
+    };
+    // From the very left edge of «I» to the very right edge of «m».
+    let left = rect(&h, insta.start.0).left_center();
+    let right = rect(&h, insta.end.0 - 1).right_center();
+    assert_eq!(drag_select(&mut h, left, right), Some(insta));
+    h.state_mut().state.selection = None;
+    assert_eq!(drag_select(&mut h, right, left), Some(insta), "and back");
+    // From that left edge to past «در» on its right: «در Instagram».
+    let dar = at("در Instagram");
+    let past = rect(&h, dar.start.0).right_center() + egui::vec2(2.0, 0.0);
+    h.state_mut().state.selection = None;
+    let got = drag_select(&mut h, left, past);
+    let shown = got.map(|r| d.slice(r).to_string());
+    assert_eq!(
+        shown.as_deref().map(str::trim),
+        Some("در Instagram"),
+        "{got:?}"
+    );
+}

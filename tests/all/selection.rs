@@ -233,3 +233,63 @@ fn a_double_click_word_keeps_zwnj_words_whole() {
         "12.5"
     );
 }
+
+/// A drag from exactly one visual edge of a span shown as one rectangle to
+/// exactly its other edge selects that span: a pointer on the boundary
+/// between two glyphs takes the one outside the drag.
+fn check_edge_drags(text: &str, dir: Option<bool>, failures: &mut Vec<String>) -> usize {
+    let lines = lay_out(text, dir, 0.0);
+    let l = &lines[0];
+    let glyphs = clusters(&lines);
+    let mut tried = 0;
+    for (ai, &(a, _)) in glyphs.iter().enumerate() {
+        for &(_, b) in &glyphs[ai..] {
+            let want = CharRange::new(a, b);
+            let rects = l.spans(want);
+            let [(left, right)] = rects.as_slice() else {
+                continue;
+            };
+            // Only spans whose ends sit at their visual edges: a span may be
+            // one rectangle whose logical ends are inside it (the RTL word
+            // at the start of an English line), and no drag reaches those.
+            let at = |pos: usize, x: f32| {
+                l.pieces.iter().flat_map(|p| p.glyphs()).any(|g| {
+                    let (le, re) = if g.rtl {
+                        (g.cluster.end.0, g.cluster.start.0)
+                    } else {
+                        (g.cluster.start.0, g.cluster.end.0)
+                    };
+                    (le == pos && (g.left - x).abs() < 0.01)
+                        || (re == pos && (g.right - x).abs() < 0.01)
+                })
+            };
+            let fits = (at(a, *left) && at(b, *right)) || (at(b, *left) && at(a, *right));
+            if !fits {
+                continue;
+            }
+            tried += 1;
+            for (p, r) in [(*left, *right), (*right, *left)] {
+                let (x, y) = l.drag_ends(p, r);
+                let got = CharRange::new(x.min(y).0, x.max(y).0);
+                if got != want && failures.len() < 20 {
+                    failures.push(format!("{text}: {want} from {p} to {r} gave {got}"));
+                }
+            }
+        }
+    }
+    tried
+}
+
+#[test]
+fn a_drag_from_edge_to_edge_selects_what_lies_between() {
+    let mut failures = Vec::new();
+    let mut tried = 0;
+    for (dir, line, _) in &super::bidi::cases() {
+        tried += check_edge_drags(line, *dir, &mut failures);
+    }
+    for d in pango_drags() {
+        tried += check_edge_drags(&d.text, d.dir, &mut failures);
+    }
+    assert!(tried > 5_000, "{tried}");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
