@@ -530,7 +530,7 @@ fn run(wb: &mut Workbench, cmd: AppCommand) {
             Some(code) => apply_code(wb, code),
             None => {
                 let s = wb.state.lang.strings();
-                wb.state.status = format!("{} {}: —", s.quick_codes, wb.state.num(n));
+                wb.state.status = format!("{} {}: —", s.quick_code, wb.state.num(n));
             }
         },
         AppCommand::ZoomIn => {

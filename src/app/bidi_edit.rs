@@ -434,6 +434,17 @@ fn handle(
     }
 }
 
+/// A one-line field `width` wide inside a row (the field takes all the
+/// width it is given).
+pub fn sized_ui(
+    ui: &mut egui::Ui,
+    width: f32,
+    add: impl FnOnce(&mut egui::Ui) -> egui::Response,
+) -> egui::Response {
+    let h = ui.spacing().interact_size.y + 6.0;
+    ui.allocate_ui(vec2(width, h), add).inner
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -465,15 +476,4 @@ mod tests {
         assert_eq!(t, "شبکها");
         assert_eq!(c.pos, CharPos(4));
     }
-}
-
-/// A one-line field `width` wide inside a row (the field takes all the
-/// width it is given).
-pub fn sized_ui(
-    ui: &mut egui::Ui,
-    width: f32,
-    add: impl FnOnce(&mut egui::Ui) -> egui::Response,
-) -> egui::Response {
-    let h = ui.spacing().interact_size.y + 6.0;
-    ui.allocate_ui(vec2(width, h), add).inner
 }

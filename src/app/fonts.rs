@@ -27,8 +27,8 @@ pub fn paragraph_font(size: f32, rtl: bool) -> FontId {
 }
 
 /// Vazirmatn after egui's own fonts in both default families, and first in
-/// a family of its own. (egui reloads fonts only when the definitions
-/// differ, so calling this every frame costs a comparison.)
+/// a family of its own. Called once, when the window starts (egui compares
+/// every font's bytes before reloading, so not every frame).
 pub fn install(ctx: &egui::Context) {
     let mut defs = FontDefinitions::default();
     defs.font_data.insert(

@@ -37,7 +37,9 @@ pub struct Stripe {
 #[derive(Default)]
 pub struct LayoutCache {
     /// Document, width, font size and direction setting the layout is for.
-    key: Option<(DocId, u32, u32, Direction)>,
+    /// Document, width, font size, direction in effect, and a hash of the
+    /// speaker pattern (lines' directions are read after their labels).
+    key: Option<(DocId, u32, u32, Direction, u64)>,
     pub paras: Vec<Para>,
     pub row_height: f32,
     pub total_height: f32,
@@ -83,7 +85,19 @@ impl LayoutCache {
     ) {
         // The direction in effect: the document's, else its project's.
         let direction = doc.direction.or(project);
-        let key = (doc.id, width.round() as u32, font.size.to_bits(), direction);
+        let pattern = {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            doc.speaker_pattern().hash(&mut h);
+            h.finish()
+        };
+        let key = (
+            doc.id,
+            width.round() as u32,
+            font.size.to_bits(),
+            direction,
+            pattern,
+        );
         if self.key == Some(key) {
             return;
         }

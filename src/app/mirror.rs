@@ -271,3 +271,28 @@ pub fn dialog_ui<R>(ui: &mut Ui, rtl: bool, width: f32, add: impl FnOnce(&mut Ui
     ui.set_max_width(width);
     body_ui(ui, rtl, add)
 }
+
+/// A row of widgets that runs right to left in the Persian interface.
+pub fn row<R>(ui: &mut egui::Ui, rtl: bool, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    let layout = if rtl {
+        egui::Layout::right_to_left(egui::Align::Center)
+    } else {
+        egui::Layout::left_to_right(egui::Align::Center)
+    };
+    ui.allocate_ui_with_layout(
+        egui::vec2(ui.available_width(), 0.0),
+        layout.with_main_wrap(true),
+        add,
+    )
+    .inner
+}
+
+/// Panel contents: right-aligned in the Persian interface.
+pub fn panel_body(ui: &mut egui::Ui, rtl: bool, add: impl FnOnce(&mut egui::Ui)) {
+    let align = if rtl {
+        egui::Align::Max
+    } else {
+        egui::Align::Min
+    };
+    ui.with_layout(egui::Layout::top_down(align), add);
+}

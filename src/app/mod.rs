@@ -17,6 +17,7 @@ mod layout_cache;
 mod levels;
 mod memo;
 mod mirror;
+pub use mirror::row;
 mod numbers;
 mod offers;
 mod panels;
@@ -236,31 +237,6 @@ pub fn install_fonts(ctx: &egui::Context) {
     fonts::install(ctx);
 }
 
-/// A row of widgets that runs right to left in the Persian interface.
-pub fn row<R>(ui: &mut egui::Ui, rtl: bool, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
-    let layout = if rtl {
-        egui::Layout::right_to_left(egui::Align::Center)
-    } else {
-        egui::Layout::left_to_right(egui::Align::Center)
-    };
-    ui.allocate_ui_with_layout(
-        egui::vec2(ui.available_width(), 0.0),
-        layout.with_main_wrap(true),
-        add,
-    )
-    .inner
-}
-
-/// Panel contents: right-aligned in the Persian interface.
-fn panel_body(ui: &mut egui::Ui, rtl: bool, add: impl FnOnce(&mut egui::Ui)) {
-    let align = if rtl {
-        egui::Align::Max
-    } else {
-        egui::Align::Min
-    };
-    ui.with_layout(egui::Layout::top_down(align), add);
-}
-
 /// A per-thread memo of what is worked out from text drawn every frame.
 type Memo<K, V> = std::thread::LocalKey<std::cell::RefCell<std::collections::HashMap<K, V>>>;
 
@@ -439,7 +415,7 @@ impl Workbench {
                 .default_size(200.0)
                 .min_size(140.0)
                 .show(ui, |ui| {
-                    panel_body(ui, rtl_ui, |ui| {
+                    mirror::panel_body(ui, rtl_ui, |ui| {
                         docs::documents_ui(ui, &self.project, &mut self.state, &mut out)
                     })
                 });
@@ -452,7 +428,7 @@ impl Workbench {
                 // Long code names would otherwise widen the tree without limit.
                 .max_size(600.0)
                 .show(ui, |ui| {
-                    panel_body(ui, rtl_ui, |ui| {
+                    mirror::panel_body(ui, rtl_ui, |ui| {
                         tree::tree_ui(ui, &self.project, &mut self.state, &mut out)
                     });
                 });
@@ -464,7 +440,7 @@ impl Workbench {
         };
         if self.state.show_side {
             side.resizable(true).default_size(300.0).show(ui, |ui| {
-                panel_body(ui, rtl_ui, |ui| {
+                mirror::panel_body(ui, rtl_ui, |ui| {
                     panels::retrieved_ui(ui, &self.project, &mut self.state, &mut out);
                     ui.separator();
                     memo::memo_ui(ui, &self.project, &mut self.state, &mut out);

@@ -178,7 +178,8 @@ pub fn picker_ui(ctx: &egui::Context, p: &Project, state: &mut UiState, out: &mu
                 picker.cursor = 0;
             }
             ui.separator();
-            let align = if state.lang.rtl() || picker.query.chars().any(crate::text::is_rtl_char) {
+            let ui_rtl = state.lang.rtl();
+            let align = if ui_rtl || crate::text::paragraph_rtl(&picker.query, 0, None, ui_rtl) {
                 egui::Align::Max
             } else {
                 egui::Align::Min

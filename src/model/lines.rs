@@ -129,9 +129,13 @@ fn is_participant_id(label: &str) -> bool {
         return false;
     }
     let head: String = label.chars().take(n - digits).collect();
+    // `P12`, `ID-7`: capitals joined to the number (`at 12` is no ID).
+    let latin = {
+        let letters = head.trim_end_matches(['-', '_']);
+        (1..=3).contains(&letters.chars().count())
+            && letters.chars().all(|c| c.is_ascii_uppercase())
+    };
     let head = head.trim_end_matches([' ', '-', '_', '.']);
-    let latin =
-        (1..=3).contains(&head.chars().count()) && head.chars().all(|c| c.is_ascii_alphabetic());
     let words = [
         "participant",
         "respondent",

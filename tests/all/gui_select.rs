@@ -252,8 +252,20 @@ fn selecting_and_coding_move_nothing() {
     let (b0, g0) = (browser(&h), glyph(&h));
     // Overlapping codings with several codes: a new stripe lane each, and
     // recent-code chips in the header.
-    for (i, code) in names.iter().enumerate() {
-        let (a, b) = [(1, 3), (2, 3), (1, 2), (2, 2)][i];
+    // Eight codings that all take in line 2: eight lanes, more than the six
+    // the stripes' width is reserved for (they get narrower instead).
+    let spans = [
+        (1, 3),
+        (2, 3),
+        (1, 2),
+        (2, 2),
+        (1, 4),
+        (2, 4),
+        (1, 5),
+        (2, 5),
+    ];
+    for (i, (a, b)) in spans.into_iter().enumerate() {
+        let code = &names[i % names.len()];
         super::gui::select_lines(&mut h, a, b);
         assert_eq!(browser(&h), b0, "selecting moved the text");
         pick(&mut h, code);
@@ -269,8 +281,8 @@ fn selecting_and_coding_move_nothing() {
     }
     assert_eq!(
         h.state().project.codings.len(),
-        4,
-        "four overlapping codings, four lanes"
+        8,
+        "eight overlapping codings, eight lanes"
     );
     assert!(h.state().state.recent_codes.len() >= 4);
 }

@@ -150,7 +150,8 @@ fn a_time_is_not_a_speaker_and_labels_are_learned_per_document() {
          نتیجه: همه راضی بودند.\n\
          P12: بله!\n\
          مصاحبه‌گر: ممنون.\n\
-         At 9:15 we met.",
+         At 9:15 we met.\n\
+         at 12: it started.",
     );
     assert_eq!(d.speaker_of_line(1), None, "a time is not a speaker");
     assert!(d.line_is_rtl(1));
@@ -165,6 +166,7 @@ fn a_time_is_not_a_speaker_and_labels_are_learned_per_document() {
         "a known interviewer label"
     );
     assert_eq!(d.speaker_of_line(8), None);
+    assert_eq!(d.speaker_of_line(9), None, "`at 12` is no participant ID");
 }
 
 #[test]
