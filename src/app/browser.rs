@@ -7,6 +7,17 @@ use super::{Action, UiState, code_color};
 use crate::model::*;
 use egui::{Color32, FontId, Pos2, Rect, Sense, Stroke, Vec2, pos2, vec2};
 
+/// Where a text drag began: the point (content coordinates of the text
+/// column), found again each frame together with the other end; and the
+/// caret position it had, used instead if the text is laid out anew
+/// (zoom, resize) during the drag.
+#[derive(Clone, Copy, Debug)]
+pub struct DragAnchor {
+    at: (f32, f32),
+    pos: CharPos,
+    layout: u64,
+}
+
 /// Payload while the text selection is dragged onto a code.
 #[derive(Clone, Copy, Debug)]
 pub struct SelectionDrag;
@@ -108,7 +119,11 @@ pub fn browser_ui(
                     state.dragging_selection = true;
                     resp.dnd_set_drag_payload(SelectionDrag);
                 } else {
-                    state.drag_anchor = Some((x, y));
+                    state.drag_anchor = Some(DragAnchor {
+                        at: (x, y),
+                        pos: at,
+                        layout: cache.layouts(),
+                    });
                     state.selection = None;
                 }
                 if resp.clicked() {
@@ -142,7 +157,12 @@ pub fn browser_ui(
         {
             // Both ends are found again each frame, together: a pointer
             // between two glyphs means the one that makes sense of the drag.
-            let (a, b) = cache.drag_ends(anchor, to_content(pos), text_w);
+            let (a, b) = if anchor.layout == cache.layouts() {
+                cache.drag_ends(anchor.at, to_content(pos), text_w)
+            } else {
+                let (x, y) = to_content(pos);
+                (anchor.pos, cache.hit(x, y, text_w))
+            };
             state.selection = (a != b).then(|| CharRange {
                 start: a.min(b),
                 end: a.max(b),

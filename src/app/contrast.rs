@@ -30,7 +30,15 @@ pub const MIN_CONTRAST: f32 = 3.0;
 /// enough. Display only: a code's stored colour, perhaps from an older
 /// project or another tool, is never changed.
 pub fn readable_on(color: Color32, bg: Color32) -> Color32 {
-    if contrast(color, bg) >= MIN_CONTRAST {
+    standing_out(color, bg, MIN_CONTRAST)
+}
+
+/// WCAG's minimum for text (1.4.3): a code's name written in its colour.
+pub const MIN_TEXT_CONTRAST: f32 = 4.5;
+
+/// `color` mixed towards white or black just enough to reach `min` on `bg`.
+fn standing_out(color: Color32, bg: Color32, min: f32) -> Color32 {
+    if contrast(color, bg) >= min {
         return color;
     }
     let towards = if luminance(bg) < 0.18 {
@@ -46,11 +54,11 @@ pub fn readable_on(color: Color32, bg: Color32) -> Color32 {
             m(color.b(), towards.b()),
         )
     };
-    // White reaches 3:1 on any background darker than mid grey, black on any
-    // lighter one, so the last step always succeeds.
+    // White reaches 4.5:1 on any background darker than mid grey, black on
+    // any lighter one, so the last step always succeeds.
     (1..=20)
         .map(|i| mix(i as f32 / 20.0))
-        .find(|c| contrast(*c, bg) >= MIN_CONTRAST)
+        .find(|c| contrast(*c, bg) >= min)
         .unwrap_or(towards)
 }
 
@@ -58,6 +66,11 @@ pub fn readable_on(color: Color32, bg: Color32) -> Color32 {
 /// stored colour, made readable on this theme if it is not.
 pub fn code_on(p: &crate::model::Project, id: crate::model::CodeId, bg: Color32) -> Color32 {
     readable_on(super::code_color(p, id), bg)
+}
+
+/// A code's colour for its name written as text on `bg` (4.5:1).
+pub fn code_text_on(p: &crate::model::Project, id: crate::model::CodeId, bg: Color32) -> Color32 {
+    standing_out(super::code_color(p, id), bg, MIN_TEXT_CONTRAST)
 }
 
 #[cfg(test)]
@@ -124,6 +137,17 @@ mod tests {
                 if contrast(c, bg) >= MIN_CONTRAST {
                     assert_eq!(shown, c, "{hex} needed no change");
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn names_written_in_a_code_colour_reach_text_contrast() {
+        for hex in crate::edit::PALETTE {
+            let c = Color32::from_hex(hex).unwrap_or(Color32::GRAY);
+            for (name, bg) in backgrounds() {
+                let shown = standing_out(c, bg, MIN_TEXT_CONTRAST);
+                assert!(contrast(shown, bg) >= MIN_TEXT_CONTRAST, "{hex} on {name}");
             }
         }
     }

@@ -93,7 +93,11 @@ pub fn header_ui(
             let name: String = code.name.chars().take(24).collect();
             let b = egui::Button::new(
                 RichText::new(bidi(&format!("{} {name}", state.num(i + 1))))
-                    .color(super::contrast::code_on(p, *id, ui.visuals().panel_fill))
+                    .color(super::contrast::code_text_on(
+                        p,
+                        *id,
+                        ui.visuals().panel_fill,
+                    ))
                     .small(),
             );
             if ui.add(b).on_hover_text(bidi(s.quick_codes)).clicked() {
@@ -134,7 +138,11 @@ fn coding_bar_ui(
     let code = p.codes.get(&c.code).map_or("?", |k| k.name.as_str());
     ui.label(
         RichText::new(bidi(code))
-            .color(super::contrast::code_on(p, c.code, ui.visuals().panel_fill))
+            .color(super::contrast::code_text_on(
+                p,
+                c.code,
+                ui.visuals().panel_fill,
+            ))
             .strong(),
     );
     ui.label(bidi(&format!(

@@ -36,7 +36,6 @@ pub struct Stripe {
 
 #[derive(Default)]
 pub struct LayoutCache {
-    /// Document, width, font size and direction setting the layout is for.
     /// Document, width, font size, direction in effect, and a hash of the
     /// speaker pattern (lines' directions are read after their labels).
     key: Option<(DocId, u32, u32, Direction, u64)>,
@@ -48,6 +47,8 @@ pub struct LayoutCache {
     pub lanes: usize,
     /// Where the text column was last drawn: (left x, top y, width).
     pub origin: Option<(f32, f32, f32)>,
+    /// Layouts made (see `layouts`).
+    layouts: u64,
     /// Shaped pieces, shared by measuring and painting, per font family:
     /// the same text in two fonts is two galleys.
     galleys: Galleys,
@@ -101,6 +102,7 @@ impl LayoutCache {
         if self.key == Some(key) {
             return;
         }
+        self.layouts += 1;
         if self.key.map(|k| k.2) != Some(key.2) {
             self.galleys.clear();
         }
@@ -180,6 +182,12 @@ impl LayoutCache {
         self.key = None;
         self.stripes_key = None;
         self.galleys.clear();
+    }
+
+    /// How many layouts this cache has made: a point on screen means the
+    /// same text only within one.
+    pub fn layouts(&self) -> u64 {
+        self.layouts
     }
 
     pub fn para_height(&self, i: usize) -> f32 {

@@ -137,8 +137,14 @@ pub fn submenu_ui<R>(
             ui.close();
             open = None;
         }
-        // Resting on another item of the menu, above or below, closes it.
+        // Resting on another item of the menu, above or below, closes it;
+        // crossing one on the way into the submenu does not (as egui's own).
+        let heading_in = ui.input(|i| i.pointer.is_moving_towards_rect(&shown.response.rect));
+        if heading_in {
+            ui.ctx().request_repaint();
+        }
         if let Some(p) = ui.ctx().pointer_hover_pos()
+            && !heading_in
             && ui.ctx().layer_id_at(p) == Some(ui.layer_id())
             && !resp.rect.expand(gap).contains(p)
         {

@@ -114,8 +114,8 @@ pub struct UiState {
     /// Documents activated for retrieval (none: all).
     pub active_docs: BTreeSet<DocId>,
     pub selection: Option<CharRange>,
-    /// Where a text drag began (content coordinates of the text column).
-    pub drag_anchor: Option<(f32, f32)>,
+    /// Where a text drag began.
+    pub drag_anchor: Option<browser::DragAnchor>,
     pub line_anchor: Option<usize>,
     pub selected_coding: Option<CodingId>,
     pub scroll_to_line: Option<usize>,

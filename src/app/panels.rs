@@ -329,7 +329,11 @@ pub fn retrieved_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &m
                                     ui,
                                     code,
                                     body.clone(),
-                                    super::contrast::code_on(p, c.code, ui.visuals().panel_fill),
+                                    super::contrast::code_text_on(
+                                        p,
+                                        c.code,
+                                        ui.visuals().panel_fill,
+                                    ),
                                 );
                                 // The citation is the interface's sentence.
                                 super::quote_line_ui(

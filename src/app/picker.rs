@@ -198,7 +198,7 @@ pub fn picker_ui(ctx: &egui::Context, p: &Project, state: &mut UiState, out: &mu
                         (
                             name,
                             parents.join(" › "),
-                            super::contrast::code_on(p, *id, ui.visuals().window_fill),
+                            super::contrast::code_text_on(p, *id, ui.visuals().window_fill),
                         )
                     }
                     Choice::Create(name) => (

@@ -80,8 +80,16 @@ fn escape_md(s: &str) -> String {
 /// projects join codes with "؛ " and wrap the table in an RTL block so the
 /// first column sits on the right, as in the paper.
 pub fn to_markdown(p: &Project) -> String {
-    let names: Vec<&str> = p.codes.values().map(|c| c.name.as_str()).collect();
-    let rtl = crate::text::mostly_rtl(&names.join(" "));
+    // A whole table's side: the project's direction when set, else what
+    // most of its code names are written in.
+    let rtl = match p.direction {
+        Direction::Rtl => true,
+        Direction::Ltr => false,
+        Direction::Auto => {
+            let names: Vec<&str> = p.codes.values().map(|c| c.name.as_str()).collect();
+            crate::text::mostly_rtl(&names.join(" "))
+        }
+    };
     let sep = if rtl { "؛ " } else { "; " };
     let mut out = String::new();
     if rtl {

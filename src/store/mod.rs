@@ -366,14 +366,17 @@ fn keep_older(path: &Path) -> Result<(), StoreError> {
     let Ok(head) = head_of(path) else {
         return Ok(());
     };
-    let Some(Sniffed::Version(v)) = format::sniff_version(&head) else {
+    // The version near the top, or (JSON whose keys a tool sorted, or put
+    // on one line) at its top level: a version-3 file rewritten by `jq` is
+    // still kept for the Strata that reads only version 3.
+    let Ok(Some(Sniffed::Version(v))) = sniff_file(path) else {
         return Ok(());
     };
     // Versions 1 and 2 are RON; a JSON file saying it is one is not.
     if v == 0
         || v >= FORMAT_VERSION
         || (format::is_json(&head) && v < 3)
-        || format::sniff_format(&head).as_deref() != Some(FORMAT_NAME)
+        || !guard::is_project_file(path)
     {
         return Ok(());
     }

@@ -140,6 +140,12 @@ impl LineLayout {
     /// other edge selects the word, not nothing. Elsewhere this is pango's
     /// choice, and so it is where nothing better can be said.
     pub fn drag_ends(&self, press: f32, release: f32) -> (CharPos, CharPos) {
+        // No sideways movement (a long press, a drag straight down in the
+        // row): nothing lies between the ends, so there is nothing to weigh.
+        if (press - release).abs() < 0.5 {
+            return (self.hit(press), self.hit(release));
+        }
+        // Never empty: each starts with pango's own choice.
         let a = self.candidates(press, release);
         let b = self.candidates(release, press);
         let mut best = (a[0].0, b[0].0);
@@ -168,7 +174,9 @@ impl LineLayout {
                 .filter(|g| g.right > g.left)
         };
         let left = glyphs().find(|g| (g.right - x).abs() < TIE);
-        let right = glyphs().find(|g| (g.left - x).abs() < TIE);
+        // (A glyph narrower than a pixel could be both: it is the left one.)
+        let right = glyphs()
+            .find(|g| (g.left - x).abs() < TIE && Some(g.cluster) != left.map(|l| l.cluster));
         if left.is_none() && right.is_none() {
             return vec![(self.hit(x), Vec::new())];
         }

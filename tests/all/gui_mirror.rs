@@ -226,7 +226,7 @@ fn the_description_expander_opens_its_fields_under_it() {
             .get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Memo text")
             .rect();
         assert!(
-            header.top() - memo.bottom() < 40.0,
+            (-1.0..40.0).contains(&(header.top() - memo.bottom())),
             "{lang:?}: {header:?} right under the memo {memo:?}"
         );
         if h.query_by_role_and_label(egui::accesskit::Role::MultilineTextInput, s.definition)

@@ -80,11 +80,25 @@ fn point(lines: &[LineLayout], i: usize, frac: f32) -> Option<(usize, f32)> {
     })
 }
 
+/// A drag as the browser makes it: on one line both ends are chosen together
+/// (`drag_ends`, pango's `hit` away from glyph boundaries), across lines
+/// each is `hit`.
 fn drag(lines: &[LineLayout], press: (usize, f32), release: (usize, f32)) -> Option<CharRange> {
     let (ra, xa) = point(lines, press.0, press.1)?;
     let (rb, xb) = point(lines, release.0, release.1)?;
-    let a = lines[ra].hit(xa);
-    let b = lines[rb].hit(xb);
+    let (a, b) = if ra == rb {
+        lines[ra].drag_ends(xa, xb)
+    } else {
+        (lines[ra].hit(xa), lines[rb].hit(xb))
+    };
+    // Away from boundaries that is pango's choice at both ends.
+    if ra == rb {
+        assert_eq!(
+            (a, b),
+            (lines[ra].hit(xa), lines[rb].hit(xb)),
+            "at {xa} and {xb}"
+        );
+    }
     Some(CharRange::new(a.min(b).0, a.max(b).0))
 }
 
@@ -292,4 +306,20 @@ fn a_drag_from_edge_to_edge_selects_what_lies_between() {
     }
     assert!(tried > 5_000, "{tried}");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn a_press_that_does_not_move_sideways_selects_nothing() {
+    // A long press, or a drag straight down within the row, at the right
+    // edge of a Latin word in a Persian line.
+    let text = "ما در Instagram صفحه داریم.";
+    let l = &lay_out(text, Some(true), 0.0)[0];
+    let i = text[..text.find("Instagram").expect("word")]
+        .chars()
+        .count();
+    let m = l.glyph(CharPos(i + "Instagram".len() - 1)).expect("m");
+    for x in [m.right, m.left, (m.left + m.right) / 2.0] {
+        let (a, b) = l.drag_ends(x, x);
+        assert_eq!(a, b, "at {x}");
+    }
 }

@@ -247,9 +247,8 @@ fn run_killed(change: &Change, project: &Path, delay: Duration) -> Option<ExitSt
     }
 }
 
-/// Temporary files of saves and locks, which must not outlive a clean save.
-/// The pid in a temp file's name (`.NAME.tmp-PID`, `.NAME.bak-PID`,
-/// `NAME.lock.PID….tmp`).
+/// The pid in a save's temp file's name (`.NAME.tmp-PID`, `.NAME.bak-PID`;
+/// a lock's temp file has a uuid instead, and gives none).
 fn pid_of(file: &str) -> Option<u32> {
     let tail = file
         .rsplit(['-', '.'])
@@ -257,6 +256,7 @@ fn pid_of(file: &str) -> Option<u32> {
     tail.parse().ok()
 }
 
+/// Temporary files of saves and locks, which must not outlive a clean save.
 fn leftovers(dir: &Path, name: &str) -> Vec<String> {
     let tmp = format!(".{name}.tmp-");
     let bak = format!(".{name}.bak-");
@@ -374,10 +374,12 @@ fn kill_9_at_any_moment_of_a_save_loses_nothing() {
         !store::lock_path(&project).exists(),
         "a clean run leaves its lock file behind"
     );
-    // A temp file whose pid now belongs to a live process that started by
-    // the time it was written is kept on purpose: that process might be its
-    // writer. On a busy machine (pids wrap at 32768) a killed save's pid is
-    // sometimes taken again within that second; only such files may stay.
+    // A temp file whose pid belongs to a live process is kept on purpose
+    // when that process may be its writer (Strata compares the process's
+    // start with the file's time). On a busy machine (pids wrap at 32768) a
+    // killed save's pid is sometimes taken again within that second. From
+    // outside the test cannot tell the two apart, so only a file whose pid
+    // is alive may stay; any other must be gone.
     let left: Vec<String> = leftovers(dir.path(), name)
         .into_iter()
         .filter(|f| {
