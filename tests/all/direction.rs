@@ -86,3 +86,23 @@ fn a_version_3_file_loads_as_auto_and_is_kept_on_its_first_save() {
             .contains(&current)
     );
 }
+
+#[test]
+fn a_version_3_file_rewritten_by_a_tool_is_kept_too() {
+    let dir = tmp();
+    let path = dir.path().join("study.strata");
+    let (p, _) = store::load(&fixture("small.strata")).expect("fixture");
+    let current = format!("\"version\": {},", store::FORMAT_VERSION);
+    let v3 = store::to_string(&p)
+        .expect("ser")
+        .replacen(&current, "\"version\": 3,", 1);
+    // Keys sorted (`version` after `project`) and all on one line, as `jq -cS`.
+    let value: serde_json::Value = serde_json::from_str(&v3).expect("json");
+    let rewritten = serde_json::to_string(&value).expect("json");
+    assert!(rewritten.find("\"version\"") > rewritten.find("\"project\""));
+    std::fs::write(&path, &rewritten).expect("write");
+    let (q, _) = store::load(&path).expect("load");
+    store::save(&q, &path).expect("save");
+    let kept = store::older_backup_path(&path, 3);
+    assert_eq!(std::fs::read_to_string(&kept).expect(".v3.bak"), rewritten);
+}
