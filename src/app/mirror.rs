@@ -123,6 +123,8 @@ pub fn submenu_ui<R>(
             .fixed_pos(resp.rect.left_top() - vec2(gap, 6.0))
             .show(ui.ctx(), |ui| {
                 egui::containers::menu::menu_style(ui.style_mut());
+                // Its items fill its width: at most a menu's (a right-to-left
+                // area would otherwise grow to the screen's edge).
                 ui.set_max_width(ui.spacing().menu_width);
                 egui::Frame::menu(ui.style())
                     .show(ui, |ui| {
