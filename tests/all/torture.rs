@@ -377,14 +377,18 @@ fn kill_9_at_any_moment_of_a_save_loses_nothing() {
     // A temp file whose pid belongs to a live process is kept on purpose
     // when that process may be its writer (Strata compares the process's
     // start with the file's time). On a busy machine (pids wrap at 32768) a
-    // killed save's pid is sometimes taken again within that second. From
-    // outside the test cannot tell the two apart, so only a file whose pid
-    // is alive may stay; any other must be gone.
+    // killed save's pid is sometimes taken again within that second, by a
+    // process that may be gone by now. So: whatever is left whose pid is
+    // gone must be swept by the next clean run, and only a file whose pid
+    // is alive may stay.
+    let alive =
+        |f: &String| pid_of(f).is_some_and(|pid| Path::new(&format!("/proc/{pid}")).exists());
+    if leftovers(dir.path(), name).iter().any(|f| !alive(f)) {
+        run_clean(&Change::Memo("one more clean save".into()), &project);
+    }
     let left: Vec<String> = leftovers(dir.path(), name)
         .into_iter()
-        .filter(|f| {
-            !pid_of(f).is_some_and(|pid| std::path::Path::new(&format!("/proc/{pid}")).exists())
-        })
+        .filter(|f| !alive(f))
         .collect();
     assert!(
         left.is_empty(),
