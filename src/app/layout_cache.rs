@@ -258,15 +258,20 @@ impl LayoutCache {
         Some((i + 1, h.cluster.shifted(p.start)))
     }
 
-    /// Screen rect of the glyph of doc char `pos`, as last drawn.
-    pub fn glyph_rect(&self, pos: CharPos) -> Option<egui::Rect> {
-        let (x0, y0, w) = self.origin?;
+    /// The paragraph holding doc position `pos`, and `pos` within it.
+    fn para_of(&self, pos: CharPos) -> Option<(&Para, CharPos)> {
         let i = self
             .paras
             .partition_point(|p| p.start <= pos)
             .checked_sub(1)?;
         let p = &self.paras[i];
-        let rel = pos.relative_to(p.start);
+        Some((p, pos.relative_to(p.start)))
+    }
+
+    /// Screen rect of the glyph of doc char `pos`, as last drawn.
+    pub fn glyph_rect(&self, pos: CharPos) -> Option<egui::Rect> {
+        let (x0, y0, w) = self.origin?;
+        let (p, rel) = self.para_of(pos)?;
         p.lines.iter().enumerate().find_map(|(row, line)| {
             let g = line.glyph(rel)?;
             let left = x0 + line_left(line, w);
@@ -281,12 +286,7 @@ impl LayoutCache {
     /// Screen position of a doc char boundary (middle of its row), as last drawn.
     pub fn screen_pos(&self, pos: CharPos) -> Option<egui::Pos2> {
         let (x0, y0, w) = self.origin?;
-        let i = self
-            .paras
-            .partition_point(|p| p.start <= pos)
-            .checked_sub(1)?;
-        let p = &self.paras[i];
-        let rel = pos.relative_to(p.start);
+        let (p, rel) = self.para_of(pos)?;
         for (row, line) in p.lines.iter().enumerate() {
             if line.chars.start <= rel
                 && rel <= line.chars.end

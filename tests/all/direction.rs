@@ -61,17 +61,22 @@ fn setting_it_is_one_undoable_step_saved_with_the_project() {
     assert!(v["project"].get("direction").is_none(), "{}", v["project"]);
 }
 
+/// The small fixture written as a version-3 file, and how the current
+/// version is written.
+fn small_as_version_3() -> (String, String) {
+    let (p, _) = store::load(&fixture("small.strata")).expect("fixture");
+    let current = format!("\"version\": {},", store::FORMAT_VERSION);
+    let now = store::to_string(&p).expect("ser");
+    let v3 = now.replacen(&current, "\"version\": 3,", 1);
+    assert_ne!(v3, now);
+    (v3, current)
+}
+
 #[test]
 fn a_version_3_file_loads_as_auto_and_is_kept_on_its_first_save() {
     let dir = tmp();
     let path = dir.path().join("study.strata");
-    let (p, _) = store::load(&fixture("small.strata")).expect("fixture");
-    // The same project written as a version-3 file.
-    let current = format!("\"version\": {},", store::FORMAT_VERSION);
-    let v3 = store::to_string(&p)
-        .expect("ser")
-        .replacen(&current, "\"version\": 3,", 1);
-    assert_ne!(v3, store::to_string(&p).expect("ser"));
+    let (v3, current) = small_as_version_3();
     std::fs::write(&path, &v3).expect("write");
     let (q, problems) = store::load(&path).expect("load v3");
     assert!(problems.is_empty(), "{problems:?}");
@@ -91,11 +96,7 @@ fn a_version_3_file_loads_as_auto_and_is_kept_on_its_first_save() {
 fn a_version_3_file_rewritten_by_a_tool_is_kept_too() {
     let dir = tmp();
     let path = dir.path().join("study.strata");
-    let (p, _) = store::load(&fixture("small.strata")).expect("fixture");
-    let current = format!("\"version\": {},", store::FORMAT_VERSION);
-    let v3 = store::to_string(&p)
-        .expect("ser")
-        .replacen(&current, "\"version\": 3,", 1);
+    let (v3, _) = small_as_version_3();
     // Keys sorted (`version` after `project`) and all on one line, as `jq -cS`.
     let value: serde_json::Value = serde_json::from_str(&v3).expect("json");
     let rewritten = serde_json::to_string(&value).expect("json");

@@ -99,18 +99,8 @@ fn drags_at_pangos_positions_code_the_intended_text() {
         if d.wrap > 0.0 {
             assert!((a.y - b.y).abs() > 5.0, "the span crosses a row break");
         }
-        h.hover_at(a);
-        h.run();
-        h.drag_at(a);
-        h.run();
-        for t in [0.3, 0.6, 1.0] {
-            h.hover_at(a + (b - a) * t);
-            h.run();
-        }
-        release_at(&h, b);
-        h.run();
+        let sel = drag_select(&mut h, a, b);
         let want = d.intended.shifted(CharPos(base));
-        let sel = h.state().state.selection;
         if sel != Some(want) {
             let show = |r: CharRange| doc.slice(r).to_string();
             failures.push(format!(
