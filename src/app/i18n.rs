@@ -439,17 +439,9 @@ pub fn step_label(loc: Locale, step: &crate::edit::Step) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{Digits, Lang, Locale, step_label};
+    use super::{Locale, step_label};
+    use crate::app::numbers::tests::{FA, FA_LATIN};
     use crate::edit::Step;
-
-    const FA: Locale = Locale {
-        lang: Lang::Fa,
-        digits: Digits::Persian,
-    };
-    const FA_LATIN: Locale = Locale {
-        lang: Lang::Fa,
-        digits: Digits::Latin,
-    };
 
     #[test]
     fn undo_steps_are_named_in_persian() {

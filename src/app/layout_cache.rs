@@ -222,12 +222,8 @@ impl LayoutCache {
         release: (f32, f32),
         text_width: f32,
     ) -> (CharPos, CharPos) {
-        let same_line = match (self.line_at(press.1), self.line_at(release.1)) {
-            (Some((a, _, la)), Some((b, _, lb))) => a == b && std::ptr::eq(la, lb),
-            _ => false,
-        };
-        match self.line_at(press.1) {
-            Some((_, p, line)) if same_line => {
+        match (self.line_at(press.1), self.line_at(release.1)) {
+            (Some((_, p, line)), Some((_, _, other))) if std::ptr::eq(line, other) => {
                 let left = line_left(line, text_width);
                 let (a, b) = line.drag_ends(press.0 - left, release.0 - left);
                 (a.shifted(p.start), b.shifted(p.start))

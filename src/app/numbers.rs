@@ -106,14 +106,16 @@ impl Locale {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::{Digits, Lang, Locale, Noun};
 
-    const FA: Locale = Locale {
+    /// The Persian interface with Persian digits, and with Latin ones (the
+    /// other modules' tests use them too).
+    pub(crate) const FA: Locale = Locale {
         lang: Lang::Fa,
         digits: Digits::Persian,
     };
-    const FA_LATIN: Locale = Locale {
+    pub(crate) const FA_LATIN: Locale = Locale {
         lang: Lang::Fa,
         digits: Digits::Latin,
     };

@@ -243,6 +243,7 @@ mod tests {
             ),
             "{err:?}"
         );
+        // A test: "utf-8" is a label the decoder knows.
         let lossy = decode(&bytes, Some("utf-8")).expect("by name");
         assert_eq!(lossy.replaced_lines, vec![2]);
         assert_eq!(lossy.text.matches('\u{FFFD}').count(), 1);

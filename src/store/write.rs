@@ -179,8 +179,8 @@ fn keep_backup_of(path: &Path, dir: &Path, name: &str) -> Result<(), StoreError>
         fs::rename(&tmp, &bak).map_err(io(&bak))
     })();
     if result.is_err() {
-        // The error that stopped the backup is the one to report; the
-        // temporary copy is useless and may not even exist.
+        // Ignored on purpose: the error that stopped the backup is the one
+        // to report; the temporary copy is useless and may not even exist.
         let _ = fs::remove_file(&tmp);
     }
     result
@@ -243,8 +243,8 @@ fn write_modelled(
         sync_dir(&dir)
     })();
     if result.is_err() {
-        // The error that stopped the save is the one to report; the
-        // temporary file may not even exist.
+        // Ignored on purpose: the error that stopped the save is the one to
+        // report; the temporary file may not even exist.
         let _ = fs::remove_file(&tmp);
     }
     result

@@ -447,7 +447,7 @@ fn dragging_the_selection_onto_a_code_codes_it() {
 
 /// Release the primary button at `pos`. (kittest's drop_at also removes
 /// the pointer in the same frame, which no real mouse does.)
-fn release_at<S>(h: &Harness<'static, S>, pos: egui::Pos2) {
+pub(super) fn release_at<S>(h: &Harness<'static, S>, pos: egui::Pos2) {
     h.event(egui::Event::PointerButton {
         pos,
         button: egui::PointerButton::Primary,

@@ -2,7 +2,7 @@
 //! places pango puts the pointer (see selection.rs), then coded through the
 //! picker: the coded text is the intended text at every run boundary.
 
-use super::gui::{harness, pick};
+use super::gui::{harness, pick, release_at};
 use super::selection::{Drag, pango_drags};
 use egui::Modifiers;
 use egui_kittest::Harness;
@@ -40,15 +40,6 @@ fn project(drags: &[Drag]) -> Project {
     p.roots.push(code.id);
     p.codes.insert(code.id, code);
     p
-}
-
-fn release_at(h: &Harness<'static, Workbench>, pos: egui::Pos2) {
-    h.event(egui::Event::PointerButton {
-        pos,
-        button: egui::PointerButton::Primary,
-        pressed: false,
-        modifiers: Modifiers::NONE,
-    });
 }
 
 /// Where `frac` of the way across the glyph of doc char `i` is on screen.

@@ -54,17 +54,20 @@ fn no_export_writes_over_the_project_its_backup_lock_or_another_project() {
             "the project file being exported",
         ),
     ];
+    let export = |format: &str, output: &Path| {
+        strata(&[
+            "export",
+            s(&proj),
+            "--format",
+            format,
+            "--output",
+            s(output),
+        ])
+    };
     for (target, what) in &targets {
         let before = fs::read(target).expect("read");
         for format in ["csv", "json", "md"] {
-            let o = strata(&[
-                "export",
-                s(&proj),
-                "--format",
-                format,
-                "--output",
-                s(target),
-            ]);
+            let o = export(format, target);
             assert_eq!(o.status.code(), Some(1), "{target:?}: {}", stderr(&o));
             let err = stderr(&o);
             assert!(err.contains(what), "{target:?}: {err}");
@@ -84,27 +87,13 @@ fn no_export_writes_over_the_project_its_backup_lock_or_another_project() {
         "other.strata.v2.bak",
     ] {
         let target = dir.path().join(name);
-        let o = strata(&[
-            "export",
-            s(&proj),
-            "--format",
-            "csv",
-            "--output",
-            s(&target),
-        ]);
+        let o = export("csv", &target);
         assert_eq!(o.status.code(), Some(1), "{name}: {}", stderr(&o));
         assert!(stderr(&o).contains("a name Strata keeps"), "{}", stderr(&o));
         assert!(!target.exists(), "{name}");
     }
     // A device is refused; any other existing file may be replaced.
-    let o = strata(&[
-        "export",
-        s(&proj),
-        "--format",
-        "csv",
-        "--output",
-        "/dev/null",
-    ]);
+    let o = export("csv", Path::new("/dev/null"));
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("not a regular file"), "{}", stderr(&o));
     let old_csv = dir.path().join("old.csv");

@@ -20,6 +20,8 @@ fn cases() -> Vec<Case> {
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/bidi/pango-breaks.tsv"
     );
+    // A committed fixture, in a test: a missing or malformed one is a
+    // broken checkout, and the test should stop there.
     let text = std::fs::read_to_string(path).expect("fixture");
     text.lines()
         .filter(|l| !l.starts_with('#') && !l.is_empty())
