@@ -179,9 +179,9 @@ fn keep_backup_of(path: &Path, dir: &Path, name: &str) -> Result<(), StoreError>
         fs::rename(&tmp, &bak).map_err(io(&bak))
     })();
     if result.is_err() {
-        // Ignored on purpose: the error that stopped the backup is the one
-        // to report; the temporary copy is useless and may not even exist.
-        let _ = fs::remove_file(&tmp);
+        // The error that stopped the backup is the one to report; the
+        // temporary copy is useless and may not even exist.
+        let _ = fs::remove_file(&tmp); // Ignored on purpose (see above).
     }
     result
 }
@@ -243,9 +243,9 @@ fn write_modelled(
         sync_dir(&dir)
     })();
     if result.is_err() {
-        // Ignored on purpose: the error that stopped the save is the one to
-        // report; the temporary file may not even exist.
-        let _ = fs::remove_file(&tmp);
+        // The error that stopped the save is the one to report; the
+        // temporary file may not even exist.
+        let _ = fs::remove_file(&tmp); // Ignored on purpose (see above).
     }
     result
 }
