@@ -210,6 +210,7 @@ pub fn apply(wb: &mut Workbench, a: Action) {
             match pending {
                 Pending::Open(p) => open_path(wb, p),
                 Pending::New(p) => new_at(wb, p),
+                Pending::Demo => open_demo(wb),
             }
             // Switched: the discarded work's autosave must not be offered
             // back later. (Not switched: it stays, the work is still here.)
@@ -228,8 +229,14 @@ fn create_and_apply(wb: &mut Workbench, name: &str, origin: Origin) {
     let code = Code::new(name.trim(), edit::palette_color(wb.project.codes.len()));
     let id = code.id;
     let add = edit::add_code(&wb.project, None, code);
-    let Some((doc, range, coder, mut pre)) = coding_target(wb) else {
-        wb.edit(add);
+    let then = match origin {
+        Origin::InVivo => Action::InVivo,
+        _ => Action::CreateAndApply(name.to_string()),
+    };
+    let Some((doc, range, coder, mut pre)) = coding_target(wb, then) else {
+        if wb.state.coder_prompt.is_none() {
+            wb.edit(add);
+        }
         return;
     };
     pre.push(add);
@@ -342,6 +349,18 @@ fn restore_backup(wb: &mut Workbench, path: std::path::PathBuf) {
     }
 }
 
+/// The bundled demo, in place of the open project (Help menu).
+fn open_demo(wb: &mut Workbench) {
+    match Workbench::demo() {
+        Ok(mut new) => {
+            wb.wait_for_saves();
+            keep_settings(wb, &mut new);
+            *wb = new;
+        }
+        Err(e) => wb.state.error = Some(super::errors::store(wb.state.locale(), &e)),
+    }
+}
+
 /// A new, empty project saved at `path` (which does not exist yet).
 fn new_at(wb: &mut Workbench, path: std::path::PathBuf) {
     let name = path
@@ -372,27 +391,24 @@ fn keep_settings(old: &mut Workbench, new: &mut Workbench) {
     n.show_documents = o.show_documents;
     n.show_tree = o.show_tree;
     n.show_side = o.show_side;
+    n.pane_widths = o.pane_widths;
 }
 
-/// Document, range and coder for a new coding, plus a command that adds
-/// a coder first if there is none yet.
-fn coding_target(wb: &mut Workbench) -> Option<(DocId, CharRange, CoderId, Vec<Command>)> {
+/// Document, range and coder for a new coding. With no coder chosen yet,
+/// `then` (the coding asked for) waits for the answer to "who is coding?".
+fn coding_target(wb: &mut Workbench, then: Action) -> Option<(DocId, CharRange, CoderId, Vec<Command>)> {
     let doc = wb.state.selected_doc?;
     let range = wb.state.selection.filter(|r| !r.is_empty())?;
-    let mut pre = Vec::new();
-    let coder = match wb.state.coder {
-        Some(c) if wb.project.coder(c).is_some() => c,
+    match wb.state.coder {
+        Some(c) if wb.project.coder(c).is_some() => Some((doc, range, c, Vec::new())),
         _ => {
-            // No coder chosen yet (the coder box asks; until then the first
-            // coding is made as "Coder 1", named in the interface's language).
-            let name = format!("{} {}", wb.state.lang.strings().coder, wb.state.num(1));
-            let (cmd, id) = edit::ensure_coder(&wb.project, &name).ok()?;
-            pre.extend(cmd);
-            wb.state.coder = Some(id);
-            id
+            wb.state.coder_prompt = Some(super::coder_prompt::CoderPrompt {
+                name: String::new(),
+                then,
+            });
+            None
         }
-    };
-    Some((doc, range, coder, pre))
+    }
 }
 
 fn remember(wb: &mut Workbench, code: CodeId) {
@@ -402,8 +418,10 @@ fn remember(wb: &mut Workbench, code: CodeId) {
 }
 
 fn apply_code(wb: &mut Workbench, code: CodeId) {
-    let Some((doc, range, coder, mut pre)) = coding_target(wb) else {
-        wb.state.status = wb.state.lang.strings().select_text_first.into();
+    let Some((doc, range, coder, mut pre)) = coding_target(wb, Action::ApplyCode(code)) else {
+        if wb.state.coder_prompt.is_none() {
+            wb.state.status = wb.state.lang.strings().select_text_first.into();
+        }
         return;
     };
     pre.push(edit::new_coding(doc, range, code, coder));
@@ -456,6 +474,14 @@ fn run(wb: &mut Workbench, cmd: AppCommand) {
         AppCommand::Open => files::ask_path(wb, files::PromptKind::Open),
         AppCommand::Import => files::ask_path(wb, files::PromptKind::Import),
         AppCommand::New => files::ask_path(wb, files::PromptKind::New),
+        AppCommand::Quit => wb.state.quit = true,
+        AppCommand::OpenDemo => {
+            if wb.is_dirty() {
+                wb.state.pending = Some(Pending::Demo);
+            } else {
+                open_demo(wb);
+            }
+        }
         AppCommand::Export => files::ask_path(wb, files::PromptKind::Export),
         AppCommand::ApplyCode => {
             wb.state.picker = Some(super::picker::Picker::default());

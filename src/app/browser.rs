@@ -96,6 +96,13 @@ pub fn browser_ui(
             );
             ui.scroll_to_rect(target, Some(egui::Align::Center));
         }
+        if let Some((y, align)) = key_scroll(ui, state, viewport, cache.row_height) {
+            let y = y.clamp(0.0, rect.height());
+            ui.scroll_to_rect(
+                Rect::from_min_size(pos2(rect.min.x, top + y), vec2(1.0, 1.0)),
+                Some(align),
+            );
+        }
         cache.origin = Some((text_x, top, text_w));
         let painter = ui.painter_at(rect);
         let visible =
@@ -410,4 +417,41 @@ fn stripes_ui(
             out.push(Action::SelectCoding(s.coding));
         }
     }
+}
+
+/// Page Down, Page Up, Home, End (with or without Ctrl) and the arrows
+/// scroll the document, as in any reader, unless a text field or the
+/// picker has the keyboard: the content y to bring to the top (or bottom).
+fn key_scroll(
+    ui: &egui::Ui,
+    state: &UiState,
+    viewport: Rect,
+    row: f32,
+) -> Option<(f32, egui::Align)> {
+    if ui.ctx().egui_wants_keyboard_input() || state.picker.is_some() || state.palette.is_some() {
+        return None;
+    }
+    use egui::{Align, Key};
+    let page = (viewport.height() - row).max(row);
+    ui.input(|i| {
+        // Alt+arrows select lines (see `AppCommand::NextLine`).
+        let plain = !i.modifiers.alt && !i.modifiers.shift;
+        if !plain {
+            None
+        } else if i.key_pressed(Key::PageDown) {
+            Some((viewport.min.y + page, Align::Min))
+        } else if i.key_pressed(Key::PageUp) {
+            Some((viewport.min.y - page, Align::Min))
+        } else if i.key_pressed(Key::Home) {
+            Some((0.0, Align::Min))
+        } else if i.key_pressed(Key::End) {
+            Some((f32::MAX, Align::Max))
+        } else if i.key_pressed(Key::ArrowDown) {
+            Some((viewport.min.y + row, Align::Min))
+        } else if i.key_pressed(Key::ArrowUp) {
+            Some((viewport.min.y - row, Align::Min))
+        } else {
+            None
+        }
+    })
 }

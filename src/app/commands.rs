@@ -28,9 +28,13 @@ pub enum AppCommand {
     PrevLine,
     /// Apply the n-th most recently used code (1-based).
     QuickCode(u8),
+    /// Close the window (through the unsaved-changes question).
+    Quit,
+    /// Help ▸ Open demo project.
+    OpenDemo,
 }
 
-pub const ALL: [AppCommand; 28] = [
+pub const ALL: [AppCommand; 30] = [
     AppCommand::New,
     AppCommand::Open,
     AppCommand::Save,
@@ -59,6 +63,8 @@ pub const ALL: [AppCommand; 28] = [
     AppCommand::QuickCode(7),
     AppCommand::QuickCode(8),
     AppCommand::QuickCode(9),
+    AppCommand::Quit,
+    AppCommand::OpenDemo,
 ];
 
 impl AppCommand {
@@ -85,6 +91,8 @@ impl AppCommand {
             ZoomIn => KeyboardShortcut::new(c, Key::Plus),
             ZoomOut => KeyboardShortcut::new(c, Key::Minus),
             Find => KeyboardShortcut::new(c, Key::F),
+            Quit => KeyboardShortcut::new(c, Key::Q),
+            OpenDemo => return None,
             NextLine => KeyboardShortcut::new(Modifiers::ALT, Key::ArrowDown),
             PrevLine => KeyboardShortcut::new(Modifiers::ALT, Key::ArrowUp),
             QuickCode(n) => {
@@ -136,6 +144,8 @@ impl AppCommand {
             NextLine => s.next_line,
             PrevLine => s.prev_line,
             QuickCode(_) => s.quick_codes,
+            Quit => s.quit,
+            OpenDemo => s.open_demo,
         }
     }
 

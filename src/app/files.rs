@@ -355,6 +355,7 @@ struct Settings {
     show_documents: Option<bool>,
     show_tree: Option<bool>,
     show_side: Option<bool>,
+    pane_widths: Option<[f32; 3]>,
     recent_projects: Vec<PathBuf>,
 }
 
@@ -371,7 +372,9 @@ pub struct StrataApp {
 }
 
 impl StrataApp {
-    pub fn new(mut wb: Workbench, storage: Option<&dyn eframe::Storage>) -> Self {
+    /// `open_last`: started without a project: the last one opens, if it
+    /// is still there (the demo stays open, with the reason, if it fails).
+    pub fn new(mut wb: Workbench, storage: Option<&dyn eframe::Storage>, open_last: bool) -> Self {
         wb.native_dialogs = true;
         wb.background_saves = true;
         let settings: Settings = storage
@@ -386,7 +389,14 @@ impl StrataApp {
         st.show_documents = settings.show_documents.unwrap_or(true);
         st.show_tree = settings.show_tree.unwrap_or(true);
         st.show_side = settings.show_side.unwrap_or(true);
+        if let Some(w) = settings.pane_widths.filter(|w| w.iter().all(|x| x.is_finite())) {
+            st.pane_widths = w.map(|x| x.clamp(100.0, 1200.0));
+        }
         st.recent_projects = settings.recent_projects;
+        let last = st.recent_projects.first().filter(|p| open_last && p.is_file()).cloned();
+        if let Some(last) = last {
+            super::actions::open_path(&mut wb, last);
+        }
         if let Some(p) = wb.path.clone() {
             remember_recent(&mut wb.state, p);
         }
@@ -437,6 +447,7 @@ impl eframe::App for StrataApp {
             show_documents: Some(st.show_documents),
             show_tree: Some(st.show_tree),
             show_side: Some(st.show_side),
+            pane_widths: Some(st.pane_widths),
             recent_projects: st.recent_projects.clone(),
         };
         eframe::set_value(storage, SETTINGS_KEY, &settings);
@@ -449,6 +460,10 @@ impl eframe::App for StrataApp {
             ctx.request_repaint_after(Duration::from_millis(50));
         }
         self.autosave();
+        if std::mem::take(&mut self.wb.state.quit) {
+            // Through the same question as the window's close button.
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
         let title = self.wb.title();
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));

@@ -4,6 +4,7 @@
 mod actions;
 mod bidi_edit;
 mod bidi_label;
+mod coder_prompt;
 mod browser;
 mod commands;
 mod contrast;
@@ -21,6 +22,7 @@ pub use mirror::row;
 mod numbers;
 mod offers;
 mod panels;
+mod panes;
 mod picker;
 mod problems;
 mod recovery;
@@ -100,6 +102,8 @@ pub enum Action {
 pub enum Pending {
     Open(PathBuf),
     New(PathBuf),
+    /// Help ▸ Open demo project.
+    Demo,
 }
 
 /// View state that is not part of the project.
@@ -157,6 +161,16 @@ pub struct UiState {
     /// The text selection is being dragged onto a code.
     pub dragging_selection: bool,
     pub doc_rename: Option<docs::DocRename>,
+    /// The side panes' preferred widths (`panes::Pane` order), as the user
+    /// last dragged them; a small window gives them less.
+    pub pane_widths: [f32; 3],
+    /// A collapsed pane opened over the document from its tab.
+    pub drawer: Option<panes::Pane>,
+    /// File ▸ Quit was chosen: the window closes (asking about unsaved
+    /// changes first).
+    pub quit: bool,
+    /// "Who is coding?", asked at the first coding without a coder.
+    pub coder_prompt: Option<coder_prompt::CoderPrompt>,
 }
 
 impl Default for UiState {
@@ -201,6 +215,10 @@ impl Default for UiState {
             parent_guard: None,
             dragging_selection: false,
             doc_rename: None,
+            pane_widths: panes::DEFAULT_WIDTHS,
+            drawer: None,
+            quit: false,
+            coder_prompt: None,
         }
     }
 }
@@ -377,9 +395,18 @@ impl Workbench {
         }
     }
 
+    /// The window title: the file's name first, as desktop apps show it,
+    /// then the project's own name (in logical order: the window manager
+    /// lays out its title itself).
     pub fn title(&self) -> String {
+        let file = match &self.path {
+            Some(p) => p
+                .file_name()
+                .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned()),
+            None => self.state.lang.strings().untitled.to_string(),
+        };
         format!(
-            "{}{} — Strata",
+            "{}{file} — {} — Strata",
             if self.history.is_dirty() { "● " } else { "" },
             self.project.name
         )
@@ -401,52 +428,9 @@ impl Workbench {
         self.install_fonts(ui.ctx());
         let mut out = Vec::new();
         self.shortcuts(ui.ctx(), &mut out);
-        let rtl_ui = self.state.lang.rtl();
         panels::menu_ui(ui, self, &mut out);
         panels::status_ui(ui, self, &mut out);
-        let (docs_side, tree_side) = if rtl_ui {
-            (egui::Panel::right("docs"), egui::Panel::right("tree"))
-        } else {
-            (egui::Panel::left("docs"), egui::Panel::left("tree"))
-        };
-        if self.state.show_documents {
-            docs_side
-                .resizable(true)
-                .default_size(200.0)
-                .min_size(140.0)
-                .show(ui, |ui| {
-                    mirror::panel_body(ui, rtl_ui, |ui| {
-                        docs::documents_ui(ui, &self.project, &mut self.state, &mut out)
-                    })
-                });
-        }
-        if self.state.show_tree {
-            tree_side
-                .resizable(true)
-                .default_size(400.0)
-                .min_size(200.0)
-                // Long code names would otherwise widen the tree without limit.
-                .max_size(600.0)
-                .show(ui, |ui| {
-                    mirror::panel_body(ui, rtl_ui, |ui| {
-                        tree::tree_ui(ui, &self.project, &mut self.state, &mut out)
-                    });
-                });
-        }
-        let side = if rtl_ui {
-            egui::Panel::left("side")
-        } else {
-            egui::Panel::right("side")
-        };
-        if self.state.show_side {
-            side.resizable(true).default_size(300.0).show(ui, |ui| {
-                mirror::panel_body(ui, rtl_ui, |ui| {
-                    panels::retrieved_ui(ui, &self.project, &mut self.state, &mut out);
-                    ui.separator();
-                    memo::memo_ui(ui, &self.project, &mut self.state, &mut out);
-                })
-            });
-        }
+        panes::panes_ui(ui, self, &mut out);
         egui::CentralPanel::default().show(ui, |ui| {
             let doc = self
                 .state
@@ -472,6 +456,7 @@ impl Workbench {
         });
         picker::picker_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
         panels::palette_ui(ui.ctx(), &mut self.state, &mut out);
+        coder_prompt::coder_prompt_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
         files::prompt_ui(ui.ctx(), &mut self.state, &mut out);
         panels::error_ui(ui.ctx(), &mut self.state);
         tree::confirm_delete_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
@@ -547,8 +532,10 @@ impl Workbench {
     }
 }
 
-/// Start the window. With no path, the bundled demo opens.
+/// Start the window. With no path, the last project opens (the bundled
+/// demo the first time, or when the last one is gone).
 pub fn run(path: Option<PathBuf>) -> Result<(), String> {
+    let mut open_last = false;
     let wb = match path {
         Some(p) => match Workbench::open(p.clone()) {
             Ok(wb) => wb,
@@ -565,6 +552,8 @@ pub fn run(path: Option<PathBuf>) -> Result<(), String> {
         None => {
             let mut wb = Workbench::demo().map_err(|e| e.to_string())?;
             wb.state.recovery = recovery::unsaved_recovery_to_offer();
+            // Unsaved work of an untitled project is offered first.
+            open_last = wb.state.recovery.is_none();
             wb
         }
     };
@@ -578,7 +567,13 @@ pub fn run(path: Option<PathBuf>) -> Result<(), String> {
     eframe::run_native(
         "Strata",
         options,
-        Box::new(move |cc| Ok(Box::new(files::StrataApp::new(wb, cc.storage)))),
+        Box::new(move |cc| {
+            Ok(Box::new(files::StrataApp::new(
+                wb,
+                cc.storage,
+                open_last,
+            )))
+        }),
     )
     .map_err(|e| e.to_string())
 }

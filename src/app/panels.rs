@@ -64,6 +64,8 @@ fn menu_items_ui(ui: &mut egui::Ui, wb: &Workbench, out: &mut Vec<Action>) {
                 }
             }
         });
+        ui.separator();
+        item(ui, AppCommand::Quit, AppCommand::Quit.label(lang), true, out);
     });
     mirror::menu_ui(ui, rtl, s.edit, |ui| {
         let undo = match wb.history.undo_label() {
@@ -165,6 +167,9 @@ fn menu_items_ui(ui: &mut egui::Ui, wb: &Workbench, out: &mut Vec<Action>) {
                 out.push(Action::TogglePane(name));
             }
         }
+    });
+    mirror::menu_ui(ui, rtl, s.help, |ui| {
+        item(ui, AppCommand::OpenDemo, AppCommand::OpenDemo.label(lang), true, out);
     });
     ui.separator();
     // The current coder, always visible.

@@ -85,7 +85,7 @@ fn the_code_tree_has_no_latin_badges_or_counts_in_persian() {
     assert!(badges(&h, "L1") > 0);
 }
 
-/// A project without coders: the first coding makes one.
+/// A project without coders: the first coding asks who is coding.
 fn without_coders() -> Project {
     let mut p = Project::new("بی کدگذار");
     p.documents.push(Document::new(
@@ -96,23 +96,46 @@ fn without_coders() -> Project {
 }
 
 #[test]
-fn the_first_coding_in_persian_is_made_by_a_persian_coder() {
-    for (lang, digits, want) in [
-        (Lang::Fa, Digits::Persian, "کدگذار ۱"),
-        (Lang::Fa, Digits::Latin, "کدگذار 1"),
-        (Lang::En, Digits::Persian, "Coder 1"),
-    ] {
+fn the_first_coding_asks_who_is_coding_in_the_interface_language() {
+    for (lang, name) in [(Lang::Fa, "مریم"), (Lang::En, "Maryam")] {
+        let s = lang.strings();
         let mut wb = Workbench::new(without_coders(), None);
         wb.state.lang = lang;
-        wb.state.digits = digits;
         let mut h = harness(wb);
         select_lines(&mut h, 2, 2);
         pick(&mut h, "کد تازه");
+        // Nothing is recorded under a made-up coder: the question comes first.
+        assert!(h.state().project.coders.is_empty(), "{lang:?}");
+        assert_eq!(h.state().project.codings.len(), 0, "{lang:?}");
+        h.get_by_label(&bidi(s.who_is_coding));
+        h.get_by_label("Coder name").click();
+        h.run();
+        h.get_by_label("Coder name").type_text(name);
+        h.run();
+        h.get_by_label(&bidi(s.ok)).click();
+        h.run();
         let p = &h.state().project;
-        assert_eq!(p.codings.len(), 1, "coded");
+        assert_eq!(p.codings.len(), 1, "coded once the coder is named");
         let names: Vec<&str> = p.coders.iter().map(|c| c.name.as_str()).collect();
-        assert_eq!(names, [want]);
+        assert_eq!(names, [name]);
+        let coding = p.codings.values().next().expect("coding");
+        assert_eq!(Some(coding.coder), p.coders.first().map(|c| c.id));
     }
+}
+
+#[test]
+fn cancelling_who_is_coding_codes_nothing() {
+    let s = Lang::Fa.strings();
+    let mut wb = Workbench::new(without_coders(), None);
+    wb.state.lang = Lang::Fa;
+    let mut h = harness(wb);
+    select_lines(&mut h, 2, 2);
+    pick(&mut h, "کد تازه");
+    h.get_by_label(&bidi(s.cancel)).click();
+    h.run();
+    let p = &h.state().project;
+    assert!(p.coders.is_empty() && p.codings.is_empty());
+    assert!(h.query_by_label(&bidi(s.who_is_coding)).is_none());
 }
 
 #[test]

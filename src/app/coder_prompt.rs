@@ -1,0 +1,71 @@
+//! "Who is coding?": asked at the first coding of a project with no coder
+//! chosen, instead of recording it under a made-up name. The coding the
+//! user asked for is made once a name is given (or an existing coder
+//! chosen), or not at all on Cancel.
+
+use super::{Action, UiState, bidi, mirror};
+use crate::model::Project;
+
+pub struct CoderPrompt {
+    pub name: String,
+    /// The coding waiting for a coder.
+    pub then: Action,
+}
+
+pub fn coder_prompt_ui(
+    ctx: &egui::Context,
+    p: &Project,
+    state: &mut UiState,
+    out: &mut Vec<Action>,
+) {
+    let Some(prompt) = state.coder_prompt.as_mut() else {
+        return;
+    };
+    let s = state.lang.strings();
+    let rtl = state.lang.rtl();
+    let mut done = false;
+    egui::Modal::new(egui::Id::unique("who-is-coding")).show(ctx, |ui| {
+        mirror::dialog_ui(ui, rtl, 420.0, |ui| {
+            ui.heading(bidi(s.who_is_coding));
+            ui.label(bidi(s.who_is_coding_why));
+            // Coders already in the project (a copy handed out by a
+            // colleague): one click.
+            for c in &p.coders {
+                if ui.button(bidi(&c.name)).clicked() {
+                    out.push(Action::SetCoder(c.id));
+                    out.push(prompt.then.clone());
+                    done = true;
+                }
+            }
+            let field = super::bidi_edit::sized_ui(ui, 380.0, |ui| {
+                super::bidi_edit_ui(
+                    ui,
+                    &mut prompt.name,
+                    "who-is-coding-name",
+                    "Coder name",
+                    s.new_coder,
+                    false,
+                )
+            });
+            if !field.has_focus() && !field.lost_focus() && !done {
+                field.request_focus();
+            }
+            let name = prompt.name.trim().to_string();
+            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            mirror::row(ui, rtl, |ui| {
+                let ok = ui.add_enabled(!name.is_empty(), egui::Button::new(bidi(s.ok)));
+                if (ok.clicked() || enter) && !name.is_empty() {
+                    out.push(Action::AddCoder(name.clone()));
+                    out.push(prompt.then.clone());
+                    done = true;
+                }
+                if ui.button(bidi(s.cancel)).clicked() {
+                    done = true;
+                }
+            });
+        });
+    });
+    if done || ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+        state.coder_prompt = None;
+    }
+}

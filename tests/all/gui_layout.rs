@@ -1,0 +1,89 @@
+//! The transcript keeps a readable width in any window: side panes shrink,
+//! then collapse to tabs on the edge that open them over the document.
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use strata::app::{Lang, Workbench, bidi};
+
+fn demo_at(lang: Lang, w: f32, h: f32) -> Harness<'static, Workbench> {
+    let mut wb = Workbench::demo().expect("demo");
+    wb.state.lang = lang;
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(w, h))
+        .build_ui_state(|ui, wb: &mut Workbench| wb.ui(ui), wb);
+    h.run_steps(3);
+    h
+}
+
+fn document_width(h: &Harness<'static, Workbench>) -> f32 {
+    h.get_by_label("Document browser: P01").rect().width()
+}
+
+#[test]
+fn the_document_keeps_a_readable_width_at_every_window_size() {
+    for lang in [Lang::En, Lang::Fa] {
+        let mut last = 0.0;
+        for (w, ht) in [(800.0, 600.0), (1024.0, 768.0), (1366.0, 768.0), (1920.0, 1080.0)] {
+            let h = demo_at(lang, w, ht);
+            let doc = document_width(&h);
+            assert!(doc >= 320.0, "{lang:?} {w}×{ht}: document {doc} px wide");
+            assert!(doc > last, "{lang:?} {w}×{ht}: a larger window gives the document more");
+            last = doc;
+            // The tree is there at every size: coding needs it.
+            super::gui::tree_item(&h, "تطمیع و تهدید خبرنگاران و فعالان شهری");
+        }
+    }
+}
+
+#[test]
+fn a_collapsed_pane_opens_from_its_tab_over_the_document() {
+    for lang in [Lang::En, Lang::Fa] {
+        let s = lang.strings();
+        let mut h = demo_at(lang, 800.0, 600.0);
+        let before = document_width(&h);
+        // The retrieved segments and memo gave way first.
+        assert!(h.query_by_label(&bidi(s.retrieved)).is_none(), "{lang:?}");
+        h.get_by_role_and_label(Role::Button, s.side_pane).click();
+        h.run();
+        h.get_by_label(&bidi(s.retrieved));
+        // Over the document, not beside it: the document keeps its width.
+        assert_eq!(document_width(&h), before, "{lang:?}");
+        // The same tab closes it again.
+        h.get_by_role_and_label(Role::Button, s.side_pane).click();
+        h.run();
+        assert!(h.query_by_label(&bidi(s.retrieved)).is_none(), "{lang:?}");
+        // In a wide window there is no tab: the pane is beside the document.
+        let wide = demo_at(lang, 1920.0, 1080.0);
+        assert!(wide.query_by_role_and_label(Role::Button, s.side_pane).is_none());
+        wide.get_by_label(&bidi(s.retrieved));
+    }
+}
+
+#[test]
+fn the_panes_keep_their_widths_after_switching_language() {
+    let mut h = demo_at(Lang::En, 1366.0, 768.0);
+    let en = document_width(&h);
+    h.state_mut().state.lang = Lang::Fa;
+    h.run();
+    let fa = document_width(&h);
+    assert!((en - fa).abs() < 2.0, "{en} vs {fa}");
+}
+
+#[test]
+fn page_down_end_and_home_scroll_the_document() {
+    let mut h = demo_at(Lang::En, 1024.0, 600.0);
+    let first = || "Line 1";
+    let y0 = h.get_by_label(first()).rect().top();
+    h.key_press(egui::Key::PageDown);
+    h.run();
+    let y1 = h.query_by_label(first()).map(|n| n.rect().top());
+    assert!(y1.is_none_or(|y| y < y0 - 100.0), "Page Down scrolled: {y0} → {y1:?}");
+    h.key_press(egui::Key::End);
+    h.run();
+    let n = h.state().project.document_by_name("P01").expect("P01").line_count();
+    h.get_by_label(&format!("Line {n}"));
+    h.key_press(egui::Key::Home);
+    h.run();
+    assert!((h.get_by_label(first()).rect().top() - y0).abs() < 1.0);
+}
