@@ -55,7 +55,10 @@ pub fn browser_ui(
     // RESERVED_LANES, lanes get narrower instead.
     let stripes_w = RESERVED_LANES as f32 * (LANE_W + LANE_GAP) + 6.0;
     let lane_pitch = lane_pitch(cache.lanes);
-    let text_w = (avail - num_w - stripes_w - 24.0).max(80.0);
+    // A margin on both sides of the text column: a glyph's ink may stand
+    // past its advance (the 8 of `P38:` closing a right-aligned line), and
+    // the painter clips at the column's area.
+    let text_w = (avail - num_w - stripes_w - 34.0).max(80.0);
     ui.fonts_mut(|f| cache.ensure(f, (doc, p.direction), text_w, &font));
     let scroll_to = state.scroll_to_line.take();
     let area = egui::ScrollArea::vertical()

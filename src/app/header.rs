@@ -85,7 +85,12 @@ pub fn header_ui(
                 out.push(Action::Run(AppCommand::ApplyCode));
             }
         }
-        ui.separator();
+        // Between the selection and the recent codes; alone, it is a stray line.
+        if (state.selected_coding.is_some() || state.selection.is_some())
+            && !state.recent_codes.is_empty()
+        {
+            ui.separator();
+        }
         for (i, id) in state.recent_codes.iter().take(9).enumerate() {
             let Some(code) = p.codes.get(id) else {
                 continue;

@@ -87,3 +87,38 @@ fn page_down_end_and_home_scroll_the_document() {
     h.run();
     assert!((h.get_by_label(first()).rect().top() - y0).abs() < 1.0);
 }
+
+/// A right-to-left line in a left-to-right document ends at the text
+/// column's right edge: its last glyphs (`P38:` here) are drawn whole,
+/// inside the browser, not cut by it.
+#[test]
+fn a_right_to_left_line_in_an_english_document_is_not_cut_at_the_right() {
+    use strata::base::CharPos;
+    use strata::model::{Document, Project};
+    let mut p = Project::new("mixed");
+    p.documents.push(Document::new(
+        "en-mixed",
+        "Interviewer: How did the page start?\nP38: ما در سال ۱۴۰۲ صفحه را راه انداختیم.\nInterviewer: And the comments?\n",
+    ));
+    for (w, ht) in [(800.0, 600.0), (1366.0, 768.0)] {
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(w, ht))
+            .build_ui_state(
+                |ui, wb: &mut Workbench| wb.ui(ui),
+                Workbench::new(p.clone(), None),
+            );
+        h.run_steps(3);
+        let browser = h.get_by_label("Document browser: en-mixed").rect();
+        let doc = &h.state().project.documents[0];
+        let line = doc.line_range(2).expect("line 2");
+        for i in line.start.0..line.end.0 {
+            let Some(g) = h.state().glyph_rect_of(CharPos(i)) else {
+                continue;
+            };
+            assert!(
+                g.right() <= browser.right() - 6.0 && g.left() >= browser.left(),
+                "{w}: char {i} at {g:?} outside {browser:?}"
+            );
+        }
+    }
+}
