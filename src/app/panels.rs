@@ -205,6 +205,12 @@ fn menu_items_ui(ui: &mut egui::Ui, wb: &Workbench, out: &mut Vec<Action>) {
                 false,
             )
         });
+        // While the list is open the keyboard is the name field's (Tab does
+        // not reach into a popup from the menu bar); clicks on coders
+        // above it need no focus.
+        if !field.has_focus() && !field.lost_focus() {
+            field.request_focus();
+        }
         // The field gives up its focus on Enter.
         let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if name != wb.state.new_coder {

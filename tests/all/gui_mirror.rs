@@ -256,3 +256,29 @@ fn the_description_expander_opens_its_fields_under_it() {
         );
     }
 }
+
+/// Opening the coder box puts the keyboard in its name field: a name is
+/// typed and entered without reaching for the mouse again.
+#[test]
+fn the_coder_box_takes_the_keyboard_when_it_opens() {
+    for lang in [Lang::Fa, Lang::En] {
+        let mut h = demo(lang);
+        let current = h
+            .state()
+            .state
+            .coder
+            .and_then(|c| h.state().project.coder(c))
+            .map(|c| c.name.clone())
+            .unwrap_or_else(|| "—".into());
+        h.get_by_label(&bidi(&current)).click();
+        h.run();
+        h.event(egui::Event::Text("Reza".into()));
+        h.run();
+        h.key_press(egui::Key::Enter);
+        h.run();
+        let wb = h.state();
+        let added = wb.project.coders.iter().find(|c| c.name == "Reza");
+        assert!(added.is_some(), "{lang:?}: typed straight into the box");
+        assert_eq!(wb.state.coder, added.map(|c| c.id));
+    }
+}
