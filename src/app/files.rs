@@ -410,6 +410,11 @@ impl StrataApp {
         }
     }
 
+    /// The workbench in the window (for tests of the start-up).
+    pub fn workbench(&self) -> &Workbench {
+        &self.wb
+    }
+
     fn autosave(&mut self) {
         let generation = self.wb.project.generation();
         if !self.wb.is_dirty()

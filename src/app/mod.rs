@@ -43,6 +43,7 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 pub use errors::OpenError;
+pub use files::StrataApp;
 
 /// What panels ask for; applied after the frame.
 #[derive(Clone, Debug)]

@@ -13,6 +13,8 @@ mod gui;
 #[cfg(feature = "gui")]
 mod gui_digits;
 #[cfg(feature = "gui")]
+mod gui_habits;
+#[cfg(feature = "gui")]
 mod gui_layout;
 #[cfg(feature = "gui")]
 mod gui_mirror;
