@@ -122,3 +122,34 @@ fn a_right_to_left_line_in_an_english_document_is_not_cut_at_the_right() {
         }
     }
 }
+
+/// The document's name in the pane header stays readable: the direction
+/// box and its label sit beside it, not over it (a document without
+/// variables had only its first letter showing).
+#[test]
+fn the_document_name_is_not_drawn_over_by_the_direction_box() {
+    use strata::model::{Document, Project};
+    let mut p = Project::new("header");
+    p.documents
+        .push(Document::new("مصاحبه با مدیر شهری", "مدیر: ما صفحه را راه انداختیم.\n"));
+    for lang in [Lang::En, Lang::Fa] {
+        let s = lang.strings();
+        for w in [800.0, 1366.0] {
+            let mut wb = Workbench::new(p.clone(), None);
+            wb.state.lang = lang;
+            let mut h = Harness::builder()
+                .with_size(egui::vec2(w, 700.0))
+                .build_ui_state(|ui, wb: &mut Workbench| wb.ui(ui), wb);
+            h.run_steps(3);
+            let name = h.get_by_label(&bidi("مصاحبه با مدیر شهری")).rect();
+            assert!(name.width() > 100.0, "{lang:?} {w}: the whole name is laid out");
+            for other in [s.direction, s.dir_auto] {
+                let r = h.get_by_label(&bidi(other)).rect();
+                assert!(
+                    !r.intersects(name.shrink(1.0)),
+                    "{lang:?} {w}: {other} {r:?} over the name {name:?}"
+                );
+            }
+        }
+    }
+}
