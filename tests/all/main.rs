@@ -3,6 +3,7 @@
 
 mod bidi;
 mod cli;
+mod core_edits;
 mod core_v2;
 mod direction;
 mod edit_props;
