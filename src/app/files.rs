@@ -279,6 +279,7 @@ pub fn export_to(wb: &mut Workbench, path: PathBuf) {
     };
     let opts = crate::export::ExportOptions {
         exclude_interviewer: wb.state.hide_interviewer,
+        ..Default::default()
     };
     let lang = wb.state.locale();
     // Never over the open project, its backup or lock, another project,

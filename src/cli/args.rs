@@ -110,6 +110,11 @@ pub enum Cmd {
         /// Leave out the interviewer's lines.
         #[arg(long)]
         no_interviewer: bool,
+        /// Direction of the Markdown table (rtl: «؛» between codes, in a
+        /// dir="rtl" block). Default: the project's language (Persian level
+        /// names or mostly Persian code names: rtl).
+        #[arg(long, value_enum)]
+        dir: Option<TableDir>,
     },
     /// Remove a project's lock left by a Strata that is gone (after a crash
     /// or a reboot). Refused while a running Strata holds it.
@@ -140,6 +145,13 @@ pub enum Cmd {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// A table's direction, for `export --dir`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TableDir {
+    Rtl,
+    Ltr,
 }
 
 #[derive(Args, Debug)]

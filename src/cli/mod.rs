@@ -392,6 +392,7 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
             format,
             output,
             no_interviewer,
+            dir,
         } => {
             if output.as_os_str() != "-" {
                 // Before the work of loading: a refusal costs nothing.
@@ -400,6 +401,7 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
             let p = load(&project)?;
             let opts = ExportOptions {
                 exclude_interviewer: no_interviewer,
+                rtl: dir.map(|d| d == args::TableDir::Rtl),
             };
             let text = export::export(&p, format, &opts).map_err(|e| input(&project, e))?;
             if output.as_os_str() == "-" {

@@ -4,7 +4,7 @@
 
 mod table;
 
-pub use table::{to_csv, to_markdown};
+pub use table::{table_rtl, to_csv, to_markdown};
 
 use crate::model::*;
 use serde::Serialize;
@@ -38,6 +38,9 @@ impl std::str::FromStr for Format {
 pub struct ExportOptions {
     /// Leave out segments spoken by the interviewer.
     pub exclude_interviewer: bool,
+    /// The Markdown table's direction: right to left (`Some(true)`), left
+    /// to right, or (None) the project's language (see `table_rtl`).
+    pub rtl: Option<bool>,
 }
 
 #[derive(Debug, Serialize)]
@@ -47,6 +50,13 @@ pub struct Hierarchy {
     pub project: String,
     pub levels: Vec<String>,
     pub tree: Vec<Node>,
+    /// Memos on the project as a whole.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub project_memos: Vec<MemoOut>,
+    /// Memos on documents, in document order (documents without one are
+    /// left out).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub document_memos: Vec<DocumentMemos>,
     /// Where the tree leaves the project's levels (see
     /// `analysis::level_notes`); absent when there is nothing to say.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -60,11 +70,39 @@ pub struct Node {
     pub level: usize,
     pub color: String,
     pub description: String,
+    /// The bodies of the code's memos, joined by a blank line (as version 1
+    /// readers expect); `memos` has each with its title.
     pub memo: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub memos: Vec<MemoOut>,
     pub children: Vec<Node>,
     pub segments: Vec<Segment>,
     pub segment_count: usize,
     pub document_count: usize,
+}
+
+/// A memo as exported: its title and text.
+#[derive(Debug, Serialize)]
+pub struct MemoOut {
+    pub title: String,
+    pub body: String,
+}
+
+impl MemoOut {
+    fn of(m: &Memo) -> Self {
+        Self {
+            title: m.title.clone(),
+            body: m.body.clone(),
+        }
+    }
+}
+
+/// The memos written on one document.
+#[derive(Debug, Serialize)]
+pub struct DocumentMemos {
+    pub document: String,
+    pub document_id: String,
+    pub memos: Vec<MemoOut>,
 }
 
 #[derive(Debug, Serialize)]
@@ -106,7 +144,12 @@ pub fn hierarchy(p: &Project, opts: &ExportOptions) -> Hierarchy {
             )
         });
     }
-    let ctx = Ctx { p, by_code };
+    // One pass over the memos, not one per code and document.
+    let mut memos: BTreeMap<MemoTarget, Vec<&Memo>> = BTreeMap::new();
+    for m in p.memos.values() {
+        memos.entry(m.target).or_default().push(m);
+    }
+    let ctx = Ctx { p, by_code, memos };
     let levels = (1..=max_level(p).max(p.level_names.len()))
         .map(|l| p.level_name(l))
         .collect();
@@ -120,6 +163,19 @@ pub fn hierarchy(p: &Project, opts: &ExportOptions) -> Hierarchy {
             .iter()
             .filter_map(|r| ctx.node(*r, 0).map(|(n, _)| n))
             .collect(),
+        project_memos: ctx.memos(MemoTarget::Project),
+        document_memos: p
+            .documents
+            .iter()
+            .filter_map(|d| {
+                let memos = ctx.memos(MemoTarget::Document(d.id));
+                (!memos.is_empty()).then(|| DocumentMemos {
+                    document: d.name.clone(),
+                    document_id: d.id.to_string(),
+                    memos,
+                })
+            })
+            .collect(),
         notes: crate::analysis::level_notes(p),
     }
 }
@@ -131,9 +187,18 @@ fn max_level(p: &Project) -> usize {
 struct Ctx<'a> {
     p: &'a Project,
     by_code: BTreeMap<CodeId, Vec<&'a Coding>>,
+    memos: BTreeMap<MemoTarget, Vec<&'a Memo>>,
 }
 
 impl Ctx<'_> {
+    /// The memos on `target`, in the project's memo order.
+    fn memos(&self, target: MemoTarget) -> Vec<MemoOut> {
+        self.memos
+            .get(&target)
+            .map(|v| v.iter().map(|m| MemoOut::of(m)).collect())
+            .unwrap_or_default()
+    }
+
     /// The node and the set of documents in its subtree.
     fn node(&self, id: CodeId, depth: usize) -> Option<(Node, BTreeSet<DocId>)> {
         let code = self.p.codes.get(&id)?;
@@ -155,10 +220,10 @@ impl Ctx<'_> {
         count += segments.len();
         docs.extend(own.iter().map(|c| c.document));
         let level = 1 + children.iter().map(|n| n.level).max().unwrap_or(0);
-        let memo = self
-            .p
-            .memos_on(MemoTarget::Code(id))
-            .map(|m| m.body.clone())
+        let memos = self.memos(MemoTarget::Code(id));
+        let memo = memos
+            .iter()
+            .map(|m| m.body.as_str())
             .collect::<Vec<_>>()
             .join("\n\n");
         Some((
@@ -169,6 +234,7 @@ impl Ctx<'_> {
                 color: code.color.clone(),
                 description: code.description.joined(),
                 memo,
+                memos,
                 children,
                 segments,
                 segment_count: count,
@@ -223,6 +289,6 @@ pub fn export(p: &Project, format: Format, opts: &ExportOptions) -> Result<Strin
                 .map_err(|e| ExportError("RON", e.to_string()))
         }
         Format::Csv => to_csv(p, opts).map_err(|e| ExportError("CSV", e)),
-        Format::Md => Ok(to_markdown(p)),
+        Format::Md => Ok(to_markdown(p, opts.rtl.unwrap_or_else(|| table_rtl(p)))),
     }
 }

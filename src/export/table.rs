@@ -76,20 +76,36 @@ fn escape_md(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
 }
 
-/// The study's Table 3: category | subcategory | its codes. Persian
-/// projects join codes with "؛ " and wrap the table in an RTL block so the
-/// first column sits on the right, as in the paper.
-pub fn to_markdown(p: &Project) -> String {
-    // A whole table's side: the project's direction when set, else what
-    // most of its code names are written in.
-    let rtl = match p.direction {
-        Direction::Rtl => true,
-        Direction::Ltr => false,
-        Direction::Auto => {
-            let names: Vec<&str> = p.codes.values().map(|c| c.name.as_str()).collect();
-            crate::text::mostly_rtl(&names.join(" "))
+/// Is the project's Table 3 right to left? It follows the project's
+/// language: Persian level names, or code names mostly in Persian, make it
+/// right to left. With the code names evenly split, the project's text
+/// direction decides.
+pub fn table_rtl(p: &Project) -> bool {
+    let levels: Vec<&str> = p.level_names.iter().map(String::as_str).collect();
+    if crate::text::mostly_rtl(&levels.join(" ")) {
+        return true;
+    }
+    // Counted by name, not by letter: a few long English names must not
+    // outweigh many short Persian ones. Names without letters say nothing.
+    let (mut rtl, mut ltr) = (0usize, 0usize);
+    for c in p.codes.values() {
+        if crate::text::mostly_rtl(&c.name) {
+            rtl += 1;
+        } else if crate::text::first_strong(&c.name).is_some() {
+            ltr += 1;
         }
-    };
+    }
+    if rtl != ltr {
+        return rtl > ltr;
+    }
+    p.direction == Direction::Rtl
+}
+
+/// The study's Table 3: category | subcategory | its codes. A right-to-left
+/// table (`rtl`, see `table_rtl`) joins codes with "؛ " and is wrapped in
+/// an RTL block so that the first column sits on the right, as in the
+/// paper; a left-to-right one joins them with "; ".
+pub fn to_markdown(p: &Project, rtl: bool) -> String {
     let sep = if rtl { "؛ " } else { "; " };
     let mut out = String::new();
     if rtl {
