@@ -46,8 +46,22 @@ pub fn stats(p: &Project) -> Stats {
 /// All documents' words, counted on all cores.
 fn words(p: &Project) -> usize {
     let mut counts: Vec<(&Document, usize)> = p.documents.iter().map(|d| (d, 0)).collect();
-    crate::base::par_each(&mut counts, |(d, n)| *n = word_count(d.text()));
+    crate::base::par_each(&mut counts, |(d, n)| *n = document_words(d));
     counts.iter().map(|(_, n)| n).sum()
+}
+
+/// A document's words, its speaker labels left out: `P3: …` on every line
+/// is not what the participant said, and would add a word per line.
+pub fn document_words(d: &Document) -> usize {
+    let text = d.text();
+    let (mut n, mut from) = (0, 0);
+    // A label starts a line, so the text before it ends in a newline, and
+    // the text after it starts a word afresh, as after a space.
+    for label in d.label_spans() {
+        n += word_count(text.get(from..label.start).unwrap_or(""));
+        from = label.end;
+    }
+    n + word_count(text.get(from..).unwrap_or(""))
 }
 
 /// Words as `split_whitespace` counts them, byte by byte: a study has
@@ -150,6 +164,26 @@ fn off_level(p: &Project) -> Vec<OffLevel> {
 
 #[cfg(test)]
 mod tests {
+    use crate::model::{Document, Project};
+
+    #[test]
+    fn speaker_labels_are_not_counted_as_words() {
+        let labelled = Document::new(
+            "P1",
+            "مصاحبه‌کننده: از روز اول بگویید.\nP1: سلام، روز سختی بود\nمصاحبه‌کننده: بعد؟\nP1:ادامه داد",
+        );
+        // 4 + 4 + 1 + 2: "P1:ادامه" is the word «ادامه» once its label goes.
+        assert_eq!(super::document_words(&labelled), 11);
+        // A colon that is no speaker's label is text (a time, a heading
+        // seen once), and so are unlabelled lines.
+        let plain = Document::new("notes", "Agenda: ساعت 12:30 جلسه\nno label here");
+        assert_eq!(super::document_words(&plain), 7);
+        let mut p = Project::new("t");
+        p.documents.push(labelled);
+        p.documents.push(plain);
+        assert_eq!(super::stats(&p).words, 18);
+    }
+
     #[test]
     fn words_are_counted_as_split_whitespace_counts_them() {
         let spaces = [

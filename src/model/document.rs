@@ -337,6 +337,18 @@ impl Document {
             .unwrap_or(0)
     }
 
+    /// Each labelled line's speaker label as a byte range of the text, in
+    /// order (a label is what `label_end` skips: `P9:`, «مصاحبه‌کننده:»).
+    pub fn label_spans(&self) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+        let starts = &self.index().byte_starts;
+        self.speakers()
+            .label_ends
+            .iter()
+            .zip(starts)
+            .filter(|(end, _)| **end > 0)
+            .map(|(end, start)| *start..*start + *end)
+    }
+
     /// A short label for citing, e.g. the participant variable or the name.
     pub fn cite_label(&self) -> &str {
         self.variables
