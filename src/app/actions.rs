@@ -2,6 +2,7 @@
 
 use super::Pending;
 use super::i18n::Locale;
+use super::status::Status;
 use super::{Action, AppCommand, Lang, Workbench, files};
 use crate::edit::{self, Command};
 use crate::model::*;
@@ -128,7 +129,7 @@ pub fn apply(wb: &mut Workbench, a: Action) {
                             wb.history.clear();
                             wb.history.mark_unsaved();
                             wb.on_project_loaded();
-                            wb.state.status = wb.state.lang.strings().recover.to_string();
+                            wb.state.status = Status::Recovered;
                             if let Err(e) = adopt_legacy_recovery(wb, &rec) {
                                 wb.state.error = Some(e);
                             }
@@ -137,7 +138,7 @@ pub fn apply(wb: &mut Workbench, a: Action) {
                             wb.state.error = Some(super::errors::store(wb.state.locale(), &e))
                         }
                     }
-                } else if let Err(e) = super::recovery::remove_recovery(&rec) {
+                } else if let Err(e) = super::recovery::remove_recovery(&rec, wb.state.locale()) {
                     wb.state.error = Some(e);
                 }
             }
@@ -169,10 +170,9 @@ pub fn apply(wb: &mut Workbench, a: Action) {
             match crate::import::import_files(&wb.project, &paths, &Default::default()) {
                 Ok(cmd) => {
                     if wb.edit(cmd) {
-                        let step = edit::Step::Import {
+                        wb.state.status = Status::Imported {
                             documents: paths.len(),
                         };
-                        wb.state.status = super::i18n::step_label(wb.state.locale(), &step);
                     }
                 }
                 Err(e) => wb.state.error = Some(super::errors::import(wb.state.locale(), &e)),
@@ -216,7 +216,7 @@ pub fn apply(wb: &mut Workbench, a: Action) {
             // back later. (Not switched: it stays, the work is still here.)
             if !save
                 && wb.project.generation() != before
-                && let Err(e) = super::recovery::remove_recovery(&old_recovery)
+                && let Err(e) = super::recovery::remove_recovery(&old_recovery, wb.state.locale())
             {
                 wb.state.error = Some(e);
             }
@@ -291,13 +291,14 @@ fn adopt_legacy_recovery(wb: &Workbench, rec: &std::path::Path) -> Result<(), St
     if wb.path.is_some() || rec == own {
         return Ok(());
     }
-    let bytes = std::fs::read(rec).map_err(|e| format!("{}: {e}", rec.display()))?;
+    let loc = wb.state.locale();
+    let bytes = std::fs::read(rec).map_err(|e| super::errors::file(loc, rec, &e))?;
     if let Some(dir) = own.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        std::fs::create_dir_all(dir).map_err(|e| super::errors::file(loc, dir, &e))?;
     }
     crate::store::write_private(&own, &bytes)
         .map_err(|e| super::errors::store(wb.state.locale(), &e))?;
-    super::recovery::remove_recovery(rec)
+    super::recovery::remove_recovery(rec, loc)
 }
 
 /// Put a damaged project's backup in its place, under the project's lock,
@@ -343,7 +344,7 @@ fn restore_backup(wb: &mut Workbench, path: std::path::PathBuf) {
             let name = kept
                 .file_name()
                 .map_or(String::new(), |n| n.to_string_lossy().into_owned());
-            wb.state.status = format!("{}: {name}", lang.strings().damaged_kept);
+            wb.state.status = Status::BackupRestored { kept: name };
         }
         Err(e) => wb.state.error = Some(super::errors::store(lang, &e)),
     }
@@ -420,7 +421,7 @@ fn remember(wb: &mut Workbench, code: CodeId) {
 fn apply_code(wb: &mut Workbench, code: CodeId) {
     let Some((doc, range, coder, mut pre)) = coding_target(wb, Action::ApplyCode(code)) else {
         if wb.state.coder_prompt.is_none() {
-            wb.state.status = wb.state.lang.strings().select_text_first.into();
+            wb.state.status = Status::SelectTextFirst;
         }
         return;
     };
@@ -443,26 +444,12 @@ fn apply_code(wb: &mut Workbench, code: CodeId) {
 fn run(wb: &mut Workbench, cmd: AppCommand) {
     match cmd {
         AppCommand::Undo => match wb.history.undo(&mut wb.project) {
-            Ok(Some(l)) => {
-                let s = wb.state.lang.strings();
-                wb.state.status = format!(
-                    "{}: {}",
-                    s.undo,
-                    super::i18n::step_label(wb.state.locale(), &l)
-                );
-            }
+            Ok(Some(l)) => wb.state.status = Status::Undone(l),
             Ok(None) => {}
             Err(e) => wb.state.error = Some(super::errors::edit(wb.state.locale(), &e)),
         },
         AppCommand::Redo | AppCommand::RedoAlt => match wb.history.redo(&mut wb.project) {
-            Ok(Some(l)) => {
-                let s = wb.state.lang.strings();
-                wb.state.status = format!(
-                    "{}: {}",
-                    s.redo,
-                    super::i18n::step_label(wb.state.locale(), &l)
-                );
-            }
+            Ok(Some(l)) => wb.state.status = Status::Redone(l),
             Ok(None) => {}
             Err(e) => wb.state.error = Some(super::errors::edit(wb.state.locale(), &e)),
         },
@@ -498,7 +485,7 @@ fn run(wb: &mut Workbench, cmd: AppCommand) {
                     let name: String = t.chars().take(60).collect();
                     create_and_apply(wb, &name, Origin::InVivo);
                 }
-                _ => wb.state.status = wb.state.lang.strings().select_text_first.into(),
+                _ => wb.state.status = Status::SelectTextFirst,
             }
         }
         AppCommand::RemoveCoding => {
@@ -554,10 +541,7 @@ fn run(wb: &mut Workbench, cmd: AppCommand) {
             .copied()
         {
             Some(code) => apply_code(wb, code),
-            None => {
-                let s = wb.state.lang.strings();
-                wb.state.status = format!("{} {}: —", s.quick_code, wb.state.num(n));
-            }
+            None => wb.state.status = Status::NoQuickCode(n),
         },
         AppCommand::ZoomIn => {
             wb.state.font_size = (wb.state.font_size + 1.0).min(32.0);

@@ -54,7 +54,7 @@ pub fn store(loc: Locale, e: &StoreError) -> String {
     match e {
         StoreError::Io { path, source } => {
             format!(
-                "{}: خواندن یا نوشتن پرونده ممکن نشد: {}",
+                "{}: خواندن یا نوشتن پرونده ممکن نشد ({}). بررسی کنید که پرونده و پوشه‌اش هست، دیسک پر نیست و اجازهٔ دسترسی به آن‌ها را دارید.",
                 p(path),
                 l(source)
             )
@@ -216,9 +216,11 @@ pub fn lock(loc: Locale, e: &LockError) -> String {
         LockError::NoLock { path } => {
             format!("{}: پروندهٔ قفلی نیست؛ چیزی برای برداشتن نیست.", p(path))
         }
-        LockError::Io { path, source } => {
-            format!("{}: پروندهٔ قفل ساخته نشد: {}", p(path), l(source))
-        }
+        LockError::Io { path, source } => format!(
+            "{}: پروندهٔ قفل ساخته نشد ({}). بررسی کنید که اجازهٔ نوشتن در پوشهٔ پروژه را دارید.",
+            p(path),
+            l(source)
+        ),
     }
 }
 
@@ -312,7 +314,11 @@ pub fn import(loc: Locale, e: &ImportError) -> String {
         return e.to_string();
     }
     match e {
-        ImportError::Io { path, source } => format!("{}: {}", p(path), l(source)),
+        ImportError::Io { path, source } => format!(
+            "{}: پرونده خوانده نشد ({}). بررسی کنید که پرونده هنوز آن‌جاست و اجازهٔ خواندنش را دارید.",
+            p(path),
+            l(source)
+        ),
         ImportError::Decode { path, source } => format!("{}: {}", p(path), decode(loc, source)),
         ImportError::Office { path, source } => format!("{}: {}", p(path), office(loc, source)),
         ImportError::Unsupported { path, ext } => format!(
@@ -354,10 +360,17 @@ pub fn import(loc: Locale, e: &ImportError) -> String {
             "{}: سندی به نام «{name}» از پیش در پروژه هست (نام پرونده یا سند را تغییر دهید).",
             p(path)
         ),
-        ImportError::BadPattern { .. } => e.to_string(),
-        ImportError::Csv { path, line, msg } => {
-            format!("{}، سطر {}: {}", p(path), loc.num(line), l(msg))
-        }
+        ImportError::BadPattern { pattern, msg } => format!(
+            "الگوی گویندهٔ {} عبارت باقاعدهٔ معتبری نیست ({}). الگو را درست کنید؛ چیزی وارد نشد.",
+            l(pattern),
+            l(msg)
+        ),
+        ImportError::Csv { path, line, msg } => format!(
+            "{}، سطر {}: جدول CSV خوانده نشد ({}). آن سطر را درست کنید؛ چیزی تغییر نکرد.",
+            p(path),
+            loc.num(line),
+            l(msg)
+        ),
     }
 }
 
@@ -385,7 +398,7 @@ fn why_fa(why: &str) -> &'static str {
 }
 
 /// An edit refused, for the window. Errors that only a program's bug can
-/// cause (an unknown ID) stay in English, for the bug report.
+/// cause (an unknown ID) keep the ID, for the bug report.
 pub fn edit(loc: Locale, e: &EditError) -> String {
     if loc.lang == Lang::En {
         return e.to_string();
@@ -417,8 +430,61 @@ pub fn edit(loc: Locale, e: &EditError) -> String {
             "این بخش را همین کدگذار با همین کد پیش‌تر کدگذاری کرده است.".into()
         }
         EditError::NothingToGroup => "چیزی برای گروه‌بندی نیست.".into(),
-        EditError::BadColor(c) => format!("«{}» رنگی به شکل #rrggbb نیست.", l(c)),
-        other => other.to_string(),
+        EditError::BadColor(c) => format!("«{}» رنگی به شکل {} نیست.", l(c), l("#rrggbb")),
+        EditError::NoCode(id) => missing("کد", id),
+        EditError::NoDocument(id) => missing("سند", id),
+        EditError::NoCoding(id) => missing("کدگذاری", id),
+        EditError::NoMemo(id) => missing("یادداشت", id),
+        EditError::NoCoder(id) => missing("کدگذار", id),
+        EditError::NoGroup(id) => missing("گروه سند", id),
+        EditError::Duplicate(id) => format!(
+            "موردی با شناسهٔ {} از پیش در پروژه هست، پس دوباره افزوده نشد.",
+            l(id)
+        ),
+        EditError::BadRange { range, len } => format!(
+            "بخش {} تا {} خالی است یا بیرون از سند ({}) است؛ بخشی از متن سند را انتخاب کنید.",
+            loc.num(range.start.0),
+            loc.num(range.end.0),
+            loc.count(*len, super::i18n::Noun::Character)
+        ),
+        EditError::RollbackFailed(inner) => format!(
+            "بخشی از گامی که انجام نشد برنمی‌گردد ({})؛ شاید پروژه نیمه‌کاره تغییر کرده باشد: واگرد کنید، یا آن را بی ذخیره ببندید و دوباره باز کنید.",
+            edit(loc, inner)
+        ),
+    }
+}
+
+/// An ID that no longer names anything: the window changed under a
+/// command (or a bug). `what` is the Persian noun.
+fn missing(what: &str, id: impl std::fmt::Display) -> String {
+    format!(
+        "{what} با شناسهٔ {} در پروژه نیست (شاید هم‌اکنون حذف شده باشد)؛ چیزی تغییر نکرد.",
+        l(id)
+    )
+}
+
+/// An export that could not be made, for the window.
+pub fn export(loc: Locale, e: &crate::export::ExportError) -> String {
+    if loc.lang == Lang::En {
+        return e.to_string();
+    }
+    format!(
+        "خروجی {} ساخته نشد ({})؛ پرونده‌ای نوشته نشد. قالب دیگری را بیازمایید و این خطا را گزارش کنید.",
+        l(e.0),
+        l(&e.1)
+    )
+}
+
+/// A file of the window's own (a recovery file, its folder) that could not
+/// be read, written or removed.
+pub fn file(loc: Locale, path: &Path, e: &std::io::Error) -> String {
+    match loc.lang {
+        Lang::En => format!("{}: {e}", path.display()),
+        Lang::Fa => format!(
+            "{}: این پرونده خوانده، نوشته یا پاک نشد ({}). بررسی کنید که اجازهٔ دسترسی به آن را دارید، یا آن را دستی پاک کنید.",
+            p(path),
+            l(e)
+        ),
     }
 }
 
@@ -452,36 +518,4 @@ impl OpenError {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const FA: Locale = Locale {
-        lang: Lang::Fa,
-        digits: crate::app::i18n::Digits::Persian,
-    };
-
-    #[test]
-    fn persian_messages_keep_the_path_and_the_advice() {
-        let e = StoreError::ExportOverProject {
-            path: "/tmp/study.strata".into(),
-            what: Guarded::Project,
-        };
-        let fa = store(FA, &e);
-        assert!(fa.contains(&l("/tmp/study.strata")), "{fa}");
-        assert!(fa.contains("پروندهٔ خروجی دیگری برگزینید"), "{fa}");
-        assert_eq!(store(Locale::EN, &e), e.to_string());
-    }
-
-    #[test]
-    fn a_refused_name_is_explained_in_persian() {
-        let e = crate::edit::check::name("document", "P1\u{202E}txt").expect_err("refused");
-        assert_eq!(
-            edit(FA, &e),
-            "نام سند نمی‌تواند نویسهٔ کنترل جهت (embedding، override یا isolate) داشته باشد؛ بی آن، نام «P1txt» می‌شود."
-        );
-        let long = crate::edit::check::name("code", &"x".repeat(501)).expect_err("long");
-        assert!(edit(FA, &long).contains("این یکی ۵۰۱ نویسه دارد"));
-        let latin = Locale::new(Lang::Fa, crate::app::i18n::Digits::Latin);
-        assert!(edit(latin, &long).contains("حداکثر 500 نویسه"));
-    }
-}
+mod tests;

@@ -244,7 +244,7 @@ pub fn saved(wb: &mut Workbench, path: PathBuf, state: u64, revision: u64) {
             .into_iter()
             .flatten()
         {
-            if let Err(e) = remove_recovery(&rec) {
+            if let Err(e) = remove_recovery(&rec, wb.state.locale()) {
                 wb.state.error = Some(e);
             }
         }
@@ -253,7 +253,10 @@ pub fn saved(wb: &mut Workbench, path: PathBuf, state: u64, revision: u64) {
     let name = path
         .file_name()
         .map_or(String::new(), |n| n.to_string_lossy().into_owned());
-    wb.state.status = format!("{}: {name}", wb.state.lang.strings().saved);
+    wb.state.status = super::status::Status::Saved {
+        file: name,
+        revision,
+    };
     remember_recent(&mut wb.state, path.clone());
     wb.path = Some(path);
 }
@@ -286,7 +289,10 @@ pub fn export_to(wb: &mut Workbench, path: PathBuf) {
     // or a special file; checked before the work of exporting.
     let result = crate::store::check_export_target(&path, wb.path.as_deref())
         .map_err(|e| super::errors::store(lang, &e))
-        .and_then(|()| crate::export::export(&wb.project, format, &opts).map_err(|e| e.to_string()))
+        .and_then(|()| {
+            crate::export::export(&wb.project, format, &opts)
+                .map_err(|e| super::errors::export(lang, &e))
+        })
         .and_then(|text| {
             crate::store::write_atomic_from(&path, text.as_bytes(), false, wb.path.as_deref())
                 .map_err(|e| super::errors::store(lang, &e))
@@ -296,7 +302,7 @@ pub fn export_to(wb: &mut Workbench, path: PathBuf) {
             let name = path
                 .file_name()
                 .map_or(String::new(), |n| n.to_string_lossy().into_owned());
-            wb.state.status = format!("{}: {name}", wb.state.lang.strings().export);
+            wb.state.status = super::status::Status::Exported { file: name };
         }
         Err(e) => wb.state.error = Some(e),
     }
@@ -438,7 +444,10 @@ impl eframe::App for StrataApp {
         // A normal exit: nothing to recover next time. The window is
         // closing, so stderr is the one place left to tell of a failure.
         if (!self.wb.is_dirty() || self.allow_close)
-            && let Err(e) = remove_recovery(&recovery_for(self.wb.path.as_deref()))
+            && let Err(e) = remove_recovery(
+                &recovery_for(self.wb.path.as_deref()),
+                super::i18n::Locale::EN,
+            )
         {
             crate::cli::say(format_args!("{e}"));
         }

@@ -156,6 +156,12 @@ pub struct Strings {
     pub filter_project: &'static str,
     pub filter_transcripts: &'static str,
     pub filter_hierarchy: &'static str,
+    /// Status line: "{documents} imported" ({documents}: "2 documents").
+    pub imported: &'static str,
+    /// Status line, before the exported file's name.
+    pub exported: &'static str,
+    /// Status line after autosaved work was recovered.
+    pub recovered: &'static str,
 }
 
 pub const EN: Strings = Strings {
@@ -285,6 +291,9 @@ pub const EN: Strings = Strings {
     filter_project: "Strata project",
     filter_transcripts: "Transcripts",
     filter_hierarchy: "Hierarchy",
+    imported: "{documents} imported",
+    exported: "Exported",
+    recovered: "Autosaved work recovered; save it to keep it",
 };
 
 pub const FA: Strings = Strings {
@@ -414,6 +423,9 @@ pub const FA: Strings = Strings {
     filter_project: "پروژهٔ Strata",
     filter_transcripts: "مصاحبه‌ها",
     filter_hierarchy: "سلسله‌مراتب",
+    imported: "{documents} وارد شد",
+    exported: "خروجی نوشته شد",
+    recovered: "نسخهٔ ذخیرهٔ خودکار بازیابی شد؛ برای نگه داشتنش آن را ذخیره کنید",
 };
 
 /// The name of an undo step in the interface language. Steps are data

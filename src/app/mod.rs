@@ -28,6 +28,8 @@ mod problems;
 mod recovery;
 mod saver;
 mod shaping;
+mod status;
+pub use status::Status;
 mod tree;
 
 pub use bidi_edit::bidi_edit_ui;
@@ -131,7 +133,8 @@ pub struct UiState {
     pub palette: Option<String>,
     pub tree: tree::TreeState,
     pub recent_codes: Vec<CodeId>,
-    pub status: String,
+    /// The status line's message, said in the language of the moment.
+    pub status: status::Status,
     pub error: Option<String>,
     /// Problems found when the project loaded, said when shown.
     pub load_report: Option<problems::LoadReport>,
@@ -195,7 +198,7 @@ impl Default for UiState {
             palette: None,
             tree: tree::TreeState::default(),
             recent_codes: Vec::new(),
-            status: String::new(),
+            status: status::Status::None,
             error: None,
             load_report: None,
             prompt: None,
@@ -467,6 +470,11 @@ impl Workbench {
         levels::parent_guard_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
         for a in out {
             self.apply(a);
+        }
+        // A "Saved" that a change made untrue is gone for good (not back
+        // when an undo returns to the saved state).
+        if !self.state.status.current(self.history.revision()) {
+            self.state.status = status::Status::None;
         }
     }
 

@@ -257,7 +257,11 @@ pub fn status_ui(ui: &mut egui::Ui, wb: &Workbench, _out: &mut Vec<Action>) {
                 }
             )));
             ui.separator();
-            ui.label(bidi(&wb.state.status));
+            // "Saved" goes with the next change: never beside "unsaved".
+            let status = &wb.state.status;
+            if status.current(wb.history.revision()) {
+                ui.label(bidi(&status.text(loc)));
+            }
         });
     });
 }

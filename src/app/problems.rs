@@ -83,7 +83,7 @@ pub fn problem(loc: Locale, x: &Problem) -> String {
         Coding { id, why } => format!("کدگذاری {}: {}؛ کنار گذاشته شد.", l(id), coding(loc, why)),
         Memo { title, target } => format!(
             "یادداشت «{title}»: شناسهٔ تکراری یا مقصد ناموجود ({})؛ کنار گذاشته شد.",
-            l(format!("{target:?}"))
+            memo_target(*target)
         ),
         DuplicateCode { name, id } => {
             format!("کد «{name}»: شناسهٔ تکراری {}؛ کنار گذاشته شد.", l(id))
@@ -99,6 +99,17 @@ pub fn problem(loc: Locale, x: &Problem) -> String {
         Unreachable { name } => {
             format!("کد «{name}» از بالای درخت در دسترس نیست (دور؟)؛ به بالای درخت برده شد.")
         }
+    }
+}
+
+/// What a memo was written on, in Persian, with its ID.
+fn memo_target(t: crate::model::MemoTarget) -> String {
+    use crate::model::MemoTarget;
+    match t {
+        MemoTarget::Project => "پروژه".into(),
+        MemoTarget::Document(id) => format!("سند {}", l(id)),
+        MemoTarget::Code(id) => format!("کد {}", l(id)),
+        MemoTarget::Coding(id) => format!("کدگذاری {}", l(id)),
     }
 }
 

@@ -74,11 +74,11 @@ pub fn recovery_for(project: Option<&std::path::Path>) -> PathBuf {
 }
 
 /// Remove a recovery file whose work is saved or discarded; one that is
-/// already gone is fine. The error names the file.
-pub fn remove_recovery(rec: &std::path::Path) -> Result<(), String> {
+/// already gone is fine. The error names the file, in `loc`'s language.
+pub fn remove_recovery(rec: &std::path::Path, loc: super::i18n::Locale) -> Result<(), String> {
     match std::fs::remove_file(rec) {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-            Err(format!("{}: {e}", rec.display()))
+            Err(super::errors::file(loc, rec, &e))
         }
         _ => Ok(()),
     }

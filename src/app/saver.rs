@@ -101,7 +101,7 @@ pub fn start(wb: &mut Workbench, path: PathBuf, lock: Option<crate::store::Lock>
                     lock,
                 },
             });
-            wb.state.status = wb.state.lang.strings().saving.to_string();
+            wb.state.status = super::status::Status::Saving;
         }
         Err(e) => wb.state.error = Some(super::errors::store(wb.state.locale(), &e)),
     }
@@ -218,7 +218,7 @@ pub fn poll(wb: &mut Workbench, wait: bool) {
             Err(e) => {
                 wb.state.error = Some(e);
                 // No longer "Saving…".
-                wb.state.status = wb.state.lang.strings().save_failed.to_string();
+                wb.state.status = super::status::Status::SaveFailed;
                 // A Save as failed: a plain Save queued to follow it to the
                 // new file must not write there without its lock.
                 if job.lock.is_some()

@@ -143,3 +143,50 @@ impl History {
         };
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Code;
+
+    fn add(p: &Project, name: &str) -> Command {
+        crate::edit::add_code(p, None, Code::new(name, "#112233"))
+    }
+
+    #[test]
+    fn undo_back_to_the_saved_state_is_clean_and_redo_past_it_is_not() {
+        let mut p = Project::new("t");
+        let mut h = History::new();
+        let cmd = add(&p, "a");
+        h.apply(&mut p, cmd).expect("edit");
+        h.mark_saved();
+        assert!(!h.is_dirty(), "just saved");
+        let cmd = add(&p, "b");
+        h.apply(&mut p, cmd).expect("edit");
+        assert!(h.is_dirty(), "changed after the save");
+        h.undo(&mut p).expect("undo");
+        assert!(!h.is_dirty(), "undone back to the saved state");
+        h.undo(&mut p).expect("undo");
+        assert!(h.is_dirty(), "undone past the saved state");
+        h.redo(&mut p).expect("redo");
+        assert!(!h.is_dirty(), "redone back to the saved state");
+        h.redo(&mut p).expect("redo");
+        assert!(h.is_dirty(), "redone past the saved state");
+    }
+
+    #[test]
+    fn a_background_save_of_an_earlier_state_is_clean_only_there() {
+        let mut p = Project::new("t");
+        let mut h = History::new();
+        let cmd = add(&p, "a");
+        h.apply(&mut p, cmd).expect("edit");
+        // The save took this state; an edit came in while it was written.
+        let saved = h.state();
+        let cmd = add(&p, "b");
+        h.apply(&mut p, cmd).expect("edit");
+        h.mark_saved_state(saved);
+        assert!(h.is_dirty(), "the later edit is not in the file");
+        h.undo(&mut p).expect("undo");
+        assert!(!h.is_dirty(), "back to what the file holds");
+    }
+}

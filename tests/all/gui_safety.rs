@@ -152,11 +152,8 @@ fn a_damaged_project_is_offered_its_backup_and_the_damaged_file_is_kept() {
     h.run();
     h.run();
     assert_eq!(h.state().path.as_deref(), Some(proj.as_path()), "opened");
-    assert!(
-        h.state().state.status.contains("small.strata.damaged"),
-        "{}",
-        h.state().state.status
-    );
+    let status = h.state().state.status.text(h.state().state.locale());
+    assert!(status.contains("small.strata.damaged"), "{status}");
     let kept = dir.path().join("small.strata.damaged");
     assert_eq!(fs::read(&kept).expect("kept"), bytes);
 }

@@ -24,6 +24,8 @@ mod gui_safety;
 #[cfg(feature = "gui")]
 mod gui_select;
 #[cfg(feature = "gui")]
+mod gui_status;
+#[cfg(feature = "gui")]
 mod gui_v2;
 mod hostile;
 mod import;

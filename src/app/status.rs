@@ -1,0 +1,107 @@
+//! The status line's message, kept as what happened (with its numbers and
+//! names), not as text: it is said in the language and digits the window
+//! has when it is drawn, so switching the language mid-message changes it.
+
+use super::i18n::{Locale, Noun};
+use crate::edit::Step;
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Status {
+    #[default]
+    None,
+    Saving,
+    /// Saved to `file` (its name only: a path's slashes scatter in a
+    /// right-to-left line). Said only while the project is as it was saved,
+    /// at history `revision`: the next change ends it.
+    Saved {
+        file: String,
+        revision: u64,
+    },
+    SaveFailed,
+    Exported {
+        file: String,
+    },
+    Imported {
+        documents: usize,
+    },
+    /// Autosaved work was taken back.
+    Recovered,
+    /// The backup was restored; the damaged file is kept as `kept`.
+    BackupRestored {
+        kept: String,
+    },
+    SelectTextFirst,
+    Undone(Step),
+    Redone(Step),
+    /// Alt+N with no N-th recent code.
+    NoQuickCode(u8),
+}
+
+impl Status {
+    /// The message in `loc`'s language and digits (empty for none).
+    pub fn text(&self, loc: Locale) -> String {
+        let s = loc.strings();
+        match self {
+            Status::None => String::new(),
+            Status::Saving => s.saving.into(),
+            Status::Saved { file, .. } => format!("{}: {file}", s.saved),
+            Status::SaveFailed => s.save_failed.into(),
+            Status::Exported { file } => format!("{}: {file}", s.exported),
+            Status::Imported { documents } => s
+                .imported
+                .replace("{documents}", &loc.count(*documents, Noun::Document)),
+            Status::Recovered => s.recovered.into(),
+            Status::BackupRestored { kept } => format!("{}: {kept}", s.damaged_kept),
+            Status::SelectTextFirst => s.select_text_first.into(),
+            Status::Undone(step) => {
+                format!("{}: {}", s.undo, super::i18n::step_label(loc, step))
+            }
+            Status::Redone(step) => {
+                format!("{}: {}", s.redo, super::i18n::step_label(loc, step))
+            }
+            Status::NoQuickCode(n) => format!("{} {}: —", s.quick_code, loc.num(n)),
+        }
+    }
+
+    /// Is the message still true at history `revision`? "Saved" is not,
+    /// once the project changed again (it would stand beside "unsaved").
+    pub fn current(&self, revision: u64) -> bool {
+        match self {
+            Status::Saved { revision: at, .. } => *at == revision,
+            _ => true,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::numbers::tests::FA;
+
+    #[test]
+    fn an_import_is_counted_in_the_interface_language() {
+        let one = Status::Imported { documents: 1 };
+        assert_eq!(one.text(Locale::EN), "1 document imported");
+        assert_eq!(
+            Status::Imported { documents: 2 }.text(Locale::EN),
+            "2 documents imported"
+        );
+        assert_eq!(one.text(FA), "۱ سند وارد شد");
+        assert_eq!(
+            Status::Imported { documents: 12 }.text(FA),
+            "۱۲ سند وارد شد"
+        );
+    }
+
+    #[test]
+    fn saved_ends_with_the_next_change() {
+        let saved = Status::Saved {
+            file: "study.strata".into(),
+            revision: 4,
+        };
+        assert_eq!(saved.text(FA), "ذخیره شد: study.strata");
+        assert!(saved.current(4));
+        assert!(!saved.current(5));
+        assert!(Status::SaveFailed.current(5));
+    }
+}
