@@ -204,3 +204,36 @@ fn import_and_open_errors_are_persian_in_the_persian_window() {
     let msg = error_of(&mut h, Action::ImportPaths(dup));
     assert!(msg.contains("is already in the project"), "{msg}");
 }
+
+#[test]
+fn the_persian_recovery_offer_reads_naturally_and_says_what_it_did() {
+    let dir = tmp();
+    let path = small_project(dir.path());
+    let (mut p, _) = strata::store::load(&path).expect("load");
+    p.name = "پیش از خرابی".into();
+    let recovery = dir.path().join("small.strata.recovery");
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    strata::store::write_atomic(
+        &recovery,
+        strata::store::to_string(&p).expect("ser").as_bytes(),
+        false,
+    )
+    .expect("write recovery");
+    let mut wb = Workbench::open(path).expect("open");
+    wb.state.lang = Lang::Fa;
+    let mut h = harness(wb);
+    // Its label is the text in logical order.
+    h.get_by_label_contains("نسخه‌ای از ذخیرهٔ خودکار یافت");
+    assert!(h.query_by_label_contains("خودکارذخیره").is_none());
+    h.get_by_label(&bidi("دور انداختن")).click();
+    h.run();
+    h.get_by_label_contains("نسخهٔ ذخیرهٔ خودکار دور انداخته شود؟");
+    h.get_by_label(&bidi("بازگشت")).click();
+    h.run();
+    h.get_by_label(&bidi("بازیابی")).click();
+    h.run();
+    assert_eq!(h.state().project.name, "پیش از خرابی");
+    h.get_by_label(&bidi(
+        "نسخهٔ ذخیرهٔ خودکار بازیابی شد؛ برای نگه داشتنش آن را ذخیره کنید",
+    ));
+}
