@@ -5,9 +5,11 @@
 mod bidi;
 mod fold;
 mod layout;
+mod name;
 
 pub use bidi::{is_rtl_char, mirror, visual_order};
 pub use fold::{find_folded, fold, fuzzy_key};
+pub use name::{IN_VIVO_LIMIT, in_vivo_name};
 pub use layout::{Glyph, Hit, LineLayout, Piece, break_paragraph, layout_lines, layout_paragraph};
 
 /// True when strong right-to-left letters outnumber strong left-to-right
