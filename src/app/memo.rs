@@ -291,9 +291,11 @@ pub fn memo_icon_ui(ui: &mut egui::Ui, memo: &Memo, lang: super::Lang) -> egui::
     };
     let hover = crate::text::in_vivo_name(title, 80);
     let r = ui
-        .add(egui::Label::new(RichText::new("📝").small())
+        .add(
+            egui::Label::new(RichText::new("📝").small())
                 .selectable(false)
-                .sense(egui::Sense::click()),)
+                .sense(egui::Sense::click()),
+        )
         .on_hover_text(bidi(&hover));
     let label = format!("{}: {hover}", lang.strings().memo);
     r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));

@@ -147,8 +147,16 @@ pub fn picker_ui(ctx: &egui::Context, p: &Project, state: &mut UiState, out: &mu
         .any(|id| model.folded(*id) == Some(query_folded.as_str()));
     // Up to 12 codes, and a few nodes above them (a subcategory that
     // matches well is still offered after many codes that match).
-    let leaves = hits.iter().copied().filter(|id| model.is_leaf(*id)).take(12);
-    let others = hits.iter().copied().filter(|id| !model.is_leaf(*id)).take(4);
+    let leaves = hits
+        .iter()
+        .copied()
+        .filter(|id| model.is_leaf(*id))
+        .take(12);
+    let others = hits
+        .iter()
+        .copied()
+        .filter(|id| !model.is_leaf(*id))
+        .take(4);
     let mut choices: Vec<Choice> = leaves.chain(others).map(Choice::Code).collect();
     if !picker.query.trim().is_empty() && !exact {
         // A name that no code contains is most likely a new code: offer
@@ -239,9 +247,10 @@ pub fn picker_ui(ctx: &egui::Context, p: &Project, state: &mut UiState, out: &mu
                         let name = p.codes.get(id).map_or(String::new(), |c| c.name.clone());
                         let (level, level_name) = level_of(*id);
                         let badge = (level > 1).then(|| {
-                            s.level_badge
-                                .replace("{n}", &loc.num(level))
-                                .replace("{level}", &super::levels::level_word(state.lang, &level_name))
+                            s.level_badge.replace("{n}", &loc.num(level)).replace(
+                                "{level}",
+                                &super::levels::level_word(state.lang, &level_name),
+                            )
                         });
                         (
                             name,

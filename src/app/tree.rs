@@ -52,7 +52,10 @@ pub fn tree_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Ve
             )
         });
         if ui.button(bidi(s.new_code)).clicked() {
-            let code = Code::new(numbered(p, s.new_code, state), edit::palette_color(p.codes.len()));
+            let code = Code::new(
+                numbered(p, s.new_code, state),
+                edit::palette_color(p.codes.len()),
+            );
             state.tree.renaming = Some((code.id, code.name.clone()));
             out.push(Action::Edit(edit::add_code(p, None, code)));
         }
@@ -458,7 +461,10 @@ fn context_menu_ui(
         ui.close();
     }
     if ui.button(bidi(s.new_code)).clicked() {
-        let child = Code::new(numbered(p, s.new_code, state), edit::palette_color(p.codes.len()));
+        let child = Code::new(
+            numbered(p, s.new_code, state),
+            edit::palette_color(p.codes.len()),
+        );
         state.tree.renaming = Some((child.id, child.name.clone()));
         out.push(Action::Edit(edit::add_code(p, Some(id), child)));
         ui.close();

@@ -348,7 +348,9 @@ impl Document {
                 continue;
             };
             let text = self.line_text(line);
-            let label = text.get(..self.label_end(line)).map_or(0, |l| l.chars().count());
+            let label = text
+                .get(..self.label_end(line))
+                .map_or(0, |l| l.chars().count());
             let start = range.start.0.max(whole.start.0 + label);
             let end = range.end.0.min(whole.end.0);
             if start < end {

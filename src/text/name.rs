@@ -55,14 +55,20 @@ mod tests {
 
     #[test]
     fn a_short_quote_is_kept_whole_and_trimmed() {
-        assert_eq!(in_vivo_name("  we post \n every day ", 60), "we post every day");
+        assert_eq!(
+            in_vivo_name("  we post \n every day ", 60),
+            "we post every day"
+        );
     }
 
     #[test]
     fn a_long_quote_is_cut_after_a_whole_word() {
         let s = "We post every project on Instagram, but the comments are mostly angry";
         let name = in_vivo_name(s, 60);
-        assert_eq!(name, "We post every project on Instagram, but the comments are…");
+        assert_eq!(
+            name,
+            "We post every project on Instagram, but the comments are…"
+        );
         assert!(name.chars().count() <= 61);
     }
 

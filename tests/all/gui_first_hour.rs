@@ -73,7 +73,10 @@ fn group_names_follow_the_projects_level_names_and_count_on() {
     h.run();
     let p = &h.state().project;
     let group = p.parent_of(code_named(p, leaf)).expect("grouped");
-    assert_eq!((p.level_of(group), p.codes[&group].name.as_str()), (2, "Subcategory 1"));
+    assert_eq!(
+        (p.level_of(group), p.codes[&group].name.as_str()),
+        (2, "Subcategory 1")
+    );
 }
 
 /// The picker's rows, as a screen reader hears them.
@@ -85,7 +88,8 @@ fn picker_rows(h: &Harness<'static, Workbench>) -> Vec<String> {
 
 #[test]
 fn the_picker_offers_codes_first_and_codes_a_subcategory_only_when_asked() {
-    for (lang, badge) in [(Lang::En, "L2 · زیرمقوله"), (Lang::Fa, "سطح ۲ · زیرمقوله")] {
+    for (lang, badge) in [(Lang::En, "L2 · زیرمقوله"), (Lang::Fa, "سطح ۲ · زیرمقوله")]
+    {
         let mut h = demo(lang);
         select_lines(&mut h, 2, 2);
         let line2 = doc(h.state(), "P01").line_range(2).expect("line 2");
@@ -100,9 +104,16 @@ fn the_picker_offers_codes_first_and_codes_a_subcategory_only_when_asked() {
         let at = at.unwrap_or_else(|| panic!("{lang:?}: {sub_row:?} in {rows:?}"));
         // Level-1 codes (no badge) first, then the nodes above them.
         let p = &h.state().project;
-        let leaf = |r: &String| p.codes.values().any(|c| c.name == *r && c.children.is_empty());
+        let leaf = |r: &String| {
+            p.codes
+                .values()
+                .any(|c| c.name == *r && c.children.is_empty())
+        };
         assert!(rows[..at].iter().all(leaf), "{lang:?}: {rows:?}");
-        assert!(rows[0].starts_with(SUB), "{lang:?}: best code first: {rows:?}");
+        assert!(
+            rows[0].starts_with(SUB),
+            "{lang:?}: best code first: {rows:?}"
+        );
         assert!(!rows[at..].iter().any(leaf), "{lang:?}: {rows:?}");
         // Clicking the subcategory, then Enter: no coding, a note instead.
         h.get_by_label(&sub_row).click();
@@ -118,7 +129,9 @@ fn the_picker_offers_codes_first_and_codes_a_subcategory_only_when_asked() {
         let p = &h.state().project;
         let sub = code_named(p, SUB);
         assert!(
-            p.codings.values().any(|c| c.code == sub && c.range == line2),
+            p.codings
+                .values()
+                .any(|c| c.code == sub && c.range == line2),
             "{lang:?}: coded onto the subcategory"
         );
         assert!(h.state().state.picker.is_none());
@@ -153,7 +166,10 @@ fn a_recent_code_that_became_a_subcategory_is_not_quick_coded() {
     h.run();
     assert_eq!(h.state().project.codings.len(), before);
     let status = &h.state().state.status;
-    assert!(status.contains(SUB) && status.contains("Shift+Enter"), "{status}");
+    assert!(
+        status.contains(SUB) && status.contains("Shift+Enter"),
+        "{status}"
+    );
 }
 
 #[test]
@@ -207,7 +223,11 @@ fn memo_text_is_kept_when_another_code_is_selected() {
         let memo = p.memos_on(MemoTarget::Code(id)).next().expect("kept");
         assert_eq!(memo.body, "آمار رسمی، نه واقعی", "{lang:?}");
         assert_eq!(
-            h.state().history.undo_label().map(|s| s.english()).as_deref(),
+            h.state()
+                .history
+                .undo_label()
+                .map(|s| s.english())
+                .as_deref(),
             Some("Edit memo"),
             "{lang:?}: one memo step"
         );
@@ -239,7 +259,10 @@ fn a_documents_memo_icon_shows_its_memo() {
     h.run();
     let p01 = doc(h.state(), "P01").id;
     assert_eq!(
-        h.state().project.memos_on(MemoTarget::Document(p01)).count(),
+        h.state()
+            .project
+            .memos_on(MemoTarget::Document(p01))
+            .count(),
         1,
         "kept on leaving the document"
     );
