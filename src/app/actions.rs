@@ -35,6 +35,24 @@ pub fn apply(wb: &mut Workbench, a: Action) {
             }
             wb.state.selected_coding = None;
         }
+        Action::ShowMemo(target) => {
+            let st = &mut wb.state;
+            st.selected_coding = None;
+            match target {
+                MemoTarget::Code(id) => {
+                    st.selected_codes = [id].into();
+                }
+                MemoTarget::Document(id) => {
+                    // The memo pane shows a selected code's memo first.
+                    st.selected_codes.clear();
+                    if st.selected_doc != Some(id) {
+                        st.selected_doc = Some(id);
+                        st.selection = None;
+                    }
+                }
+                MemoTarget::Project | MemoTarget::Coding(_) => {}
+            }
+        }
         Action::ToggleActive(id) => {
             let sub = wb.project.subtree(id);
             let on = !wb.state.active_codes.contains(&id);
@@ -143,6 +161,7 @@ pub fn apply(wb: &mut Workbench, a: Action) {
             }
         }
         Action::OpenPath(path) => {
+            super::memo::commit_typing(wb);
             if wb.is_dirty() {
                 wb.state.pending = Some(Pending::Open(path));
             } else {
@@ -179,6 +198,7 @@ pub fn apply(wb: &mut Workbench, a: Action) {
             }
         }
         Action::NewAt(path) => {
+            super::memo::commit_typing(wb);
             if path.exists() {
                 wb.state.error = Some(format!(
                     "{}: {}",
@@ -466,23 +486,31 @@ fn run(wb: &mut Workbench, cmd: AppCommand) {
             Ok(None) => {}
             Err(e) => wb.state.error = Some(super::errors::edit(wb.state.locale(), &e)),
         },
-        AppCommand::Save => match wb.path.clone() {
-            Some(p) => files::save_to(wb, p),
-            None => files::ask_path(wb, files::PromptKind::SaveAs),
-        },
-        AppCommand::SaveAs => files::ask_path(wb, files::PromptKind::SaveAs),
+        AppCommand::Save | AppCommand::SaveAs | AppCommand::Export => {
+            // What is typed in the memo pane goes into the file too.
+            super::memo::commit_typing(wb);
+            match cmd {
+                AppCommand::Save => match wb.path.clone() {
+                    Some(p) => files::save_to(wb, p),
+                    None => files::ask_path(wb, files::PromptKind::SaveAs),
+                },
+                AppCommand::SaveAs => files::ask_path(wb, files::PromptKind::SaveAs),
+                _ => files::ask_path(wb, files::PromptKind::Export),
+            }
+        }
         AppCommand::Open => files::ask_path(wb, files::PromptKind::Open),
         AppCommand::Import => files::ask_path(wb, files::PromptKind::Import),
         AppCommand::New => files::ask_path(wb, files::PromptKind::New),
         AppCommand::Quit => wb.state.quit = true,
         AppCommand::OpenDemo => {
+            // Typed memo text counts as a change to ask about.
+            super::memo::commit_typing(wb);
             if wb.is_dirty() {
                 wb.state.pending = Some(Pending::Demo);
             } else {
                 open_demo(wb);
             }
         }
-        AppCommand::Export => files::ask_path(wb, files::PromptKind::Export),
         AppCommand::ApplyCode => {
             wb.state.picker = Some(super::picker::Picker::default());
         }
@@ -492,10 +520,11 @@ fn run(wb: &mut Workbench, cmd: AppCommand) {
                 .selected_doc
                 .and_then(|d| wb.project.document(d))
                 .zip(wb.state.selection)
-                .map(|(d, r)| d.slice(r).split_whitespace().collect::<Vec<_>>().join(" "));
+                // The speaker's words, without the label ("P23:") before them.
+                .map(|(d, r)| d.text_without_labels(r))
+                .map(|t| crate::text::in_vivo_name(&t, crate::text::IN_VIVO_LIMIT));
             match text {
-                Some(t) if !t.is_empty() => {
-                    let name: String = t.chars().take(60).collect();
+                Some(name) if !name.is_empty() => {
                     create_and_apply(wb, &name, Origin::InVivo);
                 }
                 _ => wb.state.status = wb.state.lang.strings().select_text_first.into(),
@@ -553,6 +582,20 @@ fn run(wb: &mut Workbench, cmd: AppCommand) {
             .get(usize::from(n).saturating_sub(1))
             .copied()
         {
+            Some(code) if wb.project.level_of(code) > 1 => {
+                // It became a parent since: codings belong on level-1 codes,
+                // and a key press is no deliberate choice of a subcategory.
+                let lang = wb.state.lang;
+                let level = wb.project.level_name(wb.project.level_of(code));
+                let name = wb.project.codes.get(&code).map_or("", |c| c.name.as_str());
+                wb.state.status = lang
+                    .strings()
+                    .quick_not_a_leaf
+                    .replace("{n}", &wb.state.num(n))
+                    .replace("{key}", &n.to_string())
+                    .replace("{name}", name)
+                    .replace("{a_level}", &super::levels::a_level(lang, &level));
+            }
             Some(code) => apply_code(wb, code),
             None => {
                 let s = wb.state.lang.strings();

@@ -485,8 +485,12 @@ impl eframe::App for StrataApp {
         if !dropped.is_empty() {
             self.wb.apply(Action::ImportPaths(dropped));
         }
-        if ctx.input(|i| i.viewport().close_requested()) && self.wb.is_dirty() && !self.allow_close
-        {
+        let closing = ctx.input(|i| i.viewport().close_requested());
+        if closing {
+            // Typed memo text is part of the work the question is about.
+            super::memo::commit_typing(&mut self.wb);
+        }
+        if closing && self.wb.is_dirty() && !self.allow_close {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.confirm_close = true;
         }

@@ -156,6 +156,14 @@ pub struct Strings {
     pub filter_project: &'static str,
     pub filter_transcripts: &'static str,
     pub filter_hierarchy: &'static str,
+    /// A node's level in the picker: {n} its number, {level} its name.
+    pub level_badge: &'static str,
+    /// The picker's button that codes onto a non-leaf node ({level}).
+    pub code_onto: &'static str,
+    /// Enter on a non-leaf node in the picker: {name}, {a_level}, {button}.
+    pub not_a_leaf: &'static str,
+    /// Alt+{key} on a recent code that is now a non-leaf node.
+    pub quick_not_a_leaf: &'static str,
 }
 
 pub const EN: Strings = Strings {
@@ -194,7 +202,7 @@ pub const EN: Strings = Strings {
     new_code: "New code",
     rename: "Rename",
     delete: "Delete",
-    group: "Group into new subcategory",
+    group: "Group into a new {level}",
     ungroup: "Ungroup",
     merge_into: "Merge into…",
     title: "Title",
@@ -285,6 +293,10 @@ pub const EN: Strings = Strings {
     filter_project: "Strata project",
     filter_transcripts: "Transcripts",
     filter_hierarchy: "Hierarchy",
+    level_badge: "L{n} · {level}",
+    code_onto: "Code onto {level}",
+    not_a_leaf: "«{name}» is {a_level}: press Shift+Enter (or click ‘{button}’) to code onto it anyway.",
+    quick_not_a_leaf: "Recent code {n}: «{name}» is {a_level} now, so Alt+{key} did not code onto it. To code onto it anyway, choose it in the code picker (Ctrl+K) with Shift+Enter.",
 };
 
 pub const FA: Strings = Strings {
@@ -323,7 +335,7 @@ pub const FA: Strings = Strings {
     new_code: "کد تازه",
     rename: "تغییر نام",
     delete: "حذف",
-    group: "گروه‌بندی در زیرمقولهٔ تازه",
+    group: "گروه‌بندی در {level} تازه",
     ungroup: "لغو گروه",
     merge_into: "ادغام در…",
     title: "عنوان",
@@ -414,6 +426,10 @@ pub const FA: Strings = Strings {
     filter_project: "پروژهٔ Strata",
     filter_transcripts: "مصاحبه‌ها",
     filter_hierarchy: "سلسله‌مراتب",
+    level_badge: "سطح {n} · {level}",
+    code_onto: "کدگذاری روی {level}",
+    not_a_leaf: "«{name}» یک {a_level} است؛ اگر با این حال می‌خواهید روی آن کدگذاری کنید، Shift+Enter را بزنید یا روی «{button}» کلیک کنید.",
+    quick_not_a_leaf: "کد اخیر {n}: «{name}» اکنون یک {a_level} است، پس Alt+{key} روی آن کدگذاری نکرد. اگر با این حال می‌خواهید، آن را در انتخابگر کد (Ctrl+K) با Shift+Enter برگزینید.",
 };
 
 /// The name of an undo step in the interface language. Steps are data

@@ -58,6 +58,8 @@ pub enum Action {
         add: bool,
     },
     ToggleActive(CodeId),
+    /// Select a code or document alone, so its memo is in the memo pane.
+    ShowMemo(MemoTarget),
     SelectCoding(CodingId),
     JumpTo(DocId, CharRange),
     OpenPicker,

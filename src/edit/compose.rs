@@ -306,3 +306,62 @@ pub fn put_memo(
     };
     Command::PutMemo { memo }
 }
+
+/// The number for a new code named "`base` N" (e.g. «زیرمقوله ۱»,
+/// "Category 2"): one more than the highest N of the codes so named
+/// (written in Latin or Persian digits), 1 if there is none. So it names
+/// no code there already is, whichever digits the interface shows.
+pub fn next_number(p: &Project, base: &str) -> usize {
+    let base = base.trim();
+    p.codes
+        .values()
+        .filter_map(|c| {
+            let rest = c.name.trim().strip_prefix(base)?;
+            let digits = rest.strip_prefix(' ')?;
+            parse_digits(digits)
+        })
+        .max()
+        .map_or(1, |n| n.saturating_add(1))
+}
+
+/// A number written in Latin, Persian or Arabic-Indic digits.
+fn parse_digits(s: &str) -> Option<usize> {
+    if s.is_empty() {
+        return None;
+    }
+    s.chars().try_fold(0usize, |n, c| {
+        let d = match c {
+            '0'..='9' => c as u32 - '0' as u32,
+            '۰'..='۹' => c as u32 - '۰' as u32,
+            '٠'..='٩' => c as u32 - '٠' as u32,
+            _ => return None,
+        };
+        n.checked_mul(10)?.checked_add(d as usize)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn project(names: &[&str]) -> Project {
+        let mut p = Project::new("p");
+        for n in names {
+            let c = Code::new(*n, "#000000");
+            p.roots.push(c.id);
+            p.codes.insert(c.id, c);
+        }
+        p
+    }
+
+    #[test]
+    fn numbers_count_on_from_the_codes_of_that_name() {
+        assert_eq!(next_number(&project(&[]), "Subcategory"), 1);
+        assert_eq!(next_number(&project(&["Subcategory 1"]), "Subcategory"), 2);
+        // Persian digits are read too, and other names are not counted.
+        let p = project(&["زیرمقوله ۱", "زیرمقوله 3", "زیرمقوله‌ها ۹", "مقوله ۷", "x"]);
+        assert_eq!(next_number(&p, "زیرمقوله"), 4);
+        assert_eq!(next_number(&p, "مقوله"), 8);
+        assert_eq!(next_number(&p, "Category"), 1);
+    }
+}
