@@ -290,13 +290,43 @@ pub fn memo_icon_ui(ui: &mut egui::Ui, memo: &Memo, lang: super::Lang) -> egui::
         t => t,
     };
     let hover = crate::text::in_vivo_name(title, 80);
-    let r = ui
-        .add(
-            egui::Label::new(RichText::new("📝").small())
-                .selectable(false)
-                .sense(egui::Sense::click()),
-        )
-        .on_hover_text(bidi(&hover));
+    // A yellow note with a folded corner and two lines of writing, as
+    // MAXQDA draws it: the emoji font's note was a grey smudge at row size.
+    let h = ui.spacing().interact_size.y.min(18.0);
+    let (rect, r) = ui.allocate_exact_size(egui::vec2(h * 0.8, h), egui::Sense::click());
+    if ui.is_rect_visible(rect) {
+        let note = egui::Rect::from_center_size(rect.center(), egui::vec2(h * 0.62, h * 0.78));
+        let fold = note.width() * 0.35;
+        let paper = if r.hovered() {
+            egui::Color32::from_rgb(0xff, 0xe0, 0x66)
+        } else {
+            egui::Color32::from_rgb(0xf2, 0xc9, 0x4c)
+        };
+        let ink = egui::Color32::from_rgb(0x5a, 0x46, 0x10);
+        let corner = note.right_top();
+        let body = vec![
+            note.left_top(),
+            corner - egui::vec2(fold, 0.0),
+            corner + egui::vec2(0.0, fold),
+            note.right_bottom(),
+            note.left_bottom(),
+        ];
+        let painter = ui.painter();
+        painter.add(egui::Shape::convex_polygon(body, paper, egui::Stroke::NONE));
+        painter.add(egui::Shape::convex_polygon(
+            vec![corner - egui::vec2(fold, 0.0), corner - egui::vec2(fold, -fold), corner + egui::vec2(0.0, fold)],
+            paper.gamma_multiply(0.7),
+            egui::Stroke::NONE,
+        ));
+        for k in [0.45, 0.68] {
+            let y = note.top() + note.height() * k;
+            painter.line_segment(
+                [egui::pos2(note.left() + 2.0, y), egui::pos2(note.right() - 2.0, y)],
+                egui::Stroke::new(1.0, ink),
+            );
+        }
+    }
+    let r = r.on_hover_text(bidi(&hover));
     let label = format!("{}: {hover}", lang.strings().memo);
     r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
     r
