@@ -1,5 +1,5 @@
-//! Files from the GUI: native dialogs when there are any, a typed-path
-//! fallback when not (under Xvfb the portal dialogs return nothing), saving,
+//! Files from the GUI: native dialogs when there are any, the in-app file
+//! browser when not (under Xvfb the portal dialogs return nothing), saving,
 //! the unsaved-changes guard and the eframe wrapper.
 
 use super::recovery::{recovery_for, recovery_path, remove_recovery};
@@ -16,14 +16,8 @@ pub enum PromptKind {
     Export,
 }
 
-#[derive(Clone, Debug)]
-pub struct PathPrompt {
-    pub kind: PromptKind,
-    pub text: String,
-}
-
 /// Ask for a path: a native dialog first; if it gives nothing at once (no
-/// portal), the typed-path prompt.
+/// portal), the in-app file browser.
 pub fn ask_path(wb: &mut Workbench, kind: PromptKind) {
     if wb.native_dialogs {
         let started = Instant::now();
@@ -54,94 +48,55 @@ pub fn ask_path(wb: &mut Workbench, kind: PromptKind) {
             return; // the user cancelled a real dialog
         }
     }
-    wb.state.prompt = Some(PathPrompt {
+    let name = match (kind, wb.path.as_ref()) {
+        (PromptKind::SaveAs, Some(p)) => p
+            .file_name()
+            .map_or(String::new(), |n| n.to_string_lossy().into_owned()),
+        // The project's name, as a file name.
+        (PromptKind::SaveAs, None) => format!(
+            "{}.strata",
+            wb.project
+                .name
+                .replace(|c: char| c == '/' || c == '\\' || c.is_control(), "-")
+        ),
+        _ => String::new(),
+    };
+    wb.state.file_browser = Some(super::file_browser::FileBrowser::new(
         kind,
-        text: wb
-            .path
-            .as_ref()
-            .and_then(|p| p.parent())
-            .map(|d| format!("{}/", d.display()))
-            .unwrap_or_default(),
-    });
+        wb.path.as_deref(),
+        &wb.state.recent_folders,
+        &wb.state.recent_projects,
+        name,
+    ));
 }
 
 fn deliver(wb: &mut Workbench, kind: PromptKind, paths: Vec<PathBuf>) {
-    let Some(first) = paths.first().cloned() else {
-        return;
-    };
-    let a = match kind {
+    if let Some(folder) = paths.first().and_then(|p| p.parent()) {
+        super::file_list::remember_folder(&mut wb.state.recent_folders, folder.to_path_buf());
+    }
+    if let Some(a) = action_for(kind, paths) {
+        wb.apply(a);
+    }
+}
+
+/// What choosing `paths` for `kind` asks for (nothing if none was chosen).
+pub fn action_for(kind: PromptKind, paths: Vec<PathBuf>) -> Option<Action> {
+    let first = paths.first().cloned()?;
+    Some(match kind {
         PromptKind::Open => Action::OpenPath(first),
         PromptKind::SaveAs => Action::SaveTo(with_ext(first)),
         PromptKind::New => Action::NewAt(with_ext(first)),
         PromptKind::Import => Action::ImportPaths(paths),
         PromptKind::Export => Action::ExportTo(first),
-    };
-    wb.apply(a);
+    })
 }
 
-fn with_ext(p: PathBuf) -> PathBuf {
+/// A project's file name gets `.strata` when it has no extension.
+pub fn with_ext(p: PathBuf) -> PathBuf {
     if p.extension().is_some() {
         p
     } else {
         p.with_extension("strata")
-    }
-}
-
-pub fn prompt_ui(ctx: &egui::Context, state: &mut UiState, out: &mut Vec<Action>) {
-    let Some(prompt) = state.prompt.as_mut() else {
-        return;
-    };
-    let s = state.lang.strings();
-    let title = match prompt.kind {
-        PromptKind::Open => s.open,
-        PromptKind::SaveAs => s.save_as,
-        PromptKind::Import => s.import,
-        PromptKind::New => s.new_project,
-        PromptKind::Export => s.export,
-    };
-    let mut close = false;
-    egui::Modal::new(egui::Id::unique("path-prompt")).show(ctx, |ui| {
-        super::mirror::dialog_ui(ui, state.lang.rtl(), 520.0, |ui| {
-            ui.heading(bidi(title));
-            ui.label(bidi(s.path));
-            let r = ui.add(
-                egui::TextEdit::singleline(&mut prompt.text)
-                    .desired_width(480.0)
-                    .hint_text(bidi(s.path)),
-            );
-            r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "File path"));
-            r.request_focus();
-            let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
-            ui.horizontal(|ui| {
-                if ui.button(bidi(s.ok)).clicked() || enter {
-                    let paths: Vec<PathBuf> = prompt
-                        .text
-                        .split(';')
-                        .map(str::trim)
-                        .filter(|t| !t.is_empty())
-                        .map(PathBuf::from)
-                        .collect();
-                    if let Some(first) = paths.first().cloned() {
-                        out.push(match prompt.kind {
-                            PromptKind::Open => Action::OpenPath(first),
-                            PromptKind::SaveAs => Action::SaveTo(with_ext(first)),
-                            PromptKind::New => Action::NewAt(with_ext(first)),
-                            PromptKind::Import => Action::ImportPaths(paths),
-                            PromptKind::Export => Action::ExportTo(first),
-                        });
-                    }
-                    close = true;
-                }
-                if ui.button(bidi(s.cancel)).clicked()
-                    || ui.input(|i| i.key_pressed(egui::Key::Escape))
-                {
-                    close = true;
-                }
-            });
-        })
-    });
-    if close {
-        state.prompt = None;
     }
 }
 
@@ -356,6 +311,7 @@ struct Settings {
     show_tree: Option<bool>,
     show_side: Option<bool>,
     recent_projects: Vec<PathBuf>,
+    recent_folders: Vec<PathBuf>,
 }
 
 const SETTINGS_KEY: &str = "strata-settings";
@@ -387,6 +343,8 @@ impl StrataApp {
         st.show_tree = settings.show_tree.unwrap_or(true);
         st.show_side = settings.show_side.unwrap_or(true);
         st.recent_projects = settings.recent_projects;
+        st.recent_folders = settings.recent_folders;
+        st.recent_folders.truncate(super::file_list::RECENT_FOLDERS);
         if let Some(p) = wb.path.clone() {
             remember_recent(&mut wb.state, p);
         }
@@ -438,6 +396,7 @@ impl eframe::App for StrataApp {
             show_tree: Some(st.show_tree),
             show_side: Some(st.show_side),
             recent_projects: st.recent_projects.clone(),
+            recent_folders: st.recent_folders.clone(),
         };
         eframe::set_value(storage, SETTINGS_KEY, &settings);
     }

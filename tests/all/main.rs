@@ -13,6 +13,8 @@ mod gui;
 #[cfg(feature = "gui")]
 mod gui_digits;
 #[cfg(feature = "gui")]
+mod gui_files;
+#[cfg(feature = "gui")]
 mod gui_mirror;
 #[cfg(feature = "gui")]
 mod gui_safety;
