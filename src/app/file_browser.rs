@@ -88,6 +88,8 @@ pub struct FileBrowser {
     replace: Option<PathBuf>,
     focus_name: bool,
     pub(super) scroll_to_focus: bool,
+    /// The listing's scroll position, as last drawn.
+    pub(super) scroll_y: f32,
 }
 
 /// What the dialog came to this frame.
@@ -140,6 +142,7 @@ impl FileBrowser {
             replace: None,
             focus_name: saves(kind),
             scroll_to_focus: false,
+            scroll_y: 0.0,
         };
         fb.go(start);
         fb
@@ -551,4 +554,33 @@ fn keys(ui: &egui::Ui, fb: &mut FileBrowser) -> Option<Outcome> {
         return chosen.map(Outcome::Chosen);
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Problem;
+    use crate::app::i18n::Locale;
+    use crate::app::numbers::tests::FA;
+    use std::io::{Error, ErrorKind};
+    use std::path::Path;
+
+    #[test]
+    fn a_folder_that_cannot_be_read_is_said_with_its_path() {
+        let dir = Path::new("/srv/مصاحبه‌ها");
+        let denied = Problem::of(dir, &Error::from(ErrorKind::PermissionDenied));
+        assert_eq!(denied, Problem::Denied(dir.into()));
+        let fa = denied.say(FA);
+        assert!(
+            fa.contains("/srv/مصاحبه‌ها") && fa.contains(FA.strings().fb_denied),
+            "{fa}"
+        );
+        let missing = Problem::of(dir, &Error::from(ErrorKind::NotFound));
+        let en = missing.say(Locale::EN);
+        assert!(en.contains("this folder does not exist"), "{en}");
+        let other = Problem::of(dir, &Error::other("disk on fire")).say(Locale::EN);
+        assert!(
+            other.contains("cannot be read") && other.contains("disk on fire"),
+            "{other}"
+        );
+    }
 }

@@ -92,24 +92,39 @@ pub(super) fn listing_ui(
     }
     let mut clicked = None;
     let mut activated = None;
-    egui::ScrollArea::vertical()
-        .id_salt("fb-listing")
-        .max_height(h - row_h)
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            for (i, e) in fb.shown.iter().enumerate() {
-                let focused = fb.sel.focus == Some(i);
-                let r = row_ui(ui, e, fb.sel.chosen.contains(&i), focused, loc);
-                if focused && fb.scroll_to_focus {
-                    r.scroll_to_me(None);
-                }
-                if r.double_clicked() {
-                    activated = Some(i);
-                } else if r.clicked() {
-                    clicked = Some((i, ui.input(|inp| inp.modifiers)));
-                }
+    // Only the rows in view are laid out: a folder may hold thousands.
+    let view_h = h - row_h;
+    let mut area = egui::ScrollArea::vertical()
+        .id_salt(("fb-listing", &fb.folder))
+        .max_height(view_h)
+        .auto_shrink([false, false]);
+    if fb.scroll_to_focus
+        && let Some(f) = fb.sel.focus
+    {
+        let step = row_h + ui.spacing().item_spacing.y;
+        let (top, y) = (f as f32 * step, fb.scroll_y);
+        let y = if top < y {
+            top
+        } else if top + step > y + view_h {
+            top + step - view_h
+        } else {
+            y
+        };
+        area = area.vertical_scroll_offset(y.max(0.0));
+    }
+    let shown = area.show_rows(ui, row_h, fb.shown.len(), |ui, rows| {
+        for i in rows {
+            let Some(e) = fb.shown.get(i) else { break };
+            let focused = fb.sel.focus == Some(i);
+            let r = row_ui(ui, e, fb.sel.chosen.contains(&i), focused, loc);
+            if r.double_clicked() {
+                activated = Some(i);
+            } else if r.clicked() {
+                clicked = Some((i, ui.input(|inp| inp.modifiers)));
             }
-        });
+        }
+    });
+    fb.scroll_y = shown.state.clamped_offset().y;
     fb.scroll_to_focus = false;
     if let Some((i, m)) = clicked {
         fb.click(i, m);

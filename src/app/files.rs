@@ -478,3 +478,38 @@ impl eframe::App for StrataApp {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// eframe's storage, in memory.
+    #[derive(Default)]
+    struct Memory(std::collections::HashMap<String, String>);
+
+    impl eframe::Storage for Memory {
+        fn get_string(&self, key: &str) -> Option<String> {
+            self.0.get(key).cloned()
+        }
+        fn set_string(&mut self, key: &str, value: String) {
+            self.0.insert(key.to_string(), value);
+        }
+        fn remove_string(&mut self, key: &str) {
+            self.0.remove(key);
+        }
+        fn flush(&mut self) {}
+    }
+
+    #[test]
+    fn recent_folders_are_kept_between_runs() {
+        // The bundled demo always loads (a test of its own says so).
+        let demo = || Workbench::demo().expect("demo");
+        let mut app = StrataApp::new(demo(), None);
+        app.wb.state.recent_folders = vec!["/data/study".into(), "/data/مصاحبه‌ها".into()];
+        let mut store = Memory::default();
+        eframe::App::save(&mut app, &mut store);
+        let again = StrataApp::new(demo(), Some(&store));
+        assert_eq!(again.wb.state.recent_folders, app.wb.state.recent_folders);
+        assert_eq!(again.wb.state.recent_folders.len(), 2);
+    }
+}

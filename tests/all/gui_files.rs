@@ -231,3 +231,69 @@ fn export_over_an_existing_file_asks_first() {
     let md = std::fs::read_to_string(&out).expect("exported");
     assert!(md.starts_with("<div dir=\"rtl\">"), "{md}");
 }
+
+#[test]
+fn the_browser_fits_an_800_by_600_window_and_mirrors_in_persian() {
+    for lang in [Lang::En, Lang::Fa] {
+        let dir = transcripts();
+        let mut wb = Workbench::demo().expect("demo");
+        wb.state.lang = lang;
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(800.0, 600.0))
+            .build_ui_state(|ui, wb: &mut Workbench| wb.ui(ui), wb);
+        h.run_steps(3);
+        let s = lang.strings();
+        file_menu(&mut h, s.save_as);
+        go_to(&mut h, dir.path());
+        let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(800.0, 600.0));
+        let cancel = h.get_by_label(&bidi(s.cancel)).rect();
+        let name = h
+            .get_by_role_and_label(Role::TextInput, s.fb_file_name)
+            .rect();
+        let row = h.get_by_label("notes").rect();
+        for r in [cancel, name, row] {
+            assert!(screen.contains_rect(r), "{lang:?}: {r:?} inside the window");
+        }
+        assert!(row.width() > 300.0, "{lang:?}: a row has room for names");
+        // The places column is on the reading side of the listing.
+        let home = h
+            .get_all_by_label(&bidi(s.fb_home))
+            .map(|n| n.rect())
+            .find(|r| {
+                r.top()
+                    > h.get_by_role_and_label(Role::TextInput, s.fb_location)
+                        .rect()
+                        .bottom()
+            })
+            .expect("Home among the places");
+        if lang.rtl() {
+            assert!(home.left() > row.right() - 1.0, "{home:?} right of {row:?}");
+        } else {
+            assert!(home.right() < row.left() + 1.0, "{home:?} left of {row:?}");
+        }
+    }
+}
+
+#[test]
+fn the_keyboard_scrolls_a_long_folder_to_the_row_it_is_on() {
+    let dir = tmp();
+    for i in 1..=80 {
+        std::fs::write(dir.path().join(format!("P{i}.txt")), "x\n").expect("write");
+    }
+    let mut h = demo(Lang::En);
+    file_menu(&mut h, Lang::En.strings().import);
+    go_to(&mut h, dir.path());
+    // Only the rows in view are drawn, in numeric order.
+    assert!(h.query_by_label("P2.txt").is_some());
+    assert!(h.query_by_label("P70.txt").is_none(), "out of view");
+    for _ in 0..70 {
+        h.key_press(Key::ArrowDown);
+    }
+    h.run();
+    assert!(h.query_by_label("P70.txt").is_some(), "scrolled to it");
+    // Shift+Up takes two more files.
+    h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowUp);
+    h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowUp);
+    h.run();
+    assert!(h.query_by_label(&import_label(Lang::En, 3)).is_some());
+}
