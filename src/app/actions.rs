@@ -399,7 +399,7 @@ fn new_at(wb: &mut Workbench, path: std::path::PathBuf) {
 }
 
 /// What a new or opened project inherits from the window: the language
-/// and its digits, native dialogs, the recent projects, panes and font size.
+/// and its digits, native dialogs, the recent projects and folders, panes and font size.
 fn keep_settings(old: &mut Workbench, new: &mut Workbench) {
     new.native_dialogs = old.native_dialogs;
     new.background_saves = old.background_saves;
@@ -407,6 +407,7 @@ fn keep_settings(old: &mut Workbench, new: &mut Workbench) {
     n.lang = o.lang;
     n.digits = o.digits;
     n.recent_projects = std::mem::take(&mut o.recent_projects);
+    n.recent_folders = std::mem::take(&mut o.recent_folders);
     n.font_size = o.font_size;
     n.show_documents = o.show_documents;
     n.show_tree = o.show_tree;
