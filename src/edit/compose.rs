@@ -100,12 +100,24 @@ pub fn group_codes(
     if !p.codes.contains_key(&first) {
         return Err(EditError::NoCode(first));
     }
-    let parent = p.parent_of(first);
-    let index = p
-        .siblings(parent)
-        .iter()
-        .position(|c| *c == first)
-        .unwrap_or(0);
+    // The group is one level above the highest of the codes it takes in,
+    // and no node may hold one of its own level: subcategories grouped
+    // inside a category make a new category beside that one, not inside.
+    let level = ids.iter().map(|c| p.level_of(*c)).max().unwrap_or(1) + 1;
+    let mut anchor = first;
+    let mut parent = p.parent_of(first);
+    while let Some(up) = parent.filter(|up| p.level_of(*up) <= level) {
+        anchor = up;
+        parent = p.parent_of(up);
+    }
+    let at = p.siblings(parent).iter().position(|c| *c == anchor);
+    let index = match at {
+        // In place of the first code it takes in.
+        Some(i) if anchor == first => i,
+        // Right after the node it came out of.
+        Some(i) => i + 1,
+        None => 0,
+    };
     let mut group = Code::new(name, palette_color(p.codes.len()));
     group.stamp.fill_author(p.actor());
     let gid = group.id;
