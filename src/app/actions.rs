@@ -36,6 +36,24 @@ pub fn apply(wb: &mut Workbench, a: Action) {
             }
             wb.state.selected_coding = None;
         }
+        Action::ShowMemo(target) => {
+            let st = &mut wb.state;
+            st.selected_coding = None;
+            match target {
+                MemoTarget::Code(id) => {
+                    st.selected_codes = [id].into();
+                }
+                MemoTarget::Document(id) => {
+                    // The memo pane shows a selected code's memo first.
+                    st.selected_codes.clear();
+                    if st.selected_doc != Some(id) {
+                        st.selected_doc = Some(id);
+                        st.selection = None;
+                    }
+                }
+                MemoTarget::Project | MemoTarget::Coding(_) => {}
+            }
+        }
         Action::ToggleActive(id) => {
             let sub = wb.project.subtree(id);
             let on = !wb.state.active_codes.contains(&id);
@@ -144,6 +162,7 @@ pub fn apply(wb: &mut Workbench, a: Action) {
             }
         }
         Action::OpenPath(path) => {
+            super::memo::commit_typing(wb);
             if wb.is_dirty() {
                 wb.state.pending = Some(Pending::Open(path));
             } else {
@@ -179,6 +198,7 @@ pub fn apply(wb: &mut Workbench, a: Action) {
             }
         }
         Action::NewAt(path) => {
+            super::memo::commit_typing(wb);
             if path.exists() {
                 wb.state.error = Some(format!(
                     "{}: {}",
@@ -380,7 +400,7 @@ fn new_at(wb: &mut Workbench, path: std::path::PathBuf) {
 }
 
 /// What a new or opened project inherits from the window: the language
-/// and its digits, native dialogs, the recent projects, panes and font size.
+/// and its digits, native dialogs, the recent projects and folders, panes and font size.
 fn keep_settings(old: &mut Workbench, new: &mut Workbench) {
     new.native_dialogs = old.native_dialogs;
     new.background_saves = old.background_saves;
@@ -388,6 +408,7 @@ fn keep_settings(old: &mut Workbench, new: &mut Workbench) {
     n.lang = o.lang;
     n.digits = o.digits;
     n.recent_projects = std::mem::take(&mut o.recent_projects);
+    n.recent_folders = std::mem::take(&mut o.recent_folders);
     n.font_size = o.font_size;
     n.show_documents = o.show_documents;
     n.show_tree = o.show_tree;
@@ -453,23 +474,31 @@ fn run(wb: &mut Workbench, cmd: AppCommand) {
             Ok(None) => {}
             Err(e) => wb.state.error = Some(super::errors::edit(wb.state.locale(), &e)),
         },
-        AppCommand::Save => match wb.path.clone() {
-            Some(p) => files::save_to(wb, p),
-            None => files::ask_path(wb, files::PromptKind::SaveAs),
-        },
-        AppCommand::SaveAs => files::ask_path(wb, files::PromptKind::SaveAs),
+        AppCommand::Save | AppCommand::SaveAs | AppCommand::Export => {
+            // What is typed in the memo pane goes into the file too.
+            super::memo::commit_typing(wb);
+            match cmd {
+                AppCommand::Save => match wb.path.clone() {
+                    Some(p) => files::save_to(wb, p),
+                    None => files::ask_path(wb, files::PromptKind::SaveAs),
+                },
+                AppCommand::SaveAs => files::ask_path(wb, files::PromptKind::SaveAs),
+                _ => files::ask_path(wb, files::PromptKind::Export),
+            }
+        }
         AppCommand::Open => files::ask_path(wb, files::PromptKind::Open),
         AppCommand::Import => files::ask_path(wb, files::PromptKind::Import),
         AppCommand::New => files::ask_path(wb, files::PromptKind::New),
         AppCommand::Quit => wb.state.quit = true,
         AppCommand::OpenDemo => {
+            // Typed memo text counts as a change to ask about.
+            super::memo::commit_typing(wb);
             if wb.is_dirty() {
                 wb.state.pending = Some(Pending::Demo);
             } else {
                 open_demo(wb);
             }
         }
-        AppCommand::Export => files::ask_path(wb, files::PromptKind::Export),
         AppCommand::ApplyCode => {
             wb.state.picker = Some(super::picker::Picker::default());
         }
@@ -479,10 +508,11 @@ fn run(wb: &mut Workbench, cmd: AppCommand) {
                 .selected_doc
                 .and_then(|d| wb.project.document(d))
                 .zip(wb.state.selection)
-                .map(|(d, r)| d.slice(r).split_whitespace().collect::<Vec<_>>().join(" "));
+                // The speaker's words, without the label ("P23:") before them.
+                .map(|(d, r)| d.text_without_labels(r))
+                .map(|t| crate::text::in_vivo_name(&t, crate::text::IN_VIVO_LIMIT));
             match text {
-                Some(t) if !t.is_empty() => {
-                    let name: String = t.chars().take(60).collect();
+                Some(name) if !name.is_empty() => {
                     create_and_apply(wb, &name, Origin::InVivo);
                 }
                 _ => wb.state.status = Status::SelectTextFirst,
@@ -540,6 +570,17 @@ fn run(wb: &mut Workbench, cmd: AppCommand) {
             .get(usize::from(n).saturating_sub(1))
             .copied()
         {
+            Some(code) if wb.project.level_of(code) > 1 => {
+                // It became a parent since: codings belong on level-1 codes,
+                // and a key press is no deliberate choice of a subcategory.
+                let level = wb.project.level_name(wb.project.level_of(code));
+                let name = wb.project.codes.get(&code).map_or("", |c| c.name.as_str());
+                wb.state.status = Status::QuickNotALeaf {
+                    n,
+                    name: name.to_string(),
+                    level,
+                };
+            }
             Some(code) => apply_code(wb, code),
             None => wb.state.status = Status::NoQuickCode(n),
         },

@@ -174,7 +174,7 @@ fn lay_out_cut(ui: &egui::Ui, text: &str, width: f32, rtl: bool, font: &FontId) 
 }
 
 /// Paint the first line of `text` into `rect`, cut at its logical end.
-fn paint_line_ui(
+pub(super) fn paint_line_ui(
     ui: &egui::Ui,
     rect: egui::Rect,
     text: &str,

@@ -117,6 +117,11 @@ fn doc_row_ui(
     if r.clicked() {
         out.push(Action::SelectDoc(d.id));
     }
+    if let Some(m) = super::memo::first_memo(p, MemoTarget::Document(d.id))
+        && super::memo::memo_icon_ui(ui, m, state.lang).clicked()
+    {
+        out.push(Action::ShowMemo(MemoTarget::Document(d.id)));
+    }
     let rtl = state.lang.rtl();
     super::mirror::context_menu_ui(&r, rtl, |ui| doc_menu_ui(ui, p, d, state, out));
 }

@@ -1,5 +1,5 @@
-//! Files from the GUI: native dialogs when there are any, a typed-path
-//! fallback when not (under Xvfb the portal dialogs return nothing), saving,
+//! Files from the GUI: native dialogs when there are any, the in-app file
+//! browser when not (under Xvfb the portal dialogs return nothing), saving,
 //! the unsaved-changes guard and the eframe wrapper.
 
 use super::recovery::{recovery_for, recovery_path, remove_recovery};
@@ -16,14 +16,8 @@ pub enum PromptKind {
     Export,
 }
 
-#[derive(Clone, Debug)]
-pub struct PathPrompt {
-    pub kind: PromptKind,
-    pub text: String,
-}
-
 /// Ask for a path: a native dialog first; if it gives nothing at once (no
-/// portal), the typed-path prompt.
+/// portal), the in-app file browser.
 pub fn ask_path(wb: &mut Workbench, kind: PromptKind) {
     if wb.native_dialogs {
         let started = Instant::now();
@@ -54,94 +48,55 @@ pub fn ask_path(wb: &mut Workbench, kind: PromptKind) {
             return; // the user cancelled a real dialog
         }
     }
-    wb.state.prompt = Some(PathPrompt {
+    let name = match (kind, wb.path.as_ref()) {
+        (PromptKind::SaveAs, Some(p)) => p
+            .file_name()
+            .map_or(String::new(), |n| n.to_string_lossy().into_owned()),
+        // The project's name, as a file name.
+        (PromptKind::SaveAs, None) => format!(
+            "{}.strata",
+            wb.project
+                .name
+                .replace(|c: char| c == '/' || c == '\\' || c.is_control(), "-")
+        ),
+        _ => String::new(),
+    };
+    wb.state.file_browser = Some(super::file_browser::FileBrowser::new(
         kind,
-        text: wb
-            .path
-            .as_ref()
-            .and_then(|p| p.parent())
-            .map(|d| format!("{}/", d.display()))
-            .unwrap_or_default(),
-    });
+        wb.path.as_deref(),
+        &wb.state.recent_folders,
+        &wb.state.recent_projects,
+        name,
+    ));
 }
 
 fn deliver(wb: &mut Workbench, kind: PromptKind, paths: Vec<PathBuf>) {
-    let Some(first) = paths.first().cloned() else {
-        return;
-    };
-    let a = match kind {
+    if let Some(folder) = paths.first().and_then(|p| p.parent()) {
+        super::file_list::remember_folder(&mut wb.state.recent_folders, folder.to_path_buf());
+    }
+    if let Some(a) = action_for(kind, paths) {
+        wb.apply(a);
+    }
+}
+
+/// What choosing `paths` for `kind` asks for (nothing if none was chosen).
+pub fn action_for(kind: PromptKind, paths: Vec<PathBuf>) -> Option<Action> {
+    let first = paths.first().cloned()?;
+    Some(match kind {
         PromptKind::Open => Action::OpenPath(first),
         PromptKind::SaveAs => Action::SaveTo(with_ext(first)),
         PromptKind::New => Action::NewAt(with_ext(first)),
         PromptKind::Import => Action::ImportPaths(paths),
         PromptKind::Export => Action::ExportTo(first),
-    };
-    wb.apply(a);
+    })
 }
 
-fn with_ext(p: PathBuf) -> PathBuf {
+/// A project's file name gets `.strata` when it has no extension.
+pub fn with_ext(p: PathBuf) -> PathBuf {
     if p.extension().is_some() {
         p
     } else {
         p.with_extension("strata")
-    }
-}
-
-pub fn prompt_ui(ctx: &egui::Context, state: &mut UiState, out: &mut Vec<Action>) {
-    let Some(prompt) = state.prompt.as_mut() else {
-        return;
-    };
-    let s = state.lang.strings();
-    let title = match prompt.kind {
-        PromptKind::Open => s.open,
-        PromptKind::SaveAs => s.save_as,
-        PromptKind::Import => s.import,
-        PromptKind::New => s.new_project,
-        PromptKind::Export => s.export,
-    };
-    let mut close = false;
-    egui::Modal::new(egui::Id::unique("path-prompt")).show(ctx, |ui| {
-        super::mirror::dialog_ui(ui, state.lang.rtl(), 520.0, |ui| {
-            ui.heading(bidi(title));
-            ui.label(bidi(s.path));
-            let r = ui.add(
-                egui::TextEdit::singleline(&mut prompt.text)
-                    .desired_width(480.0)
-                    .hint_text(bidi(s.path)),
-            );
-            r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "File path"));
-            r.request_focus();
-            let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
-            ui.horizontal(|ui| {
-                if ui.button(bidi(s.ok)).clicked() || enter {
-                    let paths: Vec<PathBuf> = prompt
-                        .text
-                        .split(';')
-                        .map(str::trim)
-                        .filter(|t| !t.is_empty())
-                        .map(PathBuf::from)
-                        .collect();
-                    if let Some(first) = paths.first().cloned() {
-                        out.push(match prompt.kind {
-                            PromptKind::Open => Action::OpenPath(first),
-                            PromptKind::SaveAs => Action::SaveTo(with_ext(first)),
-                            PromptKind::New => Action::NewAt(with_ext(first)),
-                            PromptKind::Import => Action::ImportPaths(paths),
-                            PromptKind::Export => Action::ExportTo(first),
-                        });
-                    }
-                    close = true;
-                }
-                if ui.button(bidi(s.cancel)).clicked()
-                    || ui.input(|i| i.key_pressed(egui::Key::Escape))
-                {
-                    close = true;
-                }
-            });
-        })
-    });
-    if close {
-        state.prompt = None;
     }
 }
 
@@ -364,6 +319,7 @@ struct Settings {
     show_side: Option<bool>,
     pane_widths: Option<[f32; 3]>,
     recent_projects: Vec<PathBuf>,
+    recent_folders: Vec<PathBuf>,
 }
 
 const SETTINGS_KEY: &str = "strata-settings";
@@ -400,6 +356,8 @@ impl StrataApp {
             st.pane_widths = w.map(|x| x.clamp(100.0, 1200.0));
         }
         st.recent_projects = settings.recent_projects;
+        st.recent_folders = settings.recent_folders;
+        st.recent_folders.truncate(super::file_list::RECENT_FOLDERS);
         let last = st.recent_projects.first().filter(|p| open_last && p.is_file()).cloned();
         if let Some(last) = last {
             super::actions::open_path(&mut wb, last);
@@ -464,6 +422,7 @@ impl eframe::App for StrataApp {
             show_side: Some(st.show_side),
             pane_widths: Some(st.pane_widths),
             recent_projects: st.recent_projects.clone(),
+            recent_folders: st.recent_folders.clone(),
         };
         eframe::set_value(storage, SETTINGS_KEY, &settings);
     }
@@ -495,8 +454,12 @@ impl eframe::App for StrataApp {
         if !dropped.is_empty() {
             self.wb.apply(Action::ImportPaths(dropped));
         }
-        if ctx.input(|i| i.viewport().close_requested()) && self.wb.is_dirty() && !self.allow_close
-        {
+        let closing = ctx.input(|i| i.viewport().close_requested());
+        if closing {
+            // Typed memo text is part of the work the question is about.
+            super::memo::commit_typing(&mut self.wb);
+        }
+        if closing && self.wb.is_dirty() && !self.allow_close {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.confirm_close = true;
         }
@@ -547,5 +510,40 @@ impl eframe::App for StrataApp {
                 None => {}
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// eframe's storage, in memory.
+    #[derive(Default)]
+    struct Memory(std::collections::HashMap<String, String>);
+
+    impl eframe::Storage for Memory {
+        fn get_string(&self, key: &str) -> Option<String> {
+            self.0.get(key).cloned()
+        }
+        fn set_string(&mut self, key: &str, value: String) {
+            self.0.insert(key.to_string(), value);
+        }
+        fn remove_string(&mut self, key: &str) {
+            self.0.remove(key);
+        }
+        fn flush(&mut self) {}
+    }
+
+    #[test]
+    fn recent_folders_are_kept_between_runs() {
+        // The bundled demo always loads (a test of its own says so).
+        let demo = || Workbench::demo().expect("demo");
+        let mut app = StrataApp::new(demo(), None, false);
+        app.wb.state.recent_folders = vec!["/data/study".into(), "/data/مصاحبه‌ها".into()];
+        let mut store = Memory::default();
+        eframe::App::save(&mut app, &mut store);
+        let again = StrataApp::new(demo(), Some(&store), false);
+        assert_eq!(again.wb.state.recent_folders, app.wb.state.recent_folders);
+        assert_eq!(again.wb.state.recent_folders.len(), 2);
     }
 }

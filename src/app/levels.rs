@@ -129,3 +129,87 @@ pub fn guard(p: &Project, cmd: &Command) -> Option<ParentGuard> {
         parent,
     })
 }
+
+/// A level's name inside a sentence: in English in lower case, unless it
+/// is written as an acronym ("Subcategory" → "subcategory", "CAT" stays).
+pub fn level_word(lang: super::Lang, name: &str) -> String {
+    let mut chars = name.chars();
+    match (lang, chars.next(), chars.next()) {
+        (super::Lang::En, Some(a), Some(b)) if a.is_uppercase() && !b.is_uppercase() => {
+            a.to_lowercase().chain(name.chars().skip(1)).collect()
+        }
+        _ => name.to_string(),
+    }
+}
+
+/// The level's name before an adjective: "a new category"; in Persian
+/// with its ezafe, «مقولهٔ تازه», «کد مفهومی تازه», «سطح تازه».
+pub fn level_with_ezafe(lang: super::Lang, name: &str) -> String {
+    if lang == super::Lang::En {
+        return level_word(lang, name);
+    }
+    match name.chars().last() {
+        // A silent final «ه» takes the hamza («مقولهٔ»), a final «ا» or
+        // «و» a «ی» («مضمون‌های»); after a consonant or «ی» the ezafe is
+        // a vowel that is not written.
+        Some('ه') => format!("{name}\u{654}"),
+        Some('ا' | 'و') => format!("{name}ی"),
+        _ => name.to_string(),
+    }
+}
+
+/// "a subcategory", "an aspect"; in Persian the name as it is (the
+/// sentence has its «یک»).
+pub fn a_level(lang: super::Lang, name: &str) -> String {
+    let word = level_word(lang, name);
+    if lang == super::Lang::Fa {
+        return word;
+    }
+    let vowel = word
+        .chars()
+        .next()
+        .is_some_and(|c| "aeiouAEIOU".contains(c));
+    format!("{} {word}", if vowel { "an" } else { "a" })
+}
+
+/// The context menu's "Group into a new category (2)": the level the new
+/// node will be (`level`), in the project's own names.
+pub fn group_label(p: &Project, lang: super::Lang, level: usize, count: &str) -> String {
+    let s = lang.strings();
+    let level = level_with_ezafe(lang, &p.level_name(level));
+    format!("{} ({count})", s.group.replace("{level}", &level))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Lang;
+
+    #[test]
+    fn level_names_read_naturally_in_both_languages() {
+        let mut p = Project::new("p");
+        assert_eq!(
+            group_label(&p, Lang::En, 3, "2"),
+            "Group into a new category (2)"
+        );
+        assert_eq!(a_level(Lang::En, "Subcategory"), "a subcategory");
+        assert_eq!(a_level(Lang::En, "Aspect"), "an aspect");
+        assert_eq!(level_word(Lang::En, "CAT"), "CAT");
+        p.level_names = LEVEL_NAMES_FA.iter().map(|s| s.to_string()).collect();
+        assert_eq!(
+            group_label(&p, Lang::Fa, 2, "۳"),
+            "گروه‌بندی در زیرمقولهٔ تازه (۳)"
+        );
+        assert_eq!(
+            group_label(&p, Lang::Fa, 3, "۲"),
+            "گروه‌بندی در مقولهٔ تازه (۲)"
+        );
+        // A custom name ending in a consonant or «ی» takes no written ezafe.
+        p.level_names[1] = "کد مفهومی".into();
+        assert_eq!(
+            group_label(&p, Lang::Fa, 2, "۱"),
+            "گروه‌بندی در کد مفهومی تازه (۱)"
+        );
+        assert_eq!(level_with_ezafe(Lang::Fa, "مضمون‌ها"), "مضمون‌های");
+    }
+}

@@ -236,17 +236,100 @@ pub fn memo_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Ve
 /// The editor is about to show another memo: what was typed in it and not
 /// saved is saved now, as MAXQDA does, rather than lost.
 fn keep_typing(p: &Project, edit: &MemoEdit, coder: Option<CoderId>, out: &mut Vec<Action>) {
-    let has_text = !edit.title.trim().is_empty() || !edit.body.trim().is_empty();
-    if edit.typed() && has_text {
-        let current = edit.memo.and_then(|id| p.memos.get(&id));
-        out.push(Action::Edit(edit::put_memo(
-            current,
-            edit.target,
-            &edit.title,
-            &edit.body,
-            coder,
-        )));
+    if let Some(cmd) = typed_command(p, edit, coder) {
+        out.push(Action::Edit(cmd));
     }
+}
+
+/// What was typed in the editor and not saved, as the one memo command
+/// that saves it.
+fn typed_command(p: &Project, edit: &MemoEdit, coder: Option<CoderId>) -> Option<edit::Command> {
+    let has_text = !edit.title.trim().is_empty() || !edit.body.trim().is_empty();
+    (edit.typed() && has_text).then(|| {
+        let current = edit.memo.and_then(|id| p.memos.get(&id));
+        edit::put_memo(current, edit.target, &edit.title, &edit.body, coder)
+    })
+}
+
+/// Leaving the project (closing the window, opening or starting another)
+/// or writing it (save, export): what was typed in the memo editor is
+/// saved into the project first, as one undo step, so that it is neither
+/// lost nor left out, and the unsaved-changes question knows of it.
+pub fn commit_typing(wb: &mut super::Workbench) {
+    let Some(edit) = wb.state.memo_edit.as_ref() else {
+        return;
+    };
+    let Some(cmd) = typed_command(&wb.project, edit, wb.state.coder) else {
+        return;
+    };
+    let id = match &cmd {
+        edit::Command::PutMemo { memo } => memo.id,
+        _ => return,
+    };
+    if wb.edit(cmd)
+        && let Some(edit) = wb.state.memo_edit.as_mut()
+    {
+        // The editor now shows that memo, saved.
+        edit.memo = Some(id);
+        edit.base = (edit.title.clone(), edit.body.clone());
+    }
+}
+
+/// The memo an item's icon stands for: its first, as the memo pane opens
+/// it.
+pub fn first_memo(p: &Project, target: MemoTarget) -> Option<&Memo> {
+    p.memos_on(target).min_by_key(|m| (m.stamp.created, m.id))
+}
+
+/// A small memo icon, as in MAXQDA's trees: on hover the memo's title (or
+/// its first line); a click shows the memo in the memo pane.
+pub fn memo_icon_ui(ui: &mut egui::Ui, memo: &Memo, lang: super::Lang) -> egui::Response {
+    let first_line = memo.body.lines().map(str::trim).find(|l| !l.is_empty());
+    let title = match memo.title.trim() {
+        "" => first_line.unwrap_or_default(),
+        t => t,
+    };
+    let hover = crate::text::in_vivo_name(title, 80);
+    // A yellow note with a folded corner and two lines of writing, as
+    // MAXQDA draws it: the emoji font's note was a grey smudge at row size.
+    let h = ui.spacing().interact_size.y.min(18.0);
+    let (rect, r) = ui.allocate_exact_size(egui::vec2(h * 0.8, h), egui::Sense::click());
+    if ui.is_rect_visible(rect) {
+        let note = egui::Rect::from_center_size(rect.center(), egui::vec2(h * 0.62, h * 0.78));
+        let fold = note.width() * 0.35;
+        let paper = if r.hovered() {
+            egui::Color32::from_rgb(0xff, 0xe0, 0x66)
+        } else {
+            egui::Color32::from_rgb(0xf2, 0xc9, 0x4c)
+        };
+        let ink = egui::Color32::from_rgb(0x5a, 0x46, 0x10);
+        let corner = note.right_top();
+        let body = vec![
+            note.left_top(),
+            corner - egui::vec2(fold, 0.0),
+            corner + egui::vec2(0.0, fold),
+            note.right_bottom(),
+            note.left_bottom(),
+        ];
+        let painter = ui.painter();
+        painter.add(egui::Shape::convex_polygon(body, paper, egui::Stroke::NONE));
+        painter.add(egui::Shape::convex_polygon(
+            vec![corner - egui::vec2(fold, 0.0), corner - egui::vec2(fold, -fold), corner + egui::vec2(0.0, fold)],
+            paper.gamma_multiply(0.7),
+            egui::Stroke::NONE,
+        ));
+        for k in [0.45, 0.68] {
+            let y = note.top() + note.height() * k;
+            painter.line_segment(
+                [egui::pos2(note.left() + 2.0, y), egui::pos2(note.right() - 2.0, y)],
+                egui::Stroke::new(1.0, ink),
+            );
+        }
+    }
+    let r = r.on_hover_text(bidi(&hover));
+    let label = format!("{}: {hover}", lang.strings().memo);
+    r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+    r
 }
 
 fn description_ui(

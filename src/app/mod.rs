@@ -10,6 +10,9 @@ mod commands;
 mod contrast;
 mod docs;
 mod errors;
+mod file_browser;
+mod file_list;
+mod file_rows;
 mod files;
 mod fonts;
 mod header;
@@ -60,6 +63,8 @@ pub enum Action {
         add: bool,
     },
     ToggleActive(CodeId),
+    /// Select a code or document alone, so its memo is in the memo pane.
+    ShowMemo(MemoTarget),
     SelectCoding(CodingId),
     JumpTo(DocId, CharRange),
     OpenPicker,
@@ -138,7 +143,8 @@ pub struct UiState {
     pub error: Option<String>,
     /// Problems found when the project loaded, said when shown.
     pub load_report: Option<problems::LoadReport>,
-    pub prompt: Option<files::PathPrompt>,
+    /// The in-app file browser, when open (no native dialog answered).
+    pub file_browser: Option<file_browser::FileBrowser>,
     pub memo_edit: Option<memo::MemoEdit>,
     pub search: Option<header::Search>,
     /// Retrieved segments: from all documents (else the open one).
@@ -151,6 +157,8 @@ pub struct UiState {
     pub show_side: bool,
     pub new_coder: String,
     pub recent_projects: Vec<PathBuf>,
+    /// Folders files were last chosen in (most recent first; kept between runs).
+    pub recent_folders: Vec<PathBuf>,
     /// A recovery file newer than the project, waiting for the user's answer.
     pub recovery: Option<PathBuf>,
     /// "Discard" was pressed on the recovery offer: asked once more.
@@ -201,7 +209,7 @@ impl Default for UiState {
             status: status::Status::None,
             error: None,
             load_report: None,
-            prompt: None,
+            file_browser: None,
             memo_edit: None,
             search: None,
             retrieve_all_docs: false,
@@ -212,6 +220,7 @@ impl Default for UiState {
             show_side: true,
             new_coder: String::new(),
             recent_projects: Vec::new(),
+            recent_folders: Vec::new(),
             recovery: None,
             discard_asked: false,
             offer: None,
@@ -461,7 +470,7 @@ impl Workbench {
         picker::picker_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
         panels::palette_ui(ui.ctx(), &mut self.state, &mut out);
         coder_prompt::coder_prompt_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
-        files::prompt_ui(ui.ctx(), &mut self.state, &mut out);
+        file_browser::file_browser_ui(ui.ctx(), &mut self.state, &mut out);
         panels::error_ui(ui.ctx(), &mut self.state);
         tree::confirm_delete_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
         recovery::recovery_ui(ui.ctx(), &mut self.state, &mut out);
@@ -479,6 +488,10 @@ impl Workbench {
     }
 
     fn shortcuts(&mut self, ctx: &egui::Context, out: &mut Vec<Action>) {
+        // The file browser has the keyboard (Delete, Ctrl+A, Enter…) while open.
+        if self.state.file_browser.is_some() {
+            return;
+        }
         if ctx.egui_wants_keyboard_input() && self.state.picker.is_some() {
             return;
         }

@@ -35,6 +35,13 @@ pub enum Status {
     Redone(Step),
     /// Alt+N with no N-th recent code.
     NoQuickCode(u8),
+    /// Alt+N on a recent code that has become a node of `level` (its
+    /// name in the project's level names).
+    QuickNotALeaf {
+        n: u8,
+        name: String,
+        level: String,
+    },
 }
 
 impl Status {
@@ -60,6 +67,12 @@ impl Status {
                 format!("{}: {}", s.redo, super::i18n::step_label(loc, step))
             }
             Status::NoQuickCode(n) => format!("{} {}: —", s.quick_code, loc.num(n)),
+            Status::QuickNotALeaf { n, name, level } => s
+                .quick_not_a_leaf
+                .replace("{n}", &loc.num(n))
+                .replace("{key}", &n.to_string())
+                .replace("{name}", name)
+                .replace("{a_level}", &super::levels::a_level(loc.lang, level)),
         }
     }
 

@@ -53,7 +53,7 @@ pub fn tree_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Ve
         });
         if ui.button(bidi(s.new_code)).clicked() {
             let code = Code::new(
-                format!("{} {}", s.new_code, state.num(p.codes.len() + 1)),
+                numbered(p, s.new_code, state),
                 edit::palette_color(p.codes.len()),
             );
             state.tree.renaming = Some((code.id, code.name.clone()));
@@ -117,6 +117,12 @@ pub fn tree_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Ve
                 }
             }
         });
+}
+
+/// A new node's name: `base` and the next number of the codes so named
+/// («زیرمقوله ۱» for the first), in the interface's digits.
+fn numbered(p: &Project, base: &str, state: &UiState) -> String {
+    format!("{base} {}", state.num(edit::next_number(p, base)))
 }
 
 /// Below the last row: dropping a code here moves it to the top level.
@@ -314,8 +320,11 @@ fn row_ui(
         // Counts sit in a column at the row's end; the name takes the rest
         // and is cut at its logical end when the pane is narrow.
         let counts_w = 48.0;
-        let r =
-            super::selectable_line_ui(ui, &code.name, ui.available_width() - counts_w, selected);
+        // A memo's icon sits after the name, before the counts' column.
+        let memo = super::memo::first_memo(p, MemoTarget::Code(id));
+        let memo_w = if memo.is_some() { 22.0 } else { 0.0 };
+        let name_w = ui.available_width() - counts_w - memo_w;
+        let r = super::selectable_line_ui(ui, &code.name, name_w, selected);
         // The full name (the row may cut it) and the codebook entry.
         let description = code.description.joined();
         let hover = if description.is_empty() {
@@ -327,6 +336,11 @@ fn row_ui(
         r.widget_info(|| {
             egui::WidgetInfo::selected(egui::Role::TreeItem, true, selected, &code.name)
         });
+        if let Some(m) = memo
+            && super::memo::memo_icon_ui(ui, m, state.lang).clicked()
+        {
+            out.push(Action::ShowMemo(MemoTarget::Code(id)));
+        }
         ui.add_sized(
             [counts_w - 8.0, 16.0],
             egui::Label::new(RichText::new(counts).small().weak()),
@@ -448,7 +462,7 @@ fn context_menu_ui(
     }
     if ui.button(bidi(s.new_code)).clicked() {
         let child = Code::new(
-            format!("{} {}", s.new_code, state.num(p.codes.len() + 1)),
+            numbered(p, s.new_code, state),
             edit::palette_color(p.codes.len()),
         );
         state.tree.renaming = Some((child.id, child.name.clone()));
@@ -464,16 +478,11 @@ fn context_menu_ui(
     if sel.is_empty() {
         sel.push(id);
     }
-    let group_name = if p.level_of(sel[0]) >= 2 {
-        p.level_name(3)
-    } else {
-        p.level_name(2)
-    };
-    if ui
-        .button(bidi(&format!("{} ({})", s.group, state.num(sel.len()))))
-        .clicked()
-    {
-        let name = format!("{group_name} {}", state.num(p.codes.len() + 1));
+    // The new node sits one level above the highest of the codes it takes.
+    let level = 1 + sel.iter().map(|c| p.level_of(*c)).max().unwrap_or(1);
+    let label = super::levels::group_label(p, state.lang, level, &state.num(sel.len()));
+    if ui.button(bidi(&label)).clicked() {
+        let name = numbered(p, &p.level_name(level), state);
         if let Ok((cmd, gid)) = edit::group_codes(p, &sel, &name) {
             out.push(Action::Edit(cmd));
             state.tree.renaming = Some((gid, name));

@@ -100,12 +100,24 @@ pub fn group_codes(
     if !p.codes.contains_key(&first) {
         return Err(EditError::NoCode(first));
     }
-    let parent = p.parent_of(first);
-    let index = p
-        .siblings(parent)
-        .iter()
-        .position(|c| *c == first)
-        .unwrap_or(0);
+    // The group is one level above the highest of the codes it takes in,
+    // and no node may hold one of its own level: subcategories grouped
+    // inside a category make a new category beside that one, not inside.
+    let level = ids.iter().map(|c| p.level_of(*c)).max().unwrap_or(1) + 1;
+    let mut anchor = first;
+    let mut parent = p.parent_of(first);
+    while let Some(up) = parent.filter(|up| p.level_of(*up) <= level) {
+        anchor = up;
+        parent = p.parent_of(up);
+    }
+    let at = p.siblings(parent).iter().position(|c| *c == anchor);
+    let index = match at {
+        // In place of the first code it takes in.
+        Some(i) if anchor == first => i,
+        // Right after the node it came out of.
+        Some(i) => i + 1,
+        None => 0,
+    };
     let mut group = Code::new(name, palette_color(p.codes.len()));
     group.stamp.fill_author(p.actor());
     let gid = group.id;
@@ -305,4 +317,63 @@ pub fn put_memo(
         },
     };
     Command::PutMemo { memo }
+}
+
+/// The number for a new code named "`base` N" (e.g. «زیرمقوله ۱»,
+/// "Category 2"): one more than the highest N of the codes so named
+/// (written in Latin or Persian digits), 1 if there is none. So it names
+/// no code there already is, whichever digits the interface shows.
+pub fn next_number(p: &Project, base: &str) -> usize {
+    let base = base.trim();
+    p.codes
+        .values()
+        .filter_map(|c| {
+            let rest = c.name.trim().strip_prefix(base)?;
+            let digits = rest.strip_prefix(' ')?;
+            parse_digits(digits)
+        })
+        .max()
+        .map_or(1, |n| n.saturating_add(1))
+}
+
+/// A number written in Latin, Persian or Arabic-Indic digits.
+fn parse_digits(s: &str) -> Option<usize> {
+    if s.is_empty() {
+        return None;
+    }
+    s.chars().try_fold(0usize, |n, c| {
+        let d = match c {
+            '0'..='9' => c as u32 - '0' as u32,
+            '۰'..='۹' => c as u32 - '۰' as u32,
+            '٠'..='٩' => c as u32 - '٠' as u32,
+            _ => return None,
+        };
+        n.checked_mul(10)?.checked_add(d as usize)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn project(names: &[&str]) -> Project {
+        let mut p = Project::new("p");
+        for n in names {
+            let c = Code::new(*n, "#000000");
+            p.roots.push(c.id);
+            p.codes.insert(c.id, c);
+        }
+        p
+    }
+
+    #[test]
+    fn numbers_count_on_from_the_codes_of_that_name() {
+        assert_eq!(next_number(&project(&[]), "Subcategory"), 1);
+        assert_eq!(next_number(&project(&["Subcategory 1"]), "Subcategory"), 2);
+        // Persian digits are read too, and other names are not counted.
+        let p = project(&["زیرمقوله ۱", "زیرمقوله 3", "زیرمقوله‌ها ۹", "مقوله ۷", "x"]);
+        assert_eq!(next_number(&p, "زیرمقوله"), 4);
+        assert_eq!(next_number(&p, "مقوله"), 8);
+        assert_eq!(next_number(&p, "Category"), 1);
+    }
 }

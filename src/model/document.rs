@@ -349,11 +349,60 @@ impl Document {
             .map(|(end, start)| *start..*start + *end)
     }
 
+    /// The text of `range` without the speaker labels of the lines it
+    /// touches (what a speaker said, e.g. for an in-vivo code's name),
+    /// one line per line.
+    pub fn text_without_labels(&self, range: CharRange) -> String {
+        let (first, last) = self.lines_of(range);
+        let mut pieces = Vec::new();
+        for line in first..=last {
+            let Some(whole) = self.line_range(line) else {
+                continue;
+            };
+            let text = self.line_text(line);
+            let label = text
+                .get(..self.label_end(line))
+                .map_or(0, |l| l.chars().count());
+            let start = range.start.0.max(whole.start.0 + label);
+            let end = range.end.0.min(whole.end.0);
+            if start < end {
+                pieces.push(self.slice(CharRange::new(start, end)));
+            }
+        }
+        pieces.join("\n")
+    }
+
     /// A short label for citing, e.g. the participant variable or the name.
     pub fn cite_label(&self) -> &str {
         self.variables
             .get("participant")
             .map(String::as_str)
             .unwrap_or(&self.name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_without_labels_leaves_out_each_lines_speaker() {
+        let d = Document::new("d", "P23: We post every day.\nP23: Persian too.\nno label");
+        let all = CharRange::new(0, d.char_count);
+        assert_eq!(
+            d.text_without_labels(all),
+            " We post every day.\n Persian too.\nno label"
+        );
+        // A selection inside the text after the label is kept as it is.
+        let line = d.line_range(1).expect("line 1");
+        let inner = CharRange::new(line.start.0 + 8, line.end.0);
+        assert_eq!(d.text_without_labels(inner), "post every day.");
+    }
+
+    #[test]
+    fn persian_labels_are_left_out_too() {
+        let d = Document::new("d", "مصاحبه‌کننده: چرا؟\nP1: ما «همه» را می‌گذاریم");
+        let line = d.line_range(2).expect("line 2");
+        assert_eq!(d.text_without_labels(line).trim(), "ما «همه» را می‌گذاریم");
     }
 }

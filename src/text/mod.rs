@@ -5,10 +5,12 @@
 mod bidi;
 mod fold;
 mod layout;
+mod name;
 
 pub use bidi::{is_rtl_char, mirror, visual_order};
 pub use fold::{find_folded, fold, fuzzy_key};
 pub use layout::{Glyph, Hit, LineLayout, Piece, break_paragraph, layout_lines, layout_paragraph};
+pub use name::{IN_VIVO_LIMIT, in_vivo_name};
 
 /// True when strong right-to-left letters outnumber strong left-to-right
 /// ones. Not a paragraph's direction (that is `paragraph_rtl`): which side

@@ -431,3 +431,52 @@ fn a_cleared_history_never_reuses_a_state() {
     h.mark_saved_state(opened);
     assert!(h.is_dirty());
 }
+
+/// Grouping never puts a node inside one of its own level: subcategories
+/// inside a category are grouped into a new category beside it, codes
+/// inside a subcategory into a new subcategory beside it. The tree keeps its
+/// three levels and undo puts everything back.
+#[test]
+fn grouping_places_the_new_node_at_its_level() {
+    let mut p = strata::demo::demo_project().expect("demo");
+    let mut h = History::new();
+    let tallest = |p: &Project| p.walk().iter().map(|(c, _)| p.level_of(*c)).max();
+    let before = p.clone();
+    // A subcategory inside a category.
+    let (sub, cat) = p
+        .walk()
+        .into_iter()
+        .map(|(c, _)| c)
+        .find_map(|c| {
+            let up = p.parent_of(c)?;
+            (p.level_of(c) == 2 && p.level_of(up) == 3).then_some((c, up))
+        })
+        .expect("a subcategory in a category");
+    let (cmd, new_cat) = edit::group_codes(&p, &[sub], "مقوله ۱").expect("group");
+    h.apply(&mut p, cmd).expect("apply");
+    assert_eq!(p.parent_of(sub), Some(new_cat));
+    assert_eq!(p.parent_of(new_cat), None, "a category is at the top");
+    assert_eq!(p.level_of(new_cat), 3);
+    assert_eq!(tallest(&p), Some(3));
+    let roots = p.siblings(None);
+    let i = roots.iter().position(|c| *c == cat).expect("old category");
+    assert_eq!(roots.get(i + 1), Some(&new_cat), "right after the one it came from");
+    // Two codes inside a subcategory.
+    let leaves: Vec<CodeId> = p
+        .walk()
+        .into_iter()
+        .map(|(c, _)| c)
+        .filter(|c| p.level_of(*c) == 1 && p.parent_of(*c).is_some_and(|s| p.level_of(s) == 2))
+        .collect();
+    let first = leaves[0];
+    let sub = p.parent_of(first).expect("subcategory");
+    let second = *p.siblings(Some(sub)).iter().find(|c| **c != first).expect("a sibling");
+    let (cmd, new_sub) = edit::group_codes(&p, &[first, second], "زیرمقوله ۱").expect("group");
+    h.apply(&mut p, cmd).expect("apply");
+    assert_eq!(p.level_of(new_sub), 2);
+    assert_eq!(p.parent_of(new_sub), p.parent_of(sub), "beside the subcategory");
+    assert_eq!(tallest(&p), Some(3));
+    h.undo(&mut p).expect("undo");
+    h.undo(&mut p).expect("undo");
+    assert_eq!(p.walk(), before.walk(), "the tree as it was");
+}

@@ -14,6 +14,10 @@ mod gui;
 #[cfg(feature = "gui")]
 mod gui_digits;
 #[cfg(feature = "gui")]
+mod gui_files;
+#[cfg(feature = "gui")]
+mod gui_first_hour;
+#[cfg(feature = "gui")]
 mod gui_habits;
 #[cfg(feature = "gui")]
 mod gui_layout;
