@@ -140,7 +140,7 @@ fn cut_line(ui: &egui::Ui, text: &str, width: f32, rtl: bool, font: &FontId) -> 
         font.family.clone(),
         ui.ctx().pixels_per_point().to_bits(),
     );
-    super::memoised(&MEMO, &key, || lay_out_cut(ui, text, width, rtl, font))
+    super::shaping::memoised(&MEMO, &key, || lay_out_cut(ui, text, width, rtl, font))
 }
 
 fn lay_out_cut(ui: &egui::Ui, text: &str, width: f32, rtl: bool, font: &FontId) -> Rc<CutLine> {

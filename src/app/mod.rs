@@ -48,6 +48,7 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 pub use errors::OpenError;
+pub use shaping::bidi;
 pub use files::StrataApp;
 
 /// What panels ask for; applied after the frame.
@@ -266,53 +267,6 @@ pub fn code_color(p: &Project, id: CodeId) -> Color32 {
 /// right-to-left document lines (see `fonts`).
 pub fn install_fonts(ctx: &egui::Context) {
     fonts::install(ctx);
-}
-
-/// A per-thread memo of what is worked out from text drawn every frame.
-type Memo<K, V> = std::thread::LocalKey<std::cell::RefCell<std::collections::HashMap<K, V>>>;
-
-/// The memoised value for `key`, made by `make` the first time. Names and
-/// labels come and go (renames, resizing): the memo starts over when large.
-fn memoised<Q, K, V>(memo: &'static Memo<K, V>, key: &Q, make: impl FnOnce() -> V) -> V
-where
-    Q: std::hash::Hash + Eq + ToOwned<Owned = K> + ?Sized,
-    K: std::hash::Hash + Eq + std::borrow::Borrow<Q>,
-    V: Clone,
-{
-    if let Some(v) = memo.with(|m| m.borrow().get(key).cloned()) {
-        return v;
-    }
-    let v = make();
-    memo.with(|m| {
-        let mut m = m.borrow_mut();
-        if m.len() > 20_000 {
-            m.clear();
-        }
-        m.insert(key.to_owned(), v.clone());
-    });
-    v
-}
-
-/// Reordered strings are memoised: the same code names and labels are
-/// drawn every frame.
-pub fn bidi(s: &str) -> String {
-    thread_local! {
-        static MEMO: std::cell::RefCell<std::collections::HashMap<String, String>> =
-            Default::default();
-    }
-    // Persian digits too: egui would draw a run of them reversed.
-    if !s
-        .chars()
-        .any(|c| crate::text::is_rtl_char(c) || shaping::arabic_script(c))
-    {
-        return s.to_string();
-    }
-    memoised(&MEMO, s, || {
-        s.split('\n')
-            .map(|l| shaping::line_string(l, Some(crate::text::paragraph_rtl(l, 0, None, false))))
-            .collect::<Vec<_>>()
-            .join("\n")
-    })
 }
 
 impl Workbench {

@@ -162,6 +162,53 @@ pub fn vazirmatn_piece_string(text: &str, rtl: bool) -> String {
         .collect()
 }
 
+/// A per-thread memo of what is worked out from text drawn every frame.
+pub(super) type Memo<K, V> = std::thread::LocalKey<std::cell::RefCell<std::collections::HashMap<K, V>>>;
+
+/// The memoised value for `key`, made by `make` the first time. Names and
+/// labels come and go (renames, resizing): the memo starts over when large.
+pub(super) fn memoised<Q, K, V>(memo: &'static Memo<K, V>, key: &Q, make: impl FnOnce() -> V) -> V
+where
+    Q: std::hash::Hash + Eq + ToOwned<Owned = K> + ?Sized,
+    K: std::hash::Hash + Eq + std::borrow::Borrow<Q>,
+    V: Clone,
+{
+    if let Some(v) = memo.with(|m| m.borrow().get(key).cloned()) {
+        return v;
+    }
+    let v = make();
+    memo.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() > 20_000 {
+            m.clear();
+        }
+        m.insert(key.to_owned(), v.clone());
+    });
+    v
+}
+
+/// Reordered strings are memoised: the same code names and labels are
+/// drawn every frame.
+pub fn bidi(s: &str) -> String {
+    thread_local! {
+        static MEMO: std::cell::RefCell<std::collections::HashMap<String, String>> =
+            Default::default();
+    }
+    // Persian digits too: egui would draw a run of them reversed.
+    if !s
+        .chars()
+        .any(|c| crate::text::is_rtl_char(c) || arabic_script(c))
+    {
+        return s.to_string();
+    }
+    memoised(&MEMO, s, || {
+        s.split('\n')
+            .map(|l| line_string(l, Some(crate::text::paragraph_rtl(l, 0, None, false))))
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -31,6 +31,8 @@ mod gui_select;
 mod gui_status;
 #[cfg(feature = "gui")]
 mod gui_v2;
+#[cfg(feature = "gui")]
+mod gui_workflow;
 mod hostile;
 mod import;
 mod safety;
