@@ -188,10 +188,16 @@ pub fn apply(wb: &mut Workbench, a: Action) {
         Action::ImportPaths(paths) => {
             match crate::import::import_files(&wb.project, &paths, &Default::default()) {
                 Ok(cmd) => {
+                    let before = wb.project.documents.len();
                     if wb.edit(cmd) {
                         wb.state.status = Status::Imported {
                             documents: paths.len(),
                         };
+                        // Nothing open yet: the first new transcript opens.
+                        if wb.state.selected_doc.is_none() {
+                            wb.state.selected_doc =
+                                wb.project.documents.get(before).map(|d| d.id);
+                        }
                     }
                 }
                 Err(e) => wb.state.error = Some(super::errors::import(wb.state.locale(), &e)),

@@ -182,6 +182,31 @@ pub(super) fn paint_line_ui(
     color: Color32,
     forced: Option<bool>,
 ) {
+    paint_aligned_ui(ui, rect, text, font, color, forced, false);
+}
+
+/// As `paint_line_ui`, but on the interface's reading side whatever the
+/// text's direction: a Persian file name in an English list starts at its
+/// icon, as file managers show it, not at the far end of a wide column.
+pub(super) fn paint_line_at_start_ui(
+    ui: &egui::Ui,
+    rect: egui::Rect,
+    text: &str,
+    font: FontId,
+    color: Color32,
+) {
+    paint_aligned_ui(ui, rect, text, font, color, None, true);
+}
+
+fn paint_aligned_ui(
+    ui: &egui::Ui,
+    rect: egui::Rect,
+    text: &str,
+    font: FontId,
+    color: Color32,
+    forced: Option<bool>,
+    at_start: bool,
+) {
     let width = rect.width().max(20.0);
     let para = text.split('\n').next().unwrap_or("");
     let rtl = crate::text::paragraph_rtl(para, 0, forced, interface_rtl(ui));
@@ -190,7 +215,7 @@ pub(super) fn paint_line_ui(
     let total = line.width + if cut { ell_w } else { 0.0 };
     // A right-to-left line sits on the right, and so does every line in
     // the Persian interface (a Latin code name in a Persian list).
-    let on_right = rtl || interface_rtl(ui);
+    let on_right = (rtl && !at_start) || interface_rtl(ui);
     let left = rect.min.x
         + if on_right {
             (width - total).max(0.0)

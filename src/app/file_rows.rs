@@ -208,7 +208,7 @@ fn row_ui(
     };
     ui.painter()
         .text(icon_at, icon_align, icon, font.clone(), weak);
-    super::bidi_label::paint_line_ui(ui, text, &e.name, font, color, None);
+    super::bidi_label::paint_line_at_start_ui(ui, text, &e.name, font, color);
     let painter = ui.painter_at(rect);
     if !e.is_dir {
         let (x, align) = if rtl {

@@ -417,7 +417,10 @@ impl Workbench {
                     );
                 }
                 None => {
-                    ui.label(bidi(self.state.lang.strings().no_document));
+                    let rtl = self.state.lang.rtl();
+                    row(ui, rtl, |ui| {
+                        ui.label(bidi(self.state.lang.strings().no_document))
+                    });
                 }
             }
         });

@@ -297,3 +297,27 @@ fn the_keyboard_scrolls_a_long_folder_to_the_row_it_is_on() {
     h.run();
     assert!(h.query_by_label(&import_label(Lang::En, 3)).is_some());
 }
+
+/// In a project with nothing open yet, the first imported transcript opens
+/// for reading; the pane does not stay on "select a document".
+#[test]
+fn importing_into_an_empty_project_opens_the_first_transcript() {
+    for lang in [Lang::En, Lang::Fa] {
+        let dir = transcripts();
+        let mut wb = Workbench::new(strata::model::Project::new("empty"), None);
+        wb.state.lang = lang;
+        let mut h = super::gui::harness(wb);
+        let s = lang.strings();
+        assert!(h.query_by_label(&bidi(s.no_document)).is_some(), "{lang:?}");
+        file_menu(&mut h, s.import);
+        go_to(&mut h, dir.path());
+        h.get_by_label("P12.txt").click();
+        h.run();
+        let one = s.fb_import_one.replace("{n}", &Locale::new(lang, Digits::Persian).num(1));
+        h.get_by_label(&bidi(&one)).click();
+        h.run();
+        h.run();
+        h.get_by_label("Document browser: P12");
+        assert!(h.query_by_label(&bidi(s.no_document)).is_none(), "{lang:?}");
+    }
+}
