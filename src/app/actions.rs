@@ -195,8 +195,7 @@ pub fn apply(wb: &mut Workbench, a: Action) {
                         };
                         // Nothing open yet: the first new transcript opens.
                         if wb.state.selected_doc.is_none() {
-                            wb.state.selected_doc =
-                                wb.project.documents.get(before).map(|d| d.id);
+                            wb.state.selected_doc = wb.project.documents.get(before).map(|d| d.id);
                         }
                     }
                 }
@@ -424,7 +423,10 @@ fn keep_settings(old: &mut Workbench, new: &mut Workbench) {
 
 /// Document, range and coder for a new coding. With no coder chosen yet,
 /// `then` (the coding asked for) waits for the answer to "who is coding?".
-fn coding_target(wb: &mut Workbench, then: Action) -> Option<(DocId, CharRange, CoderId, Vec<Command>)> {
+fn coding_target(
+    wb: &mut Workbench,
+    then: Action,
+) -> Option<(DocId, CharRange, CoderId, Vec<Command>)> {
     let doc = wb.state.selected_doc?;
     let range = wb.state.selection.filter(|r| !r.is_empty())?;
     match wb.state.coder {

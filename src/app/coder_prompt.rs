@@ -27,7 +27,14 @@ pub fn coder_prompt_ui(
     egui::Modal::new(egui::Id::unique("who-is-coding")).show(ctx, |ui| {
         mirror::dialog_ui(ui, rtl, 420.0, |ui| {
             ui.heading(bidi(s.who_is_coding));
-            ui.label(bidi(s.who_is_coding_why));
+            // Wrapped by Strata's own line breaking: egui would wrap the
+            // reordered Persian sentence from its end.
+            super::bidi_label_ui(
+                ui,
+                s.who_is_coding_why,
+                egui::TextStyle::Body.resolve(ui.style()),
+                ui.visuals().text_color(),
+            );
             // Coders already in the project (a copy handed out by a
             // colleague): one click.
             for c in &p.coders {

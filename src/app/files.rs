@@ -352,13 +352,20 @@ impl StrataApp {
         st.show_documents = settings.show_documents.unwrap_or(true);
         st.show_tree = settings.show_tree.unwrap_or(true);
         st.show_side = settings.show_side.unwrap_or(true);
-        if let Some(w) = settings.pane_widths.filter(|w| w.iter().all(|x| x.is_finite())) {
+        if let Some(w) = settings
+            .pane_widths
+            .filter(|w| w.iter().all(|x| x.is_finite()))
+        {
             st.pane_widths = w.map(|x| x.clamp(100.0, 1200.0));
         }
         st.recent_projects = settings.recent_projects;
         st.recent_folders = settings.recent_folders;
         st.recent_folders.truncate(super::file_list::RECENT_FOLDERS);
-        let last = st.recent_projects.first().filter(|p| open_last && p.is_file()).cloned();
+        let last = st
+            .recent_projects
+            .first()
+            .filter(|p| open_last && p.is_file())
+            .cloned();
         if let Some(last) = last {
             super::actions::open_path(&mut wb, last);
         }

@@ -207,7 +207,6 @@ mod fa;
 pub use en::EN;
 pub use fa::FA;
 
-
 /// The name of an undo step in the interface language. Steps are data
 /// (`edit::Step`), so names with quotes or apostrophes come out whole.
 pub fn step_label(loc: Locale, step: &crate::edit::Step) -> String {

@@ -314,14 +314,21 @@ pub fn memo_icon_ui(ui: &mut egui::Ui, memo: &Memo, lang: super::Lang) -> egui::
         let painter = ui.painter();
         painter.add(egui::Shape::convex_polygon(body, paper, egui::Stroke::NONE));
         painter.add(egui::Shape::convex_polygon(
-            vec![corner - egui::vec2(fold, 0.0), corner - egui::vec2(fold, -fold), corner + egui::vec2(0.0, fold)],
+            vec![
+                corner - egui::vec2(fold, 0.0),
+                corner - egui::vec2(fold, -fold),
+                corner + egui::vec2(0.0, fold),
+            ],
             paper.gamma_multiply(0.7),
             egui::Stroke::NONE,
         ));
         for k in [0.45, 0.68] {
             let y = note.top() + note.height() * k;
             painter.line_segment(
-                [egui::pos2(note.left() + 2.0, y), egui::pos2(note.right() - 2.0, y)],
+                [
+                    egui::pos2(note.left() + 2.0, y),
+                    egui::pos2(note.right() - 2.0, y),
+                ],
                 egui::Stroke::new(1.0, ink),
             );
         }

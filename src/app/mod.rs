@@ -4,8 +4,8 @@
 mod actions;
 mod bidi_edit;
 mod bidi_label;
-mod coder_prompt;
 mod browser;
+mod coder_prompt;
 mod commands;
 mod contrast;
 mod docs;
@@ -48,8 +48,8 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 pub use errors::OpenError;
-pub use shaping::bidi;
 pub use files::StrataApp;
+pub use shaping::bidi;
 
 /// What panels ask for; applied after the frame.
 #[derive(Clone, Debug)]
@@ -367,9 +367,10 @@ impl Workbench {
     /// lays out its title itself).
     pub fn title(&self) -> String {
         let file = match &self.path {
-            Some(p) => p
-                .file_name()
-                .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned()),
+            Some(p) => p.file_name().map_or_else(
+                || p.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
             None => self.state.lang.strings().untitled.to_string(),
         };
         format!(
@@ -546,13 +547,7 @@ pub fn run(path: Option<PathBuf>) -> Result<(), String> {
     eframe::run_native(
         "Strata",
         options,
-        Box::new(move |cc| {
-            Ok(Box::new(files::StrataApp::new(
-                wb,
-                cc.storage,
-                open_last,
-            )))
-        }),
+        Box::new(move |cc| Ok(Box::new(files::StrataApp::new(wb, cc.storage, open_last)))),
     )
     .map_err(|e| e.to_string())
 }

@@ -65,7 +65,13 @@ fn menu_items_ui(ui: &mut egui::Ui, wb: &Workbench, out: &mut Vec<Action>) {
             }
         });
         ui.separator();
-        item(ui, AppCommand::Quit, AppCommand::Quit.label(lang), true, out);
+        item(
+            ui,
+            AppCommand::Quit,
+            AppCommand::Quit.label(lang),
+            true,
+            out,
+        );
     });
     mirror::menu_ui(ui, rtl, s.edit, |ui| {
         let undo = match wb.history.undo_label() {
@@ -169,7 +175,13 @@ fn menu_items_ui(ui: &mut egui::Ui, wb: &Workbench, out: &mut Vec<Action>) {
         }
     });
     mirror::menu_ui(ui, rtl, s.help, |ui| {
-        item(ui, AppCommand::OpenDemo, AppCommand::OpenDemo.label(lang), true, out);
+        item(
+            ui,
+            AppCommand::OpenDemo,
+            AppCommand::OpenDemo.label(lang),
+            true,
+            out,
+        );
     });
     ui.separator();
     // The current coder, always visible.

@@ -97,10 +97,7 @@ pub fn plan(total: f32, shown: [bool; 3], pref: [f32; 3]) -> Plan {
         width: [None; 3],
         collapsed: [false; 3],
     };
-    let mut open: Vec<Pane> = Pane::ALL
-        .into_iter()
-        .filter(|p| shown[p.index()])
-        .collect();
+    let mut open: Vec<Pane> = Pane::ALL.into_iter().filter(|p| shown[p.index()]).collect();
     let room = (total - doc_min(total)).max(0.0);
     loop {
         let budget = room - plan.strips();
@@ -137,11 +134,18 @@ pub fn panes_ui(ui: &mut egui::Ui, wb: &mut Workbench, out: &mut Vec<Action>) {
     let total = ui.available_width();
     let plan = plan(total, shown, st.pane_widths);
     // How far a pane may be dragged wider: until the document is at its least.
-    let slack = (total - doc_min(total) - plan.width.iter().flatten().sum::<f32>() - plan.strips()).max(0.0);
+    let slack = (total - doc_min(total) - plan.width.iter().flatten().sum::<f32>() - plan.strips())
+        .max(0.0);
     let (lead, far) = if rtl {
-        (egui::Panel::right as fn(&'static str) -> egui::Panel, egui::Panel::left as _)
+        (
+            egui::Panel::right as fn(&'static str) -> egui::Panel,
+            egui::Panel::left as _,
+        )
     } else {
-        (egui::Panel::left as fn(&'static str) -> egui::Panel, egui::Panel::right as _)
+        (
+            egui::Panel::left as fn(&'static str) -> egui::Panel,
+            egui::Panel::right as _,
+        )
     };
     if wb.state.drawer.is_some_and(|d| !plan.collapsed(d)) {
         wb.state.drawer = None;
@@ -206,11 +210,9 @@ fn tabs_ui(ui: &mut egui::Ui, plan: &Plan, leading: bool, st: &mut UiState) {
         }
         let name = bidi(pane.name(s));
         let font = egui::TextStyle::Button.resolve(ui.style());
-        let galley = ui.painter().layout_no_wrap(
-            name.clone(),
-            font,
-            ui.visuals().text_color(),
-        );
+        let galley = ui
+            .painter()
+            .layout_no_wrap(name.clone(), font, ui.visuals().text_color());
         let size = egui::vec2(TAB_STRIP - 6.0, galley.size().x + 16.0);
         let (rect, resp) = ui.allocate_exact_size(size, egui::Sense::click());
         let open = st.drawer == Some(pane);
@@ -218,10 +220,7 @@ fn tabs_ui(ui: &mut egui::Ui, plan: &Plan, leading: bool, st: &mut UiState) {
         ui.painter()
             .rect_filled(rect, visuals.corner_radius, visuals.weak_bg_fill);
         // Read bottom to top, as tabs on a window's edge are.
-        let at = egui::pos2(
-            rect.center().x - galley.size().y / 2.0,
-            rect.bottom() - 8.0,
-        );
+        let at = egui::pos2(rect.center().x - galley.size().y / 2.0, rect.bottom() - 8.0);
         ui.painter().add(
             egui::epaint::TextShape::new(at, galley, visuals.text_color())
                 .with_angle(-std::f32::consts::FRAC_PI_2),
@@ -266,11 +265,7 @@ fn drawer_ui(ui: &mut egui::Ui, pane: Pane, wb: &mut Workbench, out: &mut Vec<Ac
                 ui.set_height(area.height() - 20.0);
                 mirror::panel_body(ui, rtl, |ui| {
                     super::row(ui, rtl, |ui| {
-                        if ui
-                            .button("×")
-                            .on_hover_text(bidi(s.close_pane))
-                            .clicked()
-                        {
+                        if ui.button("×").on_hover_text(bidi(s.close_pane)).clicked() {
                             wb.state.drawer = None;
                         }
                         ui.strong(bidi(pane.name(s)));
@@ -307,7 +302,10 @@ mod tests {
         assert!(1366.0 - used(&p) >= doc_min(1366.0) - 0.01);
         for pane in Pane::ALL {
             let w = p.width(pane).unwrap();
-            assert!(w >= pane.min_width() && w < PREF[pane.index()], "{pane:?} {w}");
+            assert!(
+                w >= pane.min_width() && w < PREF[pane.index()],
+                "{pane:?} {w}"
+            );
         }
     }
 

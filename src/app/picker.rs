@@ -233,82 +233,94 @@ pub fn picker_ui(ctx: &egui::Context, p: &Project, state: &mut UiState, out: &mu
             } else {
                 egui::Align::Min
             };
-            for (i, ch) in choices.iter().enumerate() {
-                // The code's name on one line, its parents small below: never
-                // wrapped by egui, which would break reordered text wrongly.
-                // A node above level 1 says its level there, muted.
-                let (name, parents, color, badge) = match ch {
-                    Choice::Code(id) => {
-                        let path = p.code_path(*id);
-                        let parents: Vec<&str> = path[..path.len().saturating_sub(1)]
-                            .iter()
-                            .filter_map(|c| p.codes.get(c).map(|c| c.name.as_str()))
-                            .collect();
-                        let name = p.codes.get(id).map_or(String::new(), |c| c.name.clone());
-                        let (level, level_name) = level_of(*id);
-                        let badge = (level > 1).then(|| {
-                            s.level_badge.replace("{n}", &loc.num(level)).replace(
-                                "{level}",
-                                &super::levels::level_word(state.lang, &level_name),
-                            )
-                        });
-                        (
-                            name,
-                            parents.join(" › "),
-                            super::contrast::code_text_on(p, *id, ui.visuals().window_fill),
-                            badge,
-                        )
-                    }
-                    Choice::Create(name) => (
-                        format!("+ {name}"),
-                        s.new_code.to_string(),
-                        ui.visuals().text_color(),
-                        None,
-                    ),
-                };
-                let below = match (&badge, parents.is_empty()) {
-                    (Some(b), true) => b.clone(),
-                    (Some(b), false) => format!("{b} — {parents}"),
-                    (None, _) => parents,
-                };
-                let selected = i == picker.cursor;
-                let r = egui::Frame::NONE
-                    .fill(if selected {
-                        ui.visuals().selection.bg_fill
-                    } else {
-                        egui::Color32::TRANSPARENT
-                    })
-                    .inner_margin(4.0)
-                    .show(ui, |ui| {
-                        ui.set_width(ui.available_width());
-                        ui.with_layout(egui::Layout::top_down(align), |ui| {
-                            let body = egui::TextStyle::Body.resolve(ui.style());
-                            super::bidi_line_ui(ui, &name, body, color);
-                            if !below.is_empty() {
-                                let small = egui::TextStyle::Small.resolve(ui.style());
-                                super::bidi_line_ui(
-                                    ui,
-                                    &below,
-                                    small,
-                                    ui.visuals().weak_text_color(),
-                                );
+            // The list scrolls within the window: a short window (768 px)
+            // otherwise pushed the query field off the top.
+            let max_h = (ui.ctx().content_rect().height() - 240.0).max(120.0);
+            egui::ScrollArea::vertical()
+                .max_height(max_h)
+                .auto_shrink([false, true])
+                .show(ui, |ui| {
+                    for (i, ch) in choices.iter().enumerate() {
+                        // The code's name on one line, its parents small below: never
+                        // wrapped by egui, which would break reordered text wrongly.
+                        // A node above level 1 says its level there, muted.
+                        let (name, parents, color, badge) = match ch {
+                            Choice::Code(id) => {
+                                let path = p.code_path(*id);
+                                let parents: Vec<&str> = path[..path.len().saturating_sub(1)]
+                                    .iter()
+                                    .filter_map(|c| p.codes.get(c).map(|c| c.name.as_str()))
+                                    .collect();
+                                let name =
+                                    p.codes.get(id).map_or(String::new(), |c| c.name.clone());
+                                let (level, level_name) = level_of(*id);
+                                let badge = (level > 1).then(|| {
+                                    s.level_badge.replace("{n}", &loc.num(level)).replace(
+                                        "{level}",
+                                        &super::levels::level_word(state.lang, &level_name),
+                                    )
+                                });
+                                (
+                                    name,
+                                    parents.join(" › "),
+                                    super::contrast::code_text_on(p, *id, ui.visuals().window_fill),
+                                    badge,
+                                )
                             }
+                            Choice::Create(name) => (
+                                format!("+ {name}"),
+                                s.new_code.to_string(),
+                                ui.visuals().text_color(),
+                                None,
+                            ),
+                        };
+                        let below = match (&badge, parents.is_empty()) {
+                            (Some(b), true) => b.clone(),
+                            (Some(b), false) => format!("{b} — {parents}"),
+                            (None, _) => parents,
+                        };
+                        let selected = i == picker.cursor;
+                        let r = egui::Frame::NONE
+                            .fill(if selected {
+                                ui.visuals().selection.bg_fill
+                            } else {
+                                egui::Color32::TRANSPARENT
+                            })
+                            .inner_margin(4.0)
+                            .show(ui, |ui| {
+                                ui.set_width(ui.available_width());
+                                ui.with_layout(egui::Layout::top_down(align), |ui| {
+                                    let body = egui::TextStyle::Body.resolve(ui.style());
+                                    super::bidi_line_ui(ui, &name, body, color);
+                                    if !below.is_empty() {
+                                        let small = egui::TextStyle::Small.resolve(ui.style());
+                                        super::bidi_line_ui(
+                                            ui,
+                                            &below,
+                                            small,
+                                            ui.visuals().weak_text_color(),
+                                        );
+                                    }
+                                });
+                            })
+                            .response
+                            .interact(egui::Sense::click());
+                        // A screen reader hears the level too.
+                        let label = match &badge {
+                            Some(b) => format!("{name} · {b}"),
+                            None => name.clone(),
+                        };
+                        r.widget_info(|| {
+                            egui::WidgetInfo::selected(egui::Role::ListItem, true, selected, &label)
                         });
-                    })
-                    .response
-                    .interact(egui::Sense::click());
-                // A screen reader hears the level too.
-                let label = match &badge {
-                    Some(b) => format!("{name} · {b}"),
-                    None => name.clone(),
-                };
-                r.widget_info(|| {
-                    egui::WidgetInfo::selected(egui::Role::ListItem, true, selected, &label)
+                        if r.clicked() {
+                            chosen = Some((i, false));
+                        }
+                        if selected && (up || down) {
+                            r.scroll_to_me(None);
+                        }
+                    }
                 });
-                if r.clicked() {
-                    chosen = Some((i, false));
-                }
-            }
         })
     });
     if let Some((i, deliberate)) = chosen {

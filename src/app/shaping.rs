@@ -163,7 +163,8 @@ pub fn vazirmatn_piece_string(text: &str, rtl: bool) -> String {
 }
 
 /// A per-thread memo of what is worked out from text drawn every frame.
-pub(super) type Memo<K, V> = std::thread::LocalKey<std::cell::RefCell<std::collections::HashMap<K, V>>>;
+pub(super) type Memo<K, V> =
+    std::thread::LocalKey<std::cell::RefCell<std::collections::HashMap<K, V>>>;
 
 /// The memoised value for `key`, made by `make` the first time. Names and
 /// labels come and go (renames, resizing): the memo starts over when large.

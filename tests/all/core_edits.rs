@@ -1,12 +1,12 @@
 //! Core v2, edits: generations, the index, entity history, duplicate
 //! codings, coders, the level guard, upgrade and the saved state.
 
+use super::core_v2::{V1, current, v1_text};
 use super::util::*;
 use std::path::Path;
 use strata::edit::{self, Command, EditError, History};
 use strata::model::*;
 use strata::store;
-use super::core_v2::{V1, current, v1_text};
 
 #[test]
 fn generations_only_grow_across_new_load_and_edits() {
@@ -460,7 +460,11 @@ fn grouping_places_the_new_node_at_its_level() {
     assert_eq!(tallest(&p), Some(3));
     let roots = p.siblings(None);
     let i = roots.iter().position(|c| *c == cat).expect("old category");
-    assert_eq!(roots.get(i + 1), Some(&new_cat), "right after the one it came from");
+    assert_eq!(
+        roots.get(i + 1),
+        Some(&new_cat),
+        "right after the one it came from"
+    );
     // Two codes inside a subcategory.
     let leaves: Vec<CodeId> = p
         .walk()
@@ -470,11 +474,19 @@ fn grouping_places_the_new_node_at_its_level() {
         .collect();
     let first = leaves[0];
     let sub = p.parent_of(first).expect("subcategory");
-    let second = *p.siblings(Some(sub)).iter().find(|c| **c != first).expect("a sibling");
+    let second = *p
+        .siblings(Some(sub))
+        .iter()
+        .find(|c| **c != first)
+        .expect("a sibling");
     let (cmd, new_sub) = edit::group_codes(&p, &[first, second], "زیرمقوله ۱").expect("group");
     h.apply(&mut p, cmd).expect("apply");
     assert_eq!(p.level_of(new_sub), 2);
-    assert_eq!(p.parent_of(new_sub), p.parent_of(sub), "beside the subcategory");
+    assert_eq!(
+        p.parent_of(new_sub),
+        p.parent_of(sub),
+        "beside the subcategory"
+    );
     assert_eq!(tallest(&p), Some(3));
     h.undo(&mut p).expect("undo");
     h.undo(&mut p).expect("undo");

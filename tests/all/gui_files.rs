@@ -313,7 +313,9 @@ fn importing_into_an_empty_project_opens_the_first_transcript() {
         go_to(&mut h, dir.path());
         h.get_by_label("P12.txt").click();
         h.run();
-        let one = s.fb_import_one.replace("{n}", &Locale::new(lang, Digits::Persian).num(1));
+        let one = s
+            .fb_import_one
+            .replace("{n}", &Locale::new(lang, Digits::Persian).num(1));
         h.get_by_label(&bidi(&one)).click();
         h.run();
         h.run();

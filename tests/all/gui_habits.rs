@@ -22,7 +22,10 @@ fn quit_is_in_the_file_menu_and_on_ctrl_q() {
             .expect("File ▸ Quit")
             .click();
         h.run();
-        assert!(h.state().state.quit, "{lang:?}: the menu item asks to close");
+        assert!(
+            h.state().state.quit,
+            "{lang:?}: the menu item asks to close"
+        );
         h.state_mut().state.quit = false;
         h.key_press_modifiers(Modifiers::COMMAND, Key::Q);
         h.run();
@@ -40,7 +43,8 @@ fn help_opens_the_demo_after_asking_about_unsaved_changes() {
         wb.state.lang = lang;
         let mut h = harness(wb);
         // An unsaved change.
-        h.state_mut().apply(strata::app::Action::AddCoder("Nima".into()));
+        h.state_mut()
+            .apply(strata::app::Action::AddCoder("Nima".into()));
         h.run();
         assert!(h.state().is_dirty());
         h.get_by_label(&bidi(s.help)).click();
@@ -63,14 +67,22 @@ fn the_window_title_names_the_file_then_the_project() {
     let dir = super::util::tmp();
     let path = super::util::small_project(dir.path());
     let wb = Workbench::open(path.clone()).expect("open");
-    let file = path.file_name().expect("name").to_string_lossy().into_owned();
+    let file = path
+        .file_name()
+        .expect("name")
+        .to_string_lossy()
+        .into_owned();
     let title = wb.title();
     assert!(title.starts_with(&file), "{title}");
     assert!(title.contains(&wb.project.name), "{title}");
     drop(wb);
     let mut untitled = Workbench::demo().expect("demo");
     untitled.state.lang = Lang::Fa;
-    assert!(untitled.title().starts_with("بی‌نام"), "{}", untitled.title());
+    assert!(
+        untitled.title().starts_with("بی‌نام"),
+        "{}",
+        untitled.title()
+    );
 }
 
 /// eframe's settings store, in memory.
@@ -104,7 +116,11 @@ fn start_opens_the_last_project_and_the_demo_when_it_is_gone() {
         app.save(&mut store);
     }
     let started = StrataApp::new(Workbench::demo().expect("demo"), Some(&store), true);
-    assert_eq!(started.workbench().path.as_ref(), Some(&path), "the last project");
+    assert_eq!(
+        started.workbench().path.as_ref(),
+        Some(&path),
+        "the last project"
+    );
     drop(started);
     // Given a project on the command line, that one (here: the demo).
     let given = StrataApp::new(Workbench::demo().expect("demo"), Some(&store), false);
@@ -113,5 +129,8 @@ fn start_opens_the_last_project_and_the_demo_when_it_is_gone() {
     std::fs::remove_file(&path).expect("remove");
     let started = StrataApp::new(Workbench::demo().expect("demo"), Some(&store), true);
     assert!(started.workbench().path.is_none(), "gone: the demo");
-    assert!(started.workbench().state.error.is_none(), "and no error about it");
+    assert!(
+        started.workbench().state.error.is_none(),
+        "and no error about it"
+    );
 }

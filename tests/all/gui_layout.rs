@@ -24,11 +24,19 @@ fn document_width(h: &Harness<'static, Workbench>) -> f32 {
 fn the_document_keeps_a_readable_width_at_every_window_size() {
     for lang in [Lang::En, Lang::Fa] {
         let mut last = 0.0;
-        for (w, ht) in [(800.0, 600.0), (1024.0, 768.0), (1366.0, 768.0), (1920.0, 1080.0)] {
+        for (w, ht) in [
+            (800.0, 600.0),
+            (1024.0, 768.0),
+            (1366.0, 768.0),
+            (1920.0, 1080.0),
+        ] {
             let h = demo_at(lang, w, ht);
             let doc = document_width(&h);
             assert!(doc >= 320.0, "{lang:?} {w}×{ht}: document {doc} px wide");
-            assert!(doc > last, "{lang:?} {w}×{ht}: a larger window gives the document more");
+            assert!(
+                doc > last,
+                "{lang:?} {w}×{ht}: a larger window gives the document more"
+            );
             last = doc;
             // The tree is there at every size: coding needs it.
             super::gui::tree_item(&h, "تطمیع و تهدید خبرنگاران و فعالان شهری");
@@ -55,7 +63,10 @@ fn a_collapsed_pane_opens_from_its_tab_over_the_document() {
         assert!(h.query_by_label(&bidi(s.retrieved)).is_none(), "{lang:?}");
         // In a wide window there is no tab: the pane is beside the document.
         let wide = demo_at(lang, 1920.0, 1080.0);
-        assert!(wide.query_by_role_and_label(Role::Button, s.side_pane).is_none());
+        assert!(
+            wide.query_by_role_and_label(Role::Button, s.side_pane)
+                .is_none()
+        );
         wide.get_by_label(&bidi(s.retrieved));
     }
 }
@@ -78,10 +89,18 @@ fn page_down_end_and_home_scroll_the_document() {
     h.key_press(egui::Key::PageDown);
     h.run();
     let y1 = h.query_by_label(first()).map(|n| n.rect().top());
-    assert!(y1.is_none_or(|y| y < y0 - 100.0), "Page Down scrolled: {y0} → {y1:?}");
+    assert!(
+        y1.is_none_or(|y| y < y0 - 100.0),
+        "Page Down scrolled: {y0} → {y1:?}"
+    );
     h.key_press(egui::Key::End);
     h.run();
-    let n = h.state().project.document_by_name("P01").expect("P01").line_count();
+    let n = h
+        .state()
+        .project
+        .document_by_name("P01")
+        .expect("P01")
+        .line_count();
     h.get_by_label(&format!("Line {n}"));
     h.key_press(egui::Key::Home);
     h.run();
@@ -130,8 +149,10 @@ fn a_right_to_left_line_in_an_english_document_is_not_cut_at_the_right() {
 fn the_document_name_is_not_drawn_over_by_the_direction_box() {
     use strata::model::{Document, Project};
     let mut p = Project::new("header");
-    p.documents
-        .push(Document::new("مصاحبه با مدیر شهری", "مدیر: ما صفحه را راه انداختیم.\n"));
+    p.documents.push(Document::new(
+        "مصاحبه با مدیر شهری",
+        "مدیر: ما صفحه را راه انداختیم.\n",
+    ));
     for lang in [Lang::En, Lang::Fa] {
         let s = lang.strings();
         for w in [800.0, 1366.0] {
@@ -142,7 +163,10 @@ fn the_document_name_is_not_drawn_over_by_the_direction_box() {
                 .build_ui_state(|ui, wb: &mut Workbench| wb.ui(ui), wb);
             h.run_steps(3);
             let name = h.get_by_label(&bidi("مصاحبه با مدیر شهری")).rect();
-            assert!(name.width() > 100.0, "{lang:?} {w}: the whole name is laid out");
+            assert!(
+                name.width() > 100.0,
+                "{lang:?} {w}: the whole name is laid out"
+            );
             for other in [s.direction, s.dir_auto] {
                 let r = h.get_by_label(&bidi(other)).rect();
                 assert!(

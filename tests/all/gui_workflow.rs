@@ -1,7 +1,7 @@
 //! The workbench driven headlessly, continued: recovery, document groups,
 //! line-by-line coding, export and retrieval.
 
-use super::gui::{harness, demo, doc, select_lines, pick};
+use super::gui::{demo, doc, harness, pick, select_lines};
 use super::util::*;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
