@@ -191,7 +191,7 @@ pub fn apply(wb: &mut Workbench, a: Action) {
                     let before = wb.project.documents.len();
                     if wb.edit(cmd) {
                         wb.state.status = Status::Imported {
-                            documents: paths.len(),
+                            documents: wb.project.documents.len().saturating_sub(before),
                         };
                         // Nothing open yet: the first new transcript opens.
                         if wb.state.selected_doc.is_none() {
@@ -419,6 +419,10 @@ fn keep_settings(old: &mut Workbench, new: &mut Workbench) {
     n.show_tree = o.show_tree;
     n.show_side = o.show_side;
     n.pane_widths = o.pane_widths;
+    // The person at the keyboard stays the coder where the project knows
+    // them (by name: coder IDs differ between projects).
+    let me = o.coder.and_then(|c| old.project.coder(c)).map(|c| c.name.clone());
+    new.choose_coder(me.as_deref());
 }
 
 /// Document, range and coder for a new coding. With no coder chosen yet,
@@ -431,10 +435,13 @@ fn coding_target(
     let range = wb.state.selection.filter(|r| !r.is_empty())?;
     match wb.state.coder {
         Some(c) if wb.project.coder(c).is_some() => Some((doc, range, c, Vec::new())),
+        // Already asked: the name typed so far and the coding waiting stay.
+        _ if wb.state.coder_prompt.is_some() => None,
         _ => {
             wb.state.coder_prompt = Some(super::coder_prompt::CoderPrompt {
                 name: String::new(),
                 then,
+                focused: false,
             });
             None
         }

@@ -431,7 +431,7 @@ fn key_scroll(
     viewport: Rect,
     row: f32,
 ) -> Option<(f32, egui::Align)> {
-    if ui.ctx().egui_wants_keyboard_input() || state.picker.is_some() || state.palette.is_some() {
+    if ui.ctx().egui_wants_keyboard_input() || state.picker.is_some() || state.dialog_open() {
         return None;
     }
     use egui::{Align, Key};

@@ -10,6 +10,8 @@ pub struct CoderPrompt {
     pub name: String,
     /// The coding waiting for a coder.
     pub then: Action,
+    /// The name field has had the keyboard once.
+    pub focused: bool,
 }
 
 pub fn coder_prompt_ui(
@@ -54,8 +56,11 @@ pub fn coder_prompt_ui(
                     false,
                 )
             });
-            if !field.has_focus() && !field.lost_focus() && !done {
+            // Once, when it opens: asked every frame it would take the
+            // focus back from Tab and the buttons.
+            if !prompt.focused {
                 field.request_focus();
+                prompt.focused = field.has_focus();
             }
             let name = prompt.name.trim().to_string();
             let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));

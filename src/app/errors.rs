@@ -430,6 +430,9 @@ pub fn edit(loc: Locale, e: &EditError) -> String {
             "این بخش را همین کدگذار با همین کد پیش‌تر کدگذاری کرده است.".into()
         }
         EditError::NothingToGroup => "چیزی برای گروه‌بندی نیست.".into(),
+        EditError::AlreadyTheirGroup(name) => format!(
+            "این‌ها همهٔ کدهای «{name}» هستند و «{name}» خود گروهشان است؛ اگر نام دیگری می‌خواهید، نامش را تغییر دهید."
+        ),
         EditError::BadColor(c) => format!("«{}» رنگی به شکل {} نیست.", l(c), l("#rrggbb")),
         EditError::NoCode(id) => missing("کد", id),
         EditError::NoDocument(id) => missing("سند", id),

@@ -74,6 +74,9 @@ pub struct FileBrowser {
     location: String,
     /// The file name field of the kinds that save.
     name: String,
+    /// The file a row chose, by its real path: its shown name may have lost
+    /// bytes that are not UTF-8, and must not name another file.
+    row_target: Option<(String, PathBuf)>,
     entries: Vec<Entry>,
     pub(super) shown: Vec<Entry>,
     show_hidden: bool,
@@ -131,6 +134,7 @@ impl FileBrowser {
             location: start.display().to_string(),
             folder: start.clone(),
             name,
+            row_target: None,
             entries: Vec::new(),
             shown: Vec::new(),
             show_hidden: false,
@@ -151,6 +155,7 @@ impl FileBrowser {
     /// Show `folder`; if it cannot be read, say why and stay.
     pub(super) fn go(&mut self, folder: PathBuf) -> bool {
         self.replace = None;
+        self.row_target = None;
         match file_list::read_folder(&folder) {
             Ok(entries) => {
                 self.location = folder.display().to_string();
@@ -224,6 +229,7 @@ impl FileBrowser {
             && !e.is_dir
         {
             self.name = e.name.clone();
+            self.row_target = Some((e.name.clone(), e.path.clone()));
         }
     }
 
@@ -235,6 +241,7 @@ impl FileBrowser {
             return None;
         }
         if saves(self.kind) {
+            self.row_target = Some((e.name.clone(), e.path.clone()));
             self.name = e.name;
             return self.accept_name();
         }
@@ -263,7 +270,11 @@ impl FileBrowser {
     /// a file is the one to write (asked about first if it exists).
     fn accept_name(&mut self) -> Option<Vec<PathBuf>> {
         let home = file_list::home();
-        let target = file_list::resolve(&self.folder, &self.name, home.as_deref());
+        let target = match &self.row_target {
+            // The name is still the chosen row's: its own path.
+            Some((name, path)) if *name == self.name => path.clone(),
+            _ => file_list::resolve(&self.folder, &self.name, home.as_deref()),
+        };
         if target.is_dir() {
             self.name.clear();
             self.go(target);

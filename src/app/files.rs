@@ -320,6 +320,9 @@ struct Settings {
     pane_widths: Option<[f32; 3]>,
     recent_projects: Vec<PathBuf>,
     recent_folders: Vec<PathBuf>,
+    /// The coder last chosen (by name), chosen again where the project has
+    /// them.
+    coder: Option<String>,
 }
 
 const SETTINGS_KEY: &str = "strata-settings";
@@ -369,6 +372,7 @@ impl StrataApp {
         if let Some(last) = last {
             super::actions::open_path(&mut wb, last);
         }
+        wb.choose_coder(settings.coder.as_deref());
         if let Some(p) = wb.path.clone() {
             remember_recent(&mut wb.state, p);
         }
@@ -430,6 +434,10 @@ impl eframe::App for StrataApp {
             pane_widths: Some(st.pane_widths),
             recent_projects: st.recent_projects.clone(),
             recent_folders: st.recent_folders.clone(),
+            coder: st
+                .coder
+                .and_then(|c| self.wb.project.coder(c))
+                .map(|c| c.name.clone()),
         };
         eframe::set_value(storage, SETTINGS_KEY, &settings);
     }

@@ -1,7 +1,9 @@
 //! Keeping the code tree to its levels in the window: a small marker on
 //! codes that leave them, and a question before a code that has codings
-//! becomes a parent (codings belong on level-1 codes).
+//! becomes a parent (codings belong on level-1 codes); the question before
+//! a code is deleted.
 
+use super::i18n::Noun;
 use super::{Action, UiState, bidi};
 use crate::edit::Command;
 use crate::model::*;
@@ -211,5 +213,52 @@ mod tests {
             "گروه‌بندی در کد مفهومی تازه (۱)"
         );
         assert_eq!(level_with_ezafe(Lang::Fa, "مضمون‌ها"), "مضمون‌های");
+    }
+}
+
+/// "Delete this code?", saying how many codings go with it.
+pub fn confirm_delete_ui(
+    ctx: &egui::Context,
+    p: &Project,
+    state: &mut UiState,
+    out: &mut Vec<Action>,
+) {
+    let Some(id) = state.tree.confirm_delete else {
+        return;
+    };
+    let Some(code) = p.codes.get(&id) else {
+        state.tree.confirm_delete = None;
+        return;
+    };
+    let sub: BTreeSet<CodeId> = p.subtree(id).into_iter().collect();
+    let n = p.codings.values().filter(|c| sub.contains(&c.code)).count();
+    let mut close = false;
+    let s = state.lang.strings();
+    egui::Modal::new(egui::Id::unique("confirm-delete")).show(ctx, |ui| {
+        super::mirror::dialog_ui(ui, state.lang.rtl(), 440.0, |ui| {
+            ui.label(egui::RichText::new(bidi(&format!("{}: «{}»", s.delete, code.name))).strong());
+            let loc = state.locale();
+            ui.label(bidi(
+                &s.delete_confirm
+                    .replace("{codes}", &loc.count(sub.len(), Noun::Code))
+                    .replace("{codings}", &loc.count(n, Noun::Coding)),
+            ));
+            ui.horizontal(|ui| {
+                if ui.button(bidi(s.delete)).clicked() {
+                    out.push(Action::Edit(Command::RemoveCode { id }));
+                    close = true;
+                }
+                if ui.button(bidi(s.cancel)).clicked() {
+                    close = true;
+                }
+            });
+        })
+    });
+    if ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+        close = true;
+    }
+    if close {
+        state.tree.confirm_delete = None;
+        state.selected_codes.remove(&id);
     }
 }

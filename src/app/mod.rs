@@ -179,6 +179,8 @@ pub struct UiState {
     pub pane_widths: [f32; 3],
     /// A collapsed pane opened over the document from its tab.
     pub drawer: Option<panes::Pane>,
+    /// The pane the user last dragged: it keeps its width, the others give way.
+    pub pane_keep: Option<panes::Pane>,
     /// File ▸ Quit was chosen: the window closes (asking about unsaved
     /// changes first).
     pub quit: bool,
@@ -231,9 +233,27 @@ impl Default for UiState {
             doc_rename: None,
             pane_widths: panes::DEFAULT_WIDTHS,
             drawer: None,
+            pane_keep: None,
             quit: false,
             coder_prompt: None,
         }
+    }
+}
+
+impl UiState {
+    /// A dialog is open that has the keyboard: the window's shortcuts, the
+    /// document's scrolling keys and the drawer's Escape stay out of it.
+    pub fn dialog_open(&self) -> bool {
+        self.file_browser.is_some()
+            || self.coder_prompt.is_some()
+            || self.error.is_some()
+            || self.pending.is_some()
+            || self.recovery.is_some()
+            || self.offer.is_some()
+            || self.parent_guard.is_some()
+            || self.load_report.is_some()
+            || self.tree.confirm_delete.is_some()
+            || self.palette.is_some()
     }
 }
 
@@ -380,6 +400,15 @@ impl Workbench {
         )
     }
 
+    /// Make the coder of this name current, if the project has one (the
+    /// coder last chosen, after a restart or on opening another project).
+    pub fn choose_coder(&mut self, name: Option<&str>) {
+        let found = name.and_then(|n| self.project.coders.iter().find(|c| c.name == n));
+        if let Some(c) = found {
+            self.state.coder = Some(c.id);
+        }
+    }
+
     pub fn is_dirty(&self) -> bool {
         self.history.is_dirty()
     }
@@ -430,7 +459,7 @@ impl Workbench {
         coder_prompt::coder_prompt_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
         file_browser::file_browser_ui(ui.ctx(), &mut self.state, &mut out);
         panels::error_ui(ui.ctx(), &mut self.state);
-        tree::confirm_delete_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
+        levels::confirm_delete_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
         recovery::recovery_ui(ui.ctx(), &mut self.state, &mut out);
         offers::offer_ui(ui.ctx(), &mut self.state, &mut out);
         files::unsaved_ui(ui.ctx(), &mut self.state, &mut out);
@@ -446,8 +475,9 @@ impl Workbench {
     }
 
     fn shortcuts(&mut self, ctx: &egui::Context, out: &mut Vec<Action>) {
-        // The file browser has the keyboard (Delete, Ctrl+A, Enter…) while open.
-        if self.state.file_browser.is_some() {
+        // A dialog (the file browser, "who is coding?", a question) has the
+        // keyboard (Delete, Ctrl+A, Enter, Alt+1…) while open.
+        if self.state.dialog_open() {
             return;
         }
         if ctx.egui_wants_keyboard_input() && self.state.picker.is_some() {

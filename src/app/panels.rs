@@ -217,10 +217,18 @@ fn menu_items_ui(ui: &mut egui::Ui, wb: &Workbench, out: &mut Vec<Action>) {
                 false,
             )
         });
-        // While the list is open the keyboard is the name field's (Tab does
-        // not reach into a popup from the menu bar); clicks on coders
-        // above it need no focus.
-        if !field.has_focus() && !field.lost_focus() {
+        // The list just opened: the keyboard goes to the name field (Tab
+        // does not reach into a popup from the menu bar). Only then: asked
+        // every frame, it would take the focus back from Tab and the Add
+        // button.
+        let frame = ui.ctx().cumulative_frame_nr();
+        let seen = ui.make_persistent_id("new-coder-shown");
+        let (opened, last) = ui.data_mut(|d| d.get_temp::<(u64, u64)>(seen).unwrap_or((frame, 0)));
+        let opened = if last + 1 < frame { frame } else { opened };
+        ui.data_mut(|d| d.insert_temp(seen, (opened, frame)));
+        // Two frames: the click that opened the list settles its own focus
+        // in the first.
+        if frame <= opened + 1 && !field.has_focus() {
             field.request_focus();
         }
         // The field gives up its focus on Enter.

@@ -58,10 +58,12 @@ pub const DEFAULT_WIDTHS: [f32; 3] = [300.0, 200.0, 400.0];
 /// The width of the strip that holds the tabs of collapsed panes.
 pub const TAB_STRIP: f32 = 30.0;
 
-/// The transcript's least width in a central area `total` wide: about half
-/// of it, never under 320 px (a line of a dozen words) nor over 560 px.
+/// The transcript's least width in a central area `total` wide: over half
+/// of it, never under 320 px (a line of a dozen words) nor over 600 px. (At
+/// 800 px, 45% left a text column of four Persian words; now the documents
+/// fold to their tab there and the tree keeps room for its names.)
 pub fn doc_min(total: f32) -> f32 {
-    (total * 0.45).clamp(320.0, 560.0)
+    (total * 0.55).clamp(320.0, 600.0)
 }
 
 /// How the panes are laid out for one width: each pane's outer width, or
@@ -92,7 +94,9 @@ impl Plan {
 
 /// Share `total` between the shown panes (at their preferred widths
 /// `pref` when they fit) and the document (at least `doc_min(total)`).
-pub fn plan(total: f32, shown: [bool; 3], pref: [f32; 3]) -> Plan {
+/// `keep`, the pane the user last dragged, keeps its width while the others
+/// can give way.
+pub fn plan(total: f32, shown: [bool; 3], pref: [f32; 3], keep: Option<Pane>) -> Plan {
     let mut plan = Plan {
         width: [None; 3],
         collapsed: [false; 3],
@@ -103,11 +107,24 @@ pub fn plan(total: f32, shown: [bool; 3], pref: [f32; 3]) -> Plan {
         let budget = room - plan.strips();
         let min: f32 = open.iter().map(|p| p.min_width()).sum();
         if min <= budget || open.is_empty() {
-            let want: Vec<f32> = open
-                .iter()
-                .map(|p| pref[p.index()].max(p.min_width()))
-                .collect();
-            let sum: f32 = want.iter().sum();
+            let want = |p: &Pane| pref[p.index()].max(p.min_width());
+            let mut budget = budget;
+            let mut others: Vec<Pane> = open.clone();
+            if let Some(k) = keep.filter(|k| open.contains(k)) {
+                // The dragged pane first, as far as the others' least widths
+                // allow; the others share what is left.
+                let others_min: f32 = open
+                    .iter()
+                    .filter(|p| **p != k)
+                    .map(|p| p.min_width())
+                    .sum();
+                let w = want(&k).min(budget - others_min).max(k.min_width());
+                plan.width[k.index()] = Some(w);
+                budget -= w;
+                others.retain(|p| *p != k);
+            }
+            let min: f32 = others.iter().map(|p| p.min_width()).sum();
+            let sum: f32 = others.iter().map(want).sum();
             // Each pane gives up the same share of what it has above its
             // least width.
             let t = if sum <= budget || sum <= min {
@@ -115,8 +132,8 @@ pub fn plan(total: f32, shown: [bool; 3], pref: [f32; 3]) -> Plan {
             } else {
                 (budget - min) / (sum - min)
             };
-            for (p, w) in open.iter().zip(want) {
-                plan.width[p.index()] = Some(p.min_width() + (w - p.min_width()) * t);
+            for p in &others {
+                plan.width[p.index()] = Some(p.min_width() + (want(p) - p.min_width()) * t);
             }
             return plan;
         }
@@ -132,10 +149,13 @@ pub fn panes_ui(ui: &mut egui::Ui, wb: &mut Workbench, out: &mut Vec<Action>) {
     let st = &wb.state;
     let shown = [st.show_side, st.show_documents, st.show_tree];
     let total = ui.available_width();
-    let plan = plan(total, shown, st.pane_widths);
-    // How far a pane may be dragged wider: until the document is at its least.
-    let slack = (total - doc_min(total) - plan.width.iter().flatten().sum::<f32>() - plan.strips())
-        .max(0.0);
+    let plan = plan(total, shown, st.pane_widths, st.pane_keep);
+    // What the panes may take in all: the document keeps its least width.
+    let budget = (total - doc_min(total)).max(0.0) - plan.strips();
+    let open: Vec<Pane> = Pane::ALL
+        .into_iter()
+        .filter(|p| plan.width(*p).is_some())
+        .collect();
     let (lead, far) = if rtl {
         (
             egui::Panel::right as fn(&'static str) -> egui::Panel,
@@ -171,14 +191,33 @@ pub fn panes_ui(ui: &mut egui::Ui, wb: &mut Workbench, out: &mut Vec<Action>) {
             .resizable(true)
             .default_size(w)
             .min_size(pane.min_width())
-            .max_size(w + slack)
+            // Dragged wider, it may take from the other panes down to
+            // their least widths, never from the document.
+            .max_size(
+                (budget
+                    - open
+                        .iter()
+                        .filter(|p| **p != pane)
+                        .map(|p| p.min_width())
+                        .sum::<f32>())
+                .max(w),
+            )
             .show(ui, |ui| {
                 mirror::panel_body(ui, rtl, |ui| pane_contents_ui(ui, pane, wb, out))
             });
         let got = r.response.rect.width();
         // A drag on the pane's edge: that is the width the user prefers.
         if (got - w).abs() > 1.0 && ui.input(|i| i.pointer.any_down()) {
+            // The others stay as wide as they are now (so a narrower pane
+            // gives its width to the document), and this one keeps its new
+            // width while the others give way.
+            for q in &open {
+                if let Some(now) = plan.width(*q) {
+                    wb.state.pane_widths[q.index()] = now;
+                }
+            }
             wb.state.pane_widths[pane.index()] = got;
+            wb.state.pane_keep = Some(pane);
         }
     }
     if let Some(pane) = wb.state.drawer {
@@ -250,7 +289,10 @@ fn drawer_ui(ui: &mut egui::Ui, pane: Pane, wb: &mut Workbench, out: &mut Vec<Ac
     } else {
         (area.right(), egui::Align2::RIGHT_TOP)
     };
-    if ui.input(|i| i.key_pressed(egui::Key::Escape)) && wb.state.picker.is_none() {
+    if ui.input(|i| i.key_pressed(egui::Key::Escape))
+        && wb.state.picker.is_none()
+        && !wb.state.dialog_open()
+    {
         wb.state.drawer = None;
         return;
     }
@@ -290,14 +332,14 @@ mod tests {
 
     #[test]
     fn a_wide_window_gives_every_pane_its_width() {
-        let p = plan(1920.0, ALL, PREF);
+        let p = plan(1920.0, ALL, PREF, None);
         assert_eq!(p.width, [Some(300.0), Some(200.0), Some(400.0)]);
         assert_eq!(p.collapsed, [false; 3]);
     }
 
     #[test]
     fn panes_shrink_before_any_collapses() {
-        let p = plan(1366.0, ALL, PREF);
+        let p = plan(1366.0, ALL, PREF, None);
         assert_eq!(p.collapsed, [false; 3]);
         assert!(1366.0 - used(&p) >= doc_min(1366.0) - 0.01);
         for pane in Pane::ALL {
@@ -311,11 +353,17 @@ mod tests {
 
     #[test]
     fn the_side_pane_collapses_first_then_the_documents() {
-        let p = plan(800.0, ALL, PREF);
+        let p = plan(800.0, ALL, PREF, None);
         assert!(p.collapsed(Pane::Side) && p.width(Pane::Tree).is_some());
-        let p = plan(600.0, ALL, PREF);
+        let p = plan(600.0, ALL, PREF, None);
         assert!(p.collapsed(Pane::Side) && p.collapsed(Pane::Documents));
-        assert!(p.width(Pane::Tree).is_some() || p.collapsed(Pane::Tree));
+        // The tree stays as long as it fits beside the document and the two
+        // tabs at all.
+        let room = 600.0 - doc_min(600.0) - 2.0 * TAB_STRIP;
+        assert_eq!(
+            p.width(Pane::Tree).is_some(),
+            room >= Pane::Tree.min_width()
+        );
     }
 
     #[test]
@@ -324,7 +372,7 @@ mod tests {
             let total = total as f32;
             for shown in 0..8u8 {
                 let shown = [shown & 1 != 0, shown & 2 != 0, shown & 4 != 0];
-                let p = plan(total, shown, [900.0, 10.0, 700.0]);
+                let p = plan(total, shown, [900.0, 10.0, 700.0], Some(Pane::Tree));
                 let doc = total - used(&p);
                 assert!(
                     doc >= doc_min(total).min(total - 2.0 * TAB_STRIP) - 0.01,
@@ -337,5 +385,18 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_dragged_pane_keeps_its_width_and_the_others_give_way() {
+        let p = plan(1366.0, ALL, [300.0, 200.0, 380.0], Some(Pane::Tree));
+        assert_eq!(p.width(Pane::Tree), Some(380.0));
+        let rest = 1366.0 - doc_min(1366.0) - 380.0;
+        let others = p.width(Pane::Side).unwrap() + p.width(Pane::Documents).unwrap();
+        assert!((others - rest).abs() < 0.01, "{others} {rest}");
+        // Wider than the others' least widths allow: as wide as it can be.
+        let p = plan(1366.0, ALL, [300.0, 200.0, 900.0], Some(Pane::Tree));
+        let most = 1366.0 - doc_min(1366.0) - Pane::Side.min_width() - Pane::Documents.min_width();
+        assert_eq!(p.width(Pane::Tree), Some(most));
     }
 }

@@ -1,7 +1,6 @@
 //! The code tree: levels, colours, counts, filter, rename in place,
 //! drag and drop, grouping and deletion.
 
-use super::i18n::Noun;
 use super::{Action, UiState, bidi};
 use crate::edit::{self, Command};
 use crate::model::*;
@@ -483,9 +482,12 @@ fn context_menu_ui(
     let label = super::levels::group_label(p, state.lang, level, &state.num(sel.len()));
     if ui.button(bidi(&label)).clicked() {
         let name = numbered(p, &p.level_name(level), state);
-        if let Ok((cmd, gid)) = edit::group_codes(p, &sel, &name) {
-            out.push(Action::Edit(cmd));
-            state.tree.renaming = Some((gid, name));
+        match edit::group_codes(p, &sel, &name) {
+            Ok((cmd, gid)) => {
+                out.push(Action::Edit(cmd));
+                state.tree.renaming = Some((gid, name));
+            }
+            Err(e) => state.error = Some(super::errors::edit(state.locale(), &e)),
         }
         ui.close();
     }
@@ -550,51 +552,5 @@ fn context_menu_ui(
     if ui.button(bidi(s.delete)).clicked() {
         state.tree.confirm_delete = Some(id);
         ui.close();
-    }
-}
-
-pub fn confirm_delete_ui(
-    ctx: &egui::Context,
-    p: &Project,
-    state: &mut UiState,
-    out: &mut Vec<Action>,
-) {
-    let Some(id) = state.tree.confirm_delete else {
-        return;
-    };
-    let Some(code) = p.codes.get(&id) else {
-        state.tree.confirm_delete = None;
-        return;
-    };
-    let sub: BTreeSet<CodeId> = p.subtree(id).into_iter().collect();
-    let n = p.codings.values().filter(|c| sub.contains(&c.code)).count();
-    let mut close = false;
-    let s = state.lang.strings();
-    egui::Modal::new(egui::Id::unique("confirm-delete")).show(ctx, |ui| {
-        super::mirror::dialog_ui(ui, state.lang.rtl(), 440.0, |ui| {
-            ui.label(RichText::new(bidi(&format!("{}: «{}»", s.delete, code.name))).strong());
-            let loc = state.locale();
-            ui.label(bidi(
-                &s.delete_confirm
-                    .replace("{codes}", &loc.count(sub.len(), Noun::Code))
-                    .replace("{codings}", &loc.count(n, Noun::Coding)),
-            ));
-            ui.horizontal(|ui| {
-                if ui.button(bidi(s.delete)).clicked() {
-                    out.push(Action::Edit(Command::RemoveCode { id }));
-                    close = true;
-                }
-                if ui.button(bidi(s.cancel)).clicked() {
-                    close = true;
-                }
-            });
-        })
-    });
-    if ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
-        close = true;
-    }
-    if close {
-        state.tree.confirm_delete = None;
-        state.selected_codes.remove(&id);
     }
 }

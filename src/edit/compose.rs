@@ -110,6 +110,18 @@ pub fn group_codes(
         anchor = up;
         parent = p.parent_of(up);
     }
+    // Every code of a group of that level: the group exists already, and
+    // making another beside it would leave it empty.
+    if let Some(up) = p.parent_of(first).filter(|up| p.level_of(*up) == level)
+        && p.siblings(Some(up)).iter().all(|c| ids.contains(c))
+        && ids.iter().all(|c| p.parent_of(*c) == Some(up))
+    {
+        let name = p
+            .codes
+            .get(&up)
+            .map_or_else(String::new, |c| c.name.clone());
+        return Err(EditError::AlreadyTheirGroup(name));
+    }
     let at = p.siblings(parent).iter().position(|c| *c == anchor);
     let index = match at {
         // In place of the first code it takes in.

@@ -44,6 +44,10 @@ pub enum EditError {
     NoGroup(GroupId),
     #[error("nothing to group")]
     NothingToGroup,
+    /// Every code of a group was chosen to make a group of the same level:
+    /// that group exists already, and would be left empty.
+    #[error("these are all the codes of '{0}': it is already their group (rename it instead)")]
+    AlreadyTheirGroup(String),
     #[error("this segment is already coded with this code by this coder")]
     DuplicateCoding,
     #[error("a coder needs a name")]

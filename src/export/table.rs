@@ -76,11 +76,17 @@ fn escape_md(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
 }
 
-/// Is the project's Table 3 right to left? It follows the project's
+/// Is the project's Table 3 right to left? A text direction set for the
+/// whole project decides; left on automatic, it follows the project's
 /// language: Persian level names, or code names mostly in Persian, make it
-/// right to left. With the code names evenly split, the project's text
-/// direction decides.
+/// right to left.
 pub fn table_rtl(p: &Project) -> bool {
+    // A direction set for the whole project (View menu) is the user's word.
+    match p.direction {
+        Direction::Rtl => return true,
+        Direction::Ltr => return false,
+        Direction::Auto => {}
+    }
     let levels: Vec<&str> = p.level_names.iter().map(String::as_str).collect();
     if crate::text::mostly_rtl(&levels.join(" ")) {
         return true;
@@ -95,10 +101,7 @@ pub fn table_rtl(p: &Project) -> bool {
             ltr += 1;
         }
     }
-    if rtl != ltr {
-        return rtl > ltr;
-    }
-    p.direction == Direction::Rtl
+    rtl > ltr
 }
 
 /// The study's Table 3: category | subcategory | its codes. A right-to-left

@@ -470,7 +470,12 @@ fn grouping_places_the_new_node_at_its_level() {
         .walk()
         .into_iter()
         .map(|(c, _)| c)
-        .filter(|c| p.level_of(*c) == 1 && p.parent_of(*c).is_some_and(|s| p.level_of(s) == 2))
+        .filter(|c| {
+            // (Not all of a subcategory's codes: that is refused, see below.)
+            p.level_of(*c) == 1
+                && p.parent_of(*c)
+                    .is_some_and(|s| p.level_of(s) == 2 && p.siblings(Some(s)).len() >= 3)
+        })
         .collect();
     let first = leaves[0];
     let sub = p.parent_of(first).expect("subcategory");
@@ -491,4 +496,26 @@ fn grouping_places_the_new_node_at_its_level() {
     h.undo(&mut p).expect("undo");
     h.undo(&mut p).expect("undo");
     assert_eq!(p.walk(), before.walk(), "the tree as it was");
+}
+
+/// All the codes of a subcategory grouped into a new subcategory: that is
+/// the subcategory itself. Refused, naming it, and nothing changes (before,
+/// it was left empty beside the new one).
+#[test]
+fn grouping_every_code_of_a_group_is_refused() {
+    let p = strata::demo::demo_project().expect("demo");
+    let sub = p
+        .walk()
+        .into_iter()
+        .map(|(c, _)| c)
+        .find(|c| p.level_of(*c) == 2 && p.siblings(Some(*c)).len() >= 2)
+        .expect("a subcategory with codes");
+    let all = p.siblings(Some(sub)).to_vec();
+    let name = p.codes[&sub].name.clone();
+    match edit::group_codes(&p, &all, "زیرمقوله ۱") {
+        Err(EditError::AlreadyTheirGroup(n)) => assert_eq!(n, name),
+        other => panic!("{:?}", other.map(|(_, id)| id)),
+    }
+    // Some of them: grouped beside it, as before.
+    assert!(edit::group_codes(&p, &all[..1], "زیرمقوله ۱").is_ok());
 }

@@ -184,6 +184,12 @@ fn table_3_follows_level_names_or_most_code_names() {
     let mut p = named(&["Silence"]);
     p.level_names = LEVEL_NAMES_FA.iter().map(|s| s.to_string()).collect();
     assert!(table_rtl(&p));
+    // A direction set for the whole project is the user's word.
+    p.direction = strata::model::Direction::Ltr;
+    assert!(!table_rtl(&p));
+    let mut p = named(&["Silence", "Fear"]);
+    p.direction = strata::model::Direction::Rtl;
+    assert!(table_rtl(&p));
 }
 
 #[test]

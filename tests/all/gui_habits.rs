@@ -110,17 +110,24 @@ fn start_opens_the_last_project_and_the_demo_when_it_is_gone() {
     let path = super::util::small_project(dir.path());
     let mut store = Store::default();
     {
-        // A session with the project, closed: its settings are kept.
-        let wb = Workbench::open(path.clone()).expect("open");
+        // A session with the project: a second coder joins and codes on;
+        // saved and closed, the settings are kept.
+        let mut wb = Workbench::open(path.clone()).expect("open");
+        wb.apply(strata::app::Action::AddCoder("Reza".into()));
+        wb.apply(strata::app::Action::Run(strata::app::AppCommand::Save));
+        assert!(!wb.is_dirty());
         let mut app = StrataApp::new(wb, None, false);
         app.save(&mut store);
     }
     let started = StrataApp::new(Workbench::demo().expect("demo"), Some(&store), true);
-    assert_eq!(
-        started.workbench().path.as_ref(),
-        Some(&path),
-        "the last project"
-    );
+    let wb = started.workbench();
+    assert_eq!(wb.path.as_ref(), Some(&path), "the last project");
+    let coder = wb
+        .state
+        .coder
+        .and_then(|c| wb.project.coder(c))
+        .map(|c| c.name.as_str());
+    assert_eq!(coder, Some("Reza"), "the coder last chosen, not the first");
     drop(started);
     // Given a project on the command line, that one (here: the demo).
     let given = StrataApp::new(Workbench::demo().expect("demo"), Some(&store), false);

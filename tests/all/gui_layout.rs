@@ -177,3 +177,50 @@ fn the_document_name_is_not_drawn_over_by_the_direction_box() {
         }
     }
 }
+
+/// Dragging a pane's edge: narrower gives the width to the document;
+/// wider takes it from the other panes, never below the document's least.
+#[test]
+fn dragging_a_pane_edge_resizes_it_against_the_document() {
+    let mut h = demo_at(Lang::En, 1366.0, 768.0);
+    let before = document_width(&h);
+    let left =
+        |h: &Harness<'static, Workbench>| h.get_by_label("Document browser: P01").rect().left();
+    // The tree's edge is where the document's pane begins, less its margin.
+    let edge = h.get_by_label("Document browser: P01").rect().left() - 8.0;
+    let drag = |h: &mut Harness<'static, Workbench>, from: egui::Pos2, to: egui::Pos2| {
+        h.hover_at(from);
+        h.drag_at(from);
+        for k in 1..=8 {
+            h.hover_at(from + (to - from) * (k as f32 / 8.0));
+        }
+        super::gui::release_at(h, to);
+        h.run();
+        h.run();
+    };
+    let mut from = egui::pos2(edge, 400.0);
+    // Find the handle: egui's grab band is a few pixels either side of the edge.
+    for dx in [0.0, -2.0, -4.0, -6.0, 2.0] {
+        from = egui::pos2(edge + dx, 400.0);
+        h.hover_at(from);
+        h.run();
+        if h.ctx.output(|o| o.cursor_icon) == egui::CursorIcon::ResizeHorizontal {
+            break;
+        }
+    }
+    drag(&mut h, from, from - egui::vec2(80.0, 0.0));
+    let narrower = document_width(&h);
+    assert!(
+        narrower > before + 60.0,
+        "the document took the width: {before} → {narrower}"
+    );
+    let from = egui::pos2(from.x - 80.0, 400.0);
+    let l0 = left(&h);
+    drag(&mut h, from, from + egui::vec2(200.0, 0.0));
+    assert!(left(&h) > l0 + 60.0, "the tree is wider");
+    let wider = document_width(&h);
+    assert!(
+        wider >= before - 2.0,
+        "the document keeps its least width: {before} → {wider}"
+    );
+}

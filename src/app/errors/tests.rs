@@ -71,6 +71,7 @@ fn every_edit_import_and_export_error_has_a_persian_sentence() {
         EditError::BadColor("red".into()),
         EditError::CoderInUse("سارا".into()),
         EditError::NothingToGroup,
+        EditError::AlreadyTheirGroup("زیرمقوله ۱".into()),
         EditError::DuplicateCoding,
         EditError::EmptyCoderName,
         EditError::BlankName("code"),
