@@ -110,7 +110,10 @@ pub fn selectable_line_ui(
     } else {
         v.text_color()
     };
-    paint_line_ui(ui, rect.shrink2(vec2(4.0, 0.0)), text, font, color, None);
+    // At the row's start whatever the name's direction: in a tree the
+    // indent shows the nesting, and a Persian name at the far end of an
+    // English row (or a Latin one in a Persian row) hid it.
+    paint_line_at_start_ui(ui, rect.shrink2(vec2(4.0, 0.0)), text, font, color);
     resp
 }
 
