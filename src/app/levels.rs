@@ -178,7 +178,12 @@ pub fn a_level(lang: super::Lang, name: &str) -> String {
 /// node will be (`level`), in the project's own names.
 pub fn group_label(p: &Project, lang: super::Lang, level: usize, count: &str) -> String {
     let s = lang.strings();
-    let level = level_with_ezafe(lang, &p.level_name(level));
+    let mut level = level_with_ezafe(lang, &p.level_name(level));
+    if !lang.rtl() && level.chars().any(crate::text::is_rtl_char) {
+        // A Persian level name in an English label: a left-to-right mark
+        // keeps "(1)" after it, not pulled in front of it.
+        level.push('\u{200E}');
+    }
     format!("{} ({count})", s.group.replace("{level}", &level))
 }
 

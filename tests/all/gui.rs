@@ -200,7 +200,7 @@ fn group_two_codes_into_a_new_subcategory() {
     tree_item(&h, "کد دو").click_secondary();
     h.run();
     // Named in the project's level names (the demo's are Persian).
-    h.get_by_label(&strata::app::bidi("Group into a new زیرمقوله (2)"))
+    h.get_by_label(&strata::app::bidi("Group into a new زیرمقوله\u{200E} (2)"))
         .click();
     h.run();
     let p = &h.state().project;

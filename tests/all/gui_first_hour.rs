@@ -28,7 +28,7 @@ fn code_named(p: &Project, name: &str) -> CodeId {
 fn grouping_a_subcategory_names_and_makes_a_category() {
     // The demo's levels are named in Persian; the demo has no «مقوله N» yet.
     for (lang, item, name) in [
-        (Lang::En, "Group into a new مقوله (1)", "مقوله 1"),
+        (Lang::En, "Group into a new مقوله\u{200E} (1)", "مقوله 1"),
         (Lang::Fa, "گروه‌بندی در مقولهٔ تازه (۱)", "مقوله ۱"),
     ] {
         let mut h = demo(lang);
