@@ -421,7 +421,10 @@ fn keep_settings(old: &mut Workbench, new: &mut Workbench) {
     n.pane_widths = o.pane_widths;
     // The person at the keyboard stays the coder where the project knows
     // them (by name: coder IDs differ between projects).
-    let me = o.coder.and_then(|c| old.project.coder(c)).map(|c| c.name.clone());
+    let me = o
+        .coder
+        .and_then(|c| old.project.coder(c))
+        .map(|c| c.name.clone());
     new.choose_coder(me.as_deref());
 }
 

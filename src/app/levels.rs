@@ -187,40 +187,6 @@ pub fn group_label(p: &Project, lang: super::Lang, level: usize, count: &str) ->
     format!("{} ({count})", s.group.replace("{level}", &level))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::app::Lang;
-
-    #[test]
-    fn level_names_read_naturally_in_both_languages() {
-        let mut p = Project::new("p");
-        assert_eq!(
-            group_label(&p, Lang::En, 3, "2"),
-            "Group into a new category (2)"
-        );
-        assert_eq!(a_level(Lang::En, "Subcategory"), "a subcategory");
-        assert_eq!(a_level(Lang::En, "Aspect"), "an aspect");
-        assert_eq!(level_word(Lang::En, "CAT"), "CAT");
-        p.level_names = LEVEL_NAMES_FA.iter().map(|s| s.to_string()).collect();
-        assert_eq!(
-            group_label(&p, Lang::Fa, 2, "۳"),
-            "گروه‌بندی در زیرمقولهٔ تازه (۳)"
-        );
-        assert_eq!(
-            group_label(&p, Lang::Fa, 3, "۲"),
-            "گروه‌بندی در مقولهٔ تازه (۲)"
-        );
-        // A custom name ending in a consonant or «ی» takes no written ezafe.
-        p.level_names[1] = "کد مفهومی".into();
-        assert_eq!(
-            group_label(&p, Lang::Fa, 2, "۱"),
-            "گروه‌بندی در کد مفهومی تازه (۱)"
-        );
-        assert_eq!(level_with_ezafe(Lang::Fa, "مضمون‌ها"), "مضمون‌های");
-    }
-}
-
 /// "Delete this code?", saying how many codings go with it.
 pub fn confirm_delete_ui(
     ctx: &egui::Context,
@@ -265,5 +231,39 @@ pub fn confirm_delete_ui(
     if close {
         state.tree.confirm_delete = None;
         state.selected_codes.remove(&id);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Lang;
+
+    #[test]
+    fn level_names_read_naturally_in_both_languages() {
+        let mut p = Project::new("p");
+        assert_eq!(
+            group_label(&p, Lang::En, 3, "2"),
+            "Group into a new category (2)"
+        );
+        assert_eq!(a_level(Lang::En, "Subcategory"), "a subcategory");
+        assert_eq!(a_level(Lang::En, "Aspect"), "an aspect");
+        assert_eq!(level_word(Lang::En, "CAT"), "CAT");
+        p.level_names = LEVEL_NAMES_FA.iter().map(|s| s.to_string()).collect();
+        assert_eq!(
+            group_label(&p, Lang::Fa, 2, "۳"),
+            "گروه‌بندی در زیرمقولهٔ تازه (۳)"
+        );
+        assert_eq!(
+            group_label(&p, Lang::Fa, 3, "۲"),
+            "گروه‌بندی در مقولهٔ تازه (۲)"
+        );
+        // A custom name ending in a consonant or «ی» takes no written ezafe.
+        p.level_names[1] = "کد مفهومی".into();
+        assert_eq!(
+            group_label(&p, Lang::Fa, 2, "۱"),
+            "گروه‌بندی در کد مفهومی تازه (۱)"
+        );
+        assert_eq!(level_with_ezafe(Lang::Fa, "مضمون‌ها"), "مضمون‌های");
     }
 }
