@@ -332,7 +332,6 @@ pub struct StrataApp {
     wb: Workbench,
     last_autosave: Instant,
     autosaved_generation: u64,
-    confirm_close: bool,
     allow_close: bool,
     title: String,
 }
@@ -380,7 +379,6 @@ impl StrataApp {
             wb,
             last_autosave: Instant::now(),
             autosaved_generation: 0,
-            confirm_close: false,
             allow_close: false,
             title: String::new(),
         }
@@ -389,6 +387,10 @@ impl StrataApp {
     /// The workbench in the window (for tests of the start-up).
     pub fn workbench(&self) -> &Workbench {
         &self.wb
+    }
+
+    pub fn workbench_mut(&mut self) -> &mut Workbench {
+        &mut self.wb
     }
 
     fn autosave(&mut self) {
@@ -476,14 +478,14 @@ impl eframe::App for StrataApp {
         }
         if closing && self.wb.is_dirty() && !self.allow_close {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.confirm_close = true;
+            self.wb.state.confirm_close = true;
         }
         ctx.request_repaint_after(Duration::from_secs(5));
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.wb.ui(ui);
-        if self.confirm_close {
+        if self.wb.state.confirm_close {
             let mut choice = None;
             egui::Modal::new(egui::Id::unique("confirm-close")).show(ui.ctx(), |ui| {
                 super::mirror::dialog_ui(ui, self.wb.state.lang.rtl(), 520.0, |ui| {
@@ -510,55 +512,20 @@ impl eframe::App for StrataApp {
                     } else {
                         self.wb.apply(Action::Run(super::AppCommand::Save));
                     }
-                    self.confirm_close = false;
+                    self.wb.state.confirm_close = false;
                     if !self.wb.is_dirty() {
                         self.allow_close = true;
                         ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
                     }
                 }
                 Some(1) => {
-                    self.confirm_close = false;
+                    self.wb.state.confirm_close = false;
                     self.allow_close = true;
                     ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
                 }
-                Some(_) => self.confirm_close = false,
+                Some(_) => self.wb.state.confirm_close = false,
                 None => {}
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// eframe's storage, in memory.
-    #[derive(Default)]
-    struct Memory(std::collections::HashMap<String, String>);
-
-    impl eframe::Storage for Memory {
-        fn get_string(&self, key: &str) -> Option<String> {
-            self.0.get(key).cloned()
-        }
-        fn set_string(&mut self, key: &str, value: String) {
-            self.0.insert(key.to_string(), value);
-        }
-        fn remove_string(&mut self, key: &str) {
-            self.0.remove(key);
-        }
-        fn flush(&mut self) {}
-    }
-
-    #[test]
-    fn recent_folders_are_kept_between_runs() {
-        // The bundled demo always loads (a test of its own says so).
-        let demo = || Workbench::demo().expect("demo");
-        let mut app = StrataApp::new(demo(), None, false);
-        app.wb.state.recent_folders = vec!["/data/study".into(), "/data/مصاحبه‌ها".into()];
-        let mut store = Memory::default();
-        eframe::App::save(&mut app, &mut store);
-        let again = StrataApp::new(demo(), Some(&store), false);
-        assert_eq!(again.wb.state.recent_folders, app.wb.state.recent_folders);
-        assert_eq!(again.wb.state.recent_folders.len(), 2);
     }
 }

@@ -186,6 +186,8 @@ pub struct UiState {
     pub quit: bool,
     /// "Who is coding?", asked at the first coding without a coder.
     pub coder_prompt: Option<coder_prompt::CoderPrompt>,
+    /// The window's close asked about unsaved changes (drawn by `StrataApp`).
+    pub confirm_close: bool,
 }
 
 impl Default for UiState {
@@ -236,6 +238,7 @@ impl Default for UiState {
             pane_keep: None,
             quit: false,
             coder_prompt: None,
+            confirm_close: false,
         }
     }
 }
@@ -254,6 +257,7 @@ impl UiState {
             || self.load_report.is_some()
             || self.tree.confirm_delete.is_some()
             || self.palette.is_some()
+            || self.confirm_close
     }
 }
 

@@ -207,7 +207,10 @@ pub fn panes_ui(ui: &mut egui::Ui, wb: &mut Workbench, out: &mut Vec<Action>) {
             });
         let got = r.response.rect.width();
         // A drag on the pane's edge: that is the width the user prefers.
-        if (got - w).abs() > 1.0 && ui.input(|i| i.pointer.any_down()) {
+        // egui's own resize handle of this pane is being dragged (content
+        // wider than the pane while any button is down is not a drag).
+        let handle = ui.scope_id().with(pane.salt()).with("__resize");
+        if (got - w).abs() > 1.0 && ui.ctx().is_being_dragged(handle) {
             // The others stay as wide as they are now (so a narrower pane
             // gives its width to the document), and this one keeps its new
             // width while the others give way.
@@ -372,12 +375,25 @@ mod tests {
             let total = total as f32;
             for shown in 0..8u8 {
                 let shown = [shown & 1 != 0, shown & 2 != 0, shown & 4 != 0];
-                let p = plan(total, shown, [900.0, 10.0, 700.0], Some(Pane::Tree));
-                let doc = total - used(&p);
-                assert!(
-                    doc >= doc_min(total).min(total - 2.0 * TAB_STRIP) - 0.01,
-                    "{total} {shown:?} {p:?}"
-                );
+                for keep in [
+                    None,
+                    Some(Pane::Side),
+                    Some(Pane::Documents),
+                    Some(Pane::Tree),
+                ] {
+                    let p = plan(total, shown, [900.0, 10.0, 700.0], keep);
+                    let doc = total - used(&p);
+                    assert!(
+                        doc >= doc_min(total).min(total - 2.0 * TAB_STRIP) - 0.01,
+                        "{total} {shown:?} {keep:?} {p:?}"
+                    );
+                    for pane in Pane::ALL {
+                        if let Some(w) = p.width(pane) {
+                            assert!(w >= pane.min_width() - 0.01, "{total} {pane:?} {w}");
+                        }
+                    }
+                }
+                let p = plan(total, shown, [900.0, 10.0, 700.0], None);
                 for pane in Pane::ALL {
                     if !shown[pane.index()] {
                         assert!(p.width(pane).is_none() && !p.collapsed(pane));

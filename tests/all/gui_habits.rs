@@ -117,6 +117,8 @@ fn start_opens_the_last_project_and_the_demo_when_it_is_gone() {
         wb.apply(strata::app::Action::Run(strata::app::AppCommand::Save));
         assert!(!wb.is_dirty());
         let mut app = StrataApp::new(wb, None, false);
+        app.workbench_mut().state.recent_folders =
+            vec!["/data/study".into(), "/data/مصاحبه‌ها".into()];
         app.save(&mut store);
     }
     let started = StrataApp::new(Workbench::demo().expect("demo"), Some(&store), true);
@@ -128,6 +130,12 @@ fn start_opens_the_last_project_and_the_demo_when_it_is_gone() {
         .and_then(|c| wb.project.coder(c))
         .map(|c| c.name.as_str());
     assert_eq!(coder, Some("Reza"), "the coder last chosen, not the first");
+    // The file browser's recent folders too (the project's own first).
+    let folders = &wb.state.recent_folders;
+    assert!(
+        folders.ends_with(&["/data/study".into(), "/data/مصاحبه‌ها".into()]),
+        "{folders:?}"
+    );
     drop(started);
     // Given a project on the command line, that one (here: the demo).
     let given = StrataApp::new(Workbench::demo().expect("demo"), Some(&store), false);

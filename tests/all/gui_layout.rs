@@ -224,3 +224,24 @@ fn dragging_a_pane_edge_resizes_it_against_the_document() {
         "the document keeps its least width: {before} → {wider}"
     );
 }
+
+/// Under an open dialog the document does not scroll and the window's
+/// shortcuts do not act (Ctrl+O would open the file browser on top).
+#[test]
+fn keys_under_a_dialog_stay_with_the_dialog() {
+    let mut h = demo_at(Lang::En, 1024.0, 600.0);
+    let y0 = h.get_by_label("Line 1").rect().top();
+    h.state_mut().state.error = Some("something went wrong".into());
+    h.run();
+    h.key_press(egui::Key::PageDown);
+    h.run();
+    h.key_press(egui::Key::End);
+    h.run();
+    assert_eq!(h.get_by_label("Line 1").rect().top(), y0, "not scrolled");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    h.run();
+    assert!(
+        h.state().state.file_browser.is_none(),
+        "no file browser on top"
+    );
+}

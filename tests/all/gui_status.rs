@@ -209,16 +209,7 @@ fn import_and_open_errors_are_persian_in_the_persian_window() {
 fn the_persian_recovery_offer_reads_naturally_and_says_what_it_did() {
     let dir = tmp();
     let path = small_project(dir.path());
-    let (mut p, _) = strata::store::load(&path).expect("load");
-    p.name = "پیش از خرابی".into();
-    let recovery = dir.path().join("small.strata.recovery");
-    std::thread::sleep(std::time::Duration::from_millis(20));
-    strata::store::write_atomic(
-        &recovery,
-        strata::store::to_string(&p).expect("ser").as_bytes(),
-        false,
-    )
-    .expect("write recovery");
+    recovery_beside(&path, "پیش از خرابی");
     let mut wb = Workbench::open(path).expect("open");
     wb.state.lang = Lang::Fa;
     let mut h = harness(wb);

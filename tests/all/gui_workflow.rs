@@ -11,16 +11,7 @@ use strata::app::{Lang, Workbench};
 fn autosaved_work_newer_than_the_file_is_offered_back() {
     let dir = tmp();
     let path = small_project(dir.path());
-    let (mut p, _) = strata::store::load(&path).expect("load");
-    p.name = "Edited before the crash".into();
-    let recovery = dir.path().join("small.strata.recovery");
-    std::thread::sleep(std::time::Duration::from_millis(20));
-    strata::store::write_atomic(
-        &recovery,
-        strata::store::to_string(&p).expect("ser").as_bytes(),
-        false,
-    )
-    .expect("write recovery");
+    let recovery = recovery_beside(&path, "Edited before the crash");
     let mut wb = Workbench::open(path.clone()).expect("open");
     wb.state.lang = Lang::En;
     assert_eq!(wb.state.recovery.as_deref(), Some(recovery.as_path()));

@@ -79,3 +79,21 @@ pub fn entry<'a>(v: &'a mut serde_json::Value, list: &str, id: &str) -> &'a mut 
         .find(|e| e["id"] == id)
         .expect("entry with that id")
 }
+
+/// A recovery file beside the project at `path`, newer than it, holding
+/// the project renamed `name` (as an autosave after a crash would).
+pub fn recovery_beside(path: &Path, name: &str) -> PathBuf {
+    let (mut p, _) = strata::store::load(path).expect("load");
+    p.name = name.into();
+    let mut file = path.as_os_str().to_owned();
+    file.push(".recovery");
+    let recovery = PathBuf::from(file);
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    strata::store::write_atomic(
+        &recovery,
+        strata::store::to_string(&p).expect("ser").as_bytes(),
+        false,
+    )
+    .expect("write recovery");
+    recovery
+}
