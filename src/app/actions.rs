@@ -235,7 +235,7 @@ pub fn apply(wb: &mut Workbench, a: Action) {
             match pending {
                 Pending::Open(p) => open_path(wb, p),
                 Pending::New(p) => new_at(wb, p),
-                Pending::Demo => open_demo(wb),
+                Pending::Demo => files::open_demo(wb),
             }
             // Switched: the discarded work's autosave must not be offered
             // back later. (Not switched: it stays, the work is still here.)
@@ -289,7 +289,7 @@ pub(super) fn open_path(wb: &mut Workbench, path: std::path::PathBuf) {
     wb.wait_for_saves();
     match Workbench::open(path.clone()) {
         Ok(mut new) => {
-            keep_settings(wb, &mut new);
+            files::keep_settings(wb, &mut new);
             if let Some(p) = new.path.clone() {
                 files::remember_recent(&mut new.state, p);
             }
@@ -375,18 +375,6 @@ fn restore_backup(wb: &mut Workbench, path: std::path::PathBuf) {
     }
 }
 
-/// The bundled demo, in place of the open project (Help menu).
-fn open_demo(wb: &mut Workbench) {
-    match Workbench::demo() {
-        Ok(mut new) => {
-            wb.wait_for_saves();
-            keep_settings(wb, &mut new);
-            *wb = new;
-        }
-        Err(e) => wb.state.error = Some(super::errors::store(wb.state.locale(), &e)),
-    }
-}
-
 /// A new, empty project saved at `path` (which does not exist yet).
 fn new_at(wb: &mut Workbench, path: std::path::PathBuf) {
     let name = path
@@ -399,33 +387,9 @@ fn new_at(wb: &mut Workbench, path: std::path::PathBuf) {
     }
     wb.wait_for_saves();
     let mut new = Workbench::new(p, None);
-    keep_settings(wb, &mut new);
+    files::keep_settings(wb, &mut new);
     *wb = new;
     files::save_to(wb, path);
-}
-
-/// What a new or opened project inherits from the window: the language
-/// and its digits, native dialogs, the recent projects and folders, panes and font size.
-fn keep_settings(old: &mut Workbench, new: &mut Workbench) {
-    new.native_dialogs = old.native_dialogs;
-    new.background_saves = old.background_saves;
-    let (o, n) = (&mut old.state, &mut new.state);
-    n.lang = o.lang;
-    n.digits = o.digits;
-    n.recent_projects = std::mem::take(&mut o.recent_projects);
-    n.recent_folders = std::mem::take(&mut o.recent_folders);
-    n.font_size = o.font_size;
-    n.show_documents = o.show_documents;
-    n.show_tree = o.show_tree;
-    n.show_side = o.show_side;
-    n.pane_widths = o.pane_widths;
-    // The person at the keyboard stays the coder where the project knows
-    // them (by name: coder IDs differ between projects).
-    let me = o
-        .coder
-        .and_then(|c| old.project.coder(c))
-        .map(|c| c.name.clone());
-    new.choose_coder(me.as_deref());
 }
 
 /// Document, range and coder for a new coding. With no coder chosen yet,
@@ -514,7 +478,7 @@ fn run(wb: &mut Workbench, cmd: AppCommand) {
             if wb.is_dirty() {
                 wb.state.pending = Some(Pending::Demo);
             } else {
-                open_demo(wb);
+                files::open_demo(wb);
             }
         }
         AppCommand::ApplyCode => {

@@ -529,3 +529,39 @@ impl eframe::App for StrataApp {
         }
     }
 }
+
+/// The bundled demo, in place of the open project (Help menu).
+pub(super) fn open_demo(wb: &mut Workbench) {
+    match Workbench::demo() {
+        Ok(mut new) => {
+            wb.wait_for_saves();
+            keep_settings(wb, &mut new);
+            *wb = new;
+        }
+        Err(e) => wb.state.error = Some(super::errors::store(wb.state.locale(), &e)),
+    }
+}
+
+/// What a new or opened project inherits from the window: the language
+/// and its digits, native dialogs, the recent projects and folders, panes and font size.
+pub(super) fn keep_settings(old: &mut Workbench, new: &mut Workbench) {
+    new.native_dialogs = old.native_dialogs;
+    new.background_saves = old.background_saves;
+    let (o, n) = (&mut old.state, &mut new.state);
+    n.lang = o.lang;
+    n.digits = o.digits;
+    n.recent_projects = std::mem::take(&mut o.recent_projects);
+    n.recent_folders = std::mem::take(&mut o.recent_folders);
+    n.font_size = o.font_size;
+    n.show_documents = o.show_documents;
+    n.show_tree = o.show_tree;
+    n.show_side = o.show_side;
+    n.pane_widths = o.pane_widths;
+    // The person at the keyboard stays the coder where the project knows
+    // them (by name: coder IDs differ between projects).
+    let me = o
+        .coder
+        .and_then(|c| old.project.coder(c))
+        .map(|c| c.name.clone());
+    new.choose_coder(me.as_deref());
+}

@@ -80,6 +80,7 @@ pub fn entry<'a>(v: &'a mut serde_json::Value, list: &str, id: &str) -> &'a mut 
         .expect("entry with that id")
 }
 
+#[cfg(feature = "gui")]
 /// A recovery file beside the project at `path`, newer than it, holding
 /// the project renamed `name` (as an autosave after a crash would).
 pub fn recovery_beside(path: &Path, name: &str) -> PathBuf {
