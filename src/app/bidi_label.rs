@@ -97,14 +97,8 @@ pub fn selectable_line_ui(
     let (rect, resp) =
         ui.allocate_exact_size(vec2(width.max(40.0), row_h), Sense::click_and_drag());
     let v = ui.visuals();
-    let fill = if selected {
-        v.selection.bg_fill
-    } else if resp.hovered() {
-        v.widgets.hovered.weak_bg_fill
-    } else {
-        Color32::TRANSPARENT
-    };
-    ui.painter().rect_filled(rect, 3.0, fill);
+    ui.painter()
+        .rect_filled(rect, 3.0, row_fill(v, selected, resp.hovered()));
     let color = if selected {
         v.selection.stroke.color
     } else {
@@ -174,6 +168,17 @@ fn lay_out_cut(ui: &egui::Ui, text: &str, width: f32, rtl: bool, font: &FontId) 
         cut,
         ell_w,
     })
+}
+
+/// A list row's background: the selection's, a hover's, or none.
+pub(super) fn row_fill(v: &egui::Visuals, selected: bool, hovered: bool) -> Color32 {
+    if selected {
+        v.selection.bg_fill
+    } else if hovered {
+        v.widgets.hovered.weak_bg_fill
+    } else {
+        Color32::TRANSPARENT
+    }
 }
 
 /// Paint the first line of `text` into `rect`, cut at its logical end.

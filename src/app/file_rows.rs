@@ -165,13 +165,7 @@ fn row_ui(
     let row_h = ui.spacing().interact_size.y + 2.0;
     let (rect, resp) = ui.allocate_exact_size(vec2(ui.available_width(), row_h), Sense::CLICK);
     let v = ui.visuals();
-    let fill = if selected {
-        v.selection.bg_fill
-    } else if resp.hovered() {
-        v.widgets.hovered.weak_bg_fill
-    } else {
-        egui::Color32::TRANSPARENT
-    };
+    let fill = super::bidi_label::row_fill(v, selected, resp.hovered());
     ui.painter().rect_filled(rect, 3.0, fill);
     if focused {
         let stroke = egui::Stroke::new(1.0, v.selection.stroke.color);
