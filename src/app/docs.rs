@@ -117,7 +117,7 @@ fn doc_row_ui(
     if r.clicked() {
         out.push(Action::SelectDoc(d.id));
     }
-    if let Some(m) = super::memo::first_memo(p, MemoTarget::Document(d.id))
+    if let Some(m) = p.first_memo(MemoTarget::Document(d.id))
         && super::memo::memo_icon_ui(ui, m, state.lang).clicked()
     {
         out.push(Action::ShowMemo(MemoTarget::Document(d.id)));

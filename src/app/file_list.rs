@@ -2,6 +2,7 @@
 //! and filters of its entries, what a typed path means, the selection of
 //! rows and the recent folders. `file_browser` draws it.
 
+use crate::text::digit_value;
 use std::cmp::Ordering;
 use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
@@ -65,16 +66,6 @@ pub fn sort(entries: &mut [Entry]) {
     });
 }
 
-/// The value of a decimal digit: ASCII, Persian (۰–۹) or Arabic (٠–٩).
-fn digit(c: char) -> Option<u32> {
-    match c {
-        '0'..='9' => Some(c as u32 - '0' as u32),
-        '\u{06F0}'..='\u{06F9}' => Some(c as u32 - 0x06F0),
-        '\u{0660}'..='\u{0669}' => Some(c as u32 - 0x0660),
-        _ => None,
-    }
-}
-
 /// Compare names case-insensitively, runs of digits by their value.
 pub fn natural_cmp(a: &str, b: &str) -> Ordering {
     let (mut a, mut b) = (a.chars().peekable(), b.chars().peekable());
@@ -83,10 +74,10 @@ pub fn natural_cmp(a: &str, b: &str) -> Ordering {
             (None, None) => return Ordering::Equal,
             (None, Some(_)) => return Ordering::Less,
             (Some(_), None) => return Ordering::Greater,
-            (Some(x), Some(y)) if digit(x).is_some() && digit(y).is_some() => {
+            (Some(x), Some(y)) if digit_value(x).is_some() && digit_value(y).is_some() => {
                 let run = |it: &mut std::iter::Peekable<std::str::Chars>| {
                     let mut digits = Vec::new();
-                    while let Some(d) = it.peek().and_then(|c| digit(*c)) {
+                    while let Some(d) = it.peek().and_then(|c| digit_value(*c)) {
                         digits.push(d);
                         it.next();
                     }

@@ -275,12 +275,6 @@ pub fn commit_typing(wb: &mut super::Workbench) {
     }
 }
 
-/// The memo an item's icon stands for: its first, as the memo pane opens
-/// it.
-pub fn first_memo(p: &Project, target: MemoTarget) -> Option<&Memo> {
-    p.memos_on(target).min_by_key(|m| (m.stamp.created, m.id))
-}
-
 /// A small memo icon, as in MAXQDA's trees: on hover the memo's title (or
 /// its first line); a click shows the memo in the memo pane.
 pub fn memo_icon_ui(ui: &mut egui::Ui, memo: &Memo, lang: super::Lang) -> egui::Response {

@@ -346,7 +346,7 @@ mod tests {
         assert_eq!(p.collapsed, [false; 3]);
         assert!(1366.0 - used(&p) >= doc_min(1366.0) - 0.01);
         for pane in Pane::ALL {
-            let w = p.width(pane).unwrap();
+            let w = p.width(pane).expect("none collapses at 1366 px");
             assert!(
                 w >= pane.min_width() && w < PREF[pane.index()],
                 "{pane:?} {w}"
@@ -408,7 +408,8 @@ mod tests {
         let p = plan(1366.0, ALL, [300.0, 200.0, 380.0], Some(Pane::Tree));
         assert_eq!(p.width(Pane::Tree), Some(380.0));
         let rest = 1366.0 - doc_min(1366.0) - 380.0;
-        let others = p.width(Pane::Side).unwrap() + p.width(Pane::Documents).unwrap();
+        let width = |pane| p.width(pane).expect("none collapses at 1366 px");
+        let others = width(Pane::Side) + width(Pane::Documents);
         assert!((others - rest).abs() < 0.01, "{others} {rest}");
         // Wider than the others' least widths allow: as wide as it can be.
         let p = plan(1366.0, ALL, [300.0, 200.0, 900.0], Some(Pane::Tree));

@@ -320,7 +320,7 @@ fn row_ui(
         // and is cut at its logical end when the pane is narrow.
         let counts_w = 48.0;
         // A memo's icon sits after the name, before the counts' column.
-        let memo = super::memo::first_memo(p, MemoTarget::Code(id));
+        let memo = p.first_memo(MemoTarget::Code(id));
         let memo_w = if memo.is_some() { 22.0 } else { 0.0 };
         let name_w = ui.available_width() - counts_w - memo_w;
         let r = super::selectable_line_ui(ui, &code.name, name_w, selected);

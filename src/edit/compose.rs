@@ -354,12 +354,7 @@ fn parse_digits(s: &str) -> Option<usize> {
         return None;
     }
     s.chars().try_fold(0usize, |n, c| {
-        let d = match c {
-            '0'..='9' => c as u32 - '0' as u32,
-            '۰'..='۹' => c as u32 - '۰' as u32,
-            '٠'..='٩' => c as u32 - '٠' as u32,
-            _ => return None,
-        };
+        let d = crate::text::digit_value(c)?;
         n.checked_mul(10)?.checked_add(d as usize)
     })
 }

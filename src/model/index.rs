@@ -11,7 +11,7 @@
 //! use it; `edit::apply` never builds it, so a batch of many commands does not
 //! rebuild it once per command.
 
-use super::{CodeId, CoderId, Coding, CodingId, DocId, Project};
+use super::{CodeId, CoderId, Coding, CodingId, DocId, Memo, MemoId, MemoTarget, Project};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
@@ -81,6 +81,9 @@ pub struct ProjectIndex {
     depth: HashMap<CodeId, usize>,
     own: BTreeMap<CodeId, usize>,
     total: BTreeMap<CodeId, usize>,
+    /// Each item's first memo (by creation, then id): the one its memo icon
+    /// opens, looked up by every visible row every frame.
+    first_memo: HashMap<MemoTarget, MemoId>,
 }
 
 impl ProjectIndex {
@@ -98,6 +101,14 @@ impl ProjectIndex {
             ix.by_coder.entry(c.coder).or_default().push(c.id);
         }
         ix.own = ix.by_code.iter().map(|(k, v)| (*k, v.len())).collect();
+        let mut first: HashMap<MemoTarget, &Memo> = HashMap::new();
+        for m in p.memos.values() {
+            let e = first.entry(m.target).or_insert(m);
+            if (m.stamp.created, m.id) < (e.stamp.created, e.id) {
+                *e = m;
+            }
+        }
+        ix.first_memo = first.into_iter().map(|(t, m)| (t, m.id)).collect();
         for code in p.codes.values() {
             for child in &code.children {
                 ix.parent.insert(*child, code.id);
@@ -222,6 +233,11 @@ impl ProjectIndex {
     /// Depth below the top of the tree (0 for a top-level code).
     pub fn depth(&self, id: CodeId) -> usize {
         self.depth.get(&id).copied().unwrap_or(0)
+    }
+
+    /// The first memo on `target` (see `Project::first_memo`).
+    pub fn first_memo(&self, target: MemoTarget) -> Option<MemoId> {
+        self.first_memo.get(&target).copied()
     }
 
     pub fn own_counts(&self) -> &BTreeMap<CodeId, usize> {

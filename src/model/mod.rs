@@ -290,6 +290,13 @@ impl Project {
         self.memos.values().filter(move |m| m.target == target)
     }
 
+    /// The first memo on `target` (by creation, then id), from the index.
+    pub fn first_memo(&self, target: MemoTarget) -> Option<&Memo> {
+        self.index()
+            .first_memo(target)
+            .and_then(|id| self.memos.get(&id))
+    }
+
     /// Is this speaker label one of the interviewer's?
     pub fn is_interviewer(&self, speaker: Option<&str>) -> bool {
         speaker.is_some_and(|s| self.interviewer_labels.iter().any(|l| l == s))

@@ -2,6 +2,17 @@
 //! tatweel vanish, diacritics are dropped, and Persian/Arabic-Indic digits
 //! become ASCII. Search, the code picker and the tree filter compare folded text.
 
+/// The value of a decimal digit: ASCII, Persian (۰–۹) or Arabic-Indic
+/// (٠–٩). Matching, natural sorting and numbering all read digits so.
+pub fn digit_value(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '\u{06F0}'..='\u{06F9}' => Some(c as u32 - 0x06F0),
+        '\u{0660}'..='\u{0669}' => Some(c as u32 - 0x0660),
+        _ => None,
+    }
+}
+
 /// Fold one char; None means "ignore it".
 fn fold_char(c: char) -> Option<char> {
     match c {
@@ -10,8 +21,9 @@ fn fold_char(c: char) -> Option<char> {
         '\u{0629}' => Some('\u{0647}'),              // ة -> ه
         '\u{200C}' | '\u{200D}' | '\u{0640}' | '\u{200E}' | '\u{200F}' => None,
         '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' => None, // harakat, hamza above
-        '\u{06F0}'..='\u{06F9}' => char::from_digit(c as u32 - 0x06F0, 10),
-        '\u{0660}'..='\u{0669}' => char::from_digit(c as u32 - 0x0660, 10),
+        '\u{06F0}'..='\u{06F9}' | '\u{0660}'..='\u{0669}' => {
+            digit_value(c).and_then(|d| char::from_digit(d, 10))
+        }
         '\u{0623}' | '\u{0625}' | '\u{0622}' => Some('\u{0627}'), // أ إ آ -> ا
         _ => Some(c),
     }

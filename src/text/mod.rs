@@ -8,7 +8,7 @@ mod layout;
 mod name;
 
 pub use bidi::{is_rtl_char, mirror, visual_order};
-pub use fold::{find_folded, fold, fuzzy_key};
+pub use fold::{digit_value, find_folded, fold, fuzzy_key};
 pub use layout::{Glyph, Hit, LineLayout, Piece, break_paragraph, layout_lines, layout_paragraph};
 pub use name::{IN_VIVO_LIMIT, in_vivo_name};
 

@@ -209,7 +209,7 @@ fn import_and_open_errors_are_persian_in_the_persian_window() {
 fn the_persian_recovery_offer_reads_naturally_and_says_what_it_did() {
     let dir = tmp();
     let path = small_project(dir.path());
-    recovery_beside(&path, "پیش از خرابی");
+    renamed_recovery_beside(&path, "پیش از خرابی");
     let mut wb = Workbench::open(path).expect("open");
     wb.state.lang = Lang::Fa;
     let mut h = harness(wb);

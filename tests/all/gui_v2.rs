@@ -66,14 +66,7 @@ fn recover_shows_the_recovered_projects_counts_not_the_old_ones() {
         }
     }
     assert!(added >= 3);
-    let recovery = dir.path().join("small.strata.recovery");
-    std::thread::sleep(std::time::Duration::from_millis(20));
-    strata::store::write_atomic(
-        &recovery,
-        strata::store::to_string(&p).expect("ser").as_bytes(),
-        false,
-    )
-    .expect("write recovery");
+    recovery_beside(&path, &p);
     let came: Vec<(usize, usize)> = counts(&p).difference(&counts(&old)).cloned().collect();
     assert!(!came.is_empty());
     let mut wb = Workbench::open(path.clone()).expect("open");

@@ -11,7 +11,7 @@ use strata::app::{Lang, Workbench};
 fn autosaved_work_newer_than_the_file_is_offered_back() {
     let dir = tmp();
     let path = small_project(dir.path());
-    let recovery = recovery_beside(&path, "Edited before the crash");
+    let recovery = renamed_recovery_beside(&path, "Edited before the crash");
     let mut wb = Workbench::open(path.clone()).expect("open");
     wb.state.lang = Lang::En;
     assert_eq!(wb.state.recovery.as_deref(), Some(recovery.as_path()));

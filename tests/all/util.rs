@@ -81,20 +81,26 @@ pub fn entry<'a>(v: &'a mut serde_json::Value, list: &str, id: &str) -> &'a mut 
 }
 
 #[cfg(feature = "gui")]
-/// A recovery file beside the project at `path`, newer than it, holding
-/// the project renamed `name` (as an autosave after a crash would).
-pub fn recovery_beside(path: &Path, name: &str) -> PathBuf {
-    let (mut p, _) = strata::store::load(path).expect("load");
-    p.name = name.into();
+/// A recovery file beside the project at `path` holding `p`, newer than the
+/// project (as an autosave after a crash would be).
+pub fn recovery_beside(path: &Path, p: &strata::model::Project) -> PathBuf {
     let mut file = path.as_os_str().to_owned();
     file.push(".recovery");
     let recovery = PathBuf::from(file);
     std::thread::sleep(std::time::Duration::from_millis(20));
     strata::store::write_atomic(
         &recovery,
-        strata::store::to_string(&p).expect("ser").as_bytes(),
+        strata::store::to_string(p).expect("ser").as_bytes(),
         false,
     )
     .expect("write recovery");
     recovery
+}
+
+#[cfg(feature = "gui")]
+/// A recovery file of the project at `path`, renamed `name`.
+pub fn renamed_recovery_beside(path: &Path, name: &str) -> PathBuf {
+    let (mut p, _) = strata::store::load(path).expect("load");
+    p.name = name.into();
+    recovery_beside(path, &p)
 }
