@@ -386,9 +386,24 @@ fn kill_9_at_any_moment_of_a_save_loses_nothing() {
     // Those whose pid is gone now must be swept by one more clean save. (A
     // file whose process ends during that save may stay: it was alive when
     // the save looked. Checking "gone" after the save failed now and then.)
+    // A lock file being made holds its maker's pid on its first line, and
+    // is swept by that pid; one killed before it wrote the pid is kept for
+    // a minute (it may be another Strata's lock being made), so it may stay.
+    let lock_pid = |f: &String| {
+        std::fs::read_to_string(dir.path().join(f))
+            .ok()
+            .and_then(|t| t.lines().next().and_then(|l| l.trim().parse::<u32>().ok()))
+    };
+    let is_lock_temp = |f: &String| f.starts_with(&format!("{name}.lock."));
     let dead: Vec<String> = leftovers(dir.path(), name)
         .into_iter()
-        .filter(|f| !alive(f))
+        .filter(|f| {
+            if is_lock_temp(f) {
+                lock_pid(f).is_some_and(|pid| !Path::new(&format!("/proc/{pid}")).exists())
+            } else {
+                !alive(f)
+            }
+        })
         .collect();
     if !dead.is_empty() {
         run_clean(&Change::Memo("one more clean save".into()), &project);
