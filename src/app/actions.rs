@@ -85,6 +85,7 @@ pub fn apply(wb: &mut Workbench, a: Action) {
         Action::SetCoder(id) => wb.state.coder = Some(id),
         Action::SetNewCoderText(t) => wb.state.new_coder = t,
         Action::SetDigits(d) => wb.state.digits = d,
+        Action::OpenReview(tab) => wb.state.review.open_on(tab, None),
         Action::TogglePane(name) => {
             let s = wb.state.lang.strings();
             let st = &mut wb.state;

@@ -440,6 +440,9 @@ pub fn edit(loc: Locale, e: &EditError) -> String {
         EditError::NoMemo(id) => missing("یادداشت", id),
         EditError::NoCoder(id) => missing("کدگذار", id),
         EditError::NoGroup(id) => missing("گروه سند", id),
+        EditError::NoThread(id) => missing("رشتهٔ نظر", id),
+        EditError::NoPoint(id) => missing("نقطهٔ بازبینی", id),
+        EditError::EmptyComment => "نظر نمی‌تواند خالی باشد.".into(),
         EditError::Duplicate(id) => format!(
             "موردی با شناسهٔ {} از پیش در پروژه هست، پس دوباره افزوده نشد.",
             l(id)

@@ -203,6 +203,7 @@ pub struct Strings {
 }
 
 mod en;
+pub mod review;
 mod fa;
 pub use en::EN;
 pub use fa::FA;
@@ -253,6 +254,10 @@ pub fn step_label(loc: Locale, step: &crate::edit::Step) -> String {
         Ungroup { name } => format!("لغو گروه «{name}»"),
         Import { documents } => format!("وارد کردن {}", loc.count(*documents, Noun::Document)),
         LoadCodebook => "بارگذاری کدنامه".into(),
+        Comment => "نظر بازبینی".into(),
+        SetVerdict => "داوری بازبینی".into(),
+        ReviewPoint => "نقطهٔ بازبینی".into(),
+        ApplyProposal => "اعمال پیشنهاد".into(),
         Several => "چند تغییر".into(),
     }
 }

@@ -29,6 +29,9 @@ mod panes;
 mod picker;
 mod problems;
 mod recovery;
+mod review;
+mod review_agreement;
+mod review_compare;
 mod saver;
 mod shaping;
 mod status;
@@ -99,6 +102,8 @@ pub enum Action {
     ImportPaths(Vec<PathBuf>),
     ExportTo(PathBuf),
     NewAt(PathBuf),
+    /// Open the review window on a tab.
+    OpenReview(review::Tab),
     /// The answer to "unsaved changes": save first (or not), then go on.
     Continue {
         pending: Pending,
@@ -188,6 +193,8 @@ pub struct UiState {
     pub coder_prompt: Option<coder_prompt::CoderPrompt>,
     /// The window's close asked about unsaved changes (drawn by `StrataApp`).
     pub confirm_close: bool,
+    /// The supervisor's review window.
+    pub review: review::ReviewState,
 }
 
 impl Default for UiState {
@@ -239,6 +246,7 @@ impl Default for UiState {
             quit: false,
             coder_prompt: None,
             confirm_close: false,
+            review: Default::default(),
         }
     }
 }
@@ -460,6 +468,7 @@ impl Workbench {
         });
         picker::picker_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
         panels::palette_ui(ui.ctx(), &mut self.state, &mut out);
+        review::review_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
         coder_prompt::coder_prompt_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
         file_browser::file_browser_ui(ui.ctx(), &mut self.state, &mut out);
         panels::error_ui(ui.ctx(), &mut self.state);

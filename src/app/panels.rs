@@ -174,6 +174,21 @@ fn menu_items_ui(ui: &mut egui::Ui, wb: &Workbench, out: &mut Vec<Action>) {
             }
         }
     });
+    let rs = super::i18n::review::strings(wb.state.lang);
+    mirror::menu_ui(ui, rtl, rs.menu, |ui| {
+        use super::review::Tab;
+        for (tab, label) in [
+            (Tab::Comments, rs.review_menu_comments),
+            (Tab::Changes, rs.review_menu_changes),
+            (Tab::Compare, rs.review_menu_compare),
+            (Tab::Agreement, rs.review_menu_agreement),
+        ] {
+            if ui.add(mirror::item_button(rtl, label, String::new())).clicked() {
+                out.push(Action::OpenReview(tab));
+                ui.close();
+            }
+        }
+    });
     mirror::menu_ui(ui, rtl, s.help, |ui| {
         item(
             ui,

@@ -322,7 +322,8 @@ fn row_ui(
         // A memo's icon sits after the name, before the counts' column.
         let memo = p.first_memo(MemoTarget::Code(id));
         let memo_w = if memo.is_some() { 22.0 } else { 0.0 };
-        let name_w = ui.available_width() - counts_w - memo_w;
+        let marks_w = super::review::marks_width(p, id);
+        let name_w = ui.available_width() - counts_w - memo_w - marks_w;
         let r = super::selectable_line_ui(ui, &code.name, name_w, selected);
         // The full name (the row may cut it) and the codebook entry.
         let description = code.description.joined();
@@ -340,6 +341,7 @@ fn row_ui(
         {
             out.push(Action::ShowMemo(MemoTarget::Code(id)));
         }
+        super::review::row_marks_ui(ui, p, id, state);
         ui.add_sized(
             [counts_w - 8.0, 16.0],
             egui::Label::new(RichText::new(counts).small().weak()),
@@ -548,6 +550,7 @@ fn context_menu_ui(
             }
         });
     });
+    super::review::code_menu_ui(ui, p, id, state, out);
     ui.separator();
     if ui.button(bidi(s.delete)).clicked() {
         state.tree.confirm_delete = Some(id);

@@ -151,6 +151,11 @@ pub(super) fn apply(p: &mut Project, cmd: Command) -> R {
             let memo = p.memos.remove(&id).ok_or(EditError::NoMemo(id))?;
             Ok(PutMemo { memo })
         }
+        PutThread { thread } => super::review::put_thread(p, thread),
+        RemoveThread { id } => super::review::remove_thread(p, id),
+        SetVerdict { code, verdict } => super::review::put_verdict(p, code, verdict),
+        AddReviewPoint { point, index } => super::review::add_point(p, *point, index),
+        RemoveReviewPoint { id } => super::review::remove_point(p, id),
         InsertDocument {
             index,
             document,

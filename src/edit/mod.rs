@@ -5,10 +5,12 @@ mod apply;
 pub mod check;
 mod compose;
 mod history;
+mod review;
 mod step;
 
 pub use compose::*;
 pub use history::History;
+pub use review::{apply_proposal, comment, mark_review_point, reply, set_resolved, set_verdict};
 pub use step::Step;
 
 use crate::model::*;
@@ -64,6 +66,12 @@ pub enum EditError {
     LongName { what: &'static str, len: usize },
     #[error("a coder named '{0}' already exists")]
     DuplicateCoder(String),
+    #[error("no review thread with id {0}")]
+    NoThread(ThreadId),
+    #[error("no review point with id {0}")]
+    NoPoint(PointId),
+    #[error("a comment cannot be empty")]
+    EmptyComment,
     #[error(
         "part of a failed step could not be undone ({0}); the project may be partly changed: undo, or reopen it without saving"
     )]
@@ -177,6 +185,27 @@ pub enum Command {
     RemoveGroup {
         id: GroupId,
     },
+    /// Insert or replace a review thread (a comment added, resolved or
+    /// reopened, a proposal made).
+    PutThread {
+        thread: Thread,
+    },
+    RemoveThread {
+        id: ThreadId,
+    },
+    /// A supervisor's verdict on a code (None: no verdict).
+    SetVerdict {
+        code: CodeId,
+        verdict: Option<CodeVerdict>,
+    },
+    /// Mark a review point at `index` in the list.
+    AddReviewPoint {
+        point: Box<ReviewPoint>,
+        index: usize,
+    },
+    RemoveReviewPoint {
+        id: PointId,
+    },
     /// Several commands as one undo step. All or nothing.
     Batch {
         label: Step,
@@ -231,6 +260,9 @@ impl Command {
             SetVariable { .. } => Step::SetVariable,
             AddGroup { .. } => Step::AddDocumentGroup,
             RemoveGroup { .. } => Step::RemoveDocumentGroup,
+            PutThread { .. } | RemoveThread { .. } => Step::Comment,
+            SetVerdict { .. } => Step::SetVerdict,
+            AddReviewPoint { .. } | RemoveReviewPoint { .. } => Step::ReviewPoint,
             Batch { label, .. } => label.clone(),
             Stamped { command, .. } => command.label(),
         }

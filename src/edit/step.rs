@@ -61,6 +61,14 @@ pub enum Step {
         documents: usize,
     },
     LoadCodebook,
+    /// A review comment added, resolved or reopened.
+    Comment,
+    /// A code marked accepted or needing work.
+    SetVerdict,
+    /// A review point marked or removed.
+    ReviewPoint,
+    /// A supervisor's proposal applied (rename, merge or move).
+    ApplyProposal,
     /// A step made of several others (scripts, tests).
     Several,
 }
@@ -108,6 +116,10 @@ impl Step {
             Import { documents: 1 } => "Import 1 document".into(),
             Import { documents } => format!("Import {documents} documents"),
             LoadCodebook => "Load codebook".into(),
+            Comment => "Review comment".into(),
+            SetVerdict => "Review verdict".into(),
+            ReviewPoint => "Review point".into(),
+            ApplyProposal => "Apply proposal".into(),
             Several => "Several changes".into(),
         }
     }

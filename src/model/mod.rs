@@ -5,6 +5,7 @@ mod document;
 mod ids;
 mod index;
 mod lines;
+mod review;
 mod stamp;
 mod tree;
 
@@ -14,6 +15,7 @@ pub use document::{
 pub use ids::*;
 pub(crate) use index::CodingChange;
 pub use index::{ProjectIndex, next_generation};
+pub use review::*;
 pub use stamp::{Origin, Stamp};
 pub use tree::PathError;
 
@@ -189,6 +191,8 @@ pub struct Project {
     pub codings: BTreeMap<CodingId, Coding>,
     pub memos: BTreeMap<MemoId, Memo>,
     pub set_aside: SetAside,
+    /// A supervisor's comments, verdicts and review points.
+    pub review: Review,
     /// Generation and index; not content (see `index`).
     derived: index::Derived,
 }
@@ -213,6 +217,7 @@ impl Project {
             codings: BTreeMap::new(),
             memos: BTreeMap::new(),
             set_aside: SetAside::default(),
+            review: Review::default(),
             derived: index::Derived::default(),
         }
     }

@@ -9,13 +9,16 @@
 //! reach the text inside its strings, where a line break is written `\n`.
 //! Version 4 adds the project's text direction (absent: Auto), so that a
 //! Strata that reads only version 3 refuses the file rather than drop it.
+//! Version 5 adds the supervisor's review (`review`: comment threads,
+//! verdicts, review points; absent when there is none), for the same
+//! reason.
 
 use crate::model::*;
 
 pub const FORMAT_NAME: &str = "strata.project";
 /// Version written by this build. Bump it, freeze the old shape in its own
 /// module and add a migration when the format changes.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 
 /// A project as read from any version of the file, not yet validated.
 pub struct Parts {
@@ -33,6 +36,7 @@ pub struct Parts {
     pub codings: Vec<Coding>,
     pub memos: Vec<Memo>,
     pub set_aside: SetAside,
+    pub review: Review,
 }
 
 /// A version number as written in the file: one too large for any number

@@ -192,6 +192,7 @@ pub fn migrate(p: Project) -> v2::Project<'static> {
             codes: p.set_aside.codes.into_iter().map(code).collect(),
             documents: p.set_aside.documents.into_iter().map(document).collect(),
         },
+        review: Default::default(),
     }
 }
 

@@ -51,6 +51,13 @@ pub struct Project<'a> {
     pub memos: Vec<Memo>,
     #[serde(default, skip_serializing_if = "SetAside::is_empty")]
     pub set_aside: SetAside<'a>,
+    /// Version 5 on: a supervisor's comments, verdicts and review points.
+    #[serde(default, skip_serializing_if = "is_no_review")]
+    pub review: Cow<'a, model::Review>,
+}
+
+fn is_no_review(r: &Cow<'_, model::Review>) -> bool {
+    r.is_empty()
 }
 
 fn is_auto(d: &model::Direction) -> bool {
@@ -322,6 +329,7 @@ pub fn into_parts(p: Project<'_>) -> Parts {
             codes: p.set_aside.codes.into_iter().map(code_in).collect(),
             documents: p.set_aside.documents.into_iter().map(document_in).collect(),
         },
+        review: p.review.into_owned(),
     }
 }
 
@@ -461,6 +469,7 @@ pub fn from_model(p: &model::Project) -> Project<'_> {
             codes: p.set_aside.codes.iter().map(code_out).collect(),
             documents: p.set_aside.documents.iter().map(document_out).collect(),
         },
+        review: Cow::Borrowed(&p.review),
     }
 }
 

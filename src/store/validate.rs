@@ -188,6 +188,9 @@ pub fn build(file: Parts) -> (Project, Vec<Problem>) {
     }
     p.groups = file.groups;
     p.set_aside = file.set_aside;
+    // Threads about a code or coding deleted since are kept: the
+    // discussion is part of the study's record.
+    p.review = file.review;
 
     for c in file.coders {
         // One person listed twice (a bad merge by hand): one coder, who

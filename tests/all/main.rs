@@ -24,6 +24,8 @@ mod gui_layout;
 #[cfg(feature = "gui")]
 mod gui_mirror;
 #[cfg(feature = "gui")]
+mod gui_review;
+#[cfg(feature = "gui")]
 mod gui_safety;
 #[cfg(feature = "gui")]
 mod gui_select;

@@ -1,0 +1,149 @@
+//! The supervisor's review in the window: a comment on a code, answered,
+//! resolved and reopened by undo; a verdict shown on the tree's row; a
+//! proposal applied with one click as one undo step.
+
+use super::gui::{demo, tree_item};
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use strata::app::i18n::review::strings;
+use strata::app::{Lang, Workbench, bidi};
+use strata::model::*;
+
+/// A subcategory of the demo (level 2).
+const SUB: &str = "سرکوب منتقدان";
+
+fn code_named(p: &Project, name: &str) -> CodeId {
+    p.codes
+        .values()
+        .find(|c| c.name == name)
+        .map(|c| c.id)
+        .expect("code")
+}
+
+/// Type into a field named `label` (focused first, as a click would).
+fn type_in(h: &mut Harness<'static, Workbench>, label: &str, text: &str) {
+    h.get_by_label(label).focus();
+    h.run();
+    h.get_by_label(label).type_text(text);
+    h.run();
+}
+
+fn click(h: &mut Harness<'static, Workbench>, label: &str) {
+    h.get_by_label(&bidi(label)).click();
+    h.run();
+}
+
+/// The demo with a chosen coder (comments are signed), the review window
+/// opened from the Review menu on the selected code.
+fn review_on(lang: Lang, code: &str) -> Harness<'static, Workbench> {
+    let mut h = demo(lang);
+    let sara = h.state().project.coders.first().map(|c| c.id);
+    h.state_mut().state.coder = sara;
+    tree_item(&h, code).click();
+    h.run();
+    let rs = strings(lang);
+    click(&mut h, rs.menu);
+    click(&mut h, rs.review_menu_comments);
+    h
+}
+
+#[test]
+fn a_comment_is_added_answered_resolved_and_reopened_by_undo() {
+    for lang in [Lang::En, Lang::Fa] {
+        let rs = strings(lang);
+        let mut h = review_on(lang, SUB);
+        let sub = code_named(&h.state().project, SUB);
+        type_in(&mut h, "Comment text", "این زیرمقوله با «حذف منتقدان» هم‌پوشانی دارد");
+        click(&mut h, rs.add_comment);
+        let p = &h.state().project;
+        assert_eq!(p.review.threads.len(), 1, "{lang:?}");
+        let t = p.review.threads.values().next().expect("thread");
+        assert_eq!(t.target, ReviewTarget::Code(sub), "{lang:?}");
+        assert_eq!(t.comments[0].author, h.state().state.coder, "{lang:?}: signed");
+        assert!(!t.resolved);
+        let id = t.id;
+        // The tree's row shows the open comment.
+        let badge = rs.open_comments.replace("{n}", &h.state().state.num(1));
+        h.get_by_label(&badge);
+        // An answer.
+        type_in(&mut h, "Reply text", "موافقم");
+        click(&mut h, rs.reply);
+        let t = &h.state().project.review.threads[&id];
+        assert_eq!(t.comments.len(), 2, "{lang:?}");
+        assert_eq!(t.comments[1].text, "موافقم");
+        // Resolved: it leaves the list of open threads and the row's badge.
+        click(&mut h, rs.resolve);
+        assert!(h.state().project.review.threads[&id].resolved, "{lang:?}");
+        assert!(h.query_by_label(&badge).is_none(), "{lang:?}");
+        h.get_by_label(&bidi(rs.no_threads));
+        // Shown again among the resolved ones.
+        click(&mut h, rs.show_resolved);
+        h.get_by_label(&bidi(rs.reopen));
+        // Undo reopens it.
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run();
+        assert!(!h.state().project.review.threads[&id].resolved, "{lang:?}");
+        h.get_by_label(&badge);
+    }
+}
+
+#[test]
+fn a_verdict_shows_on_the_trees_row() {
+    for lang in [Lang::En, Lang::Fa] {
+        let rs = strings(lang);
+        let mut h = review_on(lang, SUB);
+        let sub = code_named(&h.state().project, SUB);
+        click(&mut h, rs.needs_work);
+        let v = h.state().project.review.verdicts.get(&sub).copied();
+        assert_eq!(v.map(|v| v.verdict), Some(Verdict::NeedsWork), "{lang:?}");
+        assert_eq!(v.and_then(|v| v.by), h.state().state.coder);
+        // The row's mark is a button named for the verdict (in logical
+        // order, for screen readers; the window's button is drawn reordered).
+        let marks = |h: &Harness<'static, Workbench>, word: &str| h.query_all_by_label(word).count();
+        let with_mark = marks(&h, rs.needs_work);
+        click(&mut h, rs.accepted);
+        assert_eq!(marks(&h, rs.needs_work), with_mark - 1, "{lang:?}: the mark changed");
+        let v = h.state().project.review.verdicts.get(&sub).map(|v| v.verdict);
+        assert_eq!(v, Some(Verdict::Accepted), "{lang:?}");
+        click(&mut h, rs.clear_verdict);
+        assert!(h.state().project.review.verdicts.is_empty(), "{lang:?}");
+    }
+}
+
+#[test]
+fn a_proposed_rename_is_applied_with_one_click_and_undone_in_one_step() {
+    for lang in [Lang::En, Lang::Fa] {
+        let rs = strings(lang);
+        let mut h = review_on(lang, SUB);
+        let sub = code_named(&h.state().project, SUB);
+        type_in(&mut h, "Comment text", "نام دقیق‌تر");
+        click(&mut h, rs.no_proposal); // the Propose list
+        click(&mut h, rs.rename_to);
+        // The field starts with the code's name: replace it.
+        h.get_by_label("New name").focus();
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+        h.run();
+        type_in(&mut h, "New name", "سرکوب و حذف منتقدان");
+        click(&mut h, rs.add_comment);
+        let id = *h.state().project.review.threads.keys().next().expect("thread");
+        assert_eq!(
+            h.state().project.review.threads[&id].proposal,
+            Some(Proposal::Rename {
+                to: "سرکوب و حذف منتقدان".into()
+            }),
+            "{lang:?}"
+        );
+        assert_eq!(h.state().project.codes[&sub].name, SUB, "not yet applied");
+        click(&mut h, rs.apply);
+        let p = &h.state().project;
+        assert_eq!(p.codes[&sub].name, "سرکوب و حذف منتقدان", "{lang:?}");
+        assert!(p.review.threads[&id].resolved, "{lang:?}: applying resolves it");
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run();
+        let p = &h.state().project;
+        assert_eq!(p.codes[&sub].name, SUB, "{lang:?}: one undo step");
+        assert!(!p.review.threads[&id].resolved, "{lang:?}");
+    }
+}
