@@ -203,8 +203,8 @@ pub struct Strings {
 }
 
 mod en;
-pub mod review;
 mod fa;
+pub mod review;
 pub use en::EN;
 pub use fa::FA;
 

@@ -183,7 +183,10 @@ fn menu_items_ui(ui: &mut egui::Ui, wb: &Workbench, out: &mut Vec<Action>) {
             (Tab::Compare, rs.review_menu_compare),
             (Tab::Agreement, rs.review_menu_agreement),
         ] {
-            if ui.add(mirror::item_button(rtl, label, String::new())).clicked() {
+            if ui
+                .add(mirror::item_button(rtl, label, String::new()))
+                .clicked()
+            {
                 out.push(Action::OpenReview(tab));
                 ui.close();
             }

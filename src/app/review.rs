@@ -171,7 +171,14 @@ fn comments_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Ve
         ui.visuals().strong_text_color(),
     );
     let mut draft = std::mem::take(&mut state.review.draft);
-    super::bidi_edit_ui(ui, &mut draft, "review-draft", "Comment text", rs.comment_hint, true);
+    super::bidi_edit_ui(
+        ui,
+        &mut draft,
+        "review-draft",
+        "Comment text",
+        rs.comment_hint,
+        true,
+    );
     state.review.draft = draft;
     if let ReviewTarget::Code(code) = target {
         proposal_ui(ui, p, state, code, rs);
@@ -191,7 +198,9 @@ fn comments_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Ve
                 (Draft::Merge(Some(into)), ReviewTarget::Code(_)) => {
                     Some(Proposal::Merge { into: *into })
                 }
-                (Draft::Move(under), ReviewTarget::Code(_)) => Some(Proposal::Move { under: *under }),
+                (Draft::Move(under), ReviewTarget::Code(_)) => {
+                    Some(Proposal::Move { under: *under })
+                }
                 _ => None,
             };
             let cmd = edit::comment(p, target, &state.review.draft, proposal);
@@ -270,7 +279,11 @@ fn proposal_ui(
     };
     row(ui, rtl, |ui| {
         mirror::combo_ui(ui, rtl, rs.propose, kind, false, |ui| {
-            let name = p.codes.get(&code).map(|c| c.name.clone()).unwrap_or_default();
+            let name = p
+                .codes
+                .get(&code)
+                .map(|c| c.name.clone())
+                .unwrap_or_default();
             for (label, d) in [
                 (rs.no_proposal, Draft::None),
                 (rs.rename_to, Draft::Rename(name)),
@@ -325,21 +338,25 @@ fn code_choice_ui(
     let mut chosen = None;
     let below = p.subtree(code);
     mirror::combo_ui(ui, rtl, "", &current, false, |ui| {
-        egui::ScrollArea::vertical().max_height(280.0).show(ui, |ui| {
-            if top && ui.button(bidi(rs.top_level)).clicked() {
-                chosen = Some(None);
-            }
-            for (other, depth) in p.walk() {
-                if other == code || below.contains(&other) {
-                    continue;
+        egui::ScrollArea::vertical()
+            .max_height(280.0)
+            .show(ui, |ui| {
+                if top && ui.button(bidi(rs.top_level)).clicked() {
+                    chosen = Some(None);
                 }
-                let Some(o) = p.codes.get(&other) else { continue };
-                let label = format!("{}{}", "  ".repeat(depth), o.name);
-                if ui.button(bidi(&label)).clicked() {
-                    chosen = Some(Some(other));
+                for (other, depth) in p.walk() {
+                    if other == code || below.contains(&other) {
+                        continue;
+                    }
+                    let Some(o) = p.codes.get(&other) else {
+                        continue;
+                    };
+                    let label = format!("{}{}", "  ".repeat(depth), o.name);
+                    if ui.button(bidi(&label)).clicked() {
+                        chosen = Some(Some(other));
+                    }
                 }
-            }
-        });
+            });
     });
     chosen
 }
@@ -407,7 +424,14 @@ fn thread_ui(
         });
     }
     let mut reply = state.review.replies.remove(&t.id).unwrap_or_default();
-    super::bidi_edit_ui(ui, &mut reply, ("review-reply", t.id), "Reply text", rs.reply_hint, false);
+    super::bidi_edit_ui(
+        ui,
+        &mut reply,
+        ("review-reply", t.id),
+        "Reply text",
+        rs.reply_hint,
+        false,
+    );
     row(ui, rtl, |ui| {
         let ready = !reply.trim().is_empty();
         if ui
@@ -477,17 +501,16 @@ pub fn marks_width(p: &Project, code: CodeId) -> f32 {
 
 /// A code's verdict (✔ accepted, ! needs work) and its open comments, on
 /// its tree row; a click opens the review window on it.
-pub fn row_marks_ui(
-    ui: &mut egui::Ui,
-    p: &Project,
-    code: CodeId,
-    state: &mut UiState,
-) {
+pub fn row_marks_ui(ui: &mut egui::Ui, p: &Project, code: CodeId, state: &mut UiState) {
     let rs = strings(state.lang);
     if let Some(v) = p.review.verdicts.get(&code) {
         let (mark, color, word) = match v.verdict {
             Verdict::Accepted => ("✔", egui::Color32::from_rgb(0x2e, 0x9e, 0x44), rs.accepted),
-            Verdict::NeedsWork => ("!", egui::Color32::from_rgb(0xd0, 0x70, 0x00), rs.needs_work),
+            Verdict::NeedsWork => (
+                "!",
+                egui::Color32::from_rgb(0xd0, 0x70, 0x00),
+                rs.needs_work,
+            ),
         };
         let r = ui
             .add_sized(

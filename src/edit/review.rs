@@ -36,7 +36,11 @@ pub(super) fn put_thread(p: &mut Project, thread: Thread) -> R {
 }
 
 pub(super) fn remove_thread(p: &mut Project, id: ThreadId) -> R {
-    let thread = p.review.threads.remove(&id).ok_or(EditError::NoThread(id))?;
+    let thread = p
+        .review
+        .threads
+        .remove(&id)
+        .ok_or(EditError::NoThread(id))?;
     Ok(Command::PutThread { thread })
 }
 
@@ -90,12 +94,7 @@ fn new_comment(p: &Project, text: &str) -> Result<Comment, EditError> {
 
 /// Open a thread on `target` with a first comment by the acting coder, and
 /// optionally a proposal.
-pub fn comment(
-    p: &Project,
-    target: ReviewTarget,
-    text: &str,
-    proposal: Option<Proposal>,
-) -> R {
+pub fn comment(p: &Project, target: ReviewTarget, text: &str, proposal: Option<Proposal>) -> R {
     check_review_target(p, target)?;
     Ok(Command::PutThread {
         thread: Thread {

@@ -64,11 +64,17 @@ pub enum ReviewTarget {
 /// the tree uses, as one undo step with resolving the thread.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Proposal {
-    Rename { to: String },
+    Rename {
+        to: String,
+    },
     /// Merge the thread's code into another (its codings move there).
-    Merge { into: CodeId },
+    Merge {
+        into: CodeId,
+    },
     /// Move the thread's code under another (None: to the top level).
-    Move { under: Option<CodeId> },
+    Move {
+        under: Option<CodeId>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

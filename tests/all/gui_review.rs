@@ -54,13 +54,21 @@ fn a_comment_is_added_answered_resolved_and_reopened_by_undo() {
         let rs = strings(lang);
         let mut h = review_on(lang, SUB);
         let sub = code_named(&h.state().project, SUB);
-        type_in(&mut h, "Comment text", "این زیرمقوله با «حذف منتقدان» هم‌پوشانی دارد");
+        type_in(
+            &mut h,
+            "Comment text",
+            "این زیرمقوله با «حذف منتقدان» هم‌پوشانی دارد",
+        );
         click(&mut h, rs.add_comment);
         let p = &h.state().project;
         assert_eq!(p.review.threads.len(), 1, "{lang:?}");
         let t = p.review.threads.values().next().expect("thread");
         assert_eq!(t.target, ReviewTarget::Code(sub), "{lang:?}");
-        assert_eq!(t.comments[0].author, h.state().state.coder, "{lang:?}: signed");
+        assert_eq!(
+            t.comments[0].author,
+            h.state().state.coder,
+            "{lang:?}: signed"
+        );
         assert!(!t.resolved);
         let id = t.id;
         // The tree's row shows the open comment.
@@ -100,11 +108,22 @@ fn a_verdict_shows_on_the_trees_row() {
         assert_eq!(v.and_then(|v| v.by), h.state().state.coder);
         // The row's mark is a button named for the verdict (in logical
         // order, for screen readers; the window's button is drawn reordered).
-        let marks = |h: &Harness<'static, Workbench>, word: &str| h.query_all_by_label(word).count();
+        let marks =
+            |h: &Harness<'static, Workbench>, word: &str| h.query_all_by_label(word).count();
         let with_mark = marks(&h, rs.needs_work);
         click(&mut h, rs.accepted);
-        assert_eq!(marks(&h, rs.needs_work), with_mark - 1, "{lang:?}: the mark changed");
-        let v = h.state().project.review.verdicts.get(&sub).map(|v| v.verdict);
+        assert_eq!(
+            marks(&h, rs.needs_work),
+            with_mark - 1,
+            "{lang:?}: the mark changed"
+        );
+        let v = h
+            .state()
+            .project
+            .review
+            .verdicts
+            .get(&sub)
+            .map(|v| v.verdict);
         assert_eq!(v, Some(Verdict::Accepted), "{lang:?}");
         click(&mut h, rs.clear_verdict);
         assert!(h.state().project.review.verdicts.is_empty(), "{lang:?}");
@@ -127,7 +146,14 @@ fn a_proposed_rename_is_applied_with_one_click_and_undone_in_one_step() {
         h.run();
         type_in(&mut h, "New name", "سرکوب و حذف منتقدان");
         click(&mut h, rs.add_comment);
-        let id = *h.state().project.review.threads.keys().next().expect("thread");
+        let id = *h
+            .state()
+            .project
+            .review
+            .threads
+            .keys()
+            .next()
+            .expect("thread");
         assert_eq!(
             h.state().project.review.threads[&id].proposal,
             Some(Proposal::Rename {
@@ -139,7 +165,10 @@ fn a_proposed_rename_is_applied_with_one_click_and_undone_in_one_step() {
         click(&mut h, rs.apply);
         let p = &h.state().project;
         assert_eq!(p.codes[&sub].name, "سرکوب و حذف منتقدان", "{lang:?}");
-        assert!(p.review.threads[&id].resolved, "{lang:?}: applying resolves it");
+        assert!(
+            p.review.threads[&id].resolved,
+            "{lang:?}: applying resolves it"
+        );
         h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
         h.run();
         let p = &h.state().project;

@@ -37,6 +37,7 @@ mod gui_v2;
 mod gui_workflow;
 mod hostile;
 mod import;
+mod review;
 mod safety;
 mod selection;
 mod store;

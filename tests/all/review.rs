@@ -1,0 +1,190 @@
+//! The supervisor's review in the core: threads, verdicts and review
+//! points are saved (format 5) and read back whole; a version-4 file is
+//! kept for the Strata that wrote it; a thread outlives its code; a
+//! proposal is carried out with the tree's own commands, undone in one step.
+
+use super::util::*;
+use strata::edit::{self, Command, History};
+use strata::model::*;
+use strata::store;
+
+fn demo() -> Project {
+    let mut p = strata::demo::demo_project().expect("demo");
+    let sara = p.coders.first().map(|c| c.id);
+    p.set_actor(sara);
+    p
+}
+
+/// Build a command from the project as it is, and apply it.
+fn step(
+    h: &mut History,
+    p: &mut Project,
+    f: impl FnOnce(&Project) -> Result<Command, edit::EditError>,
+) {
+    let cmd = f(p).expect("command");
+    h.apply(p, cmd).expect("apply");
+}
+
+fn named(p: &Project, name: &str) -> CodeId {
+    p.codes
+        .values()
+        .find(|c| c.name == name)
+        .map(|c| c.id)
+        .expect("code")
+}
+
+#[test]
+fn threads_verdicts_and_points_are_saved_and_read_back() {
+    let dir = tmp();
+    let path = dir.path().join("review.strata");
+    let mut p = demo();
+    let mut h = History::new();
+    let code = named(&p, "سرکوب منتقدان");
+    let coding = *p.codings.keys().next().expect("a coding");
+    step(&mut h, &mut p, |p| {
+        edit::comment(p, ReviewTarget::Code(code), "تعریف روشن نیست", None)
+    });
+    step(&mut h, &mut p, |p| {
+        edit::comment(p, ReviewTarget::Coding(coding), "Too wide?", None)
+    });
+    step(&mut h, &mut p, |p| {
+        edit::set_verdict(p, code, Some(Verdict::NeedsWork))
+    });
+    step(&mut h, &mut p, |p| edit::mark_review_point(p, "جلسهٔ اول"));
+    store::save(&p, &path).expect("save");
+    let text = std::fs::read_to_string(&path).expect("read");
+    assert!(text.contains("\"version\": 5,"), "format 5");
+    let (q, problems) = store::load(&path).expect("load");
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(q.review, p.review);
+    assert_eq!(q.review.threads.len(), 2);
+    assert_eq!(q.review.points[0].snapshot.codings.len(), p.codings.len());
+    // Saved again unchanged: byte for byte (deterministic).
+    let again = dir.path().join("again.strata");
+    store::save(&q, &again).expect("save");
+    assert_eq!(std::fs::read_to_string(&again).expect("read"), text);
+}
+
+#[test]
+fn a_project_without_review_writes_no_review_and_a_version_4_file_is_kept() {
+    let dir = tmp();
+    let path = dir.path().join("study.strata");
+    let (p, _) = store::load(&fixture("small.strata")).expect("fixture");
+    let now = store::to_string(&p).expect("ser");
+    let v: serde_json::Value = serde_json::from_str(&now).expect("json");
+    assert!(
+        v["project"].get("review").is_none(),
+        "no empty review section"
+    );
+    let v4 = now.replacen(
+        &format!("\"version\": {},", store::FORMAT_VERSION),
+        "\"version\": 4,",
+        1,
+    );
+    assert_ne!(v4, now);
+    std::fs::write(&path, &v4).expect("write");
+    let (q, problems) = store::load(&path).expect("load v4");
+    assert!(problems.is_empty(), "{problems:?}");
+    assert!(q.review.is_empty());
+    store::save(&q, &path).expect("save");
+    let kept = store::older_backup_path(&path, 4);
+    assert_eq!(std::fs::read_to_string(&kept).expect(".v4.bak"), v4);
+}
+
+#[test]
+fn a_thread_outlives_its_deleted_code_and_can_still_be_resolved() {
+    let mut p = demo();
+    let mut h = History::new();
+    let code = named(&p, "آمارسازی");
+    step(&mut h, &mut p, |p| {
+        edit::comment(p, ReviewTarget::Code(code), "حذف شود؟", None)
+    });
+    let thread = *p.review.threads.keys().next().expect("thread");
+    h.apply(&mut p, Command::RemoveCode { id: code }).unwrap();
+    assert!(
+        p.review.threads.contains_key(&thread),
+        "the discussion is kept"
+    );
+    step(&mut h, &mut p, |p| edit::set_resolved(p, thread, true));
+    assert!(p.review.threads[&thread].resolved);
+    // A new thread needs its code.
+    assert_eq!(
+        edit::comment(&p, ReviewTarget::Code(code), "x", None),
+        Err(edit::EditError::NoCode(code))
+    );
+    assert_eq!(
+        edit::comment(&p, ReviewTarget::Project, "   ", None),
+        Err(edit::EditError::EmptyComment)
+    );
+}
+
+#[test]
+fn proposals_run_the_trees_commands_as_one_undo_step() {
+    let mut p = demo();
+    let mut h = History::new();
+    let from = named(&p, "کنترل رسانه‌ها باهدف انتشار صرف اقدام‌های مثبت");
+    let into = named(&p, "تطمیع و تهدید خبرنگاران و فعالان شهری");
+    let from_codings = p.index().codings_of_code(from).len();
+    assert!(from_codings > 0);
+    let into_codings = p.index().total_count(into);
+    // Merge.
+    let ask = edit::comment(
+        &p,
+        ReviewTarget::Code(from),
+        "یکی کنید",
+        Some(Proposal::Merge { into }),
+    )
+    .unwrap();
+    h.apply(&mut p, ask).unwrap();
+    let thread = *p.review.threads.keys().next().expect("thread");
+    let before = p.clone();
+    step(&mut h, &mut p, |p| edit::apply_proposal(p, thread));
+    assert!(!p.codes.contains_key(&from), "merged away");
+    assert_eq!(p.index().total_count(into), into_codings + from_codings);
+    assert!(p.review.threads[&thread].resolved);
+    h.undo(&mut p).unwrap();
+    assert_eq!(p.codes, before.codes, "one step undoes the merge");
+    assert_eq!(p.codings, before.codings);
+    assert!(!p.review.threads[&thread].resolved);
+    // Move to the top level.
+    let ask = edit::comment(
+        &p,
+        ReviewTarget::Code(from),
+        "بالا ببرید",
+        Some(Proposal::Move { under: None }),
+    )
+    .unwrap();
+    h.apply(&mut p, ask).unwrap();
+    let moved = p
+        .review
+        .threads
+        .values()
+        .find(|t| t.comments[0].text == "بالا ببرید")
+        .map(|t| t.id)
+        .expect("thread");
+    step(&mut h, &mut p, |p| edit::apply_proposal(p, moved));
+    assert_eq!(p.parent_of(from), None);
+    assert_eq!(p.roots.last(), Some(&from));
+}
+
+#[test]
+fn a_review_point_records_the_tree_codings_and_memos_of_its_moment() {
+    let mut p = demo();
+    let mut h = History::new();
+    step(&mut h, &mut p, |p| {
+        edit::mark_review_point(p, "پیش از ادغام")
+    });
+    let point = &p.review.points[0];
+    assert_eq!(point.by, p.coders.first().map(|c| c.id));
+    assert_eq!(point.snapshot.codes.len(), p.codes.len());
+    assert_eq!(point.snapshot.roots, p.roots);
+    assert_eq!(point.snapshot.memos.len(), p.memos.len());
+    assert_eq!(point.snapshot.documents.len(), p.documents.len());
+    assert_eq!(
+        edit::mark_review_point(&p, " "),
+        Err(edit::EditError::EmptyName)
+    );
+    // Undo removes it.
+    h.undo(&mut p).unwrap();
+    assert!(p.review.points.is_empty());
+}
