@@ -82,7 +82,15 @@ pub fn apply(wb: &mut Workbench, a: Action) {
         Action::InVivo => run(wb, AppCommand::InVivo),
         Action::ApplyCode(code) => apply_code(wb, code),
         Action::CreateAndApply(name) => create_and_apply(wb, &name, Origin::Manual),
-        Action::SetCoder(id) => wb.state.coder = Some(id),
+        Action::SetCoder(id) => {
+            wb.state.coder = Some(id);
+            wb.state.me = wb.project.coder(id).map(|c| c.name.clone());
+        }
+        Action::Login(name) => {
+            let name = name.trim().to_string();
+            wb.state.coder = wb.project.coder_by_name(&name).map(|c| c.id);
+            wb.state.me = Some(name);
+        }
         Action::SetNewCoderText(t) => wb.state.new_coder = t,
         Action::SetDigits(d) => wb.state.digits = d,
         Action::OpenReview(tab) => wb.state.review.open_on(tab, None),
@@ -101,6 +109,7 @@ pub fn apply(wb: &mut Workbench, a: Action) {
             Ok((cmd, id)) => {
                 if cmd.is_none_or(|cmd| wb.edit(cmd)) {
                     wb.state.coder = Some(id);
+                    wb.state.me = wb.project.coder(id).map(|c| c.name.clone());
                 }
             }
             Err(e) => wb.state.error = Some(super::errors::edit(wb.state.locale(), &e)),
@@ -403,12 +412,27 @@ fn coding_target(
     let range = wb.state.selection.filter(|r| !r.is_empty())?;
     match wb.state.coder {
         Some(c) if wb.project.coder(c).is_some() => Some((doc, range, c, Vec::new())),
+        // Named at the first start: that person becomes the project's
+        // coder with this coding, in the same undo step.
+        _ if wb.state.me.is_some() => {
+            let name = wb.state.me.clone().unwrap_or_default();
+            match edit::ensure_coder(&wb.project, &name) {
+                Ok((cmd, id)) => {
+                    wb.state.coder = Some(id);
+                    Some((doc, range, id, cmd.into_iter().collect()))
+                }
+                Err(e) => {
+                    wb.state.error = Some(super::errors::edit(wb.state.locale(), &e));
+                    None
+                }
+            }
+        }
         // Already asked: the name typed so far and the coding waiting stay.
         _ if wb.state.coder_prompt.is_some() => None,
         _ => {
             wb.state.coder_prompt = Some(super::coder_prompt::CoderPrompt {
                 name: String::new(),
-                then,
+                then: Some(then),
                 focused: false,
             });
             None

@@ -8,8 +8,10 @@ use crate::model::Project;
 
 pub struct CoderPrompt {
     pub name: String,
-    /// The coding waiting for a coder.
-    pub then: Action,
+    /// The coding waiting for a coder (None: asked at the first start,
+    /// like MAXQDA's login; the name is remembered, and becomes the
+    /// project's coder at the first coding).
+    pub then: Option<Action>,
     /// The name field has had the keyboard once.
     pub focused: bool,
 }
@@ -31,9 +33,14 @@ pub fn coder_prompt_ui(
             ui.heading(bidi(s.who_is_coding));
             // Wrapped by Strata's own line breaking: egui would wrap the
             // reordered Persian sentence from its end.
+            let why = if prompt.then.is_some() {
+                s.who_is_coding_why
+            } else {
+                s.who_are_you_why
+            };
             super::bidi_label_ui(
                 ui,
-                s.who_is_coding_why,
+                why,
                 egui::TextStyle::Body.resolve(ui.style()),
                 ui.visuals().text_color(),
             );
@@ -42,7 +49,7 @@ pub fn coder_prompt_ui(
             for c in &p.coders {
                 if ui.button(bidi(&c.name)).clicked() {
                     out.push(Action::SetCoder(c.id));
-                    out.push(prompt.then.clone());
+                    out.extend(prompt.then.clone());
                     done = true;
                 }
             }
@@ -67,8 +74,13 @@ pub fn coder_prompt_ui(
             mirror::row(ui, rtl, |ui| {
                 let ok = ui.add_enabled(!name.is_empty(), egui::Button::new(bidi(s.ok)));
                 if (ok.clicked() || enter) && !name.is_empty() {
-                    out.push(Action::AddCoder(name.clone()));
-                    out.push(prompt.then.clone());
+                    match &prompt.then {
+                        Some(then) => {
+                            out.push(Action::AddCoder(name.clone()));
+                            out.push(then.clone());
+                        }
+                        None => out.push(Action::Login(name.clone())),
+                    }
                     done = true;
                 }
                 if ui.button(bidi(s.cancel)).clicked() {

@@ -372,6 +372,15 @@ impl StrataApp {
             super::actions::open_path(&mut wb, last);
         }
         wb.choose_coder(settings.coder.as_deref());
+        wb.state.me = settings.coder.clone();
+        if wb.state.me.is_none() {
+            // The first start: who is at the keyboard, as MAXQDA's login.
+            wb.state.coder_prompt = Some(super::coder_prompt::CoderPrompt {
+                name: String::new(),
+                then: None,
+                focused: false,
+            });
+        }
         if let Some(p) = wb.path.clone() {
             remember_recent(&mut wb.state, p);
         }
@@ -391,6 +400,11 @@ impl StrataApp {
 
     pub fn workbench_mut(&mut self) -> &mut Workbench {
         &mut self.wb
+    }
+
+    /// The workbench as started (for driving the start-up in tests).
+    pub fn into_workbench(self) -> Workbench {
+        self.wb
     }
 
     fn autosave(&mut self) {
@@ -439,7 +453,8 @@ impl eframe::App for StrataApp {
             coder: st
                 .coder
                 .and_then(|c| self.wb.project.coder(c))
-                .map(|c| c.name.clone()),
+                .map(|c| c.name.clone())
+                .or_else(|| st.me.clone()),
         };
         eframe::set_value(storage, SETTINGS_KEY, &settings);
     }

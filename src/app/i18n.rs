@@ -200,6 +200,8 @@ pub struct Strings {
     pub fb_replace: &'static str,
     pub fb_replace_button: &'static str,
     pub fb_export_hint: &'static str,
+    /// "Who is coding?" at the first start (no coding waiting).
+    pub who_are_you_why: &'static str,
 }
 
 mod en;

@@ -81,6 +81,9 @@ pub enum Action {
     /// The Persian interface's digits (View menu).
     SetDigits(i18n::Digits),
     AddCoder(String),
+    /// The name given at the first start: remembered, chosen where the
+    /// project has that coder, added at the first coding where not.
+    Login(String),
     OpenRecodePicker(CodingId),
     Recode {
         coding: CodingId,
@@ -195,6 +198,9 @@ pub struct UiState {
     pub confirm_close: bool,
     /// The supervisor's review window.
     pub review: review::ReviewState,
+    /// The person at the keyboard, as given at the first start (kept in
+    /// the app's settings): the coder of a project that has none chosen.
+    pub me: Option<String>,
 }
 
 impl Default for UiState {
@@ -247,6 +253,7 @@ impl Default for UiState {
             coder_prompt: None,
             confirm_close: false,
             review: Default::default(),
+            me: None,
         }
     }
 }

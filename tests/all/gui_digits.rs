@@ -2,6 +2,7 @@
 //! ones, when chosen in the View menu), and leaves no English behind.
 
 use super::gui::{demo, harness, pick, select_lines, tree_item};
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use strata::app::i18n::Digits;
@@ -161,4 +162,48 @@ fn load_problems_are_said_in_persian_in_the_persian_window() {
     h.state_mut().state.lang = Lang::En;
     h.run();
     h.get_by_label_contains("lies outside document");
+}
+
+#[test]
+fn the_first_start_asks_who_is_coding_and_the_first_coding_uses_that_name() {
+    use strata::app::StrataApp;
+    for (lang, name) in [(Lang::Fa, "مریم"), (Lang::En, "Maryam")] {
+        let s = lang.strings();
+        let mut wb = Workbench::new(without_coders(), None);
+        wb.state.lang = lang;
+        // No settings yet: the first start.
+        let wb = StrataApp::new(wb, None, false).into_workbench();
+        let mut h = harness(wb);
+        h.get_by_label(&bidi(s.who_is_coding));
+        h.get_by_label("Coder name").click();
+        h.run();
+        h.get_by_label("Coder name").type_text(name);
+        h.run();
+        h.key_press(Key::Enter);
+        h.run();
+        assert!(
+            h.query_by_label(&bidi(s.who_is_coding)).is_none(),
+            "{lang:?}: answered"
+        );
+        assert_eq!(h.state().state.me.as_deref(), Some(name));
+        // Remembered, not yet a change to the project.
+        assert!(h.state().project.coders.is_empty(), "{lang:?}");
+        assert!(!h.state().is_dirty(), "{lang:?}");
+        // The first coding is made under that name without asking again,
+        // and one undo takes back the coding and the coder.
+        select_lines(&mut h, 2, 2);
+        pick(&mut h, "کد تازه");
+        assert!(
+            h.query_by_label(&bidi(s.who_is_coding)).is_none(),
+            "{lang:?}"
+        );
+        let p = &h.state().project;
+        assert_eq!(p.codings.len(), 1, "{lang:?}");
+        let names: Vec<&str> = p.coders.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, [name], "{lang:?}");
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run();
+        let p = &h.state().project;
+        assert!(p.codings.is_empty() && p.coders.is_empty(), "{lang:?}");
+    }
 }
