@@ -93,6 +93,7 @@ pub fn apply(wb: &mut Workbench, a: Action) {
         }
         Action::SetNewCoderText(t) => wb.state.new_coder = t,
         Action::SetDigits(d) => wb.state.digits = d,
+        Action::ShowCoder(c) => wb.state.show_coder = c,
         Action::OpenReview(tab) => wb.state.review.open_on(tab, None),
         Action::TogglePane(name) => {
             let s = wb.state.lang.strings();

@@ -50,7 +50,7 @@ pub fn browser_ui(
     let rtl = doc.is_rtl_in(p.direction);
     let avail = ui.available_width();
     let num_w = 44.0;
-    cache.ensure_stripes(p, doc, generation);
+    cache.ensure_stripes(p, doc, generation, state.show_coder);
     // The stripes' width is fixed, so coding never re-wraps the text: past
     // RESERVED_LANES, lanes get narrower instead.
     let stripes_w = RESERVED_LANES as f32 * (LANE_W + LANE_GAP) + 6.0;
@@ -207,7 +207,7 @@ pub fn browser_ui(
         let active: Vec<(&Coding, Color32)> = p
             .codings_in(doc.id)
             .into_iter()
-            .filter(|c| state.active_codes.contains(&c.code))
+            .filter(|c| state.active_codes.contains(&c.code) && super::coder_view::shown(state, c))
             .map(|c| (c, code_color(p, c.code).gamma_multiply(0.16)))
             .collect();
         let found: &[CharRange] = state.search.as_ref().map_or(&[], |s| s.matches.as_slice());

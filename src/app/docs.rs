@@ -51,6 +51,7 @@ pub fn documents_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &m
         .auto_shrink([false, false])
         .show_rows(ui, ROW_H, rows.len(), |ui, range| {
             let ix = p.index();
+            let by_coder = super::coder_view::counts(p, state);
             for row in &rows[range] {
                 // Exactly ROW_H tall: the scroll area places rows by that height.
                 ui.allocate_ui_with_layout(egui::vec2(ui.available_width(), ROW_H), layout, |ui| {
@@ -65,7 +66,10 @@ pub fn documents_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &m
                                     ui,
                                     p,
                                     d,
-                                    ix.codings_of_document(d.id).len(),
+                                    match &by_coder {
+                                        Some(c) => c.per_document.get(&d.id).copied().unwrap_or(0),
+                                        None => ix.codings_of_document(d.id).len(),
+                                    },
                                     state,
                                     out,
                                 );

@@ -202,6 +202,11 @@ pub struct Strings {
     pub fb_export_hint: &'static str,
     /// "Who is coding?" at the first start (no coding waiting).
     pub who_are_you_why: &'static str,
+    /// View menu: whose codings are shown.
+    pub codings_of: &'static str,
+    pub all_coders: &'static str,
+    /// Top bar while one coder's codings are shown ({name}).
+    pub showing_coder: &'static str,
 }
 
 mod en;

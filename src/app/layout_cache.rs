@@ -42,7 +42,7 @@ pub struct LayoutCache {
     pub paras: Vec<Para>,
     pub row_height: f32,
     pub total_height: f32,
-    stripes_key: Option<(DocId, u64)>,
+    stripes_key: Option<(DocId, u64, Option<CoderId>)>,
     pub stripes: Vec<Stripe>,
     pub lanes: usize,
     /// Where the text column was last drawn: (left x, top y, width).
@@ -297,8 +297,15 @@ impl LayoutCache {
 
     /// Stripe lanes: overlapping codings get different lanes. Recomputed only
     /// when the codings change.
-    pub fn ensure_stripes(&mut self, p: &Project, doc: &Document, generation: u64) {
-        let key = (doc.id, generation);
+    /// `coder`: only that coder's codings (View ▸ Codings of).
+    pub fn ensure_stripes(
+        &mut self,
+        p: &Project,
+        doc: &Document,
+        generation: u64,
+        coder: Option<CoderId>,
+    ) {
+        let key = (doc.id, generation, coder);
         if self.stripes_key == Some(key) {
             return;
         }
@@ -306,6 +313,7 @@ impl LayoutCache {
         let mut items: Vec<Stripe> = p
             .codings_in(doc.id)
             .iter()
+            .filter(|c| coder.is_none_or(|f| f == c.coder))
             .map(|c| {
                 let (a, b) = doc.lines_of(c.range);
                 Stripe {

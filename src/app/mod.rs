@@ -6,6 +6,7 @@ mod bidi_edit;
 mod bidi_label;
 mod browser;
 mod coder_prompt;
+mod coder_view;
 mod commands;
 mod contrast;
 mod docs;
@@ -105,6 +106,8 @@ pub enum Action {
     ImportPaths(Vec<PathBuf>),
     ExportTo(PathBuf),
     NewAt(PathBuf),
+    /// Show one coder's codings only (None: everyone's).
+    ShowCoder(Option<CoderId>),
     /// Open the review window on a tab.
     OpenReview(review::Tab),
     /// The answer to "unsaved changes": save first (or not), then go on.
@@ -201,6 +204,9 @@ pub struct UiState {
     /// The person at the keyboard, as given at the first start (kept in
     /// the app's settings): the coder of a project that has none chosen.
     pub me: Option<String>,
+    /// Only this coder's codings are shown (View ▸ Codings of).
+    pub show_coder: Option<CoderId>,
+    pub coder_counts: Option<std::sync::Arc<coder_view::CoderCounts>>,
 }
 
 impl Default for UiState {
@@ -254,6 +260,8 @@ impl Default for UiState {
             confirm_close: false,
             review: Default::default(),
             me: None,
+            show_coder: None,
+            coder_counts: None,
         }
     }
 }

@@ -162,6 +162,8 @@ fn menu_items_ui(ui: &mut egui::Ui, wb: &Workbench, out: &mut Vec<Action>) {
             }
         }
         ui.separator();
+        super::coder_view::menu_ui(ui, &wb.project, &wb.state, out);
+        ui.separator();
         ui.label(bidi(s.panes));
         let panes = [
             (wb.state.show_documents, s.documents),
@@ -267,6 +269,7 @@ fn menu_items_ui(ui: &mut egui::Ui, wb: &Workbench, out: &mut Vec<Action>) {
             ui.close();
         }
     });
+    super::coder_view::banner_ui(ui, &wb.project, &wb.state, out);
     if ui.button(bidi(s.language)).clicked() {
         out.push(Action::Run(AppCommand::ToggleLanguage));
     }
@@ -501,6 +504,7 @@ pub struct RetrievalKey {
     codes: BTreeSet<CodeId>,
     docs: Option<BTreeSet<DocId>>,
     hide_interviewer: bool,
+    coder: Option<CoderId>,
 }
 
 /// The retrieved segments as (document position, coding), built once per
@@ -518,6 +522,7 @@ fn retrieved_segments(p: &Project, state: &mut UiState) -> Segments {
         codes: state.active_codes.clone(),
         docs,
         hide_interviewer: state.hide_interviewer,
+        coder: state.show_coder,
     };
     if let Some((k, v)) = &state.retrieved
         && *k == key
@@ -531,7 +536,9 @@ fn retrieved_segments(p: &Project, state: &mut UiState) -> Segments {
         .flat_map(|code| ix.codings_of_code(*code))
         .filter_map(|id| {
             let c = p.codings.get(id)?;
-            if key.docs.as_ref().is_some_and(|d| !d.contains(&c.document)) {
+            if key.docs.as_ref().is_some_and(|d| !d.contains(&c.document))
+                || key.coder.is_some_and(|f| f != c.coder)
+            {
                 return None;
             }
             let pos = ix.document_position(c.document)?;

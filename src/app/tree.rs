@@ -63,7 +63,12 @@ pub fn tree_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Ve
     ui.label(RichText::new(bidi(&level_names.join(" · "))).small().weak());
     // Counts come from the project's index, built once per generation.
     let ix = p.index();
-    let (own, total) = (ix.own_counts(), ix.total_counts());
+    // One coder's counts while only their codings are shown.
+    let by_coder = super::coder_view::counts(p, state);
+    let (own, total) = match &by_coder {
+        Some(c) => (&c.own, &c.total),
+        None => (ix.own_counts(), ix.total_counts()),
+    };
     let ungrouped = p.ungrouped_codes();
     if !ungrouped.is_empty() || state.tree.only_ungrouped {
         let label = format!("{} ({})", s.only_ungrouped, state.num(ungrouped.len()));

@@ -176,3 +176,52 @@ fn a_proposed_rename_is_applied_with_one_click_and_undone_in_one_step() {
         assert!(!p.review.threads[&id].resolved, "{lang:?}");
     }
 }
+
+#[test]
+fn one_coders_codings_are_shown_alone_from_the_view_menu() {
+    for lang in [Lang::En, Lang::Fa] {
+        let s = lang.strings();
+        let mut h = demo(lang);
+        let p = &h.state().project;
+        let omid = p.coder_by_name("Omid").expect("Omid").id;
+        let p02 = p.document_by_name("P02").expect("P02").id;
+        let omid_in_p02 = p
+            .codings
+            .values()
+            .filter(|c| c.document == p02 && c.coder == omid)
+            .count();
+        let all_in_p02 = p.codings.values().filter(|c| c.document == p02).count();
+        assert_ne!(omid_in_p02, all_in_p02, "the demo's P02 has both coders");
+        let code = "تطمیع و تهدید خبرنگاران و فعالان شهری";
+        // Retrieval from every document of a code both coders used.
+        h.get_by_label(&format!("Activate {code}")).click();
+        h.run();
+        h.state_mut().state.retrieve_all_docs = true;
+        h.run();
+        let segments =
+            |h: &Harness<'static, Workbench>| h.query_all_by_label_contains("Segment ").count();
+        assert_eq!(segments(&h), 4, "{lang:?}: both coders' segments");
+        let docs_row = |h: &Harness<'static, Workbench>, n: usize| {
+            let label = bidi(&format!("P02  ({})", h.state().state.num(n)));
+            h.query_by_label(&label).is_some()
+        };
+        assert!(docs_row(&h, all_in_p02), "{lang:?}");
+        click(&mut h, s.view);
+        h.get_by_label(&bidi(s.codings_of)).hover();
+        h.run();
+        click(&mut h, "Omid");
+        assert_eq!(h.state().state.show_coder, Some(omid), "{lang:?}");
+        assert_eq!(segments(&h), 2, "{lang:?}: Omid's segments alone");
+        assert!(
+            docs_row(&h, omid_in_p02),
+            "{lang:?}: the documents list counts Omid's"
+        );
+        let banner = s.showing_coder.replace("{name}", "Omid");
+        h.get_by_label(&bidi(&banner));
+        // Back to everyone's from the top bar.
+        h.get_by_label("×").click();
+        h.run();
+        assert_eq!(h.state().state.show_coder, None, "{lang:?}");
+        assert_eq!(segments(&h), 4, "{lang:?}");
+    }
+}

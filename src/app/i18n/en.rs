@@ -166,4 +166,7 @@ pub const EN: Strings = Strings {
     fb_replace_button: "Replace",
     fb_export_hint: "codes.csv, .json, .ron or .md",
     who_are_you_why: "Each coding records its coder, so that coders can be compared and merged. Type your name: it is remembered on this computer and used in every project, and the top bar switches coder.",
+    codings_of: "Codings of",
+    all_coders: "All coders",
+    showing_coder: "Showing {name}'s codings",
 };
