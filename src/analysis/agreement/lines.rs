@@ -30,7 +30,6 @@ pub(super) struct Gathered {
 }
 
 pub(super) fn gather(p: &Project, coders: &[CoderId], codes: &[CodeId]) -> Gathered {
-    let ix = p.index();
     let mut slot: HashMap<CodeId, u32> = codes
         .iter()
         .enumerate()
@@ -38,31 +37,39 @@ pub(super) fn gather(p: &Project, coders: &[CoderId], codes: &[CodeId]) -> Gathe
         .collect();
     let mut code_of = codes.to_vec();
     let mut per_doc: Vec<Vec<Item>> = vec![Vec::new(); p.documents.len()];
-    for (ci, coder) in coders.iter().enumerate() {
-        for id in ix.codings_of_coder(*coder) {
-            let Some(c) = p.codings.get(id) else { continue };
-            let Some(pos) = p.document_index(c.document) else {
-                continue;
-            };
-            let doc = &p.documents[pos];
-            // Loading sets aside codings that do not fit their text; this
-            // guards a project built in memory.
-            if !c.range.fits(doc.char_count()) {
-                continue;
-            }
-            let s = *slot.entry(c.code).or_insert_with(|| {
-                code_of.push(c.code);
-                (code_of.len() - 1) as u32
-            });
-            let (first, last) = doc.lines_of(c.range);
-            per_doc[pos].push(Item {
-                coder: ci as u8,
-                code_slot: s,
-                first: first as u32,
-                last: last as u32,
-                range: c.range,
-            });
+    // One walk over all codings: cheaper than a lookup per coding through
+    // each coder's list, and the chosen coders usually hold most of them.
+    let mut last_doc: Option<(DocId, usize)> = None;
+    for c in p.codings.values() {
+        let Some(ci) = coders.iter().position(|id| *id == c.coder) else {
+            continue;
+        };
+        // Codings come in ID order, so documents change from one to the
+        // next; the index answers in one hash lookup.
+        let pos = match last_doc {
+            Some((id, pos)) if id == c.document => Some(pos),
+            _ => p.document_index(c.document),
+        };
+        let Some(pos) = pos else { continue };
+        last_doc = Some((c.document, pos));
+        let doc = &p.documents[pos];
+        // Loading sets aside codings that do not fit their text; this
+        // guards a project built in memory.
+        if !c.range.fits(doc.char_count()) {
+            continue;
         }
+        let s = *slot.entry(c.code).or_insert_with(|| {
+            code_of.push(c.code);
+            (code_of.len() - 1) as u32
+        });
+        let (first, last) = doc.lines_of(c.range);
+        per_doc[pos].push(Item {
+            coder: ci as u8,
+            code_slot: s,
+            first: first as u32,
+            last: last as u32,
+            range: c.range,
+        });
     }
     for items in &mut per_doc {
         items.sort_unstable_by_key(|it| (it.first, it.last, it.coder, it.code_slot, it.range));
@@ -182,13 +189,10 @@ pub(super) fn compare(p: &Project, coders: &[CoderId], codes: &[CodeId], unit: U
             while end < s.order.len() && items[s.order[end] as usize].code_slot == slot {
                 end += 1;
             }
-            let group: Vec<&Item> = s.order[at..end]
-                .iter()
-                .map(|i| &items[*i as usize])
-                .collect();
+            let group = &s.order[at..end];
             at = end;
             let code = slot as usize;
-            for it in &group {
+            for it in group.iter().map(|i| &items[*i as usize]) {
                 let (a, b) = match unit {
                     Unit::Document => (0, 0),
                     _ => (it.first - 1, it.last - 1),
@@ -226,14 +230,14 @@ pub(super) fn compare(p: &Project, coders: &[CoderId], codes: &[CodeId], unit: U
                     _ => {
                         if let Some(r) = run.take() {
                             disagreements
-                                .push(disagreement(p, &g, pos, items, &group, code, r, unit, m));
+                                .push(disagreement(p, &g, pos, items, group, code, r, unit, m));
                         }
                         run = Some((l, l, mask));
                     }
                 }
             }
             if let Some(r) = run {
-                disagreements.push(disagreement(p, &g, pos, items, &group, code, r, unit, m));
+                disagreements.push(disagreement(p, &g, pos, items, group, code, r, unit, m));
             }
             for &l in &s.touched {
                 s.mask[l as usize] = 0;
@@ -279,8 +283,8 @@ fn blank_lines(doc: &Document, unit: Unit, out: &mut Vec<bool>) {
     out.clear();
     match unit {
         Unit::Document => out.push(false),
-        // One pass over the text; `trim` stops at the first letter.
-        _ => out.extend(doc.text().split('\n').map(|l| l.trim().is_empty())),
+        // `trim` stops at the first letter: a look at each line's ends.
+        _ => out.extend((1..=doc.line_count()).map(|n| doc.lines_text(n, n).trim().is_empty())),
     }
 }
 
@@ -290,29 +294,39 @@ fn disagreement(
     g: &Gathered,
     pos: usize,
     items: &[Item],
-    group: &[&Item],
+    group: &[u32],
     code: usize,
     (a, b, mask): (u32, u32, u64),
     unit: Unit,
     m: usize,
 ) -> Disagreement {
     let doc = &p.documents[pos];
-    let (lines, range) = match unit {
+    let group = group.iter().map(|i| &items[*i as usize]);
+    // Documents: the span of the code's codings there; the text and each
+    // coder's codes are those of its first coding's lines.
+    let (lines, near, range, text) = match unit {
         Unit::Document => {
-            let first = group.iter().map(|it| it.first).min().unwrap_or(1);
-            let last = group.iter().map(|it| it.last).max().unwrap_or(first);
-            let range = group.first().map_or(CharRange::new(0, 0), |it| it.range);
-            ((first, last), range)
+            let first = group.clone().map(|it| it.first).min().unwrap_or(1);
+            let last = group.clone().map(|it| it.last).max().unwrap_or(first);
+            let it = group.clone().next();
+            let range = it.map_or(CharRange::new(0, 0), |it| it.range);
+            let near = it.map_or((first, last), |it| (it.first, it.last));
+            ((first, last), near, range, doc.slice(range))
         }
         _ => {
-            let (first, last) = (a + 1, b + 1);
+            let lines = (a + 1, b + 1);
             let range = doc
-                .lines_range(first as usize, last as usize)
+                .lines_range(lines.0 as usize, lines.1 as usize)
                 .unwrap_or(CharRange::new(0, 0));
-            ((first, last), range)
+            (
+                lines,
+                lines,
+                range,
+                doc.lines_text(lines.0 as usize, lines.1 as usize),
+            )
         }
     };
-    let mut coders = sides(items, m, lines.0, lines.1, &g.code_of);
+    let mut coders = sides(items, m, near.0, near.1, &g.code_of);
     for (i, side) in coders.iter_mut().enumerate() {
         side.coded = mask & (1 << i) != 0;
     }
@@ -323,7 +337,7 @@ fn disagreement(
         range,
         code: g.code_of[code],
         coders,
-        text: doc.slice(range).to_string(),
+        text: text.to_string(),
     }
 }
 

@@ -139,8 +139,8 @@ pub struct CoderSide {
     /// Did they code the disagreement's code on these lines (segments: on
     /// an overlapping range at all)?
     pub coded: bool,
-    /// Every code they applied on these lines, any code, in order of
-    /// first appearance.
+    /// Every code they applied on these lines (documents: on the lines
+    /// of `Disagreement::range`), any code, in order of first appearance.
     pub codes: Vec<CodeId>,
 }
 
