@@ -84,9 +84,9 @@ fn statistics_match_the_reference_implementations() {
         );
         let cohen = (m.len() == 2).then(|| {
             let mut t = vec![vec![0u64; c.categories]; c.categories];
-            for u in 0..units {
-                if let (Some(a), Some(b)) = (m[0][u], m[1][u]) {
-                    t[a][b] += 1;
+            for (a, b) in m[0].iter().zip(&m[1]) {
+                if let (Some(a), Some(b)) = (a, b) {
+                    t[*a][*b] += 1;
                 }
             }
             stats::cohen(&t)
