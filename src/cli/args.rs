@@ -145,6 +145,35 @@ pub enum Cmd {
         #[arg(long)]
         json: bool,
     },
+    /// Intercoder agreement: per code, pooled over codes, and where the
+    /// coders differ (see docs/agreement.md).
+    Agreement {
+        project: PathBuf,
+        /// Coders to compare, by name or ID, comma-separated (two or more;
+        /// exactly two for segments).
+        #[arg(long, value_delimiter = ',', required = true)]
+        coders: Vec<String>,
+        #[arg(long, value_enum, default_value = "line")]
+        unit: AgreementUnit,
+        /// Segments: least overlap of two segments, as a share of their
+        /// union (0.9 = 90%).
+        #[arg(long, default_value_t = crate::analysis::agreement::DEFAULT_OVERLAP)]
+        overlap: f64,
+        /// Codes to compare, by path, comma-separated (default: every code
+        /// the coders used).
+        #[arg(long, value_delimiter = ',')]
+        codes: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// The unit of `agreement --unit`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AgreementUnit {
+    Line,
+    Segment,
+    Document,
 }
 
 /// A table's direction, for `export --dir`.

@@ -1,6 +1,7 @@
 //! The command-line interface: each subcommand loads a project, applies
 //! commands from `crate::edit` (as the GUI does) and saves.
 
+mod agreement;
 mod args;
 mod codebook;
 
@@ -476,6 +477,7 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
                 ));
             }
         }
+        cmd @ Cmd::Agreement { .. } => agreement::run(cmd)?,
         Cmd::Stats { project, json } => {
             let p = load(&project)?;
             let s = crate::analysis::stats(&p);

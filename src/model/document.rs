@@ -286,6 +286,20 @@ impl Document {
         &self.text[a..b.max(a)]
     }
 
+    /// The text of 1-based lines `a..=b`, without the last one's newline
+    /// ("" if out of range): by the line index, without counting chars.
+    pub fn lines_text(&self, a: usize, b: usize) -> &str {
+        let bytes = &self.index().byte_starts;
+        let (Some(i), Some(j)) = (a.checked_sub(1), b.checked_sub(1)) else {
+            return "";
+        };
+        let (Some(start), true) = (bytes.get(i), i <= j && j < bytes.len()) else {
+            return "";
+        };
+        let end = bytes.get(j + 1).map_or(self.text.len(), |next| next - 1);
+        self.text.get(*start..end).unwrap_or("")
+    }
+
     /// The text of a 1-based line, without its newline.
     pub fn line_text(&self, n: usize) -> &str {
         match self.line_range(n) {
@@ -397,6 +411,18 @@ mod tests {
         let line = d.line_range(1).expect("line 1");
         let inner = CharRange::new(line.start.0 + 8, line.end.0);
         assert_eq!(d.text_without_labels(inner), "post every day.");
+    }
+
+    #[test]
+    fn lines_text_is_the_lines_slice() {
+        let d = Document::new("d", "یک\n\nسه three\nfour");
+        for (a, b) in [(1, 1), (2, 2), (1, 3), (3, 4), (4, 4), (1, 4)] {
+            let r = d.lines_range(a, b).expect("range");
+            assert_eq!(d.lines_text(a, b), d.slice(r), "{a}-{b}");
+        }
+        assert_eq!(d.lines_text(0, 1), "");
+        assert_eq!(d.lines_text(2, 1), "");
+        assert_eq!(d.lines_text(4, 5), "");
     }
 
     #[test]

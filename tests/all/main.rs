@@ -1,6 +1,7 @@
 //! One integration test binary (as ripgrep does): real files, real round
 //! trips, the CLI end to end, and the GUI headless.
 
+mod agreement;
 mod bidi;
 mod cli;
 mod core_edits;

@@ -1,4 +1,6 @@
-//! Counts and summaries of a project.
+//! Counts and summaries of a project, and intercoder agreement.
+
+pub mod agreement;
 
 use crate::model::*;
 use serde::Serialize;
