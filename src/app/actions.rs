@@ -93,7 +93,14 @@ pub fn apply(wb: &mut Workbench, a: Action) {
         }
         Action::SetNewCoderText(t) => wb.state.new_coder = t,
         Action::SetDigits(d) => wb.state.digits = d,
-        Action::ShowCoder(c) => wb.state.show_coder = c,
+        Action::ShowCoder(c) => {
+            wb.state.show_coder = c;
+            wb.state.compare_coders.clear();
+        }
+        Action::CompareCoders(list) => {
+            wb.state.compare_coders = list;
+            wb.state.show_coder = None;
+        }
         Action::OpenReview(tab) => wb.state.review.open_on(tab, None),
         Action::TogglePane(name) => {
             let s = wb.state.lang.strings();

@@ -50,7 +50,11 @@ pub fn browser_ui(
     let rtl = doc.is_rtl_in(p.direction);
     let avail = ui.available_width();
     let num_w = 44.0;
-    cache.ensure_stripes(p, doc, generation, state.show_coder);
+    let groups: Vec<CoderId> = match state.show_coder {
+        Some(c) => vec![c],
+        None => state.compare_coders.clone(),
+    };
+    cache.ensure_stripes(p, doc, generation, &groups);
     // The stripes' width is fixed, so coding never re-wraps the text: past
     // RESERVED_LANES, lanes get narrower instead.
     let stripes_w = RESERVED_LANES as f32 * (LANE_W + LANE_GAP) + 6.0;

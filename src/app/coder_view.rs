@@ -92,10 +92,29 @@ pub fn menu_ui(ui: &mut egui::Ui, p: &Project, state: &UiState, out: &mut Vec<Ac
 /// While one coder's codings are shown, the top bar says so, with a button
 /// back to all.
 pub fn banner_ui(ui: &mut egui::Ui, p: &Project, state: &UiState, out: &mut Vec<Action>) {
+    let s = state.lang.strings();
+    if !state.compare_coders.is_empty() {
+        let names: Vec<&str> = state
+            .compare_coders
+            .iter()
+            .filter_map(|c| p.coder(*c))
+            .map(|c| c.name.as_str())
+            .collect();
+        let sep = " | ";
+        let text = s.comparing_coders.replace("{names}", &names.join(sep));
+        ui.label(egui::RichText::new(bidi(&text)).strong());
+        if ui
+            .small_button("×")
+            .on_hover_text(bidi(s.all_coders))
+            .clicked()
+        {
+            out.push(Action::CompareCoders(Vec::new()));
+        }
+        return;
+    }
     let Some(c) = state.show_coder.and_then(|c| p.coder(c)) else {
         return;
     };
-    let s = state.lang.strings();
     let text = s.showing_coder.replace("{name}", &c.name);
     let swatch = egui::Color32::from_hex(&c.color).unwrap_or(egui::Color32::GRAY);
     let color = super::contrast::readable_on(swatch, ui.visuals().panel_fill);

@@ -207,6 +207,8 @@ pub struct Strings {
     pub all_coders: &'static str,
     /// Top bar while one coder's codings are shown ({name}).
     pub showing_coder: &'static str,
+    /// Top bar while coders' stripes are side by side ({names}).
+    pub comparing_coders: &'static str,
 }
 
 mod en;

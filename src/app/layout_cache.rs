@@ -42,7 +42,7 @@ pub struct LayoutCache {
     pub paras: Vec<Para>,
     pub row_height: f32,
     pub total_height: f32,
-    stripes_key: Option<(DocId, u64, Option<CoderId>)>,
+    stripes_key: Option<(DocId, u64, Vec<CoderId>)>,
     pub stripes: Vec<Stripe>,
     pub lanes: usize,
     /// Where the text column was last drawn: (left x, top y, width).
@@ -297,49 +297,75 @@ impl LayoutCache {
 
     /// Stripe lanes: overlapping codings get different lanes. Recomputed only
     /// when the codings change.
-    /// `coder`: only that coder's codings (View ▸ Codings of).
+    /// `coders`: only these coders' codings (View ▸ Codings of, or a
+    /// comparison), each coder's in lanes of their own, in this order,
+    /// with an empty lane between; empty: everyone's, mixed.
     pub fn ensure_stripes(
         &mut self,
         p: &Project,
         doc: &Document,
         generation: u64,
-        coder: Option<CoderId>,
+        coders: &[CoderId],
     ) {
-        let key = (doc.id, generation, coder);
-        if self.stripes_key == Some(key) {
+        if self
+            .stripes_key
+            .as_ref()
+            .is_some_and(|(d, g, c)| *d == doc.id && *g == generation && c == coders)
+        {
             return;
         }
-        self.stripes_key = Some(key);
-        let mut items: Vec<Stripe> = p
+        self.stripes_key = Some((doc.id, generation, coders.to_vec()));
+        let group_of = |c: &Coding| -> Option<usize> {
+            if coders.is_empty() {
+                Some(0)
+            } else {
+                coders.iter().position(|x| *x == c.coder)
+            }
+        };
+        let mut items: Vec<(usize, Stripe)> = p
             .codings_in(doc.id)
             .iter()
-            .filter(|c| coder.is_none_or(|f| f == c.coder))
-            .map(|c| {
+            .filter_map(|c| {
+                let group = group_of(c)?;
                 let (a, b) = doc.lines_of(c.range);
-                Stripe {
-                    coding: c.id,
-                    code: c.code,
-                    lane: 0,
-                    first_line: a,
-                    last_line: b,
-                }
+                Some((
+                    group,
+                    Stripe {
+                        coding: c.id,
+                        code: c.code,
+                        lane: 0,
+                        first_line: a,
+                        last_line: b,
+                    },
+                ))
             })
             .collect();
-        items.sort_by_key(|s| (s.first_line, std::cmp::Reverse(s.last_line)));
-        let mut lane_end: Vec<usize> = Vec::new();
-        for s in &mut items {
+        items.sort_by_key(|(g, s)| (*g, s.first_line, std::cmp::Reverse(s.last_line)));
+        // Lanes are given out per group; a group starts one lane past the
+        // last group's, so two coders' stripes stand apart.
+        let (mut base, mut lane_end): (usize, Vec<usize>) = (0, Vec::new());
+        let mut group = None;
+        for (g, s) in &mut items {
+            if group != Some(*g) {
+                if group.is_some() {
+                    base += lane_end.len() + 1;
+                }
+                group = Some(*g);
+                lane_end.clear();
+            }
             match lane_end.iter().position(|end| *end < s.first_line) {
                 Some(l) => {
-                    s.lane = l;
+                    s.lane = base + l;
                     lane_end[l] = s.last_line;
                 }
                 None => {
-                    s.lane = lane_end.len();
+                    s.lane = base + lane_end.len();
                     lane_end.push(s.last_line);
                 }
             }
         }
-        self.lanes = lane_end.len();
+        self.lanes = base + lane_end.len();
+        let items: Vec<Stripe> = items.into_iter().map(|(_, s)| s).collect();
         self.stripes = items;
     }
 }

@@ -108,6 +108,9 @@ pub enum Action {
     NewAt(PathBuf),
     /// Show one coder's codings only (None: everyone's).
     ShowCoder(Option<CoderId>),
+    /// Show these coders' codings only, each coder's stripes in lanes of
+    /// their own, side by side (empty: stop comparing).
+    CompareCoders(Vec<CoderId>),
     /// Open the review window on a tab.
     OpenReview(review::Tab),
     /// The answer to "unsaved changes": save first (or not), then go on.
@@ -206,6 +209,8 @@ pub struct UiState {
     pub me: Option<String>,
     /// Only this coder's codings are shown (View ▸ Codings of).
     pub show_coder: Option<CoderId>,
+    /// Coders whose stripes are shown side by side (from a disagreement).
+    pub compare_coders: Vec<CoderId>,
     pub coder_counts: Option<std::sync::Arc<coder_view::CoderCounts>>,
 }
 
@@ -261,6 +266,7 @@ impl Default for UiState {
             review: Default::default(),
             me: None,
             show_coder: None,
+            compare_coders: Vec::new(),
             coder_counts: None,
         }
     }

@@ -2,8 +2,10 @@
 //! structure), CSV (one row per level-1 code) and Markdown (Table 3 layout).
 //! Output is deterministic: tree order, then document order and position.
 
+mod review;
 mod table;
 
+pub use review::{ReportFormat, Table, review_report};
 pub use table::{table_rtl, to_csv, to_markdown};
 
 use crate::model::*;

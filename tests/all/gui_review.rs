@@ -5,7 +5,7 @@
 use super::gui::{demo, tree_item};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use strata::app::i18n::review::strings;
 use strata::app::{Lang, Workbench, bidi};
 use strata::model::*;
@@ -223,5 +223,87 @@ fn one_coders_codings_are_shown_alone_from_the_view_menu() {
         h.run();
         assert_eq!(h.state().state.show_coder, None, "{lang:?}");
         assert_eq!(segments(&h), 4, "{lang:?}");
+    }
+}
+
+#[test]
+fn the_agreement_view_shows_the_cores_figures_and_opens_a_disagreement_side_by_side() {
+    use strata::analysis::agreement::{AgreementOptions, Unit, agreement};
+    for lang in [Lang::En, Lang::Fa] {
+        let rs = strings(lang);
+        let mut h = demo(lang);
+        click(&mut h, rs.menu);
+        click(&mut h, rs.review_menu_agreement);
+        let p = &h.state().project;
+        let coders: Vec<CoderId> = p.coders.iter().take(2).map(|c| c.id).collect();
+        let want = agreement(p, &AgreementOptions::new(coders.clone())).expect("agreement");
+        let kappa = want.overall.cohen.expect("defined on the demo");
+        let shown = h.state().state.num(format!("{kappa:.3}"));
+        // The pooled row's Cohen's kappa, as the CLI computes it.
+        assert!(
+            h.query_all_by_label(&bidi(&shown)).count() >= 1,
+            "{lang:?}: {shown}"
+        );
+        // Document units give other figures.
+        let docs = if lang == Lang::En {
+            "Documents"
+        } else {
+            "سندها"
+        };
+        h.get_by_role_and_label(egui::accesskit::Role::Button, &bidi(docs))
+            .click();
+        h.run();
+        let by_doc = agreement(
+            &h.state().project,
+            &AgreementOptions {
+                unit: Unit::Document,
+                ..AgreementOptions::new(coders.clone())
+            },
+        )
+        .expect("agreement");
+        let observed = by_doc.overall.observed.expect("observed");
+        let shown = h.state().state.num(format!("{:.1}%", observed * 100.0));
+        assert!(
+            h.query_all_by_label(&bidi(&shown)).count() >= 1,
+            "{lang:?}: {shown}"
+        );
+        // Back to lines: a disagreement opens its document, the two coders'
+        // stripes side by side.
+        let lines = if lang == Lang::En {
+            "Lines"
+        } else {
+            "سطرها"
+        };
+        h.get_by_role_and_label(egui::accesskit::Role::Button, &bidi(lines))
+            .click();
+        h.run();
+        let list = format!(
+            "{} ({})",
+            if lang == Lang::En {
+                "Disagreements"
+            } else {
+                "ناهمخوانی‌ها"
+            },
+            h.state().state.num(want.disagreements.len())
+        );
+        click(&mut h, &list);
+        let first = &want.disagreements[0];
+        let code = &h.state().project.codes[&first.code].name;
+        let prefix = format!("{} ", first.doc_name);
+        let link = h
+            .query_all_by_role(egui::accesskit::Role::Link)
+            .find(|n| {
+                let l = n.accesskit_node().label().unwrap_or_default();
+                l.starts_with(&prefix) && l.contains(code.as_str())
+            })
+            .expect("the first disagreement's row");
+        link.click();
+        h.run();
+        assert_eq!(
+            h.state().state.selected_doc,
+            Some(first.document),
+            "{lang:?}"
+        );
+        assert_eq!(h.state().state.compare_coders, coders, "{lang:?}");
     }
 }

@@ -169,4 +169,5 @@ pub const EN: Strings = Strings {
     codings_of: "Codings of",
     all_coders: "All coders",
     showing_coder: "Showing {name}'s codings",
+    comparing_coders: "Side by side: {names}",
 };

@@ -170,4 +170,5 @@ pub const FA: Strings = Strings {
     codings_of: "کدگذاری‌های",
     all_coders: "همهٔ کدگذاران",
     showing_coder: "نمایش کدگذاری‌های {name}",
+    comparing_coders: "کنار هم: {names}",
 };

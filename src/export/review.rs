@@ -1,0 +1,438 @@
+//! The supervisor's review report (`strata review`): the hierarchy with
+//! counts per coder and verdicts, agreement tables, open comments and
+//! unresolved conflicts, as Markdown or as an HTML page that prints well
+//! (right to left for a Persian project, names isolated from the text
+//! around them). Deterministic: tree order, coders in project order,
+//! threads by when they were opened.
+
+use crate::model::*;
+use std::collections::BTreeMap;
+
+/// Append formatted text to a String (no Result to ignore, unlike `write!`).
+macro_rules! put {
+    ($o:expr, $($t:tt)*) => {
+        $o.push_str(&format!($($t)*))
+    };
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportFormat {
+    Markdown,
+    Html,
+}
+
+impl ReportFormat {
+    /// From an output file's extension: `.html`/`.htm` or `.md`.
+    pub fn from_path(path: &std::path::Path) -> Option<Self> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "html" | "htm" => Some(Self::Html),
+            "md" | "markdown" => Some(Self::Markdown),
+            _ => None,
+        }
+    }
+}
+
+/// A table of the report: a heading, column names and rows of cells.
+pub struct Table {
+    pub heading: String,
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    /// A sentence under the table (how figures were computed).
+    pub note: String,
+}
+
+/// The report's words in the project's language.
+struct Words {
+    title: &'static str,
+    coders: &'static str,
+    hierarchy: &'static str,
+    code: &'static str,
+    level: &'static str,
+    total: &'static str,
+    verdict: &'static str,
+    open_comments: &'static str,
+    accepted: &'static str,
+    needs_work: &'static str,
+    agreement: &'static str,
+    none_open: &'static str,
+    about: &'static str,
+    proposal: &'static str,
+    review_points: &'static str,
+    project: &'static str,
+    deleted: &'static str,
+    unknown: &'static str,
+}
+
+const EN: Words = Words {
+    title: "Review report",
+    coders: "Coders",
+    hierarchy: "Code hierarchy with codings per coder",
+    code: "Code",
+    level: "Level",
+    total: "Total",
+    verdict: "Verdict",
+    open_comments: "Open comments and conflicts",
+    accepted: "accepted",
+    needs_work: "needs work",
+    agreement: "Intercoder agreement",
+    none_open: "None.",
+    about: "About",
+    proposal: "Proposed",
+    review_points: "Review points",
+    project: "the project",
+    deleted: "deleted",
+    unknown: "unknown",
+};
+
+const FA: Words = Words {
+    title: "گزارش بازبینی",
+    coders: "کدگذاران",
+    hierarchy: "سلسله‌مراتب کدها با کدگذاری‌های هر کدگذار",
+    code: "کد",
+    level: "سطح",
+    total: "جمع",
+    verdict: "داوری",
+    open_comments: "نظرها و تعارض‌های باز",
+    accepted: "پذیرفته",
+    needs_work: "نیازمند کار",
+    agreement: "توافق میان کدگذاران",
+    none_open: "هیچ.",
+    about: "دربارهٔ",
+    proposal: "پیشنهاد",
+    review_points: "نقطه‌های بازبینی",
+    project: "پروژه",
+    deleted: "حذف‌شده",
+    unknown: "ناشناس",
+};
+
+/// The report. `agreement`: tables made by the caller (the CLI computes
+/// them for the coders asked for), each printed under its heading.
+pub fn review_report(p: &Project, format: ReportFormat, agreement: &[Table]) -> String {
+    let rtl = super::table_rtl(p);
+    let w = if rtl { &FA } else { &EN };
+    let mut tables = vec![hierarchy_table(p, w)];
+    tables.extend(agreement.iter().map(|t| Table {
+        heading: t.heading.clone(),
+        columns: t.columns.clone(),
+        rows: t.rows.clone(),
+        note: t.note.clone(),
+    }));
+    let threads = thread_blocks(p, w);
+    let points: Vec<String> = p
+        .review
+        .points
+        .iter()
+        .map(|x| {
+            let by = x.by.and_then(|c| p.coder(c)).map_or(w.unknown, |c| &c.name);
+            format!("{} — {} — {}", x.name, x.at.format("%Y-%m-%d %H:%M"), by)
+        })
+        .collect();
+    let coders: Vec<&str> = p.coders.iter().map(|c| c.name.as_str()).collect();
+    match format {
+        ReportFormat::Markdown => markdown(p, w, rtl, &coders, &tables, &threads, &points),
+        ReportFormat::Html => html(p, w, rtl, &coders, &tables, &threads, &points),
+    }
+}
+
+fn hierarchy_table(p: &Project, w: &Words) -> Table {
+    let ix = p.index();
+    // Codings per (code, coder), then summed up the tree.
+    let mut own: BTreeMap<(CodeId, CoderId), usize> = BTreeMap::new();
+    for c in p.codings.values() {
+        *own.entry((c.code, c.coder)).or_insert(0) += 1;
+    }
+    let mut total: BTreeMap<(CodeId, CoderId), usize> = BTreeMap::new();
+    for (&(code, coder), &n) in &own {
+        let mut at = Some(code);
+        while let Some(c) = at {
+            *total.entry((c, coder)).or_insert(0) += n;
+            at = ix.parent(c);
+        }
+    }
+    let mut columns = vec![w.code.to_string(), w.level.to_string()];
+    columns.extend(p.coders.iter().map(|c| c.name.clone()));
+    columns.extend([w.total.to_string(), w.verdict.to_string()]);
+    let rows = p
+        .walk()
+        .into_iter()
+        .filter_map(|(id, depth)| {
+            let code = p.codes.get(&id)?;
+            let mut row = vec![
+                format!("{}{}", "\u{a0}\u{a0}\u{a0}".repeat(depth), code.name),
+                p.level_name(ix.level(id)),
+            ];
+            row.extend(
+                p.coders
+                    .iter()
+                    .map(|c| total.get(&(id, c.id)).copied().unwrap_or(0).to_string()),
+            );
+            row.push(ix.total_count(id).to_string());
+            row.push(match p.review.verdicts.get(&id).map(|v| v.verdict) {
+                Some(Verdict::Accepted) => w.accepted.to_string(),
+                Some(Verdict::NeedsWork) => w.needs_work.to_string(),
+                None => String::new(),
+            });
+            Some(row)
+        })
+        .collect();
+    Table {
+        heading: w.hierarchy.to_string(),
+        columns,
+        rows,
+        note: String::new(),
+    }
+}
+
+/// An open thread: what it is about, its proposal, and its comments.
+struct Block {
+    about: String,
+    proposal: Option<String>,
+    comments: Vec<(String, String, String)>,
+}
+
+fn thread_blocks(p: &Project, w: &Words) -> Vec<Block> {
+    p.review
+        .open_threads()
+        .into_iter()
+        .map(|t| {
+            let about = match t.target {
+                ReviewTarget::Project => w.project.to_string(),
+                ReviewTarget::Code(id) => match p.codes.get(&id) {
+                    Some(_) => p.code_path_label(id, " › "),
+                    None => format!("? ({})", w.deleted),
+                },
+                ReviewTarget::Coding(id) => match p.codings.get(&id) {
+                    Some(c) => {
+                        let doc = p.document(c.document);
+                        let (a, b) = doc.map_or((0, 0), |d| d.lines_of(c.range));
+                        format!(
+                            "{} {}–{} · {} · {}",
+                            doc.map_or("?", |d| d.name.as_str()),
+                            a + 1,
+                            b + 1,
+                            p.codes.get(&c.code).map_or("?", |x| x.name.as_str()),
+                            p.coder_name(c.coder)
+                        )
+                    }
+                    None => format!("? ({})", w.deleted),
+                },
+            };
+            let name = |id: &CodeId| p.codes.get(id).map_or("?".to_string(), |c| c.name.clone());
+            let proposal = t.proposal.as_ref().map(|x| match x {
+                Proposal::Rename { to } => format!("→ «{to}»"),
+                Proposal::Merge { into } => format!("⇒ «{}»", name(into)),
+                Proposal::Move { under } => {
+                    format!("↳ «{}»", under.as_ref().map_or(w.project.to_string(), name))
+                }
+            });
+            let comments = t
+                .comments
+                .iter()
+                .map(|c| {
+                    let by = c
+                        .author
+                        .and_then(|a| p.coder(a))
+                        .map_or(w.unknown, |x| &x.name);
+                    (
+                        by.to_string(),
+                        c.at.format("%Y-%m-%d %H:%M").to_string(),
+                        c.text.clone(),
+                    )
+                })
+                .collect();
+            Block {
+                about,
+                proposal,
+                comments,
+            }
+        })
+        .collect()
+}
+
+/// A Markdown cell: no line breaks or pipes inside.
+fn md_cell(s: &str) -> String {
+    s.replace('|', "\\|").replace(['\n', '\r'], " ")
+}
+
+fn markdown(
+    p: &Project,
+    w: &Words,
+    rtl: bool,
+    coders: &[&str],
+    tables: &[Table],
+    threads: &[Block],
+    points: &[String],
+) -> String {
+    let mut o = String::new();
+    if rtl {
+        o.push_str("<div dir=\"rtl\">\n\n");
+    }
+    put!(o, "# {} — {}\n\n", w.title, p.name);
+    put!(o, "{}: {}\n\n", w.coders, coders.join("، "));
+    for t in tables {
+        put!(o, "## {}\n\n", t.heading);
+        put!(
+            o,
+            "| {} |\n",
+            t.columns
+                .iter()
+                .map(|c| md_cell(c))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        );
+        put!(o, "|{}\n", "---|".repeat(t.columns.len()));
+        for r in &t.rows {
+            put!(
+                o,
+                "| {} |\n",
+                r.iter().map(|c| md_cell(c)).collect::<Vec<_>>().join(" | ")
+            );
+        }
+        if !t.note.is_empty() {
+            put!(o, "\n{}\n", t.note);
+        }
+        o.push('\n');
+    }
+    put!(o, "## {}\n\n", w.open_comments);
+    if threads.is_empty() {
+        put!(o, "{}\n\n", w.none_open);
+    }
+    for b in threads {
+        put!(o, "### {} {}\n\n", w.about, b.about);
+        if let Some(x) = &b.proposal {
+            put!(o, "**{}:** {x}\n\n", w.proposal);
+        }
+        for (by, at, text) in &b.comments {
+            put!(o, "- **{by}** ({at}): {}\n", text.replace('\n', " "));
+        }
+        o.push('\n');
+    }
+    if !points.is_empty() {
+        put!(o, "## {}\n\n", w.review_points);
+        for x in points {
+            put!(o, "- {x}\n");
+        }
+        o.push('\n');
+    }
+    if rtl {
+        o.push_str("</div>\n");
+    }
+    o
+}
+
+fn esc(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => o.push_str("&amp;"),
+            '<' => o.push_str("&lt;"),
+            '>' => o.push_str("&gt;"),
+            '"' => o.push_str("&quot;"),
+            _ => o.push(c),
+        }
+    }
+    o
+}
+
+const CSS: &str = "body{font-family:'Vazirmatn','Noto Naskh Arabic','Noto Sans',Tahoma,sans-serif;margin:2em;line-height:1.5}\
+table{border-collapse:collapse;margin:0.5em 0 1.5em}th,td{border:1px solid #999;padding:0.2em 0.6em;text-align:start;vertical-align:top}\
+td.n{text-align:end;font-variant-numeric:tabular-nums}th{background:#eee}\
+.thread{border:1px solid #ccc;padding:0.4em 0.8em;margin:0.6em 0}\
+@media print{body{margin:0}thead{display:table-header-group}tr,.thread{break-inside:avoid}h2{break-after:avoid}}";
+
+fn html(
+    p: &Project,
+    w: &Words,
+    rtl: bool,
+    coders: &[&str],
+    tables: &[Table],
+    threads: &[Block],
+    points: &[String],
+) -> String {
+    let (dir, lang) = if rtl { ("rtl", "fa") } else { ("ltr", "en") };
+    let mut o = String::new();
+    put!(
+        o,
+        "<!DOCTYPE html>\n<html dir=\"{dir}\" lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{} — {}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
+        esc(w.title),
+        esc(&p.name)
+    );
+    put!(
+        o,
+        "<h1>{} — <bdi>{}</bdi></h1>\n",
+        esc(w.title),
+        esc(&p.name)
+    );
+    let names: Vec<String> = coders
+        .iter()
+        .map(|c| format!("<bdi>{}</bdi>", esc(c)))
+        .collect();
+    put!(
+        o,
+        "<p>{}: {}</p>\n",
+        esc(w.coders),
+        names.join(if rtl { "، " } else { ", " })
+    );
+    for t in tables {
+        put!(o, "<h2>{}</h2>\n<table>\n<thead><tr>\n", esc(&t.heading));
+        for c in &t.columns {
+            put!(o, "<th><bdi>{}</bdi></th>", esc(c));
+        }
+        o.push_str("</tr></thead>\n<tbody>\n");
+        for r in &t.rows {
+            o.push_str("<tr>");
+            for c in r {
+                let numeric =
+                    !c.is_empty() && c.chars().all(|x| x.is_ascii_digit() || ".-–%".contains(x));
+                let class = if numeric { " class=\"n\"" } else { "" };
+                put!(o, "<td{class}><bdi>{}</bdi></td>", esc(c));
+            }
+            o.push_str("</tr>\n");
+        }
+        o.push_str("</tbody>\n</table>\n");
+        if !t.note.is_empty() {
+            put!(o, "<p>{}</p>\n", esc(&t.note));
+        }
+    }
+    put!(o, "<h2>{}</h2>\n", esc(w.open_comments));
+    if threads.is_empty() {
+        put!(o, "<p>{}</p>\n", esc(w.none_open));
+    }
+    for b in threads {
+        put!(
+            o,
+            "<div class=\"thread\">\n<h3>{} <bdi>{}</bdi></h3>\n",
+            esc(w.about),
+            esc(&b.about)
+        );
+        if let Some(x) = &b.proposal {
+            put!(
+                o,
+                "<p><b>{}:</b> <bdi>{}</bdi></p>\n",
+                esc(w.proposal),
+                esc(x)
+            );
+        }
+        o.push_str("<ul>\n");
+        for (by, at, text) in &b.comments {
+            put!(
+                o,
+                "<li><b><bdi>{}</bdi></b> ({}): <bdi>{}</bdi></li>\n",
+                esc(by),
+                esc(at),
+                esc(text).replace('\n', "<br>")
+            );
+        }
+        o.push_str("</ul>\n</div>\n");
+    }
+    if !points.is_empty() {
+        put!(o, "<h2>{}</h2>\n<ul>\n", esc(w.review_points));
+        for x in points {
+            put!(o, "<li><bdi>{}</bdi></li>\n", esc(x));
+        }
+        o.push_str("</ul>\n");
+    }
+    o.push_str("</body>\n</html>\n");
+    o
+}
