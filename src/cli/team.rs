@@ -15,8 +15,10 @@ fn note(args: std::fmt::Arguments) {
 /// path where two inputs share a file name.
 fn labels(paths: &[&Path]) -> Vec<String> {
     let name = |p: &Path| {
-        p.file_name()
-            .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned())
+        p.file_name().map_or_else(
+            || p.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
     };
     paths
         .iter()
@@ -119,7 +121,9 @@ pub(super) fn merge_driver(
     let theirs = load(theirs_path)?;
     // Added on both branches, git gives an empty base: merge the two as
     // copies of an empty project of their ID.
-    let empty = std::fs::metadata(base_path).map(|m| m.len() == 0).unwrap_or(false);
+    let empty = std::fs::metadata(base_path)
+        .map(|m| m.len() == 0)
+        .unwrap_or(false);
     let base = if empty {
         let mut p = Project::new("");
         p.id = ours.id;
@@ -137,7 +141,10 @@ pub(super) fn merge_driver(
     let at = name.map_or(ours_path, Path::new);
     let (merged, report) = merge::merge(
         &base,
-        &[(ours_label.as_str(), &ours), (theirs_label.as_str(), &theirs)],
+        &[
+            (ours_label.as_str(), &ours),
+            (theirs_label.as_str(), &theirs),
+        ],
     )
     .map_err(|e| input(at, e))?;
     let text = store::to_string(&merged)?;

@@ -38,5 +38,6 @@ mod import;
 mod safety;
 mod selection;
 mod store;
+mod team;
 mod torture;
 mod util;
