@@ -8,6 +8,7 @@
 //! report: nothing is silently lost. A document whose text differs between
 //! sides is refused: codings are char ranges into one text.
 
+mod assemble;
 mod codes;
 mod diff;
 mod items;

@@ -56,8 +56,8 @@ pub(super) fn pick<T: Clone + Ord>(base: Option<&T>, cands: Vec<Cand<T>>) -> Opt
 
 /// The merged order of a list (roots, children, documents, coders): the
 /// base's order, or the one side's new order if exactly one side reordered
-/// it; items new to the list go after the item they follow on their side
-/// (ties by name, then ID); items in no list go last. Returns whether sides
+/// it; items new to the list go after the item they follow on their side,
+/// or last if they were added last (ties by name, then ID); items in no list go last. Returns whether sides
 /// reordered it in different ways (the base's order is kept then).
 pub(super) fn merge_order<T: Copy + Ord>(
     base: &[T],
@@ -90,24 +90,34 @@ pub(super) fn merge_order<T: Copy + Ord>(
         _ => base_kept,
     };
     let pos: BTreeMap<T, usize> = backbone.iter().enumerate().map(|(i, x)| (*x, i)).collect();
-    let mut keyed: Vec<((i64, u8, String), T)> = backbone
+    let mut keyed: Vec<((i64, u8, usize, String), T)> = backbone
         .iter()
         .enumerate()
-        .map(|(i, x)| ((i as i64, 0, String::new()), *x))
+        .map(|(i, x)| ((i as i64, 0, 0, String::new()), *x))
         .collect();
     for x in keep.iter().filter(|x| !pos.contains_key(x)) {
-        let mut best: Option<i64> = None;
+        // The earliest place any side gives it; then its place in that
+        // side's list, so a side's new items keep their order.
+        let mut best: Option<(i64, usize)> = None;
         for s in sides {
             if let Some(at) = s.iter().position(|y| y == x) {
-                let anchor = s[..at]
-                    .iter()
-                    .rev()
-                    .find_map(|y| pos.get(y))
-                    .map_or(-1, |i| *i as i64);
-                best = Some(best.map_or(anchor, |b| b.min(anchor)));
+                // Added at the end of its list: at the end here too, even
+                // where the backbone was reordered.
+                let last = !s[at..].iter().any(|y| pos.contains_key(y));
+                let anchor = if last {
+                    backbone.len() as i64
+                } else {
+                    s[..at]
+                        .iter()
+                        .rev()
+                        .find_map(|y| pos.get(y))
+                        .map_or(-1, |i| *i as i64)
+                };
+                best = Some(best.map_or((anchor, at), |b| b.min((anchor, at))));
             }
         }
-        keyed.push(((best.unwrap_or(i64::MAX), 1, name(*x)), *x));
+        let (anchor, at) = best.unwrap_or((i64::MAX, 0));
+        keyed.push(((anchor, 1, at, name(*x)), *x));
     }
     keyed.sort();
     (keyed.into_iter().map(|(_, x)| x).collect(), conflict)

@@ -455,8 +455,7 @@ fn coded(base: &Project, steps: &[super::edit_props::Step]) -> Project {
     let mut h = History::new();
     for s in steps {
         if let Some(cmd) = to_command(&p, s) {
-            // Ignored on purpose: a random step may be refused (a cycle, a blank name).
-            let _ = h.apply(&mut p, cmd); // as the window refuses it
+            let _ = h.apply(&mut p, cmd); // Ignored on purpose: a random step may be refused, as the window refuses it
         }
     }
     p
