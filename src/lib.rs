@@ -13,6 +13,7 @@ pub mod demo;
 pub mod edit;
 pub mod export;
 pub mod import;
+pub mod merge;
 pub mod model;
 pub mod store;
 pub mod text;

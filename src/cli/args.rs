@@ -166,6 +166,46 @@ pub enum Cmd {
         #[arg(long)]
         json: bool,
     },
+    /// Merge coders' copies that all started from BASE into a new project
+    /// (by stable IDs; conflicts are kept and listed, nothing is lost).
+    Merge {
+        base: PathBuf,
+        /// The coders' copies.
+        #[arg(required = true)]
+        copies: Vec<PathBuf>,
+        /// The merged project (a new file; see --force).
+        #[arg(long, short)]
+        output: PathBuf,
+        /// Print the merge report as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Also write the merge report (JSON) to this file.
+        #[arg(long, value_name = "FILE")]
+        report: Option<PathBuf>,
+        /// Replace OUTPUT if it exists (the old one is kept as OUTPUT.bak).
+        /// Never one of the inputs.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Git's merge driver: merge THEIRS into OURS from their common BASE,
+    /// writing the result into OURS (`strata merge-driver %O %A %B %P`).
+    MergeDriver {
+        base: PathBuf,
+        ours: PathBuf,
+        theirs: PathBuf,
+        /// The project's path in the repository (git's %P), for messages.
+        path: Option<String>,
+    },
+    /// What changed from OLD to NEW: codes, codings per coder, memos,
+    /// documents, coders.
+    Diff {
+        old: PathBuf,
+        new: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// A project as readable text, one coding per line (for git's textconv).
+    Show { project: PathBuf },
 }
 
 /// The unit of `agreement --unit`.

@@ -4,6 +4,7 @@
 mod agreement;
 mod args;
 mod codebook;
+mod team;
 
 pub use args::{Cli, Cmd, Span};
 
@@ -497,6 +498,22 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
             };
             print_out(&text)?;
         }
+        Cmd::Merge {
+            base,
+            copies,
+            output,
+            json,
+            report,
+            force,
+        } => team::merge(&base, &copies, &output, json, report.as_deref(), force)?,
+        Cmd::MergeDriver {
+            base,
+            ours,
+            theirs,
+            path,
+        } => team::merge_driver(&base, &ours, &theirs, path.as_deref())?,
+        Cmd::Diff { old, new, json } => team::diff(&old, &new, json)?,
+        Cmd::Show { project } => print_out(&crate::merge::show(&load(&project)?))?,
     }
     Ok(())
 }

@@ -11,7 +11,7 @@ fn demo() -> Project {
 
 /// One random user step, built from indices into the current project.
 #[derive(Clone, Debug)]
-enum Step {
+pub(super) enum Step {
     Code {
         doc: usize,
         a: usize,
@@ -91,7 +91,7 @@ enum Step {
     Actor(usize),
 }
 
-fn step() -> impl Strategy<Value = Step> {
+pub(super) fn step() -> impl Strategy<Value = Step> {
     let n = 0usize..1000;
     prop_oneof![
         (n.clone(), n.clone(), 1usize..80, n.clone()).prop_map(|(doc, a, len, code)| Step::Code {
@@ -145,7 +145,7 @@ fn pick<T: Copy>(v: &[T], i: usize) -> Option<T> {
     (!v.is_empty()).then(|| v[i % v.len()])
 }
 
-fn to_command(p: &Project, s: &Step) -> Option<Command> {
+pub(super) fn to_command(p: &Project, s: &Step) -> Option<Command> {
     let codes: Vec<CodeId> = p.codes.keys().copied().collect();
     let codings: Vec<CodingId> = p.codings.keys().copied().collect();
     let coder = p.coders.first()?.id;

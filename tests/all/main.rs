@@ -42,5 +42,6 @@ mod review;
 mod safety;
 mod selection;
 mod store;
+mod team;
 mod torture;
 mod util;

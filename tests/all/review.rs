@@ -188,3 +188,85 @@ fn a_review_point_records_the_tree_codings_and_memos_of_its_moment() {
     h.undo(&mut p).unwrap();
     assert!(p.review.points.is_empty());
 }
+
+#[test]
+fn a_merge_unions_comments_takes_verdicts_and_opens_a_thread_per_conflict() {
+    let mut base = demo();
+    let mut h = History::new();
+    let code = named(&base, "آمارسازی");
+    step(&mut h, &mut base, |p| {
+        edit::comment(p, ReviewTarget::Code(code), "تعریفش چیست؟", None)
+    });
+    let thread = *base.review.threads.keys().next().expect("thread");
+    let (mut a_h, mut b_h) = (History::new(), History::new());
+    // Two copies handed out after the question was asked.
+    let (mut a, mut b) = (base.clone(), base.clone());
+    // Both answer the supervisor's question; one resolves it; the other
+    // marks a verdict; each renames the code differently (a conflict).
+    step(&mut a_h, &mut a, |p| edit::reply(p, thread, "آمار ساختگی"));
+    step(&mut b_h, &mut b, |p| {
+        edit::reply(p, thread, "Made-up figures")
+    });
+    step(&mut a_h, &mut a, |p| edit::set_resolved(p, thread, true));
+    step(&mut b_h, &mut b, |p| {
+        edit::set_verdict(p, code, Some(Verdict::Accepted))
+    });
+    step(&mut a_h, &mut a, |_| {
+        Ok(Command::RenameCode {
+            id: code,
+            name: "آمار ساختگی".into(),
+        })
+    });
+    step(&mut b_h, &mut b, |_| {
+        Ok(Command::RenameCode {
+            id: code,
+            name: "آمارسازی رسمی".into(),
+        })
+    });
+    let (m, report) = strata::merge::merge(&base, &[("a", &a), ("b", &b)]).expect("merge");
+    let t = &m.review.threads[&thread];
+    let texts: Vec<&str> = t.comments.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(texts.len(), 3, "{texts:?}");
+    assert!(texts.contains(&"آمار ساختگی") && texts.contains(&"Made-up figures"));
+    // Resolved on one copy while the other answered: open, so that the
+    // answer is read.
+    assert!(
+        !t.resolved,
+        "an answer the resolving side did not see reopens it"
+    );
+    // Resolved on one copy, untouched on the other: resolved.
+    let mut c = base.clone();
+    step(&mut History::new(), &mut c, |p| {
+        edit::set_resolved(p, thread, true)
+    });
+    let (only, _) = strata::merge::merge(&base, &[("b", &b), ("c", &c)]).expect("merge");
+    assert!(
+        !only.review.threads[&thread].resolved,
+        "b answered: still open"
+    );
+    let (only, _) = strata::merge::merge(&base, &[("c", &c), ("base", &base)]).expect("merge");
+    assert!(only.review.threads[&thread].resolved);
+    assert_eq!(
+        m.review.verdicts.get(&code).map(|v| v.verdict),
+        Some(Verdict::Accepted)
+    );
+    // The rename conflict is an open thread on the code.
+    assert!(!report.conflicts.is_empty());
+    let conflict = m
+        .review
+        .threads
+        .values()
+        .find(|t| t.comments[0].text.starts_with("Merge conflict"))
+        .expect("a thread for the conflict");
+    assert_eq!(conflict.target, ReviewTarget::Code(code));
+    assert!(!conflict.resolved);
+    // Either order: the same file; merging the result again adds nothing.
+    let (m2, _) = strata::merge::merge(&base, &[("b", &b), ("a", &a)]).expect("merge");
+    assert_eq!(
+        store::to_string(&m).expect("ser"),
+        store::to_string(&m2).expect("ser")
+    );
+    let (again, _) =
+        strata::merge::merge(&base, &[("a", &a), ("b", &b), ("m", &m)]).expect("merge");
+    assert_eq!(again.review.threads.len(), m.review.threads.len());
+}
