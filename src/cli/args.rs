@@ -186,6 +186,11 @@ pub enum Cmd {
         /// Never one of the inputs.
         #[arg(long)]
         force: bool,
+        /// Remove a coding deleted on one copy and left as it was on
+        /// another (git's rule). By default codings are unioned: it is
+        /// kept, and listed.
+        #[arg(long)]
+        honour_deletions: bool,
     },
     /// Git's merge driver: merge THEIRS into OURS from their common BASE,
     /// writing the result into OURS (`strata merge-driver %O %A %B %P`).
@@ -195,6 +200,9 @@ pub enum Cmd {
         theirs: PathBuf,
         /// The project's path in the repository (git's %P), for messages.
         path: Option<String>,
+        /// As for `merge`: remove codings one branch deleted.
+        #[arg(long)]
+        honour_deletions: bool,
     },
     /// What changed from OLD to NEW: codes, codings per coder, memos,
     /// documents, coders.

@@ -46,6 +46,7 @@ pub(super) fn merge(
     json: bool,
     report_path: Option<&Path>,
     force: bool,
+    honour_deletions: bool,
 ) -> Result<(), CliError> {
     let inputs: Vec<&Path> = std::iter::once(base_path)
         .chain(copies.iter().map(|p| p.as_path()))
@@ -81,7 +82,9 @@ pub(super) fn merge(
         .map(|s| s.as_str())
         .zip(sides.iter())
         .collect();
-    let (merged, report) = merge::merge(&base, &pairs).map_err(|e| input(base_path, e))?;
+    let opts = merge::MergeOptions { honour_deletions };
+    let (merged, report) =
+        merge::merge_with(&base, &pairs, opts).map_err(|e| input(base_path, e))?;
     let output = &store::resolve(output)?;
     let lock = match Lock::acquire(output, false) {
         Err(store::LockError::Stale { .. }) => Lock::acquire(output, true)?,
@@ -116,6 +119,7 @@ pub(super) fn merge_driver(
     ours_path: &Path,
     theirs_path: &Path,
     name: Option<&str>,
+    honour_deletions: bool,
 ) -> Result<(), CliError> {
     let ours = load(ours_path)?;
     let theirs = load(theirs_path)?;
@@ -139,12 +143,13 @@ pub(super) fn merge_driver(
     };
     let (ours_label, theirs_label) = (label("ours"), label("theirs"));
     let at = name.map_or(ours_path, Path::new);
-    let (merged, report) = merge::merge(
+    let (merged, report) = merge::merge_with(
         &base,
         &[
             (ours_label.as_str(), &ours),
             (theirs_label.as_str(), &theirs),
         ],
+        merge::MergeOptions { honour_deletions },
     )
     .map_err(|e| input(at, e))?;
     let text = store::to_string(&merged)?;

@@ -245,7 +245,19 @@ impl Merger<'_> {
             let changed = vs
                 .iter()
                 .any(|(_, c)| b.is_some_and(|b| coding_value(b) != coding_value(c)));
-            if !deleted.is_empty() {
+            if !deleted.is_empty() && !changed && !vs.is_empty() && !self.opts.honour_deletions {
+                // Unioned: another copy still has it as it was.
+                let kept = self.coding_text(&coding_value(&vs[0].1));
+                let others = self.alternatives(vec![("deleted".into(), deleted)]);
+                self.conflict(Conflict {
+                    kind: ConflictKind::DeletedOnOneSide,
+                    item: kept.clone(),
+                    id: id.to_string(),
+                    kept,
+                    others,
+                    resolution: "kept, as another copy still has it (merge with --honour-deletions to remove it)".into(),
+                });
+            } else if !deleted.is_empty() {
                 if !changed {
                     self.gone_codings.insert(id, deleted);
                     continue;

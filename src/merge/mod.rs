@@ -55,10 +55,21 @@ pub enum MergeError {
     Check(String),
 }
 
+/// How a merge treats what a side deleted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MergeOptions {
+    /// A coding deleted on one copy and left as it was on another is
+    /// removed (git's three-way rule), not kept. Off by default: codings
+    /// are unioned, as MAXQDA's and NVivo's merges do, and each one kept
+    /// that way is listed.
+    pub honour_deletions: bool,
+}
+
 /// Work in progress: the base, the sides (normalised: coders and joined
 /// documents under their merged IDs) and what is merged so far.
 struct Merger<'a> {
     base: &'a Project,
+    opts: MergeOptions,
     sides: Vec<Project>,
     labels: Vec<String>,
     report: MergeReport,
@@ -110,6 +121,15 @@ pub fn merge(
     base: &Project,
     sides: &[(&str, &Project)],
 ) -> Result<(Project, MergeReport), MergeError> {
+    merge_with(base, sides, MergeOptions::default())
+}
+
+/// `merge`, with a choice about deletions.
+pub fn merge_with(
+    base: &Project,
+    sides: &[(&str, &Project)],
+    opts: MergeOptions,
+) -> Result<(Project, MergeReport), MergeError> {
     if sides.is_empty() {
         return Err(MergeError::NoSides);
     }
@@ -122,6 +142,7 @@ pub fn merge(
     norm::check_texts(base, sides)?;
     let mut m = Merger {
         base,
+        opts,
         sides: sides.iter().map(|(_, p)| (*p).clone()).collect(),
         labels: sides.iter().map(|(l, _)| l.to_string()).collect(),
         report: MergeReport {

@@ -20,6 +20,8 @@ pub enum ConflictKind {
     DeletedButUsed,
     /// One coding changed in different ways (range, code, coder).
     CodingChanged,
+    /// A coding deleted on one side, left as it was on another: kept.
+    DeletedOnOneSide,
     /// One memo edited differently on two sides.
     MemoEdited,
     /// A document's name, variables, group or direction set differently.
@@ -190,6 +192,7 @@ fn kind_name(k: ConflictKind) -> &'static str {
         ConflictKind::DeletedButChanged => "deleted on one side, changed on another",
         ConflictKind::DeletedButUsed => "deleted on one side, used on another",
         ConflictKind::CodingChanged => "coding changed differently",
+        ConflictKind::DeletedOnOneSide => "deleted on one copy only",
         ConflictKind::MemoEdited => "memo edited differently",
         ConflictKind::DocumentChanged => "document changed differently",
         ConflictKind::GroupRenamed => "group renamed differently",

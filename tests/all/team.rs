@@ -508,3 +508,32 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_coding_deleted_on_one_copy_only_is_kept_and_listed_unless_deletions_are_honoured() {
+    use strata::merge::{ConflictKind, MergeOptions, merge_with};
+    let base = strata::demo::demo_project().expect("demo");
+    let gone = *base.codings.keys().next().expect("a coding");
+    let mut a = base.clone();
+    Command::RemoveCoding { id: gone }
+        .apply(&mut a)
+        .expect("remove");
+    let b = base.clone();
+    let (m, report) = merge(&base, &[("a", &a), ("b", &b)]).expect("merge");
+    assert!(m.codings.contains_key(&gone), "unioned: b still has it");
+    assert!(
+        report
+            .conflicts
+            .iter()
+            .any(|c| c.kind == ConflictKind::DeletedOnOneSide && c.id == gone.to_string()),
+        "and listed"
+    );
+    let opts = MergeOptions {
+        honour_deletions: true,
+    };
+    let (m, _) = merge_with(&base, &[("a", &a), ("b", &b)], opts).expect("merge");
+    assert!(
+        !m.codings.contains_key(&gone),
+        "git's rule: a's deletion stands"
+    );
+}
