@@ -143,6 +143,35 @@ impl Snapshot {
         }
     }
 
+    /// The project as it was at this point, for comparing with `now`: its
+    /// tree, codings, memos and coders, and now's documents (texts do not
+    /// change) under their names of then.
+    pub fn project(&self, now: &super::Project) -> super::Project {
+        let mut p = super::Project::new(now.name.clone());
+        p.id = now.id;
+        p.level_names = now.level_names.clone();
+        p.level_count = now.level_count;
+        p.coders = self.coders.clone();
+        p.documents = self
+            .documents
+            .iter()
+            .map(|(id, name)| {
+                let mut d = now
+                    .document(*id)
+                    .cloned()
+                    .unwrap_or_else(|| super::Document::new(name.clone(), ""));
+                d.id = *id;
+                d.name = name.clone();
+                d
+            })
+            .collect();
+        p.roots = self.roots.clone();
+        p.codes = self.codes.iter().map(|c| (c.id, c.clone())).collect();
+        p.codings = self.codings.iter().map(|c| (c.id, c.clone())).collect();
+        p.memos = self.memos.iter().map(|m| (m.id, m.clone())).collect();
+        p
+    }
+
     pub fn memo(&self, id: MemoId) -> Option<&Memo> {
         self.memos.iter().find(|m| m.id == id)
     }

@@ -307,3 +307,75 @@ fn the_agreement_view_shows_the_cores_figures_and_opens_a_disagreement_side_by_s
         assert_eq!(h.state().state.compare_coders, coders, "{lang:?}");
     }
 }
+
+#[test]
+fn a_review_point_then_the_changes_since_it_and_the_trees_side_by_side() {
+    for lang in [Lang::En, Lang::Fa] {
+        let rs = strings(lang);
+        let mut h = review_on(lang, SUB);
+        click(&mut h, rs.changes);
+        type_in(&mut h, "Review point name", "دور نخست");
+        let mark = if lang == Lang::En {
+            "Mark review point"
+        } else {
+            "ثبت نقطهٔ بازبینی"
+        };
+        click(&mut h, mark);
+        assert_eq!(h.state().project.review.points.len(), 1, "{lang:?}");
+        assert_eq!(h.state().project.review.points[0].name, "دور نخست");
+        // After it: a rename and a new coding.
+        let sub = code_named(&h.state().project, SUB);
+        h.state_mut().edit(strata::edit::Command::RenameCode {
+            id: sub,
+            name: "سرکوب و حذف منتقدان".into(),
+        });
+        let wb = h.state_mut();
+        let doc = wb.project.documents[0].id;
+        let leaf = code_named(&wb.project, "آمارسازی");
+        let coder = wb.state.coder.expect("coder");
+        wb.edit(strata::edit::new_coding(
+            doc,
+            CharRange::new(0, 5),
+            leaf,
+            coder,
+        ));
+        h.run();
+        let path = h.state().project.code_path_label(sub, " › ");
+        let renamed = if lang == Lang::En {
+            format!("{path}: Renamed from «{SUB}»")
+        } else {
+            format!("{path}: تغییر نام از «{SUB}»")
+        };
+        h.get_by_label(&renamed);
+        let name = h.state().project.coder_name(coder).to_string();
+        let one = h.state().state.num(1);
+        let zero = h.state().state.num(0);
+        let codings = if lang == Lang::En {
+            format!("Codings by {name}: {one} added, {zero} removed, {zero} changed")
+        } else {
+            format!("کدگذاری‌های {name}: {one} افزوده، {zero} حذف‌شده، {zero} تغییریافته")
+        };
+        h.get_by_label(&codings);
+        // The point's tree and now's, side by side, the renamed code marked.
+        click(&mut h, rs.compare);
+        let now = if lang == Lang::En {
+            "now"
+        } else {
+            "اکنون"
+        };
+        click(&mut h, &format!("دور نخست | {now}"));
+        assert!(
+            h.query_all_by_label_contains(SUB).count() >= 1,
+            "{lang:?}: the old name on the left"
+        );
+        let tag = if lang == Lang::En {
+            "[renamed]"
+        } else {
+            "[تغییر نام]"
+        };
+        assert!(
+            h.query_all_by_label_contains(tag).count() >= 1,
+            "{lang:?}: marked as renamed"
+        );
+    }
+}
