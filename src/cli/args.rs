@@ -212,6 +212,21 @@ pub enum Cmd {
         #[arg(long)]
         json: bool,
     },
+    /// The supervisor's review report: the hierarchy with counts per coder
+    /// and verdicts, agreement tables, open comments and merge conflicts,
+    /// and review points. HTML prints well, Persian included.
+    Review {
+        project: PathBuf,
+        /// report.html or report.md (the format follows the extension).
+        #[arg(long, short)]
+        output: PathBuf,
+        /// Coders whose agreement is reported (default: every coder, when
+        /// there are two or more).
+        #[arg(long, value_delimiter = ',')]
+        coders: Vec<String>,
+        #[arg(long, value_enum, default_value = "line")]
+        unit: AgreementUnit,
+    },
     /// A project as readable text, one coding per line (for git's textconv).
     Show { project: PathBuf },
 }

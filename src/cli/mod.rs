@@ -4,6 +4,7 @@
 mod agreement;
 mod args;
 mod codebook;
+mod review;
 mod team;
 
 pub use args::{Cli, Cmd, Span};
@@ -523,6 +524,7 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
             honour_deletions,
         } => team::merge_driver(&base, &ours, &theirs, path.as_deref(), honour_deletions)?,
         Cmd::Diff { old, new, json } => team::diff(&old, &new, json)?,
+        cmd @ Cmd::Review { .. } => review::run(cmd)?,
         Cmd::Show { project } => print_out(&crate::merge::show(&load(&project)?))?,
     }
     Ok(())

@@ -62,6 +62,12 @@ struct Words {
     project: &'static str,
     deleted: &'static str,
     unknown: &'static str,
+    only: &'static str,
+    overall: &'static str,
+    unit_line: &'static str,
+    unit_segment: &'static str,
+    unit_document: &'static str,
+    agreement_note: &'static str,
 }
 
 const EN: Words = Words {
@@ -83,6 +89,12 @@ const EN: Words = Words {
     project: "the project",
     deleted: "deleted",
     unknown: "unknown",
+    only: "only",
+    overall: "Overall (pooled)",
+    unit_line: "units: lines",
+    unit_segment: "units: segments",
+    unit_document: "units: documents",
+    agreement_note: "N: units; +: units where the coders agree; only: units only that coder coded; %: observed agreement. Overall figures pool every unit × code decision (the sum of the per-code counts); κ and α are undefined (—) where chance agreement is 1. Methods: docs/agreement.md.",
 };
 
 const FA: Words = Words {
@@ -104,7 +116,65 @@ const FA: Words = Words {
     project: "پروژه",
     deleted: "حذف‌شده",
     unknown: "ناشناس",
+    only: "فقط",
+    overall: "کل (همه روی هم)",
+    unit_line: "واحد: سطر",
+    unit_segment: "واحد: بخش",
+    unit_document: "واحد: سند",
+    agreement_note: "N: شمار واحدها؛ +: واحدهایی که کدگذاران در آن‌ها توافق دارند؛ فقط: واحدهایی که تنها آن کدگذار کدگذاری کرده؛ %: توافق مشاهده‌شده. رقم‌های کل همهٔ تصمیم‌های واحد × کد را روی هم می‌گذارند (جمع شمارش‌های هر کد)؛ آنجا که توافق تصادفی ۱ است، κ و α تعریف‌نشده‌اند (—). روش‌ها: docs/agreement.md.",
 };
+
+/// A table of agreement figures for the report: the pooled row first,
+/// then a row per code; statistics to three places, "—" where undefined.
+pub fn agreement_table(p: &Project, a: &crate::analysis::agreement::Agreement) -> Table {
+    use crate::analysis::agreement::{Figures, Unit};
+    let w = if super::table_rtl(p) { &FA } else { &EN };
+    let segments = a.unit == Unit::Segment;
+    let two = a.coders.len() == 2;
+    let mut columns: Vec<String> = vec![w.code.into(), "N".into(), "+".into()];
+    columns.extend(a.coders.iter().map(|c| format!("{} ({})", c.name, w.only)));
+    columns.push("%".into());
+    if segments {
+        columns.push("κ Brennan–Prediger".into());
+    } else {
+        columns.push(if two { "κ Cohen" } else { "κ Fleiss" }.into());
+        columns.push("α Krippendorff".into());
+    }
+    let stat = |x: Option<f64>| x.map_or("—".to_string(), |v| format!("{v:.3}"));
+    let cells = |name: String, f: &Figures| {
+        let mut v = vec![name, f.units.to_string(), f.agreements.to_string()];
+        v.extend(f.only.iter().map(|n| n.to_string()));
+        v.push(
+            f.observed
+                .map_or("—".into(), |o| format!("{:.1}", o * 100.0)),
+        );
+        if segments {
+            v.push(stat(f.brennan_prediger));
+        } else {
+            v.push(stat(if two { f.cohen } else { f.fleiss }));
+            v.push(stat(f.alpha));
+        }
+        v
+    };
+    let mut rows = vec![cells(w.overall.to_string(), &a.overall)];
+    rows.extend(
+        a.per_code
+            .iter()
+            .map(|r| cells(r.path.join(" › "), &r.figures)),
+    );
+    let unit = match a.unit {
+        Unit::Line => w.unit_line,
+        Unit::Segment => w.unit_segment,
+        Unit::Document => w.unit_document,
+    };
+    let names: Vec<&str> = a.coders.iter().map(|c| c.name.as_str()).collect();
+    Table {
+        heading: format!("{} — {} ({unit})", w.agreement, names.join(" / ")),
+        columns,
+        rows,
+        note: w.agreement_note.to_string(),
+    }
+}
 
 /// The report. `agreement`: tables made by the caller (the CLI computes
 /// them for the coders asked for), each printed under its heading.

@@ -43,5 +43,6 @@ mod safety;
 mod selection;
 mod store;
 mod team;
+mod team_e2e;
 mod torture;
 mod util;

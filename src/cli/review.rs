@@ -1,0 +1,57 @@
+//! `strata review`: the supervisor's report as HTML or Markdown.
+
+use super::args::AgreementUnit;
+use super::{CliError, Cmd, input, load};
+use crate::analysis::agreement::{self, AgreementOptions, Unit};
+use crate::export::{self, ReportFormat};
+use crate::store;
+
+pub(super) fn run(cmd: Cmd) -> Result<(), CliError> {
+    let Cmd::Review {
+        project,
+        output,
+        coders,
+        unit,
+    } = cmd
+    else {
+        return Ok(());
+    };
+    let format = ReportFormat::from_path(&output).ok_or_else(|| {
+        input(
+            &output,
+            "the report's file name must end in .html or .md (its format follows the extension)",
+        )
+    })?;
+    // Before the work of loading: a refusal costs nothing.
+    store::check_export_target(&output, Some(&project))?;
+    let p = load(&project)?;
+    let coders = if coders.is_empty() {
+        p.coders.iter().map(|c| c.id).collect()
+    } else {
+        coders
+            .iter()
+            .filter(|c| !c.trim().is_empty())
+            .map(|c| agreement::find_coder(&p, c))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| input(&project, e))?
+    };
+    let unit = match unit {
+        AgreementUnit::Line => Unit::Line,
+        AgreementUnit::Segment => Unit::Segment,
+        AgreementUnit::Document => Unit::Document,
+    };
+    let mut tables = Vec::new();
+    if coders.len() >= 2 {
+        let opts = AgreementOptions {
+            unit,
+            ..AgreementOptions::new(coders)
+        };
+        let a = agreement::agreement(&p, &opts).map_err(|e| input(&project, e))?;
+        tables.push(export::agreement_table(&p, &a));
+    }
+    let text = export::review_report(&p, format, &tables);
+    store::check_export_target(&output, Some(&project))?;
+    store::write_atomic_from(&output, text.as_bytes(), false, Some(&project))?;
+    super::say(format_args!("wrote {}", output.display()));
+    Ok(())
+}
