@@ -101,6 +101,8 @@ pub fn apply(wb: &mut Workbench, a: Action) {
             wb.state.compare_coders = list;
             wb.state.show_coder = None;
         }
+        Action::MergeCopies(paths) => super::merge_copies::merge_copies(wb, paths),
+        Action::AskMergeCopies => files::ask_path(wb, files::PromptKind::Merge),
         Action::OpenReview(tab) => wb.state.review.open_on(tab, None),
         Action::TogglePane(name) => {
             let s = wb.state.lang.strings();

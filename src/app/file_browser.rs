@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 /// The extensions each kind lists (and the native dialog filters by).
 pub fn extensions(kind: PromptKind) -> &'static [&'static str] {
     match kind {
-        PromptKind::Open | PromptKind::SaveAs | PromptKind::New => &["strata"],
+        PromptKind::Open | PromptKind::SaveAs | PromptKind::New | PromptKind::Merge => &["strata"],
         PromptKind::Import => &["txt", "md", "docx", "odt"],
         PromptKind::Export => &["json", "ron", "csv", "md"],
     }
@@ -214,7 +214,7 @@ impl FileBrowser {
 
     /// A click (or the keyboard) on row `i`.
     pub(super) fn click(&mut self, i: usize, m: Modifiers) {
-        let multi = self.kind == PromptKind::Import;
+        let multi = matches!(self.kind, PromptKind::Import | PromptKind::Merge);
         let mut sel = std::mem::take(&mut self.sel);
         sel.click(i, m.command, m.shift, multi, self.is_file());
         self.sel = sel;
@@ -382,6 +382,7 @@ fn browser_ui(
         PromptKind::Import => s.import,
         PromptKind::New => s.new_project,
         PromptKind::Export => s.export,
+        PromptKind::Merge => s.merge_copies,
     };
     ui.heading(bidi(title.trim_end_matches('…')));
     super::row(ui, rtl, |ui| {
@@ -505,6 +506,10 @@ fn ok_button(fb: &FileBrowser, loc: Locale) -> (String, bool) {
     let folder = fb.chosen_folder().is_some();
     match fb.kind {
         PromptKind::Open => (s.fb_open.into(), folder || !fb.chosen_files().is_empty()),
+        PromptKind::Merge => {
+            let n = fb.chosen_files().len();
+            (s.fb_merge.replace("{n}", &loc.num(n)), n > 0)
+        }
         PromptKind::Import => {
             let n = fb.chosen_files().len();
             let label = match n {
@@ -540,7 +545,7 @@ fn keys(ui: &egui::Ui, fb: &mut FileBrowser) -> Option<Outcome> {
         )
     });
     let all = ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::A));
-    let multi = fb.kind == PromptKind::Import;
+    let multi = matches!(fb.kind, PromptKind::Import | PromptKind::Merge);
     let len = fb.shown.len();
     if down || up {
         let mut sel = std::mem::take(&mut fb.sel);

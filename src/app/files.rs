@@ -14,6 +14,8 @@ pub enum PromptKind {
     Import,
     New,
     Export,
+    /// Coders' copies to merge into a new project, the open one their base.
+    Merge,
 }
 
 /// Ask for a path: a native dialog first; if it gives nothing at once (no
@@ -39,6 +41,7 @@ pub fn ask_path(wb: &mut Workbench, kind: PromptKind) {
                 .add_filter(s.filter_hierarchy, &["json", "ron", "csv", "md"])
                 .save_file()
                 .map(|p| vec![p]),
+            PromptKind::Merge => dlg.add_filter(s.filter_project, &["strata"]).pick_files(),
         };
         if let Some(paths) = picked {
             deliver(wb, kind, paths);
@@ -88,6 +91,7 @@ pub fn action_for(kind: PromptKind, paths: Vec<PathBuf>) -> Option<Action> {
         PromptKind::New => Action::NewAt(with_ext(first)),
         PromptKind::Import => Action::ImportPaths(paths),
         PromptKind::Export => Action::ExportTo(first),
+        PromptKind::Merge => Action::MergeCopies(paths),
     })
 }
 

@@ -209,6 +209,12 @@ pub struct Strings {
     pub showing_coder: &'static str,
     /// Top bar while coders' stripes are side by side ({names}).
     pub comparing_coders: &'static str,
+    /// File ▸ Merge coders' copies… (the open project is their base).
+    pub merge_copies: &'static str,
+    /// The file browser's button: merge {n} copies.
+    pub fb_merge: &'static str,
+    /// Status line after a merge: {copies}, {conflicts}, {file}.
+    pub merged: &'static str,
 }
 
 mod en;

@@ -21,6 +21,7 @@ pub mod i18n;
 mod layout_cache;
 mod levels;
 mod memo;
+mod merge_copies;
 mod mirror;
 pub use mirror::row;
 mod numbers;
@@ -111,6 +112,11 @@ pub enum Action {
     /// Show these coders' codings only, each coder's stripes in lanes of
     /// their own, side by side (empty: stop comparing).
     CompareCoders(Vec<CoderId>),
+    /// Merge coders' copies of the open project (their base) into a new
+    /// project beside it, and open that.
+    MergeCopies(Vec<PathBuf>),
+    /// File ▸ Merge coders' copies…: choose the copies.
+    AskMergeCopies,
     /// Open the review window on a tab.
     OpenReview(review::Tab),
     /// The answer to "unsaved changes": save first (or not), then go on.

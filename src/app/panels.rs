@@ -56,6 +56,13 @@ fn menu_items_ui(ui: &mut egui::Ui, wb: &Workbench, out: &mut Vec<Action>) {
         ] {
             item(ui, cmd, cmd.label(lang), true, out);
         }
+        if ui
+            .add(mirror::item_button(rtl, s.merge_copies, String::new()))
+            .clicked()
+        {
+            out.push(Action::AskMergeCopies);
+            ui.close();
+        }
         mirror::submenu_ui(ui, rtl, s.recent, |ui| {
             for p in &wb.state.recent_projects {
                 if ui.button(p.display().to_string()).clicked() {

@@ -30,6 +30,12 @@ pub enum Status {
     BackupRestored {
         kept: String,
     },
+    /// Coders' copies merged into `file` (its name).
+    Merged {
+        copies: usize,
+        conflicts: usize,
+        file: String,
+    },
     SelectTextFirst,
     Undone(Step),
     Redone(Step),
@@ -59,6 +65,15 @@ impl Status {
                 .replace("{documents}", &loc.count(*documents, Noun::Document)),
             Status::Recovered => s.recovered.into(),
             Status::BackupRestored { kept } => format!("{}: {kept}", s.damaged_kept),
+            Status::Merged {
+                copies,
+                conflicts,
+                file,
+            } => s
+                .merged
+                .replace("{copies}", &loc.num(copies))
+                .replace("{conflicts}", &loc.num(conflicts))
+                .replace("{file}", file),
             Status::SelectTextFirst => s.select_text_first.into(),
             Status::Undone(step) => {
                 format!("{}: {}", s.undo, super::i18n::step_label(loc, step))

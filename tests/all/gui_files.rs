@@ -15,7 +15,7 @@ use strata::app::{Lang, Workbench, bidi};
 type H = Harness<'static, Workbench>;
 
 /// Choose a File menu item by its words (its label carries its shortcut).
-fn file_menu(h: &mut H, item: &str) {
+pub(super) fn file_menu(h: &mut H, item: &str) {
     let s = h.state().state.lang.strings();
     h.get_by_label(&bidi(s.file)).click();
     h.run();
@@ -39,7 +39,7 @@ fn type_in(h: &mut H, label: &str, text: &str) {
 }
 
 /// Show `folder` in the open browser, through its location field.
-fn go_to(h: &mut H, folder: &Path) {
+pub(super) fn go_to(h: &mut H, folder: &Path) {
     let s = h.state().state.lang.strings();
     type_in(
         h,

@@ -23,6 +23,8 @@ mod gui_habits;
 #[cfg(feature = "gui")]
 mod gui_layout;
 #[cfg(feature = "gui")]
+mod gui_merge;
+#[cfg(feature = "gui")]
 mod gui_mirror;
 #[cfg(feature = "gui")]
 mod gui_review;

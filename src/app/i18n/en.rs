@@ -170,4 +170,7 @@ pub const EN: Strings = Strings {
     all_coders: "All coders",
     showing_coder: "Showing {name}'s codings",
     comparing_coders: "Side by side: {names}",
+    merge_copies: "Merge coders' copies…",
+    fb_merge: "Merge {n} copies",
+    merged: "Merged {copies} copies into {file}: {conflicts} conflicts, each an open comment (Review › Comments)",
 };

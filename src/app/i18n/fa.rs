@@ -171,4 +171,7 @@ pub const FA: Strings = Strings {
     all_coders: "همهٔ کدگذاران",
     showing_coder: "نمایش کدگذاری‌های {name}",
     comparing_coders: "کنار هم: {names}",
+    merge_copies: "ادغام نسخه‌های کدگذاران…",
+    fb_merge: "ادغام {n} نسخه",
+    merged: "{copies} نسخه در {file} ادغام شد: {conflicts} تعارض، هر یک نظری باز (بازبینی ‹ نظرها)",
 };

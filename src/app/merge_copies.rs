@@ -1,0 +1,118 @@
+//! File ▸ Merge coders' copies: the open project is the base the copies
+//! were handed out from; the merge (`crate::merge`, as `strata merge`) is
+//! written to a new file beside it, which is then opened with its
+//! conflicts as open review comments. The open project's file is not
+//! touched.
+
+use super::i18n::{Lang, Locale};
+use super::{Action, Workbench};
+use crate::merge::MergeError;
+use std::path::{Path, PathBuf};
+
+/// `NAME-merged.strata` beside `base`, or `NAME-merged-2.strata`… when
+/// taken: a merge never writes over a file.
+fn free_path(folder: &Path, stem: &str) -> PathBuf {
+    let mut n = 1;
+    loop {
+        let name = if n == 1 {
+            format!("{stem}-merged.strata")
+        } else {
+            format!("{stem}-merged-{n}.strata")
+        };
+        let p = folder.join(name);
+        if !p.exists() {
+            return p;
+        }
+        n += 1;
+    }
+}
+
+fn message(loc: Locale, e: &MergeError) -> String {
+    if loc.lang == Lang::En {
+        return e.to_string();
+    }
+    match e {
+        MergeError::NoSides => "چیزی برای ادغام نیست: دست‌کم یک نسخه برگزینید.".into(),
+        MergeError::NotSameBase { side, base } => format!(
+            "«{side}» نسخه‌ای از «{base}» نیست (شناسهٔ پروژه‌اش فرق دارد)، پس پایهٔ مشترکی ندارند. تنها نسخه‌هایی را ادغام کنید که از همین پروژه داده شده‌اند."
+        ),
+        MergeError::DocumentText { document, sides } => format!(
+            "متن سند «{document}» در {} فرق دارد؛ کدگذاری‌ها به یک متن اشاره می‌کنند، پس این نسخه‌ها ادغام نمی‌شوند. چیزی ادغام نشد.",
+            sides.join("، ")
+        ),
+        MergeError::DocumentName { document, sides } => format!(
+            "دو سند متفاوت «{document}» نام دارند (در {})؛ یکی را در نسخه‌اش تغییر نام دهید و دوباره ادغام کنید. چیزی ادغام نشد.",
+            sides.join("، ")
+        ),
+        MergeError::Check(why) => format!("پروژهٔ ادغام‌شده درست نیست: {why}. چیزی نوشته نشد."),
+    }
+}
+
+pub fn merge_copies(wb: &mut Workbench, paths: Vec<PathBuf>) {
+    let loc = wb.state.locale();
+    let mut copies = Vec::new();
+    for p in &paths {
+        // The base itself chosen as a copy: it adds nothing.
+        if wb
+            .path
+            .as_deref()
+            .is_some_and(|b| crate::store::same_file(b, p))
+        {
+            continue;
+        }
+        match crate::store::load(p) {
+            Ok((project, _)) => {
+                let label = p.file_name().map_or_else(
+                    || p.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                copies.push((label, project));
+            }
+            Err(e) => {
+                wb.state.error = Some(super::errors::store(loc, &e));
+                return;
+            }
+        }
+    }
+    let sides: Vec<(&str, &crate::model::Project)> =
+        copies.iter().map(|(l, p)| (l.as_str(), p)).collect();
+    let (merged, report) = match crate::merge::merge(&wb.project, &sides) {
+        Ok(m) => m,
+        Err(e) => {
+            wb.state.error = Some(message(loc, &e));
+            return;
+        }
+    };
+    let (folder, stem) = match wb.path.as_deref() {
+        Some(b) => (
+            b.parent().map(Path::to_path_buf).unwrap_or_default(),
+            b.file_stem()
+                .map_or("project".into(), |s| s.to_string_lossy().into_owned()),
+        ),
+        None => (
+            paths
+                .first()
+                .and_then(|p| p.parent())
+                .map(Path::to_path_buf)
+                .unwrap_or_default(),
+            "project".into(),
+        ),
+    };
+    let out = free_path(&folder, &stem);
+    if let Err(e) = crate::store::save(&merged, &out) {
+        wb.state.error = Some(super::errors::store(loc, &e));
+        return;
+    }
+    let status = super::Status::Merged {
+        copies: copies.len(),
+        conflicts: report.conflicts.len(),
+        file: out
+            .file_name()
+            .map_or(String::new(), |n| n.to_string_lossy().into_owned()),
+    };
+    wb.apply(Action::OpenPath(out));
+    wb.state.status = status;
+    if !report.conflicts.is_empty() {
+        wb.state.review.open_on(super::review::Tab::Comments, None);
+    }
+}
