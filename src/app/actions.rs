@@ -278,7 +278,7 @@ fn create_and_apply(wb: &mut Workbench, name: &str, origin: Origin) {
         Origin::InVivo => Action::InVivo,
         _ => Action::CreateAndApply(name.to_string()),
     };
-    let Some((doc, range, coder, mut pre)) = coding_target(wb, then) else {
+    let Some((doc, range, coder, mut pre)) = super::coder_prompt::coding_target(wb, then) else {
         if wb.state.coder_prompt.is_none() {
             wb.edit(add);
         }
@@ -412,44 +412,6 @@ fn new_at(wb: &mut Workbench, path: std::path::PathBuf) {
     files::save_to(wb, path);
 }
 
-/// Document, range and coder for a new coding. With no coder chosen yet,
-/// `then` (the coding asked for) waits for the answer to "who is coding?".
-fn coding_target(
-    wb: &mut Workbench,
-    then: Action,
-) -> Option<(DocId, CharRange, CoderId, Vec<Command>)> {
-    let doc = wb.state.selected_doc?;
-    let range = wb.state.selection.filter(|r| !r.is_empty())?;
-    match wb.state.coder {
-        Some(c) if wb.project.coder(c).is_some() => Some((doc, range, c, Vec::new())),
-        // Named at the first start: that person becomes the project's
-        // coder with this coding, in the same undo step.
-        _ if wb.state.me.is_some() => {
-            let name = wb.state.me.clone().unwrap_or_default();
-            match edit::ensure_coder(&wb.project, &name) {
-                Ok((cmd, id)) => {
-                    wb.state.coder = Some(id);
-                    Some((doc, range, id, cmd.into_iter().collect()))
-                }
-                Err(e) => {
-                    wb.state.error = Some(super::errors::edit(wb.state.locale(), &e));
-                    None
-                }
-            }
-        }
-        // Already asked: the name typed so far and the coding waiting stay.
-        _ if wb.state.coder_prompt.is_some() => None,
-        _ => {
-            wb.state.coder_prompt = Some(super::coder_prompt::CoderPrompt {
-                name: String::new(),
-                then: Some(then),
-                focused: false,
-            });
-            None
-        }
-    }
-}
-
 fn remember(wb: &mut Workbench, code: CodeId) {
     wb.state.recent_codes.retain(|c| *c != code);
     wb.state.recent_codes.insert(0, code);
@@ -457,7 +419,9 @@ fn remember(wb: &mut Workbench, code: CodeId) {
 }
 
 fn apply_code(wb: &mut Workbench, code: CodeId) {
-    let Some((doc, range, coder, mut pre)) = coding_target(wb, Action::ApplyCode(code)) else {
+    let Some((doc, range, coder, mut pre)) =
+        super::coder_prompt::coding_target(wb, Action::ApplyCode(code))
+    else {
         if wb.state.coder_prompt.is_none() {
             wb.state.status = Status::SelectTextFirst;
         }

@@ -3,8 +3,9 @@
 //! user asked for is made once a name is given (or an existing coder
 //! chosen), or not at all on Cancel.
 
-use super::{Action, UiState, bidi, mirror};
-use crate::model::Project;
+use super::{Action, UiState, Workbench, bidi, mirror};
+use crate::edit::{self, Command};
+use crate::model::{CharRange, CoderId, DocId, Project};
 
 pub struct CoderPrompt {
     pub name: String,
@@ -91,5 +92,43 @@ pub fn coder_prompt_ui(
     });
     if done || ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
         state.coder_prompt = None;
+    }
+}
+
+/// Document, range and coder for a new coding. With no coder chosen yet,
+/// `then` (the coding asked for) waits for the answer to "who is coding?".
+pub(super) fn coding_target(
+    wb: &mut Workbench,
+    then: Action,
+) -> Option<(DocId, CharRange, CoderId, Vec<Command>)> {
+    let doc = wb.state.selected_doc?;
+    let range = wb.state.selection.filter(|r| !r.is_empty())?;
+    match wb.state.coder {
+        Some(c) if wb.project.coder(c).is_some() => Some((doc, range, c, Vec::new())),
+        // Named at the first start: that person becomes the project's
+        // coder with this coding, in the same undo step.
+        _ if wb.state.me.is_some() => {
+            let name = wb.state.me.clone().unwrap_or_default();
+            match edit::ensure_coder(&wb.project, &name) {
+                Ok((cmd, id)) => {
+                    wb.state.coder = Some(id);
+                    Some((doc, range, id, cmd.into_iter().collect()))
+                }
+                Err(e) => {
+                    wb.state.error = Some(super::errors::edit(wb.state.locale(), &e));
+                    None
+                }
+            }
+        }
+        // Already asked: the name typed so far and the coding waiting stay.
+        _ if wb.state.coder_prompt.is_some() => None,
+        _ => {
+            wb.state.coder_prompt = Some(super::coder_prompt::CoderPrompt {
+                name: String::new(),
+                then: Some(then),
+                focused: false,
+            });
+            None
+        }
     }
 }

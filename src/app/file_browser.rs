@@ -21,6 +21,11 @@ pub fn extensions(kind: PromptKind) -> &'static [&'static str] {
     }
 }
 
+/// Kinds that choose several files.
+fn multi(kind: PromptKind) -> bool {
+    matches!(kind, PromptKind::Import | PromptKind::Merge)
+}
+
 /// Kinds that name a file to write rather than choose existing ones.
 fn saves(kind: PromptKind) -> bool {
     matches!(
@@ -214,9 +219,8 @@ impl FileBrowser {
 
     /// A click (or the keyboard) on row `i`.
     pub(super) fn click(&mut self, i: usize, m: Modifiers) {
-        let multi = matches!(self.kind, PromptKind::Import | PromptKind::Merge);
         let mut sel = std::mem::take(&mut self.sel);
-        sel.click(i, m.command, m.shift, multi, self.is_file());
+        sel.click(i, m.command, m.shift, multi(self.kind), self.is_file());
         self.sel = sel;
         self.chose_row();
     }
@@ -545,7 +549,7 @@ fn keys(ui: &egui::Ui, fb: &mut FileBrowser) -> Option<Outcome> {
         )
     });
     let all = ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::A));
-    let multi = matches!(fb.kind, PromptKind::Import | PromptKind::Merge);
+    let multi = multi(fb.kind);
     let len = fb.shown.len();
     if down || up {
         let mut sel = std::mem::take(&mut fb.sel);

@@ -1,0 +1,86 @@
+//! What panels ask for (`Action`), applied after the frame by
+//! `actions::apply`, and what waits on the unsaved-changes question.
+
+use super::{AppCommand, i18n, review};
+use crate::edit::Command;
+use crate::model::*;
+use std::path::PathBuf;
+
+/// What panels ask for; applied after the frame.
+#[derive(Clone, Debug)]
+pub enum Action {
+    Edit(Command),
+    /// An edit the user already confirmed (no further questions).
+    EditConfirmed(Command),
+    Run(AppCommand),
+    SelectDoc(DocId),
+    SelectCode {
+        id: CodeId,
+        add: bool,
+    },
+    ToggleActive(CodeId),
+    /// Select a code or document alone, so its memo is in the memo pane.
+    ShowMemo(MemoTarget),
+    SelectCoding(CodingId),
+    JumpTo(DocId, CharRange),
+    OpenPicker,
+    InVivo,
+    ApplyCode(CodeId),
+    CreateAndApply(String),
+    SetCoder(CoderId),
+    SetNewCoderText(String),
+    TogglePane(&'static str),
+    /// The Persian interface's digits (View menu).
+    SetDigits(i18n::Digits),
+    AddCoder(String),
+    /// The name given at the first start: remembered, chosen where the
+    /// project has that coder, added at the first coding where not.
+    Login(String),
+    OpenRecodePicker(CodingId),
+    Recode {
+        coding: CodingId,
+        code: CodeId,
+    },
+    CreateAndRecode {
+        coding: CodingId,
+        name: String,
+    },
+    OpenPath(PathBuf),
+    /// Remove the lock of a project another Strata seemed to hold, and open it.
+    Unlock(PathBuf),
+    /// Put a damaged project's backup in its place (keeping the damaged
+    /// file), and open it.
+    RestoreBackup(PathBuf),
+    /// Answer to the recovery offer: load the autosaved file, or delete it.
+    Recover(bool),
+    SaveTo(PathBuf),
+    ImportPaths(Vec<PathBuf>),
+    ExportTo(PathBuf),
+    NewAt(PathBuf),
+    /// Show one coder's codings only (None: everyone's).
+    ShowCoder(Option<CoderId>),
+    /// Show these coders' codings only, each coder's stripes in lanes of
+    /// their own, side by side (empty: stop comparing).
+    CompareCoders(Vec<CoderId>),
+    /// Merge coders' copies of the open project (their base) into a new
+    /// project beside it, and open that.
+    MergeCopies(Vec<PathBuf>),
+    /// File ▸ Merge coders' copies…: choose the copies.
+    AskMergeCopies,
+    /// Open the review window on a tab.
+    OpenReview(review::Tab),
+    /// The answer to "unsaved changes": save first (or not), then go on.
+    Continue {
+        pending: Pending,
+        save: bool,
+    },
+}
+
+/// Open or New, waiting for the user's word on unsaved changes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    Open(PathBuf),
+    New(PathBuf),
+    /// Help ▸ Open demo project.
+    Demo,
+}
