@@ -423,6 +423,19 @@ fn stripes_ui(
         if resp.clicked() {
             out.push(Action::SelectCoding(s.coding));
         }
+        // A supervisor's comment on this coding.
+        let coding = s.coding;
+        super::mirror::context_menu_ui(&resp, state.lang.rtl(), |ui| {
+            let rs = super::i18n::review::strings(state.lang);
+            if ui.button(super::bidi(rs.comment_on_coding)).clicked() {
+                out.push(Action::SelectCoding(coding));
+                state.review.open_on(
+                    super::review::Tab::Comments,
+                    Some(ReviewTarget::Coding(coding)),
+                );
+                ui.close();
+            }
+        });
     }
 }
 

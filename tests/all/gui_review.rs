@@ -379,3 +379,27 @@ fn a_review_point_then_the_changes_since_it_and_the_trees_side_by_side() {
         );
     }
 }
+
+#[test]
+fn a_coding_is_commented_on_from_its_stripe() {
+    for lang in [Lang::En, Lang::Fa] {
+        let rs = strings(lang);
+        let mut h = demo(lang);
+        h.query_all_by_label_contains("Coding: ")
+            .next()
+            .expect("a stripe in P01")
+            .click_secondary();
+        h.run();
+        click(&mut h, rs.comment_on_coding);
+        let coding = h
+            .state()
+            .state
+            .selected_coding
+            .expect("the stripe's coding");
+        type_in(&mut h, "Comment text", "این بخش بیش از اندازه بلند است");
+        click(&mut h, rs.add_comment);
+        let p = &h.state().project;
+        let t = p.review.threads.values().next().expect("thread");
+        assert_eq!(t.target, ReviewTarget::Coding(coding), "{lang:?}");
+    }
+}
