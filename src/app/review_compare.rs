@@ -23,6 +23,20 @@ pub struct CompareState {
     pub sides: Option<Sides>,
     /// The diff of a review point and now, and what it was built from.
     diff: Option<((u64, PointId), Arc<ProjectDiff>)>,
+    /// The two trees compared, and what they were built from.
+    built: Option<((u64, Sides, super::Lang), Arc<Comparison>)>,
+}
+
+/// A tree's rows: code, depth, name, codings (subtree total).
+type Rows = Vec<(CodeId, usize, String, usize)>;
+
+/// Two trees side by side (left and right in reading order), with the
+/// review point's changes as tags on the rows.
+pub struct Comparison {
+    left: (String, Rows),
+    right: (String, Rows),
+    marks: BTreeMap<CodeId, Vec<&'static str>>,
+    coders: bool,
 }
 
 struct Words {
@@ -314,6 +328,45 @@ fn tree_rows(p: &Project, counts: &BTreeMap<CodeId, usize>) -> Vec<(CodeId, usiz
         .collect()
 }
 
+/// The two trees of `sides`, built once per generation and choice.
+fn comparison(p: &Project, st: &mut CompareState, sides: Sides, w: &Words) -> Option<Comparison> {
+    Some(match sides {
+        Sides::Coders(a, b) => {
+            let name = |c: CoderId| p.coder_name(c).to_string();
+            Comparison {
+                left: (name(a), tree_rows(p, &totals(p, Some(a)))),
+                right: (name(b), tree_rows(p, &totals(p, Some(b)))),
+                marks: BTreeMap::new(),
+                coders: true,
+            }
+        }
+        Sides::Point(x) => {
+            let point = p.review.points.iter().find(|y| y.id == x)?;
+            let old = point.snapshot.project(p);
+            let d = diff_since(p, st, x).unwrap_or_default();
+            let mut marks: BTreeMap<CodeId, Vec<&'static str>> = BTreeMap::new();
+            for c in &d.codes {
+                let m = w.tags[match c {
+                    CodeChange::Added { .. } => 0,
+                    CodeChange::Removed { .. } => 1,
+                    CodeChange::Merged { .. } => 2,
+                    CodeChange::Renamed { .. } => 3,
+                    CodeChange::Moved { .. } => 4,
+                    CodeChange::Recoloured { .. } | CodeChange::Described { .. } => 5,
+                    CodeChange::Count { .. } => 6,
+                }];
+                marks.entry(c.id()).or_default().push(m);
+            }
+            Comparison {
+                left: (point.name.clone(), tree_rows(&old, &totals(&old, None))),
+                right: (w.now.to_string(), tree_rows(p, &totals(p, None))),
+                marks,
+                coders: false,
+            }
+        }
+    })
+}
+
 /// Codings per code (subtree totals) of one coder, or of everyone.
 fn totals(p: &Project, coder: Option<CoderId>) -> BTreeMap<CodeId, usize> {
     let ix = p.index();
@@ -366,43 +419,19 @@ pub fn compare_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState) {
     });
     let Some(sides) = sides else { return };
     ui.separator();
-    // Left and right: (title, rows); marks from the diff for a point.
-    let (left, right, marks) = match sides {
-        Sides::Coders(a, b) => {
-            let name = |c: CoderId| p.coder_name(c).to_string();
-            (
-                (name(a), tree_rows(p, &totals(p, Some(a)))),
-                (name(b), tree_rows(p, &totals(p, Some(b)))),
-                BTreeMap::new(),
-            )
-        }
-        Sides::Point(x) => {
-            let Some(point) = p.review.points.iter().find(|y| y.id == x) else {
+    let key = (p.generation(), sides, state.lang);
+    let built = match &state.review.compare.built {
+        Some((k, c)) if *k == key => c.clone(),
+        _ => {
+            let Some(c) = comparison(p, &mut state.review.compare, sides, w) else {
                 return;
             };
-            let old = point.snapshot.project(p);
-            let d = diff_since(p, &mut state.review.compare, x).unwrap_or_default();
-            let mut marks: BTreeMap<CodeId, Vec<&'static str>> = BTreeMap::new();
-            for c in &d.codes {
-                let m = w.tags[match c {
-                    CodeChange::Added { .. } => 0,
-                    CodeChange::Removed { .. } => 1,
-                    CodeChange::Merged { .. } => 2,
-                    CodeChange::Renamed { .. } => 3,
-                    CodeChange::Moved { .. } => 4,
-                    CodeChange::Recoloured { .. } | CodeChange::Described { .. } => 5,
-                    CodeChange::Count { .. } => 6,
-                }];
-                marks.entry(c.id()).or_default().push(m);
-            }
-            (
-                (point.name.clone(), tree_rows(&old, &totals(&old, None))),
-                (w.now.to_string(), tree_rows(p, &totals(p, None))),
-                marks,
-            )
+            let c = Arc::new(c);
+            state.review.compare.built = Some((key, c.clone()));
+            c
         }
     };
-    let coders = matches!(sides, Sides::Coders(..));
+    let (left, right, marks, coders) = (&built.left, &built.right, &built.marks, built.coders);
     // A code one coder used and the other did not stands out.
     let other: [BTreeMap<CodeId, usize>; 2] = [
         right.1.iter().map(|r| (r.0, r.3)).collect(),
