@@ -376,7 +376,6 @@ impl StrataApp {
             super::actions::open_path(&mut wb, last);
         }
         wb.choose_coder(settings.coder.as_deref());
-        wb.state.me = settings.coder.clone();
         if wb.state.me.is_none() {
             // The first start: who is at the keyboard, as MAXQDA's login.
             wb.state.coder_prompt = Some(super::coder_prompt::CoderPrompt {
@@ -581,6 +580,7 @@ pub(super) fn keep_settings(old: &mut Workbench, new: &mut Workbench) {
     let me = o
         .coder
         .and_then(|c| old.project.coder(c))
-        .map(|c| c.name.clone());
+        .map(|c| c.name.clone())
+        .or_else(|| o.me.clone());
     new.choose_coder(me.as_deref());
 }

@@ -362,13 +362,17 @@ impl Workbench {
         )
     }
 
-    /// Make the coder of this name current, if the project has one (the
-    /// coder last chosen, after a restart or on opening another project).
+    /// The person at the keyboard (the coder last chosen, or the name given
+    /// at the first start) codes in this project: its coder of that name
+    /// (compared as a person would), or, where it has none, nobody yet, so
+    /// that their first coding adds them rather than record it as someone
+    /// else's. No name: the project's first coder, as before.
     pub fn choose_coder(&mut self, name: Option<&str>) {
-        let found = name.and_then(|n| self.project.coders.iter().find(|c| c.name == n));
-        if let Some(c) = found {
-            self.state.coder = Some(c.id);
-        }
+        let Some(name) = name.filter(|n| !n.trim().is_empty()) else {
+            return;
+        };
+        self.state.coder = self.project.coder_by_name(name).map(|c| c.id);
+        self.state.me = Some(name.to_string());
     }
 
     pub fn is_dirty(&self) -> bool {

@@ -207,3 +207,25 @@ fn the_first_start_asks_who_is_coding_and_the_first_coding_uses_that_name() {
         assert!(p.codings.is_empty() && p.coders.is_empty(), "{lang:?}");
     }
 }
+
+#[test]
+fn a_coder_the_project_does_not_know_is_added_at_their_first_coding_not_recorded_as_another() {
+    // Reza logged in on this computer; the copy handed out lists Sara and Omid.
+    let mut wb = Workbench::demo().expect("demo");
+    wb.choose_coder(Some("Reza"));
+    assert_eq!(wb.state.coder, None, "not Sara, the project's first coder");
+    let mut h = harness(wb);
+    select_lines(&mut h, 3, 3);
+    pick(&mut h, "آمارسازی");
+    let p = &h.state().project;
+    let reza = p.coder_by_name("Reza").expect("added").id;
+    let newest = p.codings.values().filter(|c| c.coder == reza).count();
+    assert_eq!(newest, 1, "the coding is Reza's");
+    // A name typed in another case is the same person.
+    let mut wb = Workbench::demo().expect("demo");
+    wb.choose_coder(Some("omid"));
+    assert_eq!(
+        wb.state.coder,
+        wb.project.coder_by_name("Omid").map(|c| c.id)
+    );
+}
