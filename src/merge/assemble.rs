@@ -98,6 +98,28 @@ impl Merger<'_> {
                 break;
             }
         }
+        // Memos one side deleted and another kept: back where what they
+        // are about is in the merge (not bringing that back for them).
+        for (id, (memo, by)) in std::mem::take(&mut self.held_memos) {
+            let alive = match memo.target {
+                MemoTarget::Project => true,
+                MemoTarget::Code(c) => self.codes.contains_key(&c),
+                MemoTarget::Document(d) => self.documents.contains_key(&d),
+                MemoTarget::Coding(c) => self.codings.contains_key(&c),
+            };
+            if alive {
+                let others = self.alternatives(vec![("deleted".into(), by)]);
+                self.conflict(Conflict {
+                    kind: ConflictKind::DeletedOnOneSide,
+                    item: memo.title.clone(),
+                    id: id.to_string(),
+                    kept: memo.title.clone(),
+                    others,
+                    resolution: "kept, as another copy still has it (merge with --honour-deletions to remove it)".into(),
+                });
+                self.memos.insert(id, memo);
+            }
+        }
         // A parent that exists nowhere (a damaged side): the top level.
         let codes = &self.codes;
         for p in self.parent.values_mut() {

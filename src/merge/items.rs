@@ -348,6 +348,9 @@ impl Merger<'_> {
                 .any(|(_, m)| b.is_some_and(|b| value(b) != value(m)));
             if !deleted.is_empty() {
                 if !changed {
+                    if let Some((_, m)) = vs.first().filter(|_| !self.opts.honour_deletions) {
+                        self.held_memos.insert(id, (m.clone(), deleted));
+                    }
                     continue;
                 }
                 let others = self.alternatives(vec![("deleted".into(), deleted)]);

@@ -89,6 +89,10 @@ struct Merger<'a> {
     gone_codings: BTreeMap<CodingId, Vec<usize>>,
     gone_documents: BTreeMap<DocId, Vec<usize>>,
     gone_groups: BTreeMap<GroupId, Vec<usize>>,
+    /// Memos deleted on one side and left on another: kept (codings are
+    /// unioned, and a kept coding keeps its memos) where what they are
+    /// about is in the merge.
+    held_memos: BTreeMap<MemoId, (Memo, Vec<usize>)>,
 }
 
 impl Merger<'_> {
@@ -161,6 +165,7 @@ pub fn merge_with(
         gone_codings: BTreeMap::new(),
         gone_documents: BTreeMap::new(),
         gone_groups: BTreeMap::new(),
+        held_memos: BTreeMap::new(),
     };
     m.summarise();
     m.merge_coders();

@@ -4,7 +4,7 @@
 //! an open thread, so that it is settled where the supervisor works.
 
 use super::Merger;
-use super::report::Conflict;
+use super::report::{Conflict, JoinedKind};
 use super::three::derived_uuid;
 use crate::model::*;
 use chrono::{DateTime, Utc};
@@ -24,6 +24,57 @@ impl Merger<'_> {
             }
         }
         p.review.points = points.into_values().collect();
+        self.follow_joins(p);
+    }
+
+    /// Codes and codings joined by the merge (one path made on two
+    /// sides, identical codings): threads, verdicts and proposals about
+    /// a joined one are about the one kept.
+    fn follow_joins(&self, p: &mut Project) {
+        let map = |kind: JoinedKind| -> BTreeMap<uuid::Uuid, uuid::Uuid> {
+            let parse = |s: &str| uuid::Uuid::parse_str(s).ok();
+            self.report
+                .joined
+                .iter()
+                .filter(|j| j.kind == kind)
+                .filter_map(|j| Some((parse(&j.kept)?, &j.joined)))
+                .flat_map(|(keep, joined)| {
+                    joined
+                        .iter()
+                        .filter_map(move |x| Some((uuid::Uuid::parse_str(x).ok()?, keep)))
+                })
+                .collect()
+        };
+        let (codes, codings) = (map(JoinedKind::Codes), map(JoinedKind::Codings));
+        if codes.is_empty() && codings.is_empty() {
+            return;
+        }
+        let code = |c: CodeId| CodeId(codes.get(&c.0).copied().unwrap_or(c.0));
+        for t in p.review.threads.values_mut() {
+            t.target = match t.target {
+                ReviewTarget::Code(c) => ReviewTarget::Code(code(c)),
+                ReviewTarget::Coding(c) => {
+                    ReviewTarget::Coding(CodingId(codings.get(&c.0).copied().unwrap_or(c.0)))
+                }
+                ReviewTarget::Project => ReviewTarget::Project,
+            };
+            t.proposal = match t.proposal.take() {
+                Some(Proposal::Merge { into }) => Some(Proposal::Merge { into: code(into) }),
+                Some(Proposal::Move { under }) => Some(Proposal::Move {
+                    under: under.map(code),
+                }),
+                other => other,
+            };
+        }
+        // Two verdicts on codes now one: the latest stands.
+        let mut verdicts: BTreeMap<CodeId, CodeVerdict> = BTreeMap::new();
+        for (c, v) in std::mem::take(&mut p.review.verdicts) {
+            let e = verdicts.entry(code(c)).or_insert(v);
+            if (v.at, format!("{:?}", v.verdict)) > (e.at, format!("{:?}", e.verdict)) {
+                *e = v;
+            }
+        }
+        p.review.verdicts = verdicts;
     }
 }
 

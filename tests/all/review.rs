@@ -270,3 +270,39 @@ fn a_merge_unions_comments_takes_verdicts_and_opens_a_thread_per_conflict() {
         strata::merge::merge(&base, &[("a", &a), ("b", &b), ("m", &m)]).expect("merge");
     assert_eq!(again.review.threads.len(), m.review.threads.len());
 }
+
+#[test]
+fn comments_and_verdicts_follow_codes_a_merge_joins() {
+    let base = demo();
+    let parent = named(&base, "سرکوب منتقدان");
+    // Both copies make «اعتماد» under one subcategory, each its own code.
+    let (mut a, mut b) = (base.clone(), base.clone());
+    for p in [&mut a, &mut b] {
+        let code = Code::new("اعتماد", "#006eec");
+        let cmd = edit::add_code(p, Some(parent), code);
+        cmd.apply(p).expect("add");
+    }
+    let theirs = named(&b, "اعتماد");
+    let mut h = History::new();
+    step(&mut h, &mut b, |p| {
+        edit::comment(p, ReviewTarget::Code(theirs), "تعریف؟", None)
+    });
+    step(&mut h, &mut b, |p| {
+        edit::set_verdict(p, theirs, Some(Verdict::NeedsWork))
+    });
+    let (m, report) = strata::merge::merge(&base, &[("a", &a), ("b", &b)]).expect("merge");
+    assert!(!report.joined.is_empty(), "the two codes are one");
+    let kept = named(&m, "اعتماد");
+    let t = m
+        .review
+        .threads
+        .values()
+        .find(|t| t.comments[0].text == "تعریف؟")
+        .expect("thread");
+    assert_eq!(t.target, ReviewTarget::Code(kept), "about the code kept");
+    assert_eq!(
+        m.review.verdicts.get(&kept).map(|v| v.verdict),
+        Some(Verdict::NeedsWork)
+    );
+    assert!(m.review.verdicts.keys().all(|c| m.codes.contains_key(c)));
+}

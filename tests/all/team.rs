@@ -512,8 +512,19 @@ proptest! {
 #[test]
 fn a_coding_deleted_on_one_copy_only_is_kept_and_listed_unless_deletions_are_honoured() {
     use strata::merge::{ConflictKind, MergeOptions, merge_with};
-    let base = strata::demo::demo_project().expect("demo");
+    let mut base = strata::demo::demo_project().expect("demo");
     let gone = *base.codings.keys().next().expect("a coding");
+    // The coding has a memo, which its removal takes along on that copy.
+    let memo = Memo {
+        id: MemoId::new(),
+        target: MemoTarget::Coding(gone),
+        title: "چرا این بخش".into(),
+        body: "نقل‌قول کلیدی".into(),
+        stamp: Stamp::now(None),
+    };
+    Command::PutMemo { memo: memo.clone() }
+        .apply(&mut base)
+        .expect("memo");
     let mut a = base.clone();
     Command::RemoveCoding { id: gone }
         .apply(&mut a)
@@ -521,6 +532,7 @@ fn a_coding_deleted_on_one_copy_only_is_kept_and_listed_unless_deletions_are_hon
     let b = base.clone();
     let (m, report) = merge(&base, &[("a", &a), ("b", &b)]).expect("merge");
     assert!(m.codings.contains_key(&gone), "unioned: b still has it");
+    assert_eq!(m.memos.get(&memo.id), Some(&memo), "with its memo");
     assert!(
         report
             .conflicts
