@@ -10,6 +10,12 @@ use crate::model::*;
 pub fn apply(wb: &mut Workbench, a: Action) {
     match a {
         Action::Edit(cmd) => match super::levels::guard(&wb.project, &cmd) {
+            // A review's comment, verdict or point is signed by the person
+            // at the keyboard (made a coder of the project, in the same step).
+            None if super::review::unsigned(wb, &cmd) => {
+                let cmd = super::review::signed(wb, cmd);
+                wb.edit(cmd);
+            }
             // Asked first; the answer comes back as a plain edit.
             Some(g) => wb.state.parent_guard = Some(g),
             None => {

@@ -116,6 +116,15 @@ pub fn off_level<'a>(
 /// The question to ask before `cmd`, if it would give a code that has
 /// codings of its own its first child.
 pub fn guard(p: &Project, cmd: &Command) -> Option<ParentGuard> {
+    // A step of several (a review's proposal, a merge of codes) is asked
+    // about as a whole.
+    if let Command::Batch { commands, .. } = cmd {
+        let inner = commands.iter().find_map(|c| guard(p, c))?;
+        return Some(ParentGuard {
+            command: cmd.clone(),
+            parent: inner.parent,
+        });
+    }
     let parent = match cmd {
         Command::MoveCode {
             parent: Some(t), ..

@@ -105,8 +105,9 @@ pub fn target_label(p: &Project, state: &UiState, t: ReviewTarget) -> String {
     }
 }
 
+/// When a comment was written, in the computer's time zone.
 fn when(state: &UiState, at: chrono::DateTime<chrono::Utc>) -> String {
-    state.num(at.format("%Y-%m-%d %H:%M"))
+    state.num(at.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M"))
 }
 
 pub fn review_ui(ctx: &egui::Context, p: &Project, state: &mut UiState, out: &mut Vec<Action>) {
@@ -397,16 +398,25 @@ fn thread_ui(
             }
         }
     });
-    for c in &t.comments {
-        let author = c
-            .author
-            .and_then(|a| p.coder(a))
-            .map_or(rs.unknown_author, |x| x.name.as_str());
+    for (i, c) in t.comments.iter().enumerate() {
+        // A merge's note on a conflict is said in the interface's language.
+        let (author, text) = match (&t.conflict, i) {
+            (Some(note), 0) => (
+                rs.merge_author,
+                crate::export::conflict_text(note, state.lang == super::Lang::Fa),
+            ),
+            _ => (
+                c.author
+                    .and_then(|a| p.coder(a))
+                    .map_or(rs.unknown_author, |x| x.name.as_str()),
+                c.text.clone(),
+            ),
+        };
         row(ui, rtl, |ui| {
             ui.label(egui::RichText::new(bidi(author)).strong());
             ui.weak(when(state, c.at));
         });
-        super::bidi_label_ui(ui, &c.text, font.clone(), ui.visuals().text_color());
+        super::bidi_label_ui(ui, &text, font.clone(), ui.visuals().text_color());
     }
     if let Some(prop) = &t.proposal {
         let name = |id: &CodeId| p.codes.get(id).map_or("?", |c| c.name.as_str());
@@ -455,6 +465,75 @@ fn thread_ui(
     });
     if !reply.is_empty() {
         state.review.replies.insert(t.id, reply);
+    }
+}
+
+/// Is `cmd` a review gesture that would go unsigned: nobody chosen as
+/// coder, but the person at the keyboard known by name?
+pub fn unsigned(wb: &super::Workbench, cmd: &edit::Command) -> bool {
+    use edit::Command::*;
+    let review = match cmd {
+        PutThread { .. } | SetVerdict { .. } | AddReviewPoint { .. } => true,
+        Batch { commands, .. } => commands
+            .iter()
+            .any(|c| matches!(c, PutThread { .. } | SetVerdict { .. })),
+        _ => false,
+    };
+    let coder = wb.state.coder.filter(|c| wb.project.coder(*c).is_some());
+    review && coder.is_none() && wb.state.me.is_some()
+}
+
+/// `cmd` signed by the person at the keyboard, who becomes a coder of the
+/// project in the same undo step (a supervisor who comments but does not
+/// code is still named on every comment).
+pub fn signed(wb: &mut super::Workbench, cmd: edit::Command) -> edit::Command {
+    let name = wb.state.me.clone().unwrap_or_default();
+    let Ok((add, id)) = edit::ensure_coder(&wb.project, &name) else {
+        return cmd;
+    };
+    wb.state.coder = Some(id);
+    // Only what this gesture writes: comments already in the project keep
+    // their author (a merge's note has none, and is nobody's).
+    let written: std::collections::BTreeSet<CommentId> = wb
+        .project
+        .review
+        .threads
+        .values()
+        .flat_map(|t| t.comments.iter().map(|c| c.id))
+        .collect();
+    fn sign(cmd: &mut edit::Command, id: CoderId, written: &std::collections::BTreeSet<CommentId>) {
+        match cmd {
+            edit::Command::PutThread { thread } => {
+                for c in &mut thread.comments {
+                    if !written.contains(&c.id) {
+                        c.author.get_or_insert(id);
+                    }
+                }
+            }
+            edit::Command::SetVerdict {
+                verdict: Some(v), ..
+            } => {
+                v.by.get_or_insert(id);
+            }
+            edit::Command::AddReviewPoint { point, .. } => {
+                point.by.get_or_insert(id);
+            }
+            edit::Command::Batch { commands, .. } => {
+                for c in commands {
+                    sign(c, id, written);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut cmd = cmd;
+    sign(&mut cmd, id, &written);
+    match add {
+        Some(add) => edit::Command::Batch {
+            label: cmd.label(),
+            commands: vec![add, cmd],
+        },
+        None => cmd,
     }
 }
 
@@ -528,7 +607,12 @@ pub fn row_marks_ui(ui: &mut egui::Ui, p: &Project, code: CodeId, state: &mut Ui
     }
     let n = p.review.open_count(ReviewTarget::Code(code));
     if n > 0 {
-        let word = rs.open_comments.replace("{n}", &state.num(n));
+        let words = if n == 1 {
+            rs.open_comment
+        } else {
+            rs.open_comments
+        };
+        let word = words.replace("{n}", &state.num(n));
         let r = ui
             .add_sized(
                 [26.0, 16.0],

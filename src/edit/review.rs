@@ -103,6 +103,7 @@ pub fn comment(p: &Project, target: ReviewTarget, text: &str, proposal: Option<P
             comments: vec![new_comment(p, text)?],
             resolved: false,
             proposal,
+            conflict: None,
         },
     })
 }

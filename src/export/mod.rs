@@ -5,7 +5,7 @@
 mod review;
 mod table;
 
-pub use review::{ReportFormat, Table, agreement_table, review_report};
+pub use review::{ReportFormat, Table, agreement_table, conflict_text, review_report};
 pub use table::{table_rtl, to_csv, to_markdown};
 
 use crate::model::*;

@@ -124,6 +124,44 @@ const FA: Words = Words {
     agreement_note: "N: شمار واحدها؛ +: واحدهایی که کدگذاران در آن‌ها توافق دارند؛ فقط: واحدهایی که تنها آن کدگذار کدگذاری کرده؛ %: توافق مشاهده‌شده. رقم‌های کل همهٔ تصمیم‌های واحد × کد را روی هم می‌گذارند (جمع شمارش‌های هر کد)؛ آنجا که توافق تصادفی ۱ است، κ و α تعریف‌نشده‌اند (—). روش‌ها: docs/agreement.md.",
 };
 
+/// A merge conflict a thread keeps, in a sentence of either language (the
+/// window and the report say it in theirs).
+pub fn conflict_text(note: &ConflictNote, persian: bool) -> String {
+    if !persian {
+        return format!(
+            "Merge conflict ({}): {}. Kept: {}. Also: {}.",
+            note.kind.replace('_', " "),
+            note.item,
+            note.kept,
+            note.others.join("; ")
+        );
+    }
+    let kind = match note.kind.as_str() {
+        "renamed" => "نام‌گذاری به دو شکل",
+        "moved" => "جابه‌جایی به دو جا",
+        "move_cycle" => "جابه‌جایی‌هایی که کد را درون خودش می‌برد",
+        "recoloured" => "رنگ به دو شکل",
+        "description_edited" => "توصیف به دو شکل",
+        "deleted_but_changed" => "حذف در یک نسخه و تغییر در دیگری",
+        "deleted_but_used" => "حذف در یک نسخه و به‌کاررفته در دیگری",
+        "coding_changed" => "کدگذاری به دو شکل تغییر کرد",
+        "deleted_on_one_side" => "حذف تنها در یک نسخه",
+        "memo_edited" => "یادداشت به دو شکل ویرایش شد",
+        "document_changed" => "سند به دو شکل تغییر کرد",
+        "group_renamed" => "گروه سند به دو نام",
+        "coder_changed" => "کدگذار به دو شکل تغییر کرد",
+        "project_setting" => "تنظیم پروژه به دو شکل",
+        "order_changed" => "ترتیب به دو شکل",
+        other => other,
+    };
+    format!(
+        "تعارض ادغام ({kind}): {}. نگه‌داشته: {}. دیگر: {}.",
+        note.item,
+        note.kept,
+        note.others.join("؛ ")
+    )
+}
+
 /// A table of agreement figures for the report: the pooled row first,
 /// then a row per code; statistics to three places, "—" where undefined.
 pub fn agreement_table(p: &Project, a: &crate::analysis::agreement::Agreement) -> Table {
@@ -188,7 +226,7 @@ pub fn review_report(p: &Project, format: ReportFormat, agreement: &[Table]) -> 
         rows: t.rows.clone(),
         note: t.note.clone(),
     }));
-    let threads = thread_blocks(p, w);
+    let threads = thread_blocks(p, w, rtl);
     let points: Vec<String> = p
         .review
         .points
@@ -261,7 +299,7 @@ struct Block {
     comments: Vec<(String, String, String)>,
 }
 
-fn thread_blocks(p: &Project, w: &Words) -> Vec<Block> {
+fn thread_blocks(p: &Project, w: &Words, persian: bool) -> Vec<Block> {
     p.review
         .open_threads()
         .into_iter()
@@ -299,15 +337,20 @@ fn thread_blocks(p: &Project, w: &Words) -> Vec<Block> {
             let comments = t
                 .comments
                 .iter()
-                .map(|c| {
+                .enumerate()
+                .map(|(i, c)| {
+                    let text = match (&t.conflict, i) {
+                        (Some(note), 0) => conflict_text(note, persian),
+                        _ => c.text.clone(),
+                    };
                     let by = c
                         .author
                         .and_then(|a| p.coder(a))
                         .map_or(w.unknown, |x| &x.name);
                     (
                         by.to_string(),
-                        c.at.format("%Y-%m-%d %H:%M").to_string(),
-                        c.text.clone(),
+                        c.at.format("%Y-%m-%d %H:%M UTC").to_string(),
+                        text,
                     )
                 })
                 .collect();

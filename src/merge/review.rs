@@ -201,38 +201,56 @@ fn latest(sides: &[Project]) -> DateTime<Utc> {
 pub(super) fn conflict_threads(p: &mut Project, conflicts: &[Conflict], sides: &[Project]) {
     let at = latest(sides);
     for c in conflicts {
+        let kind = serde_json::to_value(c.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
         let others: Vec<String> = c
             .others
             .iter()
             .map(|a| format!("{} ({})", a.value, a.sides.join(", ")))
             .collect();
         let text = format!(
-            "Merge conflict ({:?}): {}. Kept: {}. Also: {}. {}",
-            c.kind,
+            "Merge conflict ({}): {}. Kept: {}. Also: {}. {}",
+            kind.replace('_', " "),
             c.item,
             c.kept,
             others.join("; "),
             c.resolution
         );
-        let id = ThreadId(derived_uuid(&[b"merge-conflict", text.as_bytes()]));
-        let target = uuid::Uuid::parse_str(&c.id)
-            .ok()
-            .map(CodeId)
-            .filter(|id| p.codes.contains_key(id))
-            .map_or(ReviewTarget::Project, ReviewTarget::Code);
+        // Named by what conflicts, not by which copy had what: the same
+        // conflict merged again, in either direction, is the same thread.
+        let mut values: Vec<&str> = c.others.iter().map(|a| a.value.as_str()).collect();
+        values.push(&c.kept);
+        values.sort_unstable();
+        let mut parts: Vec<&[u8]> = vec![b"merge-conflict", kind.as_bytes(), c.id.as_bytes()];
+        parts.extend(values.iter().map(|v| v.as_bytes()));
+        let id = ThreadId(derived_uuid(&parts));
+        let parsed = uuid::Uuid::parse_str(&c.id).ok();
+        let target = match parsed {
+            Some(u) if p.codes.contains_key(&CodeId(u)) => ReviewTarget::Code(CodeId(u)),
+            Some(u) if p.codings.contains_key(&CodingId(u)) => ReviewTarget::Coding(CodingId(u)),
+            _ => ReviewTarget::Project,
+        };
         // Merged before (the same conflict from the same copies): kept as
         // it is, with whatever the supervisor said and decided.
         p.review.threads.entry(id).or_insert_with(|| Thread {
             id,
             target,
             comments: vec![Comment {
-                id: CommentId(derived_uuid(&[b"merge-conflict-comment", text.as_bytes()])),
+                id: CommentId(derived_uuid(&[b"merge-conflict-comment", id.0.as_bytes()])),
                 author: None,
                 at,
                 text,
             }],
             resolved: false,
             proposal: None,
+            conflict: Some(ConflictNote {
+                kind,
+                item: c.item.clone(),
+                kept: c.kept.clone(),
+                others,
+            }),
         });
     }
 }

@@ -95,6 +95,24 @@ pub struct Thread {
     pub resolved: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub proposal: Option<Proposal>,
+    /// A thread a merge opened about a conflict: what it was, so that the
+    /// window and the report say it in their language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conflict: Option<ConflictNote>,
+}
+
+/// A merge conflict, as a thread keeps it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConflictNote {
+    /// The conflict's kind, as `merge`'s report names it (`renamed`,
+    /// `moved`, `deleted_on_one_side`, …).
+    pub kind: String,
+    /// What it is about (a code's path, a coding, a memo's title…).
+    pub item: String,
+    /// The value kept.
+    pub kept: String,
+    /// The other values, each with the copies that had it.
+    pub others: Vec<String>,
 }
 
 impl Thread {

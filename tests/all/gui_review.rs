@@ -72,7 +72,7 @@ fn a_comment_is_added_answered_resolved_and_reopened_by_undo() {
         assert!(!t.resolved);
         let id = t.id;
         // The tree's row shows the open comment.
-        let badge = rs.open_comments.replace("{n}", &h.state().state.num(1));
+        let badge = rs.open_comment.replace("{n}", &h.state().state.num(1));
         h.get_by_label(&badge);
         // An answer.
         type_in(&mut h, "Reply text", "موافقم");
@@ -402,4 +402,60 @@ fn a_coding_is_commented_on_from_its_stripe() {
         let t = p.review.threads.values().next().expect("thread");
         assert_eq!(t.target, ReviewTarget::Coding(coding), "{lang:?}");
     }
+}
+
+#[test]
+fn a_supervisor_who_does_not_code_signs_comments_by_name() {
+    for lang in [Lang::En, Lang::Fa] {
+        let rs = strings(lang);
+        let mut wb = Workbench::demo().expect("demo");
+        wb.state.lang = lang;
+        // Logged in as the supervisor, who is not a coder of this copy.
+        wb.choose_coder(Some("مریم"));
+        let mut h = super::gui::harness(wb);
+        tree_item(&h, SUB).click();
+        h.run();
+        click(&mut h, rs.menu);
+        click(&mut h, rs.review_menu_comments);
+        type_in(&mut h, "Comment text", "این دو زیرمقوله یکی‌اند؟");
+        click(&mut h, rs.add_comment);
+        let p = &h.state().project;
+        let maryam = p.coder_by_name("مریم").expect("made a coder").id;
+        let t = p.review.threads.values().next().expect("thread");
+        assert_eq!(t.comments[0].author, Some(maryam), "{lang:?}: signed");
+        // One undo takes back the comment and the coder it made.
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run();
+        let p = &h.state().project;
+        assert!(p.review.threads.is_empty() && p.coder_by_name("مریم").is_none());
+    }
+}
+
+#[test]
+fn a_proposed_move_under_a_coded_code_asks_first() {
+    let rs = strings(Lang::En);
+    let mut h = review_on(Lang::En, SUB);
+    let p = &h.state().project;
+    let leaf = code_named(p, "کنترل رسانه‌ها باهدف انتشار صرف اقدام‌های مثبت");
+    assert!(
+        p.index().own_count(leaf) > 0,
+        "a code with codings of its own"
+    );
+    let moved = code_named(p, "آمارسازی");
+    let cmd = strata::edit::comment(
+        p,
+        ReviewTarget::Code(moved),
+        "زیر این کد؟",
+        Some(Proposal::Move { under: Some(leaf) }),
+    )
+    .expect("comment");
+    h.state_mut().edit(cmd);
+    h.run();
+    click(&mut h, rs.apply);
+    assert!(h.state().state.parent_guard.is_some(), "asked first");
+    assert_ne!(
+        h.state().project.parent_of(moved),
+        Some(leaf),
+        "not yet moved"
+    );
 }

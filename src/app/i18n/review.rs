@@ -38,6 +38,8 @@ pub struct ReviewStrings {
     pub comment_on_coding: &'static str,
     /// "{n} open comments" on a tree row's badge.
     pub open_comments: &'static str,
+    /// The same, for one.
+    pub open_comment: &'static str,
     pub proposal_rename: &'static str,
     pub proposal_merge: &'static str,
     pub proposal_move: &'static str,
@@ -47,6 +49,8 @@ pub struct ReviewStrings {
     pub review_menu_compare: &'static str,
     pub review_menu_agreement: &'static str,
     pub coding: &'static str,
+    /// Who wrote a merge's note on a conflict.
+    pub merge_author: &'static str,
 }
 
 pub fn strings(lang: Lang) -> &'static ReviewStrings {
@@ -90,6 +94,7 @@ pub const EN: ReviewStrings = ReviewStrings {
     comment_on_code: "Comment…",
     comment_on_coding: "Comment on this coding…",
     open_comments: "{n} open comments",
+    open_comment: "1 open comment",
     proposal_rename: "Proposed: rename to «{name}»",
     proposal_merge: "Proposed: merge into «{name}»",
     proposal_move: "Proposed: move under «{name}»",
@@ -99,6 +104,7 @@ pub const EN: ReviewStrings = ReviewStrings {
     review_menu_compare: "Compare code trees",
     review_menu_agreement: "Intercoder agreement",
     coding: "coding",
+    merge_author: "Strata (merge)",
 };
 
 pub const FA: ReviewStrings = ReviewStrings {
@@ -117,11 +123,11 @@ pub const FA: ReviewStrings = ReviewStrings {
     merge_into: "ادغام در",
     move_under: "انتقال به زیر",
     top_level: "بالاترین سطح",
-    show_resolved: "نمایش حل‌شده‌ها",
-    no_threads: "نظر بازی نیست.",
+    show_resolved: "نمایش بسته‌ها",
+    no_threads: "هیچ نظری باز نمانده است.",
     open: "باز",
-    resolved: "حل‌شده",
-    resolve: "حل شد",
+    resolved: "بسته",
+    resolve: "بستن",
     reopen: "بازگشایی",
     reply_hint: "پاسخ…",
     reply: "پاسخ",
@@ -135,6 +141,7 @@ pub const FA: ReviewStrings = ReviewStrings {
     comment_on_code: "نظر…",
     comment_on_coding: "نظر دربارهٔ این کدگذاری…",
     open_comments: "{n} نظر باز",
+    open_comment: "{n} نظر باز",
     proposal_rename: "پیشنهاد: تغییر نام به «{name}»",
     proposal_merge: "پیشنهاد: ادغام در «{name}»",
     proposal_move: "پیشنهاد: انتقال به زیر «{name}»",
@@ -144,4 +151,5 @@ pub const FA: ReviewStrings = ReviewStrings {
     review_menu_compare: "مقایسهٔ درخت‌های کد",
     review_menu_agreement: "توافق میان کدگذاران",
     coding: "کدگذاری",
+    merge_author: "Strata (ادغام)",
 };
