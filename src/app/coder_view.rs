@@ -100,8 +100,10 @@ pub fn banner_ui(ui: &mut egui::Ui, p: &Project, state: &UiState, out: &mut Vec<
             .filter_map(|c| p.coder(*c))
             .map(|c| c.name.as_str())
             .collect();
-        let sep = " | ";
-        let text = s.comparing_coders.replace("{names}", &names.join(sep));
+        let text = s
+            .comparing_coders
+            .replace("{first}", names.first().copied().unwrap_or("?"))
+            .replace("{others}", &names[1.min(names.len())..].join(" | "));
         ui.label(egui::RichText::new(bidi(&text)).strong());
         if ui
             .small_button("×")

@@ -207,7 +207,8 @@ pub struct Strings {
     pub all_coders: &'static str,
     /// Top bar while one coder's codings are shown ({name}).
     pub showing_coder: &'static str,
-    /// Top bar while coders' stripes are side by side ({names}).
+    /// Top bar while coders' stripes are side by side ({first}: the lanes
+    /// next to the line numbers; {others}: those beyond).
     pub comparing_coders: &'static str,
     /// File ▸ Merge coders' copies… (the open project is their base).
     pub merge_copies: &'static str,

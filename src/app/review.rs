@@ -45,6 +45,8 @@ pub struct ReviewState {
     /// The Compare tab's choice.
     pub compare: super::review_compare::CompareState,
     pub agreement: super::review_agreement::AgreementState,
+    /// The tree's marks and the generation they were built for.
+    marks: Option<(u64, Marks)>,
 }
 
 impl ReviewState {
@@ -122,6 +124,8 @@ pub fn review_ui(ctx: &egui::Context, p: &Project, state: &mut UiState, out: &mu
         .open(&mut open)
         .default_size([600.0, 560.0])
         .resizable(true)
+        // Opened from a menu, it must show (a folded window looked shut).
+        .collapsible(false)
         .show(ctx, |ui| {
             mirror::body_ui(ui, rtl, |ui| {
                 row(ui, rtl, |ui| {
@@ -414,7 +418,7 @@ fn thread_ui(
         };
         row(ui, rtl, |ui| {
             ui.label(egui::RichText::new(bidi(author)).strong());
-            ui.weak(when(state, c.at));
+            ui.weak(bidi(&when(state, c.at)));
         });
         super::bidi_label_ui(ui, &text, font.clone(), ui.visuals().text_color());
     }
@@ -571,19 +575,44 @@ pub fn code_menu_ui(
     });
 }
 
+/// Each code's verdict and open threads, for the tree's rows.
+pub type Marks = std::sync::Arc<BTreeMap<CodeId, (Option<Verdict>, usize)>>;
+
+/// The tree's marks, built once per generation (not a scan of every
+/// thread for every row, every frame).
+pub fn marks(p: &Project, state: &mut UiState) -> Marks {
+    if let Some((g, m)) = &state.review.marks
+        && *g == p.generation()
+    {
+        return m.clone();
+    }
+    let mut m: BTreeMap<CodeId, (Option<Verdict>, usize)> = BTreeMap::new();
+    for (c, v) in &p.review.verdicts {
+        m.entry(*c).or_default().0 = Some(v.verdict);
+    }
+    for t in p.review.threads.values().filter(|t| !t.resolved) {
+        if let ReviewTarget::Code(c) = t.target {
+            m.entry(c).or_default().1 += 1;
+        }
+    }
+    let m = std::sync::Arc::new(m);
+    state.review.marks = Some((p.generation(), m.clone()));
+    m
+}
+
 /// Width `row_marks_ui` takes for this code (0 when it has no marks).
-pub fn marks_width(p: &Project, code: CodeId) -> f32 {
-    let verdict = p.review.verdicts.contains_key(&code);
-    let open = p.review.open_count(ReviewTarget::Code(code)) > 0;
-    f32::from(u8::from(verdict)) * 18.0 + f32::from(u8::from(open)) * 30.0
+pub fn marks_width(marks: &Marks, code: CodeId) -> f32 {
+    let (verdict, open) = marks.get(&code).copied().unwrap_or_default();
+    f32::from(u8::from(verdict.is_some())) * 18.0 + f32::from(u8::from(open > 0)) * 30.0
 }
 
 /// A code's verdict (✔ accepted, ! needs work) and its open comments, on
 /// its tree row; a click opens the review window on it.
-pub fn row_marks_ui(ui: &mut egui::Ui, p: &Project, code: CodeId, state: &mut UiState) {
+pub fn row_marks_ui(ui: &mut egui::Ui, marks: &Marks, code: CodeId, state: &mut UiState) {
     let rs = strings(state.lang);
-    if let Some(v) = p.review.verdicts.get(&code) {
-        let (mark, color, word) = match v.verdict {
+    let (verdict, n) = marks.get(&code).copied().unwrap_or_default();
+    if let Some(v) = verdict {
+        let (mark, color, word) = match v {
             Verdict::Accepted => ("✔", egui::Color32::from_rgb(0x2e, 0x9e, 0x44), rs.accepted),
             Verdict::NeedsWork => (
                 "!",
@@ -605,7 +634,6 @@ pub fn row_marks_ui(ui: &mut egui::Ui, p: &Project, code: CodeId, state: &mut Ui
                 .open_on(Tab::Comments, Some(ReviewTarget::Code(code)));
         }
     }
-    let n = p.review.open_count(ReviewTarget::Code(code));
     if n > 0 {
         let words = if n == 1 {
             rs.open_comment

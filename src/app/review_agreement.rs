@@ -42,6 +42,9 @@ struct Words {
     none: &'static str,
     pooled: &'static str,
     choose_two: &'static str,
+    /// {complete}: documents every chosen coder coded; {partial}: those
+    /// only some coded.
+    coverage: &'static str,
 }
 
 const EN: Words = Words {
@@ -62,6 +65,7 @@ const EN: Words = Words {
     none: "No disagreements.",
     pooled: "Overall figures pool every unit × code decision into one table (the sum of the per-code counts). Methods: docs/agreement.md.",
     choose_two: "Choose at least two coders.",
+    coverage: "Compared: {complete} documents every chosen coder coded. Left out: {partial} documents only some of them coded (α counts those two or more coded).",
 };
 
 const FA: Words = Words {
@@ -82,6 +86,7 @@ const FA: Words = Words {
     none: "ناهمخوانی‌ای نیست.",
     pooled: "رقم‌های کل، همهٔ تصمیم‌های واحد × کد را در یک جدول روی هم می‌گذارند (جمع شمارش‌های هر کد). روش‌ها: docs/agreement.md.",
     choose_two: "دست‌کم دو کدگذار برگزینید.",
+    coverage: "مقایسه‌شده: {complete} سند که همهٔ کدگذاران برگزیده کدگذاری کرده‌اند. کنار گذاشته: {partial} سند که تنها برخی کدگذاری کرده‌اند (α آن‌هایی را که دو کدگذار یا بیشتر کدگذاری کرده‌اند به حساب می‌آورد).",
 };
 
 fn words(lang: super::Lang) -> &'static Words {
@@ -91,12 +96,24 @@ fn words(lang: super::Lang) -> &'static Words {
     }
 }
 
+/// The first two coders who have codings (a coder who has none yet
+/// would leave every document out).
+fn default_coders(p: &Project) -> Vec<CoderId> {
+    let ix = p.index();
+    p.coders
+        .iter()
+        .filter(|c| !ix.codings_of_coder(c.id).is_empty())
+        .take(2)
+        .map(|c| c.id)
+        .collect()
+}
+
 /// The agreement for the current choice, computed when it changed.
 fn result(p: &Project, st: &mut AgreementState) -> Option<Result<Arc<Agreement>, String>> {
     let coders: Vec<CoderId> = st
         .coders
         .clone()
-        .unwrap_or_else(|| p.coders.iter().take(2).map(|c| c.id).collect())
+        .unwrap_or_else(|| default_coders(p))
         .into_iter()
         .filter(|c| p.coder(*c).is_some())
         .collect();
@@ -151,6 +168,16 @@ pub fn agreement_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &m
             return;
         }
     };
+    let coverage = w
+        .coverage
+        .replace("{complete}", &state.num(a.documents_complete))
+        .replace("{partial}", &state.num(a.documents_partial));
+    super::bidi_label_ui(
+        ui,
+        &coverage,
+        egui::TextStyle::Small.resolve(ui.style()),
+        ui.visuals().text_color(),
+    );
     ui.separator();
     let list = state.review.agreement.show_disagreements;
     let n = format!("{} ({})", w.disagreements, state.num(a.disagreements.len()));
@@ -185,10 +212,7 @@ pub fn agreement_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &m
 fn choice_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, w: &Words) {
     let rtl = state.lang.rtl();
     let st = &mut state.review.agreement;
-    let mut chosen: Vec<CoderId> = st
-        .coders
-        .clone()
-        .unwrap_or_else(|| p.coders.iter().take(2).map(|c| c.id).collect());
+    let mut chosen: Vec<CoderId> = st.coders.clone().unwrap_or_else(|| default_coders(p));
     row(ui, rtl, |ui| {
         ui.label(bidi(w.coders));
         for c in &p.coders {
@@ -334,10 +358,17 @@ fn disagreements_ui(
             code,
             sides.join(" / ")
         );
+        // The Persian interface reads the row from the right, whatever
+        // script the document's name starts with (RLM: a strong RTL mark).
+        let shown = if rtl {
+            format!("\u{200F}{label}")
+        } else {
+            label.clone()
+        };
         let r = mirror::body_ui(ui, rtl, |ui| {
             // A finite width: the window sizes itself to its contents.
             let width = ui.available_width().clamp(200.0, 560.0);
-            super::selectable_line_ui(ui, &label, width, false)
+            super::selectable_line_ui(ui, &shown, width, false)
         });
         r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, &label));
         let r = r.on_hover_text(bidi(&d.text));

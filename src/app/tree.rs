@@ -327,7 +327,8 @@ fn row_ui(
         // A memo's icon sits after the name, before the counts' column.
         let memo = p.first_memo(MemoTarget::Code(id));
         let memo_w = if memo.is_some() { 22.0 } else { 0.0 };
-        let marks_w = super::review::marks_width(p, id);
+        let marks = super::review::marks(p, state);
+        let marks_w = super::review::marks_width(&marks, id);
         let name_w = ui.available_width() - counts_w - memo_w - marks_w;
         let r = super::selectable_line_ui(ui, &code.name, name_w, selected);
         // The full name (the row may cut it) and the codebook entry.
@@ -346,7 +347,7 @@ fn row_ui(
         {
             out.push(Action::ShowMemo(MemoTarget::Code(id)));
         }
-        super::review::row_marks_ui(ui, p, id, state);
+        super::review::row_marks_ui(ui, &marks, id, state);
         ui.add_sized(
             [counts_w - 8.0, 16.0],
             egui::Label::new(RichText::new(counts).small().weak()),

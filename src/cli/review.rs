@@ -25,8 +25,16 @@ pub(super) fn run(cmd: Cmd) -> Result<(), CliError> {
     // Before the work of loading: a refusal costs nothing.
     store::check_export_target(&output, Some(&project))?;
     let p = load(&project)?;
+    let explicit = !coders.is_empty();
     let coders = if coders.is_empty() {
-        p.coders.iter().map(|c| c.id).collect()
+        // Coders with codings: one who has none would leave every
+        // document out of the comparison.
+        let ix = p.index();
+        p.coders
+            .iter()
+            .filter(|c| !ix.codings_of_coder(c.id).is_empty())
+            .map(|c| c.id)
+            .collect()
     } else {
         coders
             .iter()
@@ -41,6 +49,12 @@ pub(super) fn run(cmd: Cmd) -> Result<(), CliError> {
         AgreementUnit::Document => Unit::Document,
     };
     let mut tables = Vec::new();
+    if explicit && coders.len() == 1 {
+        return Err(input(
+            &project,
+            "agreement needs two or more coders: give --coders A,B (or none, for every coder who has codings)",
+        ));
+    }
     if coders.len() >= 2 {
         let opts = AgreementOptions {
             unit,

@@ -68,6 +68,7 @@ struct Words {
     unit_segment: &'static str,
     unit_document: &'static str,
     agreement_note: &'static str,
+    coverage: &'static str,
 }
 
 const EN: Words = Words {
@@ -94,6 +95,7 @@ const EN: Words = Words {
     unit_line: "units: lines",
     unit_segment: "units: segments",
     unit_document: "units: documents",
+    coverage: "Compared: {complete} documents every coder here coded; left out: {partial} documents only some of them coded (α counts those two or more coded).",
     agreement_note: "N: units; +: units where the coders agree; only: units only that coder coded; %: observed agreement. Overall figures pool every unit × code decision (the sum of the per-code counts); κ and α are undefined (—) where chance agreement is 1. Methods: docs/agreement.md.",
 };
 
@@ -121,6 +123,7 @@ const FA: Words = Words {
     unit_line: "واحد: سطر",
     unit_segment: "واحد: بخش",
     unit_document: "واحد: سند",
+    coverage: "مقایسه‌شده: {complete} سند که همهٔ این کدگذاران کدگذاری کرده‌اند؛ کنار گذاشته: {partial} سند که تنها برخی کدگذاری کرده‌اند (α آن‌هایی را که دو کدگذار یا بیشتر کدگذاری کرده‌اند به حساب می‌آورد).",
     agreement_note: "N: شمار واحدها؛ +: واحدهایی که کدگذاران در آن‌ها توافق دارند؛ فقط: واحدهایی که تنها آن کدگذار کدگذاری کرده؛ %: توافق مشاهده‌شده. رقم‌های کل همهٔ تصمیم‌های واحد × کد را روی هم می‌گذارند (جمع شمارش‌های هر کد)؛ آنجا که توافق تصادفی ۱ است، κ و α تعریف‌نشده‌اند (—). روش‌ها: docs/agreement.md.",
 };
 
@@ -206,11 +209,15 @@ pub fn agreement_table(p: &Project, a: &crate::analysis::agreement::Agreement) -
         Unit::Document => w.unit_document,
     };
     let names: Vec<&str> = a.coders.iter().map(|c| c.name.as_str()).collect();
+    let coverage = w
+        .coverage
+        .replace("{complete}", &a.documents_complete.to_string())
+        .replace("{partial}", &a.documents_partial.to_string());
     Table {
         heading: format!("{} — {} ({unit})", w.agreement, names.join(" / ")),
         columns,
         rows,
-        note: w.agreement_note.to_string(),
+        note: format!("{coverage} {}", w.agreement_note),
     }
 }
 

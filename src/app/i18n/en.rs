@@ -169,7 +169,7 @@ pub const EN: Strings = Strings {
     codings_of: "Codings of",
     all_coders: "All coders",
     showing_coder: "Showing {name}'s codings",
-    comparing_coders: "Side by side: {names}",
+    comparing_coders: "Side by side: {first}'s stripes next to the line numbers, {others}'s beyond",
     merge_copies: "Merge coders' copies…",
     fb_merge: "Merge {n} copies",
     merged: "Merged {copies} copies into {file}: {conflicts} conflicts, each an open comment (Review › Comments)",

@@ -170,7 +170,7 @@ pub const FA: Strings = Strings {
     codings_of: "کدگذاری‌های",
     all_coders: "همهٔ کدگذاران",
     showing_coder: "نمایش کدگذاری‌های {name}",
-    comparing_coders: "کنار هم: {names}",
+    comparing_coders: "کنار هم: نوارهای {first} کنار شمارهٔ سطرها، نوارهای {others} پس از آن",
     merge_copies: "ادغام نسخه‌های کدگذاران…",
     fb_merge: "ادغام {n} نسخه",
     merged: "{copies} نسخه در {file} ادغام شد: {conflicts} تعارض، هر یک نظری باز (بازبینی ‹ نظرها)",
