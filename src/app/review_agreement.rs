@@ -194,6 +194,8 @@ pub fn agreement_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &m
     egui::ScrollArea::both()
         .id_salt("agreement")
         .auto_shrink([false, false])
+        // The Persian table's first column (the code) is on the right.
+        .stick_to_right(rtl)
         .show(ui, |ui| {
             if list {
                 disagreements_ui(ui, p, state, &a, w, out);
@@ -306,26 +308,31 @@ fn figures_table_ui(ui: &mut egui::Ui, p: &Project, state: &UiState, a: &Agreeme
             v.reverse();
         }
     };
-    egui::Grid::new("agreement-table")
-        .striped(true)
-        .spacing([12.0, 4.0])
-        .show(ui, |ui| {
-            let mut head = head.clone();
-            order(&mut head);
-            for h in &head {
-                ui.label(egui::RichText::new(bidi(h)).strong());
-            }
-            ui.end_row();
-            for (i, r) in rows.into_iter().enumerate() {
-                let mut r = r;
-                order(&mut r);
-                for c in &r {
-                    let text = egui::RichText::new(bidi(c));
-                    ui.label(if i == 0 { text.strong() } else { text });
+    // Laid out from the left even in the Persian interface (its columns are
+    // reversed instead): a grid placed from the right of a scroll area's
+    // unbounded width has no position for its first row.
+    ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+        egui::Grid::new("agreement-table")
+            .striped(true)
+            .spacing([12.0, 4.0])
+            .show(ui, |ui| {
+                let mut head = head.clone();
+                order(&mut head);
+                for h in &head {
+                    ui.label(egui::RichText::new(bidi(h)).strong());
                 }
                 ui.end_row();
-            }
-        });
+                for (i, r) in rows.into_iter().enumerate() {
+                    let mut r = r;
+                    order(&mut r);
+                    for c in &r {
+                        let text = egui::RichText::new(bidi(c));
+                        ui.label(if i == 0 { text.strong() } else { text });
+                    }
+                    ui.end_row();
+                }
+            });
+    });
 }
 
 fn disagreements_ui(

@@ -244,6 +244,27 @@ fn the_agreement_view_shows_the_cores_figures_and_opens_a_disagreement_side_by_s
             h.query_all_by_label(&bidi(&shown)).count() >= 1,
             "{lang:?}: {shown}"
         );
+        // Its column has a header, placed; the code's column comes first
+        // in reading order (on the right in Persian).
+        let header = |h: &Harness<'static, Workbench>, text: &str| {
+            let r = h
+                .query_all_by_label(&bidi(text))
+                .map(|n| n.rect())
+                .find(|r| r.min.x.is_finite() && r.min.y > 150.0)
+                .unwrap_or_else(|| panic!("{lang:?}: header {text} placed"));
+            r.center().x
+        };
+        let (code, units) = match lang {
+            Lang::En => ("Code", "Units"),
+            Lang::Fa => ("کد", "واحدها"),
+        };
+        header(&h, "κ (Cohen)");
+        let before = header(&h, code) < header(&h, units);
+        assert_eq!(
+            before,
+            lang == Lang::En,
+            "{lang:?}: the code's column first"
+        );
         // Document units give other figures.
         let docs = if lang == Lang::En {
             "Documents"
