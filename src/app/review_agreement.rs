@@ -65,7 +65,7 @@ const EN: Words = Words {
     none: "No disagreements.",
     pooled: "Overall figures pool every unit × code decision into one table (the sum of the per-code counts). Methods: docs/agreement.md.",
     choose_two: "Choose at least two coders.",
-    coverage: "Compared: {complete} documents every chosen coder coded. Left out: {partial} documents only some of them coded (α counts those two or more coded).",
+    coverage: "Compared: {complete} documents every chosen coder coded. Left out (coded by only some of them): {left}.",
 };
 
 const FA: Words = Words {
@@ -86,7 +86,7 @@ const FA: Words = Words {
     none: "ناهمخوانی‌ای نیست.",
     pooled: "رقم‌های کل، همهٔ تصمیم‌های واحد × کد را در یک جدول روی هم می‌گذارند (جمع شمارش‌های هر کد). روش‌ها: docs/agreement.md.",
     choose_two: "دست‌کم دو کدگذار برگزینید.",
-    coverage: "مقایسه‌شده: {complete} سند که همهٔ کدگذاران برگزیده کدگذاری کرده‌اند. کنار گذاشته: {partial} سند که تنها برخی کدگذاری کرده‌اند (α آن‌هایی را که دو کدگذار یا بیشتر کدگذاری کرده‌اند به حساب می‌آورد).",
+    coverage: "مقایسه‌شده: {complete} سند که همهٔ کدگذاران برگزیده کدگذاری کرده‌اند. کنار گذاشته (تنها برخی کدگذاری کرده‌اند): {left}.",
 };
 
 fn words(lang: super::Lang) -> &'static Words {
@@ -140,6 +140,17 @@ fn result(p: &Project, st: &mut AgreementState) -> Option<Result<Arc<Agreement>,
     Some(r)
 }
 
+/// The documents left out, named (a few), or "none".
+fn left_out(state: &UiState, names: &[String]) -> String {
+    let none = if state.lang.rtl() { "هیچ" } else { "none" };
+    let sep = if state.lang.rtl() { "، " } else { ", " };
+    match names.len() {
+        0 => none.to_string(),
+        n if n <= 8 => names.join(sep),
+        n => format!("{}{sep}… ({})", names[..8].join(sep), state.num(n)),
+    }
+}
+
 /// A statistic to three places, "—" where it is undefined.
 fn stat(state: &UiState, x: Option<f64>) -> String {
     x.map_or("—".to_string(), |v| state.num(format!("{v:.3}")))
@@ -171,7 +182,7 @@ pub fn agreement_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &m
     let coverage = w
         .coverage
         .replace("{complete}", &state.num(a.documents_complete))
-        .replace("{partial}", &state.num(a.documents_partial));
+        .replace("{left}", &left_out(state, &a.documents_left_out));
     super::bidi_label_ui(
         ui,
         &coverage,

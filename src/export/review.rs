@@ -95,7 +95,7 @@ const EN: Words = Words {
     unit_line: "units: lines",
     unit_segment: "units: segments",
     unit_document: "units: documents",
-    coverage: "Compared: {complete} documents every coder here coded; left out: {partial} documents only some of them coded (α counts those two or more coded).",
+    coverage: "Compared: {complete} documents every coder here coded. Left out (coded by only some of them): {left}.",
     agreement_note: "N: units; +: units where the coders agree; only: units only that coder coded; %: observed agreement. Overall figures pool every unit × code decision (the sum of the per-code counts); κ and α are undefined (—) where chance agreement is 1. Methods: docs/agreement.md.",
 };
 
@@ -123,7 +123,7 @@ const FA: Words = Words {
     unit_line: "واحد: سطر",
     unit_segment: "واحد: بخش",
     unit_document: "واحد: سند",
-    coverage: "مقایسه‌شده: {complete} سند که همهٔ این کدگذاران کدگذاری کرده‌اند؛ کنار گذاشته: {partial} سند که تنها برخی کدگذاری کرده‌اند (α آن‌هایی را که دو کدگذار یا بیشتر کدگذاری کرده‌اند به حساب می‌آورد).",
+    coverage: "مقایسه‌شده: {complete} سند که همهٔ این کدگذاران کدگذاری کرده‌اند. کنار گذاشته (تنها برخی کدگذاری کرده‌اند): {left}.",
     agreement_note: "N: شمار واحدها؛ +: واحدهایی که کدگذاران در آن‌ها توافق دارند؛ فقط: واحدهایی که تنها آن کدگذار کدگذاری کرده؛ %: توافق مشاهده‌شده. رقم‌های کل همهٔ تصمیم‌های واحد × کد را روی هم می‌گذارند (جمع شمارش‌های هر کد)؛ آنجا که توافق تصادفی ۱ است، κ و α تعریف‌نشده‌اند (—). روش‌ها: docs/agreement.md.",
 };
 
@@ -169,7 +169,8 @@ pub fn conflict_text(note: &ConflictNote, persian: bool) -> String {
 /// then a row per code; statistics to three places, "—" where undefined.
 pub fn agreement_table(p: &Project, a: &crate::analysis::agreement::Agreement) -> Table {
     use crate::analysis::agreement::{Figures, Unit};
-    let w = if super::table_rtl(p) { &FA } else { &EN };
+    let fa = super::table_rtl(p);
+    let w = if fa { &FA } else { &EN };
     let segments = a.unit == Unit::Segment;
     let two = a.coders.len() == 2;
     let mut columns: Vec<String> = vec![w.code.into(), "N".into(), "+".into()];
@@ -212,7 +213,14 @@ pub fn agreement_table(p: &Project, a: &crate::analysis::agreement::Agreement) -
     let coverage = w
         .coverage
         .replace("{complete}", &a.documents_complete.to_string())
-        .replace("{partial}", &a.documents_partial.to_string());
+        .replace(
+            "{left}",
+            &if a.documents_left_out.is_empty() {
+                if fa { "هیچ" } else { "none" }.to_string()
+            } else {
+                a.documents_left_out.join(if fa { "، " } else { ", " })
+            },
+        );
     Table {
         heading: format!("{} — {} ({unit})", w.agreement, names.join(" / ")),
         columns,

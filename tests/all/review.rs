@@ -306,3 +306,29 @@ fn comments_and_verdicts_follow_codes_a_merge_joins() {
     );
     assert!(m.review.verdicts.keys().all(|c| m.codes.contains_key(c)));
 }
+
+#[test]
+fn agreement_names_the_documents_only_some_coders_coded() {
+    use strata::analysis::agreement::{AgreementOptions, agreement};
+    let p = demo();
+    let coders: Vec<CoderId> = p.coders.iter().map(|c| c.id).collect();
+    let a = agreement(&p, &AgreementOptions::new(coders.clone())).expect("agreement");
+    // By hand: documents one coder coded and the other did not.
+    let only_one: Vec<String> = p
+        .documents
+        .iter()
+        .filter(|d| {
+            let by: std::collections::BTreeSet<CoderId> = p
+                .codings
+                .values()
+                .filter(|c| c.document == d.id)
+                .map(|c| c.coder)
+                .collect();
+            by.len() == 1
+        })
+        .map(|d| d.name.clone())
+        .collect();
+    assert!(!only_one.is_empty(), "the demo has such documents");
+    assert_eq!(a.documents_left_out, only_one);
+    assert!(a.documents_complete + only_one.len() <= p.documents.len());
+}

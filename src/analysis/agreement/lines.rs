@@ -270,6 +270,7 @@ pub(super) fn compare(p: &Project, coders: &[CoderId], codes: &[CodeId], unit: U
         coders: Vec::new(),
         documents_complete: complete,
         documents_partial: partial,
+        documents_left_out: Vec::new(),
         overall: pooled.figures(m),
         per_code,
         disagreements,

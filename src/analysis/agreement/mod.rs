@@ -171,6 +171,11 @@ pub struct Agreement {
     /// Documents only some of the coders coded (alpha only; with two
     /// coders, none of them counts).
     pub documents_partial: usize,
+    /// Documents some chosen coders coded and others not at all, by name,
+    /// in the project's order: no complete units come from them (with two
+    /// coders, none at all), so a reader must know which they are.
+    #[serde(default)]
+    pub documents_left_out: Vec<String>,
     pub per_code: Vec<CodeRow>,
     pub overall: Figures,
     /// By document (in the project's order), then code, then line.
@@ -217,6 +222,22 @@ pub fn agreement(p: &Project, opts: &AgreementOptions) -> Result<Agreement, Agre
             id: *id,
             name: p.coder_name(*id).to_string(),
         })
+        .collect();
+    let ix = p.index();
+    a.documents_left_out = p
+        .documents
+        .iter()
+        .filter(|d| {
+            let by = |c: &CoderId| {
+                ix.codings_of_document(d.id)
+                    .iter()
+                    .filter_map(|id| p.codings.get(id))
+                    .any(|x| x.coder == *c)
+            };
+            let n = coders.iter().filter(|c| by(c)).count();
+            n > 0 && n < coders.len()
+        })
+        .map(|d| d.name.clone())
         .collect();
     Ok(a)
 }

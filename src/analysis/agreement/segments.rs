@@ -146,6 +146,7 @@ pub(super) fn compare(
         coders: Vec::new(),
         documents_complete: complete,
         documents_partial: 0,
+        documents_left_out: Vec::new(),
         per_code: codes
             .iter()
             .zip(&tallies)
