@@ -67,6 +67,9 @@ pub enum Action {
     MergeCopies(Vec<PathBuf>),
     /// File ▸ Merge coders' copies…: choose the copies.
     AskMergeCopies,
+    /// The copies chosen: merge them from this base (the file they were
+    /// handed out from), with the open project as one more side.
+    MergeFrom(PathBuf),
     /// Open the review window on a tab.
     OpenReview(review::Tab),
     /// The answer to "unsaved changes": save first (or not), then go on.

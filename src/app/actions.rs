@@ -107,7 +107,15 @@ pub fn apply(wb: &mut Workbench, a: Action) {
             wb.state.compare_coders = list;
             wb.state.show_coder = None;
         }
-        Action::MergeCopies(paths) => super::merge_copies::merge_copies(wb, paths),
+        Action::MergeCopies(paths) => {
+            // Then the base they were handed out from.
+            wb.state.merge_copies = paths;
+            files::ask_path(wb, files::PromptKind::MergeBase);
+        }
+        Action::MergeFrom(base) => {
+            let copies = std::mem::take(&mut wb.state.merge_copies);
+            super::merge_copies::merge_copies(wb, &base, copies);
+        }
         Action::AskMergeCopies => files::ask_path(wb, files::PromptKind::Merge),
         Action::OpenReview(tab) => wb.state.review.open_on(tab, None),
         Action::TogglePane(name) => {

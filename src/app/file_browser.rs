@@ -15,7 +15,11 @@ use std::path::{Path, PathBuf};
 /// The extensions each kind lists (and the native dialog filters by).
 pub fn extensions(kind: PromptKind) -> &'static [&'static str] {
     match kind {
-        PromptKind::Open | PromptKind::SaveAs | PromptKind::New | PromptKind::Merge => &["strata"],
+        PromptKind::Open
+        | PromptKind::SaveAs
+        | PromptKind::New
+        | PromptKind::Merge
+        | PromptKind::MergeBase => &["strata"],
         PromptKind::Import => &["txt", "md", "docx", "odt"],
         PromptKind::Export => &["json", "ron", "csv", "md"],
     }
@@ -387,6 +391,7 @@ fn browser_ui(
         PromptKind::New => s.new_project,
         PromptKind::Export => s.export,
         PromptKind::Merge => s.merge_copies,
+        PromptKind::MergeBase => s.merge_base,
     };
     ui.heading(bidi(title.trim_end_matches('…')));
     super::row(ui, rtl, |ui| {
@@ -514,6 +519,7 @@ fn ok_button(fb: &FileBrowser, loc: Locale) -> (String, bool) {
             let n = fb.chosen_files().len();
             (s.fb_merge.replace("{n}", &loc.num(n)), n > 0)
         }
+        PromptKind::MergeBase => (s.fb_merge_base.into(), !fb.chosen_files().is_empty()),
         PromptKind::Import => {
             let n = fb.chosen_files().len();
             let label = match n {

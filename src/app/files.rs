@@ -14,8 +14,10 @@ pub enum PromptKind {
     Import,
     New,
     Export,
-    /// Coders' copies to merge into a new project, the open one their base.
+    /// Coders' copies to merge into a new project.
     Merge,
+    /// Then the base they were handed out from.
+    MergeBase,
 }
 
 /// Ask for a path: a native dialog first; if it gives nothing at once (no
@@ -42,6 +44,10 @@ pub fn ask_path(wb: &mut Workbench, kind: PromptKind) {
                 .save_file()
                 .map(|p| vec![p]),
             PromptKind::Merge => dlg.add_filter(s.filter_project, &["strata"]).pick_files(),
+            PromptKind::MergeBase => dlg
+                .add_filter(s.filter_project, &["strata"])
+                .pick_file()
+                .map(|p| vec![p]),
         };
         if let Some(paths) = picked {
             deliver(wb, kind, paths);
@@ -62,6 +68,9 @@ pub fn ask_path(wb: &mut Workbench, kind: PromptKind) {
                 .name
                 .replace(|c: char| c == '/' || c == '\\' || c.is_control(), "-")
         ),
+        (PromptKind::MergeBase, Some(p)) => p
+            .file_name()
+            .map_or(String::new(), |n| n.to_string_lossy().into_owned()),
         _ => String::new(),
     };
     wb.state.file_browser = Some(super::file_browser::FileBrowser::new(
@@ -92,6 +101,7 @@ pub fn action_for(kind: PromptKind, paths: Vec<PathBuf>) -> Option<Action> {
         PromptKind::Import => Action::ImportPaths(paths),
         PromptKind::Export => Action::ExportTo(first),
         PromptKind::Merge => Action::MergeCopies(paths),
+        PromptKind::MergeBase => Action::MergeFrom(first),
     })
 }
 
@@ -575,6 +585,10 @@ pub(super) fn keep_settings(old: &mut Workbench, new: &mut Workbench) {
     n.show_tree = o.show_tree;
     n.show_side = o.show_side;
     n.pane_widths = o.pane_widths;
+    if let Some(status) = o.after_open.take() {
+        n.status = status;
+        n.review.open = o.review.open;
+    }
     // The person at the keyboard stays the coder where the project knows
     // them (by name: coder IDs differ between projects).
     let me = o

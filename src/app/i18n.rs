@@ -216,6 +216,9 @@ pub struct Strings {
     pub fb_merge: &'static str,
     /// Status line after a merge: {copies}, {conflicts}, {file}.
     pub merged: &'static str,
+    /// The file browser's title for the merge's base, and its button.
+    pub merge_base: &'static str,
+    pub fb_merge_base: &'static str,
 }
 
 mod en;

@@ -1,8 +1,10 @@
-//! File ▸ Merge coders' copies: the open project is the base the copies
-//! were handed out from; the merge (`crate::merge`, as `strata merge`) is
-//! written to a new file beside it, which is then opened with its
-//! conflicts as open review comments. The open project's file is not
-//! touched.
+//! File ▸ Merge coders' copies: the copies, then the base they were
+//! handed out from (a file: the project as it was then). The open project
+//! is one more side, so the supervisor's own work since is kept, not taken
+//! for something every copy deleted. The merge (`crate::merge`, as
+//! `strata merge`) is written to a new file beside the open project, which
+//! is then opened with its conflicts as open review comments. No file is
+//! written over.
 
 use super::i18n::{Lang, Locale};
 use super::{Action, Workbench};
@@ -48,16 +50,19 @@ fn message(loc: Locale, e: &MergeError) -> String {
     }
 }
 
-pub fn merge_copies(wb: &mut Workbench, paths: Vec<PathBuf>) {
+pub fn merge_copies(wb: &mut Workbench, base_path: &Path, paths: Vec<PathBuf>) {
     let loc = wb.state.locale();
+    let base = match crate::store::load(base_path) {
+        Ok((p, _)) => p,
+        Err(e) => {
+            wb.state.error = Some(super::errors::store(loc, &e));
+            return;
+        }
+    };
     let mut copies = Vec::new();
     for p in &paths {
-        // The base itself chosen as a copy: it adds nothing.
-        if wb
-            .path
-            .as_deref()
-            .is_some_and(|b| crate::store::same_file(b, p))
-        {
+        // The base chosen as a copy too: it adds nothing.
+        if crate::store::same_file(base_path, p) {
             continue;
         }
         match crate::store::load(p) {
@@ -74,9 +79,18 @@ pub fn merge_copies(wb: &mut Workbench, paths: Vec<PathBuf>) {
             }
         }
     }
-    let sides: Vec<(&str, &crate::model::Project)> =
-        copies.iter().map(|(l, p)| (l.as_str(), p)).collect();
-    let (merged, report) = match crate::merge::merge(&wb.project, &sides) {
+    let this = match loc.lang {
+        Lang::En => "this project",
+        Lang::Fa => "این پروژه",
+    };
+    // The open project as one more side: what the supervisor did since
+    // handing out the copies (as it is on screen, saved or not).
+    let sides: Vec<(&str, &crate::model::Project)> = copies
+        .iter()
+        .map(|(l, p)| (l.as_str(), p))
+        .chain(std::iter::once((this, &wb.project)))
+        .collect();
+    let (merged, report) = match crate::merge::merge(&base, &sides) {
         Ok(m) => m,
         Err(e) => {
             wb.state.error = Some(message(loc, &e));
@@ -110,9 +124,11 @@ pub fn merge_copies(wb: &mut Workbench, paths: Vec<PathBuf>) {
             .file_name()
             .map_or(String::new(), |n| n.to_string_lossy().into_owned()),
     };
-    wb.apply(Action::OpenPath(out));
-    wb.state.status = status;
+    // Said, and the conflicts shown, once the merge is open (after the
+    // question about unsaved changes, if there are any).
+    wb.state.after_open = Some(status);
     if !report.conflicts.is_empty() {
         wb.state.review.open_on(super::review::Tab::Comments, None);
     }
+    wb.apply(Action::OpenPath(out));
 }

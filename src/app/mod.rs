@@ -140,6 +140,11 @@ pub struct UiState {
     pub show_coder: Option<CoderId>,
     /// Coders whose stripes are shown side by side (from a disagreement).
     pub compare_coders: Vec<CoderId>,
+    /// Coders' copies chosen to merge, waiting for their base.
+    pub merge_copies: Vec<PathBuf>,
+    /// What the status line says once the project asked for opens (a
+    /// merge's result), with the review window left as it is.
+    pub after_open: Option<status::Status>,
     pub coder_counts: Option<std::sync::Arc<coder_view::CoderCounts>>,
 }
 
@@ -196,6 +201,8 @@ impl Default for UiState {
             me: None,
             show_coder: None,
             compare_coders: Vec::new(),
+            merge_copies: Vec::new(),
+            after_open: None,
             coder_counts: None,
         }
     }

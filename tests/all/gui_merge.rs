@@ -1,7 +1,8 @@
-//! File ▸ Merge coders' copies in the window: the open project is the
-//! base, the copies are chosen in the file browser, the merge is written
-//! beside it and opened, its conflicts as open review comments; a copy of
-//! another project is refused, naming it, in the interface's language.
+//! File ▸ Merge coders' copies in the window: the copies, then their base,
+//! are chosen in the file browser; the open project is one more side (the
+//! supervisor's work since is kept); the merge is written beside it and
+//! opened, its conflicts as open review comments; a copy of another
+//! project is refused, naming it, in the interface's language.
 
 use super::gui::harness;
 use super::gui_files::{file_menu, go_to};
@@ -54,6 +55,11 @@ fn merging_two_copies_from_the_file_menu_opens_the_merge_with_its_conflicts() {
         let before = std::fs::read(&base).expect("base");
         let mut wb = Workbench::open(base.clone()).expect("open");
         wb.state.lang = lang;
+        // The supervisor's own work since handing out the copies: a new
+        // code, not saved yet.
+        let theirs = Code::new("کد ناظر", "#006eec");
+        let cmd = strata::edit::add_code(&wb.project, None, theirs.clone());
+        assert!(wb.edit(cmd));
         let mut h = harness(wb);
         let s = lang.strings();
         file_menu(&mut h, s.merge_copies);
@@ -67,6 +73,16 @@ fn merging_two_copies_from_the_file_menu_opens_the_merge_with_its_conflicts() {
         h.get_by_label(&bidi(&s.fb_merge.replace("{n}", &loc.num(2))))
             .click();
         h.run();
+        // Then the base: the file as the copies were handed out.
+        h.get_by_label(&bidi(s.merge_base));
+        h.get_by_label("study.strata").click();
+        h.run();
+        h.get_by_label(&bidi(s.fb_merge_base)).click();
+        h.run();
+        // The open project has unsaved work (merged too): asked, as any
+        // switch of project is.
+        h.get_by_label(&bidi(s.continue_without_saving)).click();
+        h.run();
         let out = dir.path().join("study-merged.strata");
         assert_eq!(
             h.state().path.as_deref(),
@@ -75,6 +91,10 @@ fn merging_two_copies_from_the_file_menu_opens_the_merge_with_its_conflicts() {
         );
         let p = &h.state().project;
         assert_eq!(p.codings.len(), 2, "{lang:?}: both coders' codings");
+        assert!(
+            p.codes.contains_key(&theirs.id),
+            "{lang:?}: the supervisor's code kept"
+        );
         // The rename conflict is an open comment, and the review is open.
         let open = p.review.open_threads();
         assert_eq!(open.len(), 1, "{lang:?}");
@@ -97,10 +117,15 @@ fn a_copy_of_another_project_is_refused_in_the_interface_language() {
     let mut wb = Workbench::open(dir.path().join("study.strata")).expect("open");
     wb.state.lang = Lang::Fa;
     wb.apply(strata::app::Action::MergeCopies(vec![stray]));
+    wb.state.file_browser = None;
+    wb.apply(strata::app::Action::MergeFrom(
+        dir.path().join("study.strata"),
+    ));
     let error = wb.state.error.clone().expect("refused");
     assert!(error.contains("«stray.strata»"), "{error}");
     assert!(error.contains("نسخه‌ای از"), "{error}");
-    assert_eq!(wb.project.codings.len(), base.codings.len(), "unchanged");
+    assert!(wb.project.codings.is_empty() && base.codings.is_empty());
+    assert_eq!(wb.project.codes, base.codes, "unchanged");
     assert!(
         !dir.path().join("study-merged.strata").exists(),
         "nothing written"

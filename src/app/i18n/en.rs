@@ -173,4 +173,6 @@ pub const EN: Strings = Strings {
     merge_copies: "Merge coders' copies…",
     fb_merge: "Merge {n} copies",
     merged: "Merged {copies} copies into {file}: {conflicts} conflicts, each an open comment (Review › Comments)",
+    merge_base: "The base: the project as the copies were handed out",
+    fb_merge_base: "Merge from this base",
 };

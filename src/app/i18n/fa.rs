@@ -174,4 +174,6 @@ pub const FA: Strings = Strings {
     merge_copies: "ادغام نسخه‌های کدگذاران…",
     fb_merge: "ادغام {n} نسخه",
     merged: "{copies} نسخه در {file} ادغام شد: {conflicts} تعارض، هر یک نظری باز (بازبینی ‹ نظرها)",
+    merge_base: "پایه: پروژه همان‌گونه که نسخه‌ها داده شدند",
+    fb_merge_base: "ادغام از این پایه",
 };
