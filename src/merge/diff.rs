@@ -181,6 +181,10 @@ pub struct ProjectDiff {
     pub memos: Vec<ItemChange>,
     pub documents: Vec<ItemChange>,
     pub coders: Vec<ItemChange>,
+    /// The review: threads opened, answered, resolved or reopened,
+    /// verdicts and review points (one readable line each).
+    #[serde(default)]
+    pub review: Vec<String>,
 }
 
 impl ProjectDiff {
@@ -190,6 +194,7 @@ impl ProjectDiff {
             && self.memos.is_empty()
             && self.documents.is_empty()
             && self.coders.is_empty()
+            && self.review.is_empty()
     }
 
     /// One line per change, in a stable order.
@@ -205,6 +210,7 @@ impl ProjectDiff {
             )
         }));
         lines.extend(self.memos.iter().map(|c| c.text("memo")));
+        lines.extend(self.review.iter().cloned());
         lines.iter().map(|l| format!("{l}\n")).collect()
     }
 }
@@ -216,10 +222,66 @@ fn parent_path(p: &Project, parent: Option<CodeId>) -> String {
     )
 }
 
+/// What changed in the review, one line each, in a stable order.
+fn review_changes(old: &Project, new: &Project) -> Vec<String> {
+    let about = super::show::about;
+    let mut out = Vec::new();
+    for (id, t) in &new.review.threads {
+        let on = about(new, t.target);
+        match old.review.threads.get(id) {
+            None => out.push(format!("comment thread opened: {on}")),
+            Some(o) => {
+                let added = t.comments.len().saturating_sub(o.comments.len());
+                if added > 0 {
+                    out.push(format!("comment thread answered: {on} (+{added})"));
+                }
+                if o.resolved != t.resolved {
+                    let what = if t.resolved { "resolved" } else { "reopened" };
+                    out.push(format!("comment thread {what}: {on}"));
+                }
+            }
+        }
+    }
+    for (id, t) in &old.review.threads {
+        if !new.review.threads.contains_key(id) {
+            out.push(format!("comment thread removed: {}", about(old, t.target)));
+        }
+    }
+    let codes: BTreeSet<CodeId> = old
+        .review
+        .verdicts
+        .keys()
+        .chain(new.review.verdicts.keys())
+        .copied()
+        .collect();
+    for c in codes {
+        let (o, n) = (old.review.verdicts.get(&c), new.review.verdicts.get(&c));
+        if o.map(|v| v.verdict) != n.map(|v| v.verdict) {
+            let what = match n.map(|v| v.verdict) {
+                Some(Verdict::Accepted) => "accepted",
+                Some(Verdict::NeedsWork) => "needs work",
+                None => "cleared",
+            };
+            out.push(format!(
+                "verdict {what}: {}",
+                about(new, ReviewTarget::Code(c))
+            ));
+        }
+    }
+    for x in &new.review.points {
+        if !old.review.points.iter().any(|y| y.id == x.id) {
+            out.push(format!("review point marked: {}", x.name));
+        }
+    }
+    out.sort();
+    out
+}
+
 /// What changed from `old` to `new`.
 pub fn diff(old: &Project, new: &Project) -> ProjectDiff {
     let mut d = ProjectDiff {
         codes: code_changes(old, new),
+        review: review_changes(old, new),
         ..ProjectDiff::default()
     };
     // Codings per coder.

@@ -115,5 +115,74 @@ pub fn show(p: &Project) -> String {
             t += &format!("    {l}\n");
         }
     }
+    t += &review(p);
+    t
+}
+
+/// What a review target is, in words.
+pub(super) fn about(p: &Project, t: ReviewTarget) -> String {
+    match t {
+        ReviewTarget::Project => "project".to_string(),
+        ReviewTarget::Code(c) if p.codes.contains_key(&c) => {
+            format!("code {}", p.code_path_label(c, " › "))
+        }
+        ReviewTarget::Code(_) => "a deleted code".to_string(),
+        ReviewTarget::Coding(c) => match p.codings.get(&c) {
+            Some(c) => {
+                let doc = p.document(c.document);
+                let (a, b) = doc.map_or((0, 0), |d| d.lines_of(c.range));
+                format!(
+                    "coding {} {a}-{b}: {} — {}",
+                    doc.map_or("?", |d| d.name.as_str()),
+                    p.code_path_label(c.code, " › "),
+                    p.coder_name(c.coder)
+                )
+            }
+            None => "a deleted coding".to_string(),
+        },
+    }
+}
+
+/// The supervisor's review: threads (open first, each comment a line),
+/// verdicts and review points, so that a commit of comments shows in
+/// `git log -p` too.
+fn review(p: &Project) -> String {
+    let r = &p.review;
+    if r.is_empty() {
+        return String::new();
+    }
+    let mut t = "\nreview:\n".to_string();
+    let mut threads: Vec<(bool, String, &Thread)> = r
+        .threads
+        .values()
+        .map(|x| (x.resolved, about(p, x.target), x))
+        .collect();
+    threads.sort_by(|a, b| (a.0, &a.1, a.2.opened()).cmp(&(b.0, &b.1, b.2.opened())));
+    for (resolved, on, x) in threads {
+        let state = if resolved { "resolved" } else { "open" };
+        t += &format!("  [{state}] {on}\n");
+        for c in &x.comments {
+            let by = c.author.map_or("Strata", |a| p.coder_name(a));
+            let text = c.text.replace('\n', " ");
+            t += &format!("    {} {by}: {text}\n", c.at.format("%Y-%m-%d %H:%M"));
+        }
+    }
+    for (code, v) in &r.verdicts {
+        let what = match v.verdict {
+            Verdict::Accepted => "accepted",
+            Verdict::NeedsWork => "needs work",
+        };
+        t += &format!(
+            "  verdict: {} — {what}\n",
+            about(p, ReviewTarget::Code(*code))
+        );
+    }
+    for x in &r.points {
+        t += &format!(
+            "  review point: {} ({})\n",
+            x.name,
+            x.at.format("%Y-%m-%d %H:%M")
+        );
+    }
     t
 }

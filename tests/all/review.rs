@@ -332,3 +332,36 @@ fn agreement_names_the_documents_only_some_coders_coded() {
     assert_eq!(a.documents_left_out, only_one);
     assert!(a.documents_complete + only_one.len() <= p.documents.len());
 }
+
+#[test]
+fn diff_and_show_tell_review_changes_for_git() {
+    let dir = tmp();
+    let (old_path, new_path) = (dir.path().join("old.strata"), dir.path().join("new.strata"));
+    let mut p = demo();
+    store::save(&p, &old_path).expect("save");
+    let mut h = History::new();
+    let code = named(&p, "آمارسازی");
+    step(&mut h, &mut p, |p| {
+        edit::comment(p, ReviewTarget::Code(code), "تعریف روشن نیست", None)
+    });
+    step(&mut h, &mut p, |p| {
+        edit::set_verdict(p, code, Some(Verdict::Accepted))
+    });
+    store::save(&p, &new_path).expect("save");
+    let s = |p: &std::path::Path| p.to_str().expect("utf-8").to_string();
+    let diff = ok(&["diff", &s(&old_path), &s(&new_path)]);
+    let path = p.code_path_label(code, " › ");
+    assert!(
+        diff.contains(&format!("comment thread opened: code {path}")),
+        "{diff}"
+    );
+    assert!(
+        diff.contains(&format!("verdict accepted: code {path}")),
+        "{diff}"
+    );
+    let show = ok(&["show", &s(&new_path)]);
+    assert!(show.contains(&format!("  [open] code {path}")), "{show}");
+    assert!(show.contains("تعریف روشن نیست"), "{show}");
+    let before = ok(&["show", &s(&old_path)]);
+    assert!(!before.contains("review:"), "no review yet: nothing said");
+}
