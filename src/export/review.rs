@@ -449,6 +449,22 @@ fn markdown(
     o
 }
 
+/// Figures in the report's digits: Persian ones (and the Persian decimal
+/// separator) in a Persian report, as the interface writes them.
+fn digits(s: &str, persian: bool) -> String {
+    if !persian {
+        return s.to_string();
+    }
+    s.chars()
+        .map(|c| match c {
+            '0'..='9' => char::from_u32(c as u32 - '0' as u32 + 0x06F0).unwrap_or(c),
+            '.' => '\u{066B}',
+            '%' => '٪',
+            _ => c,
+        })
+        .collect()
+}
+
 fn esc(s: &str) -> String {
     let mut o = String::with_capacity(s.len());
     for c in s.chars() {
@@ -464,10 +480,10 @@ fn esc(s: &str) -> String {
 }
 
 const CSS: &str = "body{font-family:'Vazirmatn','Noto Naskh Arabic','Noto Sans',Tahoma,sans-serif;margin:2em;line-height:1.5}\
-table{border-collapse:collapse;margin:0.5em 0 1.5em}th,td{border:1px solid #999;padding:0.2em 0.6em;text-align:start;vertical-align:top}\
+table{border-collapse:collapse;margin:0.5em 0 1.5em;font-size:0.92em}th,td{border:1px solid #999;padding:0.2em 0.6em;text-align:start;vertical-align:top}\
 td.n{text-align:end;font-variant-numeric:tabular-nums}th{background:#eee}\
 .thread{border:1px solid #ccc;padding:0.4em 0.8em;margin:0.6em 0}\
-@media print{body{margin:0}thead{display:table-header-group}tr,.thread{break-inside:avoid}h2{break-after:avoid}}";
+@media print{body{margin:0}table{font-size:0.8em}thead{display:table-header-group}tr,.thread{break-inside:avoid}h2{break-after:avoid}}";
 
 fn html(
     p: &Project,
@@ -513,8 +529,23 @@ fn html(
             for c in r {
                 let numeric =
                     !c.is_empty() && c.chars().all(|x| x.is_ascii_digit() || ".-–%".contains(x));
-                let class = if numeric { " class=\"n\"" } else { "" };
-                put!(o, "<td{class}><bdi>{}</bdi></td>", esc(c));
+                // The tree's nesting as an indent (spaces do not show it).
+                let depth = c.chars().take_while(|x| *x == '\u{a0}').count() / 3;
+                let cell = c.trim_start_matches('\u{a0}');
+                let (class, style) = match (numeric, depth) {
+                    (true, _) => (" class=\"n\"", String::new()),
+                    (false, 0) => ("", String::new()),
+                    (false, d) => (
+                        "",
+                        format!(" style=\"padding-inline-start:{}em\"", d as f32 * 1.4 + 0.6),
+                    ),
+                };
+                let text = if numeric {
+                    digits(cell, rtl)
+                } else {
+                    cell.to_string()
+                };
+                put!(o, "<td{class}{style}><bdi>{}</bdi></td>", esc(&text));
             }
             o.push_str("</tr>\n");
         }

@@ -64,15 +64,38 @@ fn two_scripted_coders_merge_and_their_agreement_matches_the_references() {
             coder,
         ]);
     }
+    // Each coder also renames one code of the tree, differently: a
+    // conflict the merge must report and keep both names of.
+    let renamed = p.resolve_path("آمارسازی").expect("code");
+    for ((_, c), name) in copies.iter().zip(["آمار ساختگی", "آمارسازی رسمی"])
+    {
+        let (mut q, _) = strata::store::load(c).expect("copy");
+        strata::edit::Command::RenameCode {
+            id: renamed,
+            name: name.into(),
+        }
+        .apply(&mut q)
+        .expect("rename");
+        strata::store::save(&q, c).expect("save");
+    }
     let merged = dir.path().join("merged.strata");
-    ok(&[
+    let report = ok(&[
         "merge",
         &s(&base),
         &s(&copies[0].1),
         &s(&copies[1].1),
         "--output",
         &s(&merged),
+        "--json",
     ]);
+    let report: serde_json::Value = serde_json::from_str(&report).expect("report");
+    let renames = report["conflicts"]
+        .as_array()
+        .expect("conflicts")
+        .iter()
+        .filter(|c| c["kind"] == "renamed")
+        .count();
+    assert_eq!(renames, 1, "{report}");
     // Nothing lost: every coding of both copies is in the merge.
     let (m, problems) = strata::store::load(&merged).expect("merged");
     assert!(problems.is_empty(), "{problems:?}");
@@ -87,6 +110,23 @@ fn two_scripted_coders_merge_and_their_agreement_matches_the_references() {
         }
     }
     assert_eq!(m.codings.len(), 14);
+    // The other name is kept, and the conflict is an open comment.
+    let name = &m.codes[&renamed].name;
+    let other = if name == "آمار ساختگی" {
+        "آمارسازی رسمی"
+    } else {
+        "آمار ساختگی"
+    };
+    assert!(
+        m.memos_on(MemoTarget::Code(renamed))
+            .any(|x| x.body.contains(other))
+    );
+    assert!(
+        m.review
+            .open_threads()
+            .iter()
+            .any(|t| t.target == ReviewTarget::Code(renamed) && t.conflict.is_some())
+    );
     // Agreement on line units, per code and pooled, as the references say.
     let json = ok(&["agreement", &s(&merged), "--coders", "سارا,Omid", "--json"]);
     let got: serde_json::Value = serde_json::from_str(&json).expect("json");
@@ -101,11 +141,14 @@ fn two_scripted_coders_merge_and_their_agreement_matches_the_references() {
     let rows = got["per_code"].as_array().expect("per_code");
     assert_eq!(rows.len(), 3);
     for row in rows {
-        let name = row["path"]
-            .as_array()
-            .and_then(|p| p.last())
-            .and_then(|n| n.as_str())
-            .expect("path");
+        // By the code's ID: its name in the base (one was renamed since).
+        let id = row["code"].as_str().expect("code id");
+        let name = p
+            .codes
+            .values()
+            .find(|c| c.id.to_string() == id)
+            .map(|c| c.name.as_str())
+            .expect("a code of the base");
         let want = &expected["per_code"][name];
         for k in ["units", "observed", "cohen", "alpha"] {
             close(&format!("{name} {k}"), &row[k], &want[k]);
@@ -120,6 +163,15 @@ fn two_scripted_coders_merge_and_their_agreement_matches_the_references() {
         "{:.3}",
         expected["overall"]["cohen"].as_f64().expect("kappa")
     );
+    // In Persian digits, as the Persian interface writes figures.
+    let kappa: String = kappa
+        .chars()
+        .map(|c| match c {
+            '0'..='9' => char::from_u32(c as u32 - '0' as u32 + 0x06F0).expect("digit"),
+            '.' => '\u{066B}',
+            c => c,
+        })
+        .collect();
     assert!(html.contains(&kappa), "κ {kappa} in the report");
     assert!(html.contains("توافق میان کدگذاران"));
     // Never over the project.
