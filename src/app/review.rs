@@ -1,7 +1,8 @@
 //! The supervisor's review window: comment threads on codes, codings and
 //! the project (open/resolved), verdicts, and proposals applied with one
-//! click. Every gesture is a command (`edit::comment`, `reply`, …), so it
-//! undoes like any other edit and the CLI can do the same.
+//! click. Every gesture is a command built by `edit::comment`, `reply`,
+//! `set_resolved`, `set_verdict`, `apply_proposal`, so it undoes like any
+//! other edit, and a merge or a script changes a review the same way.
 
 use super::i18n::review::{ReviewStrings, strings};
 use super::{Action, UiState, bidi, mirror, row};

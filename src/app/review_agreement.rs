@@ -9,7 +9,7 @@ use crate::analysis::agreement::{self, Agreement, AgreementOptions, Figures, Uni
 use crate::model::*;
 use std::sync::Arc;
 
-type Key = (u64, Vec<CoderId>, Unit, u64);
+type Key = (u64, Vec<CoderId>, Unit, u64, super::Lang);
 
 #[derive(Default)]
 pub struct AgreementState {
@@ -109,7 +109,28 @@ fn default_coders(p: &Project) -> Vec<CoderId> {
 }
 
 /// The agreement for the current choice, computed when it changed.
-fn result(p: &Project, st: &mut AgreementState) -> Option<Result<Arc<Agreement>, String>> {
+/// Why the figures cannot be made, in the interface's language.
+fn error_text(lang: super::Lang, e: &agreement::AgreementError) -> String {
+    use agreement::AgreementError as E;
+    if lang == super::Lang::En {
+        return e.to_string();
+    }
+    match e {
+        E::SegmentsNeedTwoCoders(n) => format!(
+            "توافق بخش‌ها (روش MAXQDA) دقیقاً دو کدگذار را می‌سنجد؛ {n} کدگذار برگزیده شده. برای بیشتر، واحد سطر یا سند را برگزینید."
+        ),
+        E::TooFewCoders(_) => "دست‌کم دو کدگذار برگزینید.".into(),
+        E::TooManyCoders(n) => format!("بیش از حد کدگذار برگزیده شده ({n})."),
+        E::BadOverlap(x) => format!("کمترین هم‌پوشانی باید بیش از ۰ و حداکثر ۱ باشد؛ {x} داده شد."),
+        other => other.to_string(),
+    }
+}
+
+fn result(
+    p: &Project,
+    st: &mut AgreementState,
+    lang: super::Lang,
+) -> Option<Result<Arc<Agreement>, String>> {
     let coders: Vec<CoderId> = st
         .coders
         .clone()
@@ -122,7 +143,13 @@ fn result(p: &Project, st: &mut AgreementState) -> Option<Result<Arc<Agreement>,
     }
     let unit = st.unit.unwrap_or(Unit::Line);
     let overlap = st.overlap.unwrap_or(agreement::DEFAULT_OVERLAP);
-    let key = (p.generation(), coders.clone(), unit, overlap.to_bits());
+    let key = (
+        p.generation(),
+        coders.clone(),
+        unit,
+        overlap.to_bits(),
+        lang,
+    );
     if let Some((k, r)) = &st.result
         && *k == key
     {
@@ -135,7 +162,7 @@ fn result(p: &Project, st: &mut AgreementState) -> Option<Result<Arc<Agreement>,
     };
     let r = agreement::agreement(p, &opts)
         .map(Arc::new)
-        .map_err(|e| e.to_string());
+        .map_err(|e| error_text(lang, &e));
     st.result = Some((key, r.clone()));
     Some(r)
 }
@@ -166,7 +193,7 @@ pub fn agreement_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &m
     let w = words(state.lang);
     let rtl = state.lang.rtl();
     choice_ui(ui, p, state, w);
-    let Some(r) = result(p, &mut state.review.agreement) else {
+    let Some(r) = result(p, &mut state.review.agreement, state.lang) else {
         row(ui, rtl, |ui| ui.weak(bidi(w.choose_two)));
         return;
     };
@@ -361,7 +388,8 @@ fn disagreements_ui(
     }
     // At most a few hundred rows drawn: the list is for reading, and the
     // CLI gives all of them.
-    for d in a.disagreements.iter().take(300) {
+    const SHOWN: usize = 300;
+    for d in a.disagreements.iter().take(SHOWN) {
         let code = p.codes.get(&d.code).map_or("?", |c| c.name.as_str());
         let sides: Vec<String> = a
             .coders
@@ -396,5 +424,19 @@ fn disagreements_ui(
                 a.coders.iter().map(|c| c.id).collect(),
             ));
         }
+    }
+    // Said, not cut silently.
+    if a.disagreements.len() > SHOWN {
+        let more = match state.lang {
+            super::Lang::En => format!(
+                "… and {} more (strata agreement lists them all).",
+                state.num(a.disagreements.len() - SHOWN)
+            ),
+            super::Lang::Fa => format!(
+                "… و {} ناهمخوانی دیگر (strata agreement همه را فهرست می‌کند).",
+                state.num(a.disagreements.len() - SHOWN)
+            ),
+        };
+        row(ui, rtl, |ui| ui.weak(bidi(&more)));
     }
 }

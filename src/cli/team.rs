@@ -71,6 +71,19 @@ pub(super) fn merge(
             "already exists; choose a new file for the merged project, or add --force to replace it (the old file is kept as .bak)",
         ));
     }
+    // The report's file is checked before anything is written: never over
+    // a project (an input, or the merge itself).
+    if let Some(r) = report_path {
+        for i in inputs.iter().copied().chain(std::iter::once(output)) {
+            if r == i || store::same_file(r, i) {
+                return Err(input(
+                    r,
+                    "is a project of this merge; write the report to a new file",
+                ));
+            }
+        }
+        store::check_export_target(r, Some(base_path))?;
+    }
     let base = load(base_path)?;
     let mut sides: Vec<Project> = Vec::with_capacity(copies.len());
     for c in copies {
