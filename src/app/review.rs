@@ -120,8 +120,17 @@ pub fn review_ui(ctx: &egui::Context, p: &Project, state: &mut UiState, out: &mu
     let rs = strings(state.lang);
     let rtl = state.lang.rtl();
     let mut open = true;
+    // At first over the retrieved segments and memo (right in English,
+    // left in Persian), not over the code tree the supervisor works in.
+    let screen = ctx.content_rect();
+    let x = if rtl {
+        screen.left() + 12.0
+    } else {
+        (screen.right() - 612.0).max(screen.left())
+    };
     egui::Window::new(bidi(rs.window))
         .id(egui::Id::unique("review-window"))
+        .default_pos([x, screen.top() + 40.0])
         .open(&mut open)
         .default_size([600.0, 560.0])
         .resizable(true)
