@@ -80,13 +80,20 @@ pub fn current_target(p: &Project, state: &UiState) -> ReviewTarget {
     }
 }
 
+/// A name inside a sentence, isolated (FSI…PDI): a Persian name in an
+/// English sentence, or the reverse, keeps its order and the quotes
+/// around it their sides.
+pub fn iso(name: &str) -> String {
+    format!("\u{2068}{name}\u{2069}")
+}
+
 /// "Code «name»", "P3, lines 4–6 · «code» · Sara", "the project".
 pub fn target_label(p: &Project, state: &UiState, t: ReviewTarget) -> String {
     let rs = strings(state.lang);
     match t {
         ReviewTarget::Project => rs.the_project.to_string(),
         ReviewTarget::Code(id) => match p.codes.get(&id) {
-            Some(c) => format!("{} «{}»", p.level_name(p.level_of(id)), c.name),
+            Some(c) => format!("{} «{}»", p.level_name(p.level_of(id)), iso(&c.name)),
             None => format!("«?» ({})", rs.deleted),
         },
         ReviewTarget::Coding(id) => {
@@ -99,10 +106,10 @@ pub fn target_label(p: &Project, state: &UiState, t: ReviewTarget) -> String {
             let comma = if state.lang.rtl() { "،" } else { "," };
             format!(
                 "{}{comma} {} · «{}» · {}",
-                doc.map_or("?", |d| d.name.as_str()),
+                iso(doc.map_or("?", |d| d.name.as_str())),
                 super::header::cite_lines(state.locale(), lines.0 + 1, lines.1 + 1),
-                code,
-                p.coder_name(c.coder)
+                iso(code),
+                iso(p.coder_name(c.coder))
             )
         }
     }
@@ -178,7 +185,13 @@ fn comments_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Ve
     let rs = strings(state.lang);
     let rtl = state.lang.rtl();
     let target = current_target(p, state);
-    let label = format!("{}: {}", rs.new_comment_on, target_label(p, state, target));
+    // The target isolated (FSI…PDI): a Persian name in an English sentence
+    // keeps its own order and its quotes.
+    let label = format!(
+        "{}: \u{2068}{}\u{2069}",
+        rs.new_comment_on,
+        target_label(p, state, target)
+    );
     super::bidi_line_ui(
         ui,
         &label,
@@ -435,9 +448,9 @@ fn thread_ui(
     if let Some(prop) = &t.proposal {
         let name = |id: &CodeId| p.codes.get(id).map_or("?", |c| c.name.as_str());
         let text = match prop {
-            Proposal::Rename { to } => rs.proposal_rename.replace("{name}", to),
-            Proposal::Merge { into } => rs.proposal_merge.replace("{name}", name(into)),
-            Proposal::Move { under: Some(u) } => rs.proposal_move.replace("{name}", name(u)),
+            Proposal::Rename { to } => rs.proposal_rename.replace("{name}", &iso(to)),
+            Proposal::Merge { into } => rs.proposal_merge.replace("{name}", &iso(name(into))),
+            Proposal::Move { under: Some(u) } => rs.proposal_move.replace("{name}", &iso(name(u))),
             Proposal::Move { under: None } => rs.proposal_move.replace("{name}", rs.top_level),
         };
         row(ui, rtl, |ui| {

@@ -3,6 +3,7 @@
 //! (the code tree of two coders, or of a review point and now, side by
 //! side). Both are built once per generation and choice.
 
+use super::review::iso;
 use super::{Action, UiState, bidi, row};
 use crate::edit;
 use crate::merge::{CodeChange, ItemChange, ProjectDiff};
@@ -173,10 +174,12 @@ fn change_lines(state: &UiState, d: &ProjectDiff) -> Vec<(Option<CodeId>, String
     };
     let mut out = Vec::new();
     let item = |what: &str, c: &ItemChange| match c {
-        ItemChange::Added { name, .. } => format!("{what} «{name}» {}", w.added),
-        ItemChange::Removed { name, .. } => format!("{what} «{name}» {}", w.removed),
-        ItemChange::Renamed { from, to, .. } => format!("{what} «{from}» {} «{to}»", w.renamed),
-        ItemChange::Edited { name, .. } => format!("{what} «{name}» {}", w.edited),
+        ItemChange::Added { name, .. } => format!("{what} «{}» {}", iso(name), w.added),
+        ItemChange::Removed { name, .. } => format!("{what} «{}» {}", iso(name), w.removed),
+        ItemChange::Renamed { from, to, .. } => {
+            format!("{what} «{}» {} «{}»", iso(from), w.renamed, iso(to))
+        }
+        ItemChange::Edited { name, .. } => format!("{what} «{}» {}", iso(name), w.edited),
     };
     out.extend(d.documents.iter().map(|c| (None, item(w.document, c))));
     out.extend(d.coders.iter().map(|c| (None, item(w.coder, c))));
@@ -194,11 +197,11 @@ fn change_lines(state: &UiState, d: &ProjectDiff) -> Vec<(Option<CodeId>, String
             } => format!(
                 "{path}: {}",
                 w.code_merged
-                    .replace("{to}", into_path)
+                    .replace("{to}", &iso(into_path))
                     .replace("{n}", &n(*codings))
             ),
             CodeChange::Renamed { path, from, .. } => {
-                format!("{path}: {}", w.code_renamed.replace("{from}", from))
+                format!("{path}: {}", w.code_renamed.replace("{from}", &iso(from)))
             }
             CodeChange::Moved { path, from, to, .. } => format!(
                 "{path}: {}",

@@ -363,9 +363,9 @@ fn a_review_point_then_the_changes_since_it_and_the_trees_side_by_side() {
         h.run();
         let path = h.state().project.code_path_label(sub, " › ");
         let renamed = if lang == Lang::En {
-            format!("{path}: Renamed from «{SUB}»")
+            format!("{path}: Renamed from «\u{2068}{SUB}\u{2069}»")
         } else {
-            format!("{path}: تغییر نام از «{SUB}»")
+            format!("{path}: تغییر نام از «\u{2068}{SUB}\u{2069}»")
         };
         h.get_by_label(&renamed);
         let name = h.state().project.coder_name(coder).to_string();
