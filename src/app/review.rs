@@ -133,13 +133,13 @@ pub fn review_ui(ctx: &egui::Context, p: &Project, state: &mut UiState, out: &mu
     let x = if rtl {
         screen.left() + 12.0
     } else {
-        (screen.right() - 612.0).max(screen.left())
+        (screen.right() - 732.0).max(screen.left())
     };
     egui::Window::new(bidi(rs.window))
         .id(egui::Id::unique("review-window"))
         .default_pos([x, screen.top() + 40.0])
         .open(&mut open)
-        .default_size([600.0, 560.0])
+        .default_size([720.0, 560.0])
         .resizable(true)
         // Opened from a menu, it must show (a folded window looked shut).
         .collapsible(false)

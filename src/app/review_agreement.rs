@@ -364,8 +364,14 @@ fn figures_table_ui(ui: &mut egui::Ui, p: &Project, state: &UiState, a: &Agreeme
                     let mut r = r;
                     order(&mut r);
                     for c in &r {
-                        let text = egui::RichText::new(bidi(c));
-                        ui.label(if i == 0 { text.strong() } else { text });
+                        // Long code names cut, whole on hover: the figures
+                        // stay in view.
+                        let short = crate::text::in_vivo_name(c, 40);
+                        let text = egui::RichText::new(bidi(&short));
+                        let r = ui.label(if i == 0 { text.strong() } else { text });
+                        if short != *c {
+                            r.on_hover_text(bidi(c));
+                        }
                     }
                     ui.end_row();
                 }
