@@ -388,6 +388,9 @@ impl StrataApp {
         wb.choose_coder(settings.coder.as_deref());
         if wb.state.me.is_none() {
             // The first start: who is at the keyboard, as MAXQDA's login.
+            // Nobody is chosen meanwhile (nor after a Cancel): a coding is
+            // never recorded as the project's first coder's by default.
+            wb.state.coder = None;
             wb.state.coder_prompt = Some(super::coder_prompt::CoderPrompt {
                 name: String::new(),
                 then: None,

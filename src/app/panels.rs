@@ -216,7 +216,10 @@ fn menu_items_ui(ui: &mut egui::Ui, wb: &Workbench, out: &mut Vec<Action>) {
         .state
         .coder
         .and_then(|c| wb.project.coder(c))
-        .map(|c| c.name.clone());
+        .map(|c| c.name.clone())
+        // The person at the keyboard, who becomes a coder of this project
+        // at their first coding or comment.
+        .or_else(|| wb.state.me.clone());
     let rtl = wb.state.lang.rtl();
     let shown = current.as_deref().unwrap_or("—");
     // The list stays open on clicks inside it: it has a text field.

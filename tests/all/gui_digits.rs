@@ -229,3 +229,23 @@ fn a_coder_the_project_does_not_know_is_added_at_their_first_coding_not_recorded
         wb.project.coder_by_name("Omid").map(|c| c.id)
     );
 }
+
+#[test]
+fn cancelling_the_first_start_question_leaves_nobody_chosen_and_the_first_coding_asks() {
+    use strata::app::StrataApp;
+    let s = Lang::Fa.strings();
+    // The demo has coders (Sara, Omid): none of them is taken for the user.
+    let mut wb = Workbench::demo().expect("demo");
+    wb.state.lang = Lang::Fa;
+    let wb = StrataApp::new(wb, None, false).into_workbench();
+    assert_eq!(wb.state.coder, None, "nobody while asked");
+    let mut h = harness(wb);
+    h.get_by_label(&bidi(s.cancel)).click();
+    h.run();
+    assert_eq!(h.state().state.coder, None, "nobody after Cancel");
+    let before = h.state().project.codings.len();
+    select_lines(&mut h, 3, 3);
+    pick(&mut h, "آمارسازی");
+    assert_eq!(h.state().project.codings.len(), before, "not coded as Sara");
+    h.get_by_label(&bidi(s.who_is_coding));
+}
