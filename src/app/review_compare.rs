@@ -173,6 +173,8 @@ fn change_lines(state: &UiState, d: &ProjectDiff) -> Vec<(Option<CodeId>, String
         }
     };
     let mut out = Vec::new();
+    // A code by its own name (the whole path is on hover), isolated.
+    let short = |path: &str| iso(path.rsplit(" › ").next().unwrap_or(path));
     let item = |what: &str, c: &ItemChange| match c {
         ItemChange::Added { name, .. } => format!("{what} «{}» {}", iso(name), w.added),
         ItemChange::Removed { name, .. } => format!("{what} «{}» {}", iso(name), w.removed),
@@ -185,9 +187,13 @@ fn change_lines(state: &UiState, d: &ProjectDiff) -> Vec<(Option<CodeId>, String
     out.extend(d.coders.iter().map(|c| (None, item(w.coder, c))));
     for c in &d.codes {
         let text = match c {
-            CodeChange::Added { path, .. } => format!("{path}: {}", w.code_added),
+            CodeChange::Added { path, .. } => format!("{}: {}", short(path), w.code_added),
             CodeChange::Removed { path, codings, .. } => {
-                format!("{path}: {}", w.code_removed.replace("{n}", &n(*codings)))
+                format!(
+                    "{}: {}",
+                    short(path),
+                    w.code_removed.replace("{n}", &n(*codings))
+                )
             }
             CodeChange::Merged {
                 path,
@@ -195,24 +201,33 @@ fn change_lines(state: &UiState, d: &ProjectDiff) -> Vec<(Option<CodeId>, String
                 codings,
                 ..
             } => format!(
-                "{path}: {}",
+                "{}: {}",
+                short(path),
                 w.code_merged
                     .replace("{to}", &iso(into_path))
                     .replace("{n}", &n(*codings))
             ),
             CodeChange::Renamed { path, from, .. } => {
-                format!("{path}: {}", w.code_renamed.replace("{from}", &iso(from)))
+                format!(
+                    "{}: {}",
+                    short(path),
+                    w.code_renamed.replace("{from}", &iso(from))
+                )
             }
             CodeChange::Moved { path, from, to, .. } => format!(
-                "{path}: {}",
+                "{}: {}",
+                short(path),
                 w.code_moved
                     .replace("{from}", &top(from))
                     .replace("{to}", &top(to))
             ),
-            CodeChange::Recoloured { path, .. } => format!("{path}: {}", w.code_recoloured),
-            CodeChange::Described { path, .. } => format!("{path}: {}", w.code_described),
+            CodeChange::Recoloured { path, .. } => {
+                format!("{}: {}", short(path), w.code_recoloured)
+            }
+            CodeChange::Described { path, .. } => format!("{}: {}", short(path), w.code_described),
             CodeChange::Count { path, from, to, .. } => format!(
-                "{path}: {}",
+                "{}: {}",
+                short(path),
                 w.code_count
                     .replace("{from}", &n(*from))
                     .replace("{to}", &n(*to))
@@ -224,7 +239,7 @@ fn change_lines(state: &UiState, d: &ProjectDiff) -> Vec<(Option<CodeId>, String
         out.push((
             None,
             w.codings_by
-                .replace("{name}", &c.coder)
+                .replace("{name}", &iso(&c.coder))
                 .replace("{added}", &n(c.added))
                 .replace("{removed}", &n(c.removed))
                 .replace("{changed}", &n(c.changed)),
@@ -281,7 +296,9 @@ pub fn changes_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut
     row(ui, rtl, |ui| {
         ui.label(bidi(w.since));
         for x in p.review.points.iter().rev() {
-            let label = format!("{} ({})", x.name, state.num(x.at.format("%Y-%m-%d")));
+            // The date left to right (LRI…PDI): year, month, day in order.
+            let date = state.num(x.at.with_timezone(&chrono::Local).format("%Y-%m-%d"));
+            let label = format!("{} (\u{2066}{date}\u{2069})", iso(&x.name));
             if ui.selectable_label(since == x.id, bidi(&label)).clicked() {
                 state.review.since = Some(x.id);
             }
@@ -306,6 +323,10 @@ pub fn changes_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut
                     super::selectable_line_ui(ui, &text, width, false)
                 });
                 r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ListItem, true, &text));
+                let r = match code.filter(|c| p.codes.contains_key(c)) {
+                    Some(c) => r.on_hover_text(bidi(&p.code_path_label(c, " › "))),
+                    None => r.on_hover_text(bidi(&text)),
+                };
                 if r.clicked()
                     && let Some(id) = code.filter(|c| p.codes.contains_key(c))
                 {

@@ -361,14 +361,15 @@ fn a_review_point_then_the_changes_since_it_and_the_trees_side_by_side() {
             coder,
         ));
         h.run();
-        let path = h.state().project.code_path_label(sub, " › ");
+        // The code by its own name (its path on hover), isolated.
+        let now = "\u{2068}سرکوب و حذف منتقدان\u{2069}";
         let renamed = if lang == Lang::En {
-            format!("{path}: Renamed from «\u{2068}{SUB}\u{2069}»")
+            format!("{now}: Renamed from «\u{2068}{SUB}\u{2069}»")
         } else {
-            format!("{path}: تغییر نام از «\u{2068}{SUB}\u{2069}»")
+            format!("{now}: تغییر نام از «\u{2068}{SUB}\u{2069}»")
         };
         h.get_by_label(&renamed);
-        let name = h.state().project.coder_name(coder).to_string();
+        let name = format!("\u{2068}{}\u{2069}", h.state().project.coder_name(coder));
         let one = h.state().state.num(1);
         let zero = h.state().state.num(0);
         let codings = if lang == Lang::En {
