@@ -4,6 +4,7 @@ use super::args::AgreementUnit;
 use super::{CliError, Cmd, input, load};
 use crate::analysis::agreement::{self, AgreementOptions, Unit};
 use crate::export::{self, ReportFormat};
+use crate::model::CoderId;
 use crate::store;
 
 pub(super) fn run(cmd: Cmd) -> Result<(), CliError> {
@@ -55,7 +56,22 @@ pub(super) fn run(cmd: Cmd) -> Result<(), CliError> {
             "agreement needs two or more coders: give --coders A,B (or none, for every coder who has codings)",
         ));
     }
-    if coders.len() >= 2 {
+    // The coders asked for, compared together; by default each pair of
+    // coders who have codings (a team of four rarely all code one
+    // document, and a table of zeros would say nothing), as the window's
+    // Agreement tab compares two.
+    let groups: Vec<Vec<CoderId>> = if explicit || coders.len() <= 2 {
+        vec![coders].into_iter().filter(|g| g.len() >= 2).collect()
+    } else {
+        let mut pairs = Vec::new();
+        for (i, a) in coders.iter().enumerate() {
+            for b in &coders[i + 1..] {
+                pairs.push(vec![*a, *b]);
+            }
+        }
+        pairs
+    };
+    for coders in groups {
         let opts = AgreementOptions {
             unit,
             ..AgreementOptions::new(coders)

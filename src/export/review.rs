@@ -36,6 +36,8 @@ impl ReportFormat {
 /// A table of the report: a heading, column names and rows of cells.
 pub struct Table {
     pub heading: String,
+    /// A sentence above the table (what it compares).
+    pub lead: String,
     pub columns: Vec<String>,
     pub rows: Vec<Vec<String>>,
     /// A sentence under the table (how figures were computed).
@@ -63,6 +65,7 @@ struct Words {
     deleted: &'static str,
     unknown: &'static str,
     only: &'static str,
+    merge_author: &'static str,
     overall: &'static str,
     unit_line: &'static str,
     unit_segment: &'static str,
@@ -91,6 +94,7 @@ const EN: Words = Words {
     deleted: "deleted",
     unknown: "unknown",
     only: "only",
+    merge_author: "Strata (merge)",
     overall: "Overall (pooled)",
     unit_line: "units: lines",
     unit_segment: "units: segments",
@@ -119,6 +123,7 @@ const FA: Words = Words {
     deleted: "حذف‌شده",
     unknown: "ناشناس",
     only: "فقط",
+    merge_author: "Strata (ادغام)",
     overall: "کل (همه روی هم)",
     unit_line: "واحد: سطر",
     unit_segment: "واحد: بخش",
@@ -223,9 +228,10 @@ pub fn agreement_table(p: &Project, a: &crate::analysis::agreement::Agreement) -
         );
     Table {
         heading: format!("{} — {} ({unit})", w.agreement, names.join(" / ")),
+        lead: coverage,
         columns,
         rows,
-        note: format!("{coverage} {}", w.agreement_note),
+        note: w.agreement_note.to_string(),
     }
 }
 
@@ -237,6 +243,7 @@ pub fn review_report(p: &Project, format: ReportFormat, agreement: &[Table]) -> 
     let mut tables = vec![hierarchy_table(p, w)];
     tables.extend(agreement.iter().map(|t| Table {
         heading: t.heading.clone(),
+        lead: t.lead.clone(),
         columns: t.columns.clone(),
         rows: t.rows.clone(),
         note: t.note.clone(),
@@ -301,6 +308,7 @@ fn hierarchy_table(p: &Project, w: &Words) -> Table {
         .collect();
     Table {
         heading: w.hierarchy.to_string(),
+        lead: String::new(),
         columns,
         rows,
         note: String::new(),
@@ -358,10 +366,10 @@ fn thread_blocks(p: &Project, w: &Words, persian: bool) -> Vec<Block> {
                         (Some(note), 0) => conflict_text(note, persian),
                         _ => c.text.clone(),
                     };
-                    let by = c
-                        .author
-                        .and_then(|a| p.coder(a))
-                        .map_or(w.unknown, |x| &x.name);
+                    let by = match (&t.conflict, c.author) {
+                        (Some(_), None) => w.merge_author,
+                        (_, a) => a.and_then(|a| p.coder(a)).map_or(w.unknown, |x| &x.name),
+                    };
                     (
                         by.to_string(),
                         c.at.format("%Y-%m-%d %H:%M UTC").to_string(),
@@ -400,6 +408,9 @@ fn markdown(
     put!(o, "{}: {}\n\n", w.coders, coders.join("، "));
     for t in tables {
         put!(o, "## {}\n\n", t.heading);
+        if !t.lead.is_empty() {
+            put!(o, "{}\n\n", t.lead);
+        }
         put!(
             o,
             "| {} |\n",
@@ -519,7 +530,11 @@ fn html(
         names.join(if rtl { "، " } else { ", " })
     );
     for t in tables {
-        put!(o, "<h2>{}</h2>\n<table>\n<thead><tr>\n", esc(&t.heading));
+        put!(o, "<h2>{}</h2>\n", esc(&t.heading));
+        if !t.lead.is_empty() {
+            put!(o, "<p>{}</p>\n", esc(&digits(&t.lead, rtl)));
+        }
+        o.push_str("<table>\n<thead><tr>\n");
         for c in &t.columns {
             put!(o, "<th><bdi>{}</bdi></th>", esc(c));
         }
@@ -551,7 +566,7 @@ fn html(
         }
         o.push_str("</tbody>\n</table>\n");
         if !t.note.is_empty() {
-            put!(o, "<p>{}</p>\n", esc(&t.note));
+            put!(o, "<p>{}</p>\n", esc(&digits(&t.note, rtl)));
         }
     }
     put!(o, "<h2>{}</h2>\n", esc(w.open_comments));
@@ -577,9 +592,9 @@ fn html(
         for (by, at, text) in &b.comments {
             put!(
                 o,
-                "<li><b><bdi>{}</bdi></b> ({}): <bdi>{}</bdi></li>\n",
+                "<li><b><bdi>{}</bdi></b> (<span dir=\"ltr\">{}</span>): <bdi>{}</bdi></li>\n",
                 esc(by),
-                esc(at),
+                esc(&digits(at, rtl)),
                 esc(text).replace('\n', "<br>")
             );
         }

@@ -220,3 +220,29 @@ fn the_review_report_lists_open_comments_and_conflicts_and_prints_in_markdown() 
     assert!(!bad.status.success());
     assert!(stderr(&bad).contains(".html or .md"), "{}", stderr(&bad));
 }
+
+#[test]
+fn the_review_report_compares_each_pair_of_coders_by_default() {
+    let dir = tmp();
+    let path = dir.path().join("study.strata");
+    let mut p = strata::demo::demo_project().expect("demo");
+    // A third coder, who coded one line of P01 only.
+    let (add, reza) = strata::edit::ensure_coder(&p, "رضا").expect("coder");
+    let mut h = strata::edit::History::new();
+    h.apply(&mut p, add.expect("new coder")).expect("apply");
+    let doc = p.document_by_name("P01").expect("P01").id;
+    let code = p.resolve_path("آمارسازی").expect("code");
+    h.apply(
+        &mut p,
+        strata::edit::new_coding(doc, CharRange::new(0, 8), code, reza),
+    )
+    .expect("code");
+    strata::store::save(&p, &path).expect("save");
+    let out = dir.path().join("report.md");
+    ok(&["review", &s(&path), "--output", &s(&out)]);
+    let md = std::fs::read_to_string(&out).expect("report");
+    let tables = md.matches("## توافق میان کدگذاران").count();
+    assert_eq!(tables, 3, "سارا/Omid, سارا/رضا, Omid/رضا:\n{md}");
+    // Each says what it compared, above its figures.
+    assert_eq!(md.matches("مقایسه‌شده:").count(), 3);
+}
