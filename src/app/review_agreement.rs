@@ -184,8 +184,9 @@ fn stat(state: &UiState, x: Option<f64>) -> String {
 }
 
 fn percent(state: &UiState, x: Option<f64>) -> String {
+    let sign = if state.lang.rtl() { "٪" } else { "%" };
     x.map_or("—".to_string(), |v| {
-        state.num(format!("{:.1}%", v * 100.0))
+        format!("{}{sign}", state.num(format!("{:.1}", v * 100.0)))
     })
 }
 
@@ -304,15 +305,17 @@ fn figures_table_ui(ui: &mut egui::Ui, p: &Project, state: &UiState, a: &Agreeme
     let mut head: Vec<String> = vec![w.code.into(), w.units.into(), w.agreements.into()];
     head.extend(a.coders.iter().map(|c| format!("{} {}", w.only, c.name)));
     head.push(w.observed.into());
+    let fa = state.lang == super::Lang::Fa;
+    let name = |en: &'static str, fa_name: &'static str| if fa { fa_name } else { en };
     if segments {
-        head.push("κ (Brennan–Prediger)".into());
+        head.push(format!("κ ({})", name("Brennan–Prediger", "برنان–پرِدیگر")));
     } else {
         head.push(if a.coders.len() == 2 {
-            "κ (Cohen)".into()
+            format!("κ ({})", name("Cohen", "کوهن"))
         } else {
-            "κ (Fleiss)".into()
+            format!("κ ({})", name("Fleiss", "فلایس"))
         });
-        head.push("α (Krippendorff)".into());
+        head.push(format!("α ({})", name("Krippendorff", "کریپندورف")));
     }
     let cells = |name: String, f: &Figures| -> Vec<String> {
         let mut v = vec![name, state.num(f.units), state.num(f.agreements)];

@@ -52,8 +52,31 @@ pub(super) fn merge_memo(
 impl Merger<'_> {
     /// " (by NAME)" for who last changed an item, if known.
     pub(super) fn by(&self, who: Option<CoderId>) -> String {
+        let by = self.memo_words().by;
         who.and_then(|id| self.coders.iter().find(|c| c.id == id))
-            .map_or(String::new(), |c| format!(" (by {})", c.name))
+            .map_or(String::new(), |c| format!(" ({by} {})", c.name))
+    }
+
+    /// The titles of the memos a merge writes, in the project's language
+    /// (a Persian study reads them in Persian).
+    pub(super) fn memo_words(&self) -> &'static MemoWords {
+        if crate::export::table_rtl(self.base) {
+            &MemoWords {
+                other_names: "ادغام: نام‌های دیگر این کد",
+                other_description: "ادغام: توصیف دیگر",
+                joined_description: "ادغام: توصیف «{}» ادغام‌شده",
+                other_version: "نسخهٔ دیگر",
+                by: "از",
+            }
+        } else {
+            &MemoWords {
+                other_names: "Merge: other names of this code",
+                other_description: "Merge: other description",
+                joined_description: "Merge: description of a joined «{}»",
+                other_version: "other version",
+                by: "by",
+            }
+        }
     }
 
     /// A code's place, for the report: its parent's path, or the top level.
@@ -191,7 +214,7 @@ impl Merger<'_> {
                         merge_memo(
                             mid,
                             MemoTarget::Code(id),
-                            "Merge: other names of this code".into(),
+                            self.memo_words().other_names.into(),
                             body.join("\n"),
                             code.stamp,
                         ),
@@ -249,7 +272,7 @@ impl Merger<'_> {
                             merge_memo(
                                 mid,
                                 MemoTarget::Code(id),
-                                format!("Merge: other description{}", self.by(who)),
+                                format!("{}{}", self.memo_words().other_description, self.by(who)),
                                 desc_text(d),
                                 code.stamp,
                             ),
@@ -431,7 +454,9 @@ impl Merger<'_> {
                         let memo = merge_memo(
                             mid,
                             MemoTarget::Code(*keep),
-                            format!("Merge: description of a joined «{}»", gone.name),
+                            self.memo_words()
+                                .joined_description
+                                .replace("{}", &gone.name),
                             gone.description.joined(),
                             gone.stamp,
                         );
@@ -518,4 +543,14 @@ impl Merger<'_> {
         }
         roots
     }
+}
+
+/// The words of the memos a merge writes.
+pub(super) struct MemoWords {
+    pub other_names: &'static str,
+    pub other_description: &'static str,
+    /// `{}`: the joined code's name.
+    pub joined_description: &'static str,
+    pub other_version: &'static str,
+    pub by: &'static str,
 }

@@ -396,8 +396,9 @@ impl Merger<'_> {
                         v.2.as_bytes(),
                     ]));
                     copy.title = format!(
-                        "{} (other version{})",
+                        "{} ({}{})",
                         copy.title,
+                        self.memo_words().other_version,
                         self.by(copy.stamp.modified_by)
                     );
                     titles.push((format!("{}: {}", v.1, v.2), s.clone()));

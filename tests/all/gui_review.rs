@@ -258,7 +258,14 @@ fn the_agreement_view_shows_the_cores_figures_and_opens_a_disagreement_side_by_s
             Lang::En => ("Code", "Units"),
             Lang::Fa => ("کد", "واحدها"),
         };
-        header(&h, "κ (Cohen)");
+        header(
+            &h,
+            if lang == Lang::En {
+                "κ (Cohen)"
+            } else {
+                "κ (کوهن)"
+            },
+        );
         let before = header(&h, code) < header(&h, units);
         assert_eq!(
             before,
@@ -283,7 +290,11 @@ fn the_agreement_view_shows_the_cores_figures_and_opens_a_disagreement_side_by_s
         )
         .expect("agreement");
         let observed = by_doc.overall.observed.expect("observed");
-        let shown = h.state().state.num(format!("{:.1}%", observed * 100.0));
+        let sign = if lang == Lang::En { "%" } else { "٪" };
+        let shown = format!(
+            "{}{sign}",
+            h.state().state.num(format!("{:.1}", observed * 100.0))
+        );
         assert!(
             h.query_all_by_label(&bidi(&shown)).count() >= 1,
             "{lang:?}: {shown}"

@@ -119,7 +119,8 @@ fn two_scripted_coders_merge_and_their_agreement_matches_the_references() {
     };
     assert!(
         m.memos_on(MemoTarget::Code(renamed))
-            .any(|x| x.body.contains(other))
+            .any(|x| x.body.contains(other) && x.title == "ادغام: نام‌های دیگر این کد"),
+        "in a memo titled in the project's language"
     );
     assert!(
         m.review
