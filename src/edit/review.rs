@@ -168,10 +168,10 @@ pub fn apply_proposal(p: &Project, thread: ThreadId) -> R {
         },
         Proposal::Merge { into } => super::merge_codes(p, code, *into)?,
         Proposal::Move { under } => {
-            if let Some(u) = under {
-                if !p.codes.contains_key(u) {
-                    return Err(EditError::NoCode(*u));
-                }
+            if let Some(u) = under
+                && !p.codes.contains_key(u)
+            {
+                return Err(EditError::NoCode(*u));
             }
             Command::MoveCode {
                 id: code,

@@ -56,6 +56,8 @@ pub struct Project<'a> {
     pub review: Cow<'a, model::Review>,
 }
 
+// Serde hands the field as it is (`&Cow`).
+#[allow(clippy::ptr_arg)]
 fn is_no_review(r: &Cow<'_, model::Review>) -> bool {
     r.is_empty()
 }
