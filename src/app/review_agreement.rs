@@ -81,7 +81,7 @@ const FA: Words = Words {
     units: "واحدها",
     agreements: "توافق",
     only: "فقط",
-    observed: "توافق مشاهده‌شده",
+    observed: "درصد توافق",
     disagreements: "ناهمخوانی‌ها",
     none: "ناهمخوانی‌ای نیست.",
     pooled: "رقم‌های کل، همهٔ تصمیم‌های واحد × کد را در یک جدول روی هم می‌گذارند (جمع شمارش‌های هر کد). روش‌ها: docs/agreement.md.",
@@ -305,17 +305,19 @@ fn figures_table_ui(ui: &mut egui::Ui, p: &Project, state: &UiState, a: &Agreeme
     let mut head: Vec<String> = vec![w.code.into(), w.units.into(), w.agreements.into()];
     head.extend(a.coders.iter().map(|c| format!("{} {}", w.only, c.name)));
     head.push(w.observed.into());
+    // In Persian, wholly in Persian: a Greek letter before a Persian name
+    // reads out of order.
     let fa = state.lang == super::Lang::Fa;
     let name = |en: &'static str, fa_name: &'static str| if fa { fa_name } else { en };
     if segments {
-        head.push(format!("κ ({})", name("Brennan–Prediger", "برنان–پرِدیگر")));
+        head.push(name("κ (Brennan–Prediger)", "کاپای برنان–پرِدیگر").into());
     } else {
         head.push(if a.coders.len() == 2 {
-            format!("κ ({})", name("Cohen", "کوهن"))
+            name("κ (Cohen)", "کاپای کوهن").into()
         } else {
-            format!("κ ({})", name("Fleiss", "فلایس"))
+            name("κ (Fleiss)", "کاپای فلایس").into()
         });
-        head.push(format!("α ({})", name("Krippendorff", "کریپندورف")));
+        head.push(name("α (Krippendorff)", "آلفای کریپندورف").into());
     }
     let cells = |name: String, f: &Figures| -> Vec<String> {
         let mut v = vec![name, state.num(f.units), state.num(f.agreements)];

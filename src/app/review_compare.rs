@@ -481,8 +481,7 @@ pub fn compare_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState) {
                     super::mirror::body_ui(ui, rtl, |ui| {
                         ui.strong(bidi(title));
                         for (id, depth, name, n) in rows {
-                            let mut text =
-                                format!("{}{name} ({})", "   ".repeat(*depth), state.num(n));
+                            let mut text = format!("{name} ({})", state.num(n));
                             if let Some(m) = marks.get(id) {
                                 text = format!("{text} {}", m.join(" "));
                             }
@@ -493,12 +492,16 @@ pub fn compare_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState) {
                             } else {
                                 ui.visuals().text_color()
                             };
-                            super::bidi_line_ui(
-                                ui,
-                                &text,
-                                egui::TextStyle::Body.resolve(ui.style()),
-                                color,
-                            );
+                            // The nesting as an indent on the reading side.
+                            row(ui, rtl, |ui| {
+                                ui.add_space(*depth as f32 * 16.0);
+                                super::bidi_line_ui(
+                                    ui,
+                                    &text,
+                                    egui::TextStyle::Body.resolve(ui.style()),
+                                    color,
+                                );
+                            });
                         }
                     });
                 }
