@@ -263,7 +263,7 @@ fn the_agreement_view_shows_the_cores_figures_and_opens_a_disagreement_side_by_s
             if lang == Lang::En {
                 "κ (Cohen)"
             } else {
-                "κ (کوهن)"
+                "کاپای کوهن"
             },
         );
         let before = header(&h, code) < header(&h, units);
