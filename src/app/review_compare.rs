@@ -493,15 +493,21 @@ pub fn compare_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState) {
                                 ui.visuals().text_color()
                             };
                             // The nesting as an indent on the reading side.
-                            row(ui, rtl, |ui| {
-                                ui.add_space(*depth as f32 * 16.0);
-                                super::bidi_line_ui(
-                                    ui,
-                                    &text,
-                                    egui::TextStyle::Body.resolve(ui.style()),
-                                    color,
-                                );
+                            let font = egui::TextStyle::Body.resolve(ui.style());
+                            let h = ui.fonts_mut(|f| f.row_height(&font)) * 1.2;
+                            let w = ui.available_width().max(40.0);
+                            let (mut rect, r) =
+                                ui.allocate_exact_size(egui::vec2(w, h), egui::Sense::hover());
+                            r.widget_info(|| {
+                                egui::WidgetInfo::labeled(egui::Role::Label, true, &text)
                             });
+                            let indent = (*depth as f32 * 16.0).min(w / 2.0);
+                            if rtl {
+                                rect.max.x -= indent;
+                            } else {
+                                rect.min.x += indent;
+                            }
+                            super::bidi_label::paint_line_ui(ui, rect, &text, font, color, None);
                         }
                     });
                 }
