@@ -406,13 +406,16 @@ fn disagreements_ui(
             .coders
             .iter()
             .zip(&d.coders)
-            .map(|(c, s)| format!("{} {}", c.name, if s.coded { "✔" } else { "—" }))
+            .map(|(c, s)| {
+                let mark = if s.coded { "✔" } else { "—" };
+                format!("{} {mark}", super::review::iso(&c.name))
+            })
             .collect();
         let label = format!(
             "{} {} · {} · {}",
-            d.doc_name,
+            super::review::iso(&d.doc_name),
             super::header::cite_lines(state.locale(), d.lines.0, d.lines.1),
-            code,
+            super::review::iso(code),
             sides.join(" / ")
         );
         // The Persian interface reads the row from the right, whatever

@@ -321,7 +321,7 @@ fn the_agreement_view_shows_the_cores_figures_and_opens_a_disagreement_side_by_s
         click(&mut h, &list);
         let first = &want.disagreements[0];
         let code = &h.state().project.codes[&first.code].name;
-        let prefix = format!("{} ", first.doc_name);
+        let prefix = format!("\u{2068}{}\u{2069} ", first.doc_name);
         let link = h
             .query_all_by_role(egui::accesskit::Role::Link)
             .find(|n| {
