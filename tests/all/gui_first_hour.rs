@@ -16,14 +16,6 @@ use strata::model::*;
 /// A subcategory of the demo (level 2), with two codes in it.
 const SUB: &str = "سرکوب منتقدان";
 
-fn code_named(p: &Project, name: &str) -> CodeId {
-    p.codes
-        .values()
-        .find(|c| c.name == name)
-        .map(|c| c.id)
-        .expect("code")
-}
-
 #[test]
 fn grouping_a_subcategory_names_and_makes_a_category() {
     // The demo's levels are named in Persian; the demo has no «مقوله N» yet.

@@ -3,6 +3,7 @@
 //! proposal applied with one click as one undo step.
 
 use super::gui::{demo, tree_item};
+use super::util::code_named;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
@@ -12,14 +13,6 @@ use strata::model::*;
 
 /// A subcategory of the demo (level 2).
 const SUB: &str = "سرکوب منتقدان";
-
-fn code_named(p: &Project, name: &str) -> CodeId {
-    p.codes
-        .values()
-        .find(|c| c.name == name)
-        .map(|c| c.id)
-        .expect("code")
-}
 
 /// Type into a field named `label` (focused first, as a click would).
 fn type_in(h: &mut Harness<'static, Workbench>, label: &str, text: &str) {

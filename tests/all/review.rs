@@ -25,21 +25,13 @@ fn step(
     h.apply(p, cmd).expect("apply");
 }
 
-fn named(p: &Project, name: &str) -> CodeId {
-    p.codes
-        .values()
-        .find(|c| c.name == name)
-        .map(|c| c.id)
-        .expect("code")
-}
-
 #[test]
 fn threads_verdicts_and_points_are_saved_and_read_back() {
     let dir = tmp();
     let path = dir.path().join("review.strata");
     let mut p = demo();
     let mut h = History::new();
-    let code = named(&p, "سرکوب منتقدان");
+    let code = code_named(&p, "سرکوب منتقدان");
     let coding = *p.codings.keys().next().expect("a coding");
     step(&mut h, &mut p, |p| {
         edit::comment(p, ReviewTarget::Code(code), "تعریف روشن نیست", None)
@@ -95,7 +87,7 @@ fn a_project_without_review_writes_no_review_and_a_version_4_file_is_kept() {
 fn a_thread_outlives_its_deleted_code_and_can_still_be_resolved() {
     let mut p = demo();
     let mut h = History::new();
-    let code = named(&p, "آمارسازی");
+    let code = code_named(&p, "آمارسازی");
     step(&mut h, &mut p, |p| {
         edit::comment(p, ReviewTarget::Code(code), "حذف شود؟", None)
     });
@@ -122,8 +114,8 @@ fn a_thread_outlives_its_deleted_code_and_can_still_be_resolved() {
 fn proposals_run_the_trees_commands_as_one_undo_step() {
     let mut p = demo();
     let mut h = History::new();
-    let from = named(&p, "کنترل رسانه‌ها باهدف انتشار صرف اقدام‌های مثبت");
-    let into = named(&p, "تطمیع و تهدید خبرنگاران و فعالان شهری");
+    let from = code_named(&p, "کنترل رسانه‌ها باهدف انتشار صرف اقدام‌های مثبت");
+    let into = code_named(&p, "تطمیع و تهدید خبرنگاران و فعالان شهری");
     let from_codings = p.index().codings_of_code(from).len();
     assert!(from_codings > 0);
     let into_codings = p.index().total_count(into);
@@ -193,7 +185,7 @@ fn a_review_point_records_the_tree_codings_and_memos_of_its_moment() {
 fn a_merge_unions_comments_takes_verdicts_and_opens_a_thread_per_conflict() {
     let mut base = demo();
     let mut h = History::new();
-    let code = named(&base, "آمارسازی");
+    let code = code_named(&base, "آمارسازی");
     step(&mut h, &mut base, |p| {
         edit::comment(p, ReviewTarget::Code(code), "تعریفش چیست؟", None)
     });
@@ -274,7 +266,7 @@ fn a_merge_unions_comments_takes_verdicts_and_opens_a_thread_per_conflict() {
 #[test]
 fn comments_and_verdicts_follow_codes_a_merge_joins() {
     let base = demo();
-    let parent = named(&base, "سرکوب منتقدان");
+    let parent = code_named(&base, "سرکوب منتقدان");
     // Both copies make «اعتماد» under one subcategory, each its own code.
     let (mut a, mut b) = (base.clone(), base.clone());
     for p in [&mut a, &mut b] {
@@ -282,7 +274,7 @@ fn comments_and_verdicts_follow_codes_a_merge_joins() {
         let cmd = edit::add_code(p, Some(parent), code);
         cmd.apply(p).expect("add");
     }
-    let theirs = named(&b, "اعتماد");
+    let theirs = code_named(&b, "اعتماد");
     let mut h = History::new();
     step(&mut h, &mut b, |p| {
         edit::comment(p, ReviewTarget::Code(theirs), "تعریف؟", None)
@@ -292,7 +284,7 @@ fn comments_and_verdicts_follow_codes_a_merge_joins() {
     });
     let (m, report) = strata::merge::merge(&base, &[("a", &a), ("b", &b)]).expect("merge");
     assert!(!report.joined.is_empty(), "the two codes are one");
-    let kept = named(&m, "اعتماد");
+    let kept = code_named(&m, "اعتماد");
     let t = m
         .review
         .threads
@@ -340,7 +332,7 @@ fn diff_and_show_tell_review_changes_for_git() {
     let mut p = demo();
     store::save(&p, &old_path).expect("save");
     let mut h = History::new();
-    let code = named(&p, "آمارسازی");
+    let code = code_named(&p, "آمارسازی");
     step(&mut h, &mut p, |p| {
         edit::comment(p, ReviewTarget::Code(code), "تعریف روشن نیست", None)
     });

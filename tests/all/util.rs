@@ -104,3 +104,12 @@ pub fn renamed_recovery_beside(path: &Path, name: &str) -> PathBuf {
     p.name = name.into();
     recovery_beside(path, &p)
 }
+
+/// The code of this name (the test's project has one).
+pub fn code_named(p: &strata::model::Project, name: &str) -> strata::model::CodeId {
+    p.codes
+        .values()
+        .find(|c| c.name == name)
+        .map(|c| c.id)
+        .expect("code")
+}
