@@ -4,7 +4,8 @@
 //! for something every copy deleted. The merge (`crate::merge`, as
 //! `strata merge`) is written to a new file beside the open project, which
 //! is then opened with its conflicts as open review comments. No file is
-//! written over.
+//! written over, and the new file is locked while it is written. (It runs
+//! on the window's thread; a background merge is not done yet.)
 
 use super::i18n::{Lang, Locale};
 use super::{Action, Workbench};
@@ -113,7 +114,18 @@ pub fn merge_copies(wb: &mut Workbench, base_path: &Path, paths: Vec<PathBuf>) {
         ),
     };
     let out = free_path(&folder, &stem);
-    if let Err(e) = crate::store::save(&merged, &out) {
+    // Locked while written, as every save is: another Strata (or a
+    // `strata merge` run at the same moment) cannot write it meanwhile.
+    let lock = match crate::store::Lock::acquire(&out, false) {
+        Ok(lock) => lock,
+        Err(e) => {
+            wb.state.error = Some(super::errors::lock(loc, &e));
+            return;
+        }
+    };
+    let saved = crate::store::save(&merged, &out);
+    drop(lock);
+    if let Err(e) = saved {
         wb.state.error = Some(super::errors::store(loc, &e));
         return;
     }
