@@ -6,6 +6,7 @@ mod bidi;
 mod fold;
 mod layout;
 mod name;
+pub mod offsets;
 
 pub use bidi::{is_rtl_char, mirror, visual_order};
 pub use fold::{digit_value, find_folded, fold, fuzzy_key};
