@@ -20,6 +20,36 @@ pub struct Stats {
     pub set_aside: usize,
 }
 
+/// Codings per code of some codings only (one coder's, say): each code's
+/// own, and with its subtree's, as the index counts all of them.
+pub fn code_counts<'a>(
+    p: &Project,
+    codings: impl IntoIterator<Item = &'a Coding>,
+) -> (BTreeMap<CodeId, usize>, BTreeMap<CodeId, usize>) {
+    let ix = p.index();
+    let mut own = BTreeMap::new();
+    for c in codings {
+        *own.entry(c.code).or_insert(0) += 1;
+    }
+    let mut total = BTreeMap::new();
+    for (&code, &n) in &own {
+        let mut at = Some(code);
+        while let Some(c) = at {
+            *total.entry(c).or_insert(0) += n;
+            at = ix.parent(c);
+        }
+    }
+    (own, total)
+}
+
+/// One coder's codings.
+pub fn codings_of(p: &Project, coder: CoderId) -> impl Iterator<Item = &Coding> {
+    p.index()
+        .codings_of_coder(coder)
+        .iter()
+        .filter_map(|id| p.codings.get(id))
+}
+
 pub fn stats(p: &Project) -> Stats {
     let ix = p.index();
     let mut per_level = BTreeMap::new();

@@ -18,25 +18,10 @@ pub struct CoderCounts {
 
 impl CoderCounts {
     fn build(p: &Project, coder: CoderId) -> Self {
-        let ix = p.index();
-        let mut own = BTreeMap::new();
+        let (own, total) = crate::analysis::code_counts(p, crate::analysis::codings_of(p, coder));
         let mut per_document = BTreeMap::new();
-        for c in ix
-            .codings_of_coder(coder)
-            .iter()
-            .filter_map(|id| p.codings.get(id))
-        {
-            *own.entry(c.code).or_insert(0) += 1;
+        for c in crate::analysis::codings_of(p, coder) {
             *per_document.entry(c.document).or_insert(0) += 1;
-        }
-        // A node's total is its own plus its subtree's, as in the index.
-        let mut total = BTreeMap::new();
-        for (&code, &n) in &own {
-            let mut at = Some(code);
-            while let Some(c) = at {
-                *total.entry(c).or_insert(0) += n;
-                at = ix.parent(c);
-            }
         }
         Self {
             key: (p.generation(), coder),

@@ -6,74 +6,12 @@
 //! in the Persian interface. What is listed and chosen is `file_list`'s.
 
 use super::file_list::{self, Entry, Filter, Selection};
+use super::file_rows::Problem;
 use super::files::{PromptKind, action_for};
 use super::i18n::Locale;
 use super::{Action, UiState, bidi};
 use egui::{Align, Key, Layout, Modifiers, vec2};
 use std::path::{Path, PathBuf};
-
-/// The extensions each kind lists (and the native dialog filters by).
-pub fn extensions(kind: PromptKind) -> &'static [&'static str] {
-    match kind {
-        PromptKind::Open
-        | PromptKind::SaveAs
-        | PromptKind::New
-        | PromptKind::Merge
-        | PromptKind::MergeBase => &["strata"],
-        PromptKind::Import => &["txt", "md", "docx", "odt"],
-        PromptKind::Export => &["json", "ron", "csv", "md"],
-    }
-}
-
-/// Kinds that choose several files.
-fn multi(kind: PromptKind) -> bool {
-    matches!(kind, PromptKind::Import | PromptKind::Merge)
-}
-
-/// Kinds that name a file to write rather than choose existing ones.
-fn saves(kind: PromptKind) -> bool {
-    matches!(
-        kind,
-        PromptKind::SaveAs | PromptKind::New | PromptKind::Export
-    )
-}
-
-/// Why a folder or a typed name could not be used; said in the
-/// interface's language when drawn (the language may change meanwhile).
-#[derive(Clone, Debug, PartialEq)]
-enum Problem {
-    Missing(PathBuf),
-    Denied(PathBuf),
-    Unreadable(PathBuf, String),
-    NotFound(PathBuf),
-}
-
-impl Problem {
-    fn of(path: &Path, e: &std::io::Error) -> Self {
-        let path = path.to_path_buf();
-        match e.kind() {
-            std::io::ErrorKind::NotFound => Problem::Missing(path),
-            std::io::ErrorKind::PermissionDenied => Problem::Denied(path),
-            _ => Problem::Unreadable(path, e.to_string()),
-        }
-    }
-
-    fn say(&self, loc: Locale) -> String {
-        let s = loc.strings();
-        let p = super::errors::p;
-        match self {
-            Problem::Missing(path) => format!("{}: {}", p(path), s.fb_missing),
-            Problem::Denied(path) => format!("{}: {}", p(path), s.fb_denied),
-            Problem::Unreadable(path, why) => format!(
-                "{}: {} ({})",
-                p(path),
-                s.fb_unreadable,
-                super::errors::l(why)
-            ),
-            Problem::NotFound(path) => format!("{}: {}", p(path), s.fb_not_found),
-        }
-    }
-}
 
 /// The browser's state while it is open (`UiState::file_browser`).
 pub struct FileBrowser {
@@ -153,7 +91,7 @@ impl FileBrowser {
             project: project.map(Path::to_path_buf),
             problem: None,
             replace: None,
-            focus_name: saves(kind),
+            focus_name: kind.saves(),
             scroll_to_focus: false,
             scroll_y: 0.0,
         };
@@ -185,7 +123,7 @@ impl FileBrowser {
         let filter = Filter {
             show_hidden: self.show_hidden,
             all_files: self.all_files,
-            extensions: extensions(self.kind),
+            extensions: self.kind.extensions(),
         };
         self.shown = file_list::shown(&self.entries, &filter);
         self.sel = Selection::default();
@@ -224,7 +162,7 @@ impl FileBrowser {
     /// A click (or the keyboard) on row `i`.
     pub(super) fn click(&mut self, i: usize, m: Modifiers) {
         let mut sel = std::mem::take(&mut self.sel);
-        sel.click(i, m.command, m.shift, multi(self.kind), self.is_file());
+        sel.click(i, m.command, m.shift, self.kind.multi(), self.is_file());
         self.sel = sel;
         self.chose_row();
     }
@@ -232,7 +170,7 @@ impl FileBrowser {
     /// A file chosen in a saving kind names the file to write.
     fn chose_row(&mut self) {
         self.replace = None;
-        if saves(self.kind)
+        if self.kind.saves()
             && let Some(e) = self.sel.focus.and_then(|i| self.shown.get(i))
             && !e.is_dir
         {
@@ -248,7 +186,7 @@ impl FileBrowser {
             self.go(e.path);
             return None;
         }
-        if saves(self.kind) {
+        if self.kind.saves() {
             self.row_target = Some((e.name.clone(), e.path.clone()));
             self.name = e.name;
             return self.accept_name();
@@ -263,7 +201,7 @@ impl FileBrowser {
 
     /// The OK button.
     fn accept(&mut self) -> Option<Vec<PathBuf>> {
-        if saves(self.kind) && !self.name.trim().is_empty() {
+        if self.kind.saves() && !self.name.trim().is_empty() {
             return self.accept_name();
         }
         if let Some(folder) = self.chosen_folder() {
@@ -271,7 +209,7 @@ impl FileBrowser {
             return None;
         }
         let files = self.chosen_files();
-        (!files.is_empty() && !saves(self.kind)).then_some(files)
+        (!files.is_empty() && !self.kind.saves()).then_some(files)
     }
 
     /// The typed file name, relative to the folder shown: a folder opens;
@@ -320,7 +258,7 @@ impl FileBrowser {
             self.go(target);
             return None;
         }
-        if !saves(self.kind) {
+        if !self.kind.saves() {
             if target.is_file() {
                 return Some(vec![target]);
             }
@@ -450,7 +388,7 @@ fn browser_ui(
             fb.refilter();
         }
     });
-    if saves(fb.kind) {
+    if fb.kind.saves() {
         super::row(ui, rtl, |ui| {
             ui.label(bidi(s.fb_file_name));
             let hint = if fb.kind == PromptKind::Export {
@@ -483,9 +421,7 @@ fn browser_ui(
             .file_name()
             .map_or(String::new(), |n| n.to_string_lossy().into_owned());
         // Isolated: a Latin name keeps its dots in a Persian sentence.
-        let text = s
-            .fb_replace
-            .replace("{name}", &format!("\u{2068}{name}\u{2069}"));
+        let text = s.fb_replace.replace("{name}", &super::shaping::iso(&name));
         super::bidi_label_ui(ui, &text, font, ui.visuals().warn_fg_color);
     }
     super::row(ui, rtl, |ui| {
@@ -555,7 +491,7 @@ fn keys(ui: &egui::Ui, fb: &mut FileBrowser) -> Option<Outcome> {
         )
     });
     let all = ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::A));
-    let multi = multi(fb.kind);
+    let multi = fb.kind.multi();
     let len = fb.shown.len();
     if down || up {
         let mut sel = std::mem::take(&mut fb.sel);

@@ -6,7 +6,7 @@ use super::file_browser::{FileBrowser, Outcome};
 use super::file_list::{self, Entry};
 use super::i18n::Locale;
 use egui::{Sense, vec2};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The width of the recent folders column, and of the size and date columns.
 pub(super) const PLACES_W: f32 = 150.0;
@@ -274,5 +274,42 @@ mod tests {
         assert_eq!(size_text(Locale::EN, 2560), "2.5 KB");
         assert_eq!(size_text(Locale::EN, 30 * 1024 * 1024), "30 MB");
         assert_eq!(size_text(FA, 2560), "۲٫۵ کیلوبایت");
+    }
+}
+
+/// Why a folder or a typed name could not be used; said in the
+/// interface's language when drawn (the language may change meanwhile).
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum Problem {
+    Missing(PathBuf),
+    Denied(PathBuf),
+    Unreadable(PathBuf, String),
+    NotFound(PathBuf),
+}
+
+impl Problem {
+    pub(super) fn of(path: &Path, e: &std::io::Error) -> Self {
+        let path = path.to_path_buf();
+        match e.kind() {
+            std::io::ErrorKind::NotFound => Problem::Missing(path),
+            std::io::ErrorKind::PermissionDenied => Problem::Denied(path),
+            _ => Problem::Unreadable(path, e.to_string()),
+        }
+    }
+
+    pub(super) fn say(&self, loc: Locale) -> String {
+        let s = loc.strings();
+        let p = super::errors::p;
+        match self {
+            Problem::Missing(path) => format!("{}: {}", p(path), s.fb_missing),
+            Problem::Denied(path) => format!("{}: {}", p(path), s.fb_denied),
+            Problem::Unreadable(path, why) => format!(
+                "{}: {} ({})",
+                p(path),
+                s.fb_unreadable,
+                super::errors::l(why)
+            ),
+            Problem::NotFound(path) => format!("{}: {}", p(path), s.fb_not_found),
+        }
     }
 }

@@ -35,12 +35,14 @@ mod problems;
 mod recovery;
 mod review;
 mod review_agreement;
+mod review_comments;
 mod review_compare;
 mod saver;
 mod shaping;
 mod status;
 pub use status::Status;
 mod tree;
+mod window;
 
 pub use bidi_edit::bidi_edit_ui;
 pub use bidi_label::{bidi_label_ui, bidi_line_ui, quote_line_ui, selectable_line_ui};
@@ -55,8 +57,8 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 pub use errors::OpenError;
-pub use files::StrataApp;
 pub use shaping::bidi;
+pub use window::StrataApp;
 
 /// View state that is not part of the project.
 pub struct UiState {
@@ -551,7 +553,7 @@ pub fn run(path: Option<PathBuf>) -> Result<(), String> {
     eframe::run_native(
         "Strata",
         options,
-        Box::new(move |cc| Ok(Box::new(files::StrataApp::new(wb, cc.storage, open_last)))),
+        Box::new(move |cc| Ok(Box::new(window::StrataApp::new(wb, cc.storage, open_last)))),
     )
     .map_err(|e| e.to_string())
 }

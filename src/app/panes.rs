@@ -322,6 +322,8 @@ fn drawer_ui(ui: &mut egui::Ui, pane: Pane, wb: &mut Workbench, out: &mut Vec<Ac
         });
 }
 
+// expect() here is on the tests' own fixed inputs: a panic is the test
+// failing, with its message; no file or user data reaches it.
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -408,14 +408,14 @@ fn disagreements_ui(
             .zip(&d.coders)
             .map(|(c, s)| {
                 let mark = if s.coded { "✔" } else { "—" };
-                format!("{} {mark}", super::review::iso(&c.name))
+                format!("{} {mark}", super::shaping::iso(&c.name))
             })
             .collect();
         let label = format!(
             "{} {} · {} · {}",
-            super::review::iso(&d.doc_name),
+            super::shaping::iso(&d.doc_name),
             super::header::cite_lines(state.locale(), d.lines.0, d.lines.1),
-            super::review::iso(code),
+            super::shaping::iso(code),
             sides.join(" / ")
         );
         // The Persian interface reads the row from the right, whatever

@@ -3,7 +3,7 @@
 //! (the code tree of two coders, or of a review point and now, side by
 //! side). Both are built once per generation and choice.
 
-use super::review::iso;
+use super::shaping::iso;
 use super::{Action, UiState, bidi, row};
 use crate::edit;
 use crate::merge::{CodeChange, ItemChange, ProjectDiff};
@@ -393,22 +393,10 @@ fn comparison(p: &Project, st: &mut CompareState, sides: Sides, w: &Words) -> Op
 
 /// Codings per code (subtree totals) of one coder, or of everyone.
 fn totals(p: &Project, coder: Option<CoderId>) -> BTreeMap<CodeId, usize> {
-    let ix = p.index();
-    let mut own: BTreeMap<CodeId, usize> = BTreeMap::new();
-    for c in p.codings.values() {
-        if coder.is_none_or(|x| x == c.coder) {
-            *own.entry(c.code).or_insert(0) += 1;
-        }
+    match coder {
+        None => p.index().total_counts().clone(),
+        Some(c) => crate::analysis::code_counts(p, crate::analysis::codings_of(p, c)).1,
     }
-    let mut total = BTreeMap::new();
-    for (&code, &n) in &own {
-        let mut at = Some(code);
-        while let Some(c) = at {
-            *total.entry(c).or_insert(0) += n;
-            at = ix.parent(c);
-        }
-    }
-    total
 }
 
 pub fn compare_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState) {

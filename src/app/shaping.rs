@@ -210,6 +210,13 @@ pub fn bidi(s: &str) -> String {
     })
 }
 
+/// A name inside a sentence, isolated (FSI…PDI): a Persian name in an
+/// English sentence, or the reverse, keeps its order and the quotes
+/// around it their sides.
+pub fn iso(name: &str) -> String {
+    format!("\u{2068}{name}\u{2069}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

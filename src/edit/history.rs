@@ -144,6 +144,8 @@ impl History {
     }
 }
 
+// expect() here is on the tests' own fixed inputs: a panic is the test
+// failing, with its message; no file or user data reaches it.
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -108,26 +108,20 @@ pub fn comment(p: &Project, target: ReviewTarget, text: &str, proposal: Option<P
     })
 }
 
+fn thread_of(p: &Project, id: ThreadId) -> Result<&Thread, EditError> {
+    p.review.threads.get(&id).ok_or(EditError::NoThread(id))
+}
+
 /// Answer a thread.
 pub fn reply(p: &Project, thread: ThreadId, text: &str) -> R {
-    let mut t = p
-        .review
-        .threads
-        .get(&thread)
-        .cloned()
-        .ok_or(EditError::NoThread(thread))?;
+    let mut t = thread_of(p, thread)?.clone();
     t.comments.push(new_comment(p, text)?);
     Ok(Command::PutThread { thread: t })
 }
 
 /// Resolve (or reopen) a thread.
 pub fn set_resolved(p: &Project, thread: ThreadId, resolved: bool) -> R {
-    let mut t = p
-        .review
-        .threads
-        .get(&thread)
-        .cloned()
-        .ok_or(EditError::NoThread(thread))?;
+    let mut t = thread_of(p, thread)?.clone();
     t.resolved = resolved;
     Ok(Command::PutThread { thread: t })
 }
@@ -150,11 +144,7 @@ pub fn set_verdict(p: &Project, code: CodeId, verdict: Option<Verdict>) -> R {
 /// The thread's proposal carried out with the tree's own commands, and the
 /// thread resolved, as one undo step.
 pub fn apply_proposal(p: &Project, thread: ThreadId) -> R {
-    let t = p
-        .review
-        .threads
-        .get(&thread)
-        .ok_or(EditError::NoThread(thread))?;
+    let t = thread_of(p, thread)?;
     let ReviewTarget::Code(code) = t.target else {
         return Err(EditError::NoThread(thread));
     };

@@ -3,6 +3,7 @@
 //! Output is deterministic: tree order, then document order and position.
 
 mod review;
+mod review_page;
 mod table;
 
 pub use review::{ReportFormat, Table, agreement_table, conflict_text, review_report};

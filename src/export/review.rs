@@ -5,15 +5,9 @@
 //! around them). Deterministic: tree order, coders in project order,
 //! threads by when they were opened.
 
+use super::review_page::{self, Page};
 use crate::model::*;
 use std::collections::BTreeMap;
-
-/// Append formatted text to a String (no Result to ignore, unlike `write!`).
-macro_rules! put {
-    ($o:expr, $($t:tt)*) => {
-        $o.push_str(&format!($($t)*))
-    };
-}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReportFormat {
@@ -34,6 +28,7 @@ impl ReportFormat {
 }
 
 /// A table of the report: a heading, column names and rows of cells.
+#[derive(Clone)]
 pub struct Table {
     pub heading: String,
     /// A sentence above the table (what it compares).
@@ -45,33 +40,33 @@ pub struct Table {
 }
 
 /// The report's words in the project's language.
-struct Words {
-    title: &'static str,
-    coders: &'static str,
-    hierarchy: &'static str,
-    code: &'static str,
-    level: &'static str,
-    total: &'static str,
-    verdict: &'static str,
-    open_comments: &'static str,
-    accepted: &'static str,
-    needs_work: &'static str,
-    agreement: &'static str,
-    none_open: &'static str,
-    about: &'static str,
-    proposal: &'static str,
-    review_points: &'static str,
-    project: &'static str,
-    deleted: &'static str,
-    unknown: &'static str,
-    only: &'static str,
-    merge_author: &'static str,
-    overall: &'static str,
-    unit_line: &'static str,
-    unit_segment: &'static str,
-    unit_document: &'static str,
-    agreement_note: &'static str,
-    coverage: &'static str,
+pub(super) struct Words {
+    pub(super) title: &'static str,
+    pub(super) coders: &'static str,
+    pub(super) hierarchy: &'static str,
+    pub(super) code: &'static str,
+    pub(super) level: &'static str,
+    pub(super) total: &'static str,
+    pub(super) verdict: &'static str,
+    pub(super) open_comments: &'static str,
+    pub(super) accepted: &'static str,
+    pub(super) needs_work: &'static str,
+    pub(super) agreement: &'static str,
+    pub(super) none_open: &'static str,
+    pub(super) about: &'static str,
+    pub(super) proposal: &'static str,
+    pub(super) review_points: &'static str,
+    pub(super) project: &'static str,
+    pub(super) deleted: &'static str,
+    pub(super) unknown: &'static str,
+    pub(super) only: &'static str,
+    pub(super) merge_author: &'static str,
+    pub(super) overall: &'static str,
+    pub(super) unit_line: &'static str,
+    pub(super) unit_segment: &'static str,
+    pub(super) unit_document: &'static str,
+    pub(super) agreement_note: &'static str,
+    pub(super) coverage: &'static str,
 }
 
 const EN: Words = Words {
@@ -241,13 +236,7 @@ pub fn review_report(p: &Project, format: ReportFormat, agreement: &[Table]) -> 
     let rtl = super::table_rtl(p);
     let w = if rtl { &FA } else { &EN };
     let mut tables = vec![hierarchy_table(p, w)];
-    tables.extend(agreement.iter().map(|t| Table {
-        heading: t.heading.clone(),
-        lead: t.lead.clone(),
-        columns: t.columns.clone(),
-        rows: t.rows.clone(),
-        note: t.note.clone(),
-    }));
+    tables.extend(agreement.iter().cloned());
     let threads = thread_blocks(p, w, rtl);
     let points: Vec<String> = p
         .review
@@ -258,28 +247,29 @@ pub fn review_report(p: &Project, format: ReportFormat, agreement: &[Table]) -> 
             format!("{} — {} — {}", x.name, x.at.format("%Y-%m-%d %H:%M"), by)
         })
         .collect();
-    let coders: Vec<&str> = p.coders.iter().map(|c| c.name.as_str()).collect();
+    let page = Page {
+        name: &p.name,
+        w,
+        rtl,
+        coders: p.coders.iter().map(|c| c.name.as_str()).collect(),
+        tables,
+        threads,
+        points,
+    };
     match format {
-        ReportFormat::Markdown => markdown(p, w, rtl, &coders, &tables, &threads, &points),
-        ReportFormat::Html => html(p, w, rtl, &coders, &tables, &threads, &points),
+        ReportFormat::Markdown => review_page::markdown(&page),
+        ReportFormat::Html => review_page::html(&page),
     }
 }
 
 fn hierarchy_table(p: &Project, w: &Words) -> Table {
     let ix = p.index();
-    // Codings per (code, coder), then summed up the tree.
-    let mut own: BTreeMap<(CodeId, CoderId), usize> = BTreeMap::new();
-    for c in p.codings.values() {
-        *own.entry((c.code, c.coder)).or_insert(0) += 1;
-    }
-    let mut total: BTreeMap<(CodeId, CoderId), usize> = BTreeMap::new();
-    for (&(code, coder), &n) in &own {
-        let mut at = Some(code);
-        while let Some(c) = at {
-            *total.entry((c, coder)).or_insert(0) += n;
-            at = ix.parent(c);
-        }
-    }
+    // Each coder's codings per code, with the subtree's.
+    let per_coder: Vec<BTreeMap<CodeId, usize>> = p
+        .coders
+        .iter()
+        .map(|c| crate::analysis::code_counts(p, crate::analysis::codings_of(p, c.id)).1)
+        .collect();
     let mut columns = vec![w.code.to_string(), w.level.to_string()];
     columns.extend(p.coders.iter().map(|c| c.name.clone()));
     columns.extend([w.total.to_string(), w.verdict.to_string()]);
@@ -293,9 +283,9 @@ fn hierarchy_table(p: &Project, w: &Words) -> Table {
                 p.level_name(ix.level(id)),
             ];
             row.extend(
-                p.coders
+                per_coder
                     .iter()
-                    .map(|c| total.get(&(id, c.id)).copied().unwrap_or(0).to_string()),
+                    .map(|t| t.get(&id).copied().unwrap_or(0).to_string()),
             );
             row.push(ix.total_count(id).to_string());
             row.push(match p.review.verdicts.get(&id).map(|v| v.verdict) {
@@ -316,10 +306,11 @@ fn hierarchy_table(p: &Project, w: &Words) -> Table {
 }
 
 /// An open thread: what it is about, its proposal, and its comments.
-struct Block {
-    about: String,
-    proposal: Option<String>,
-    comments: Vec<(String, String, String)>,
+pub(super) struct Block {
+    pub(super) about: String,
+    pub(super) proposal: Option<String>,
+    /// Author, when, text.
+    pub(super) comments: Vec<(String, String, String)>,
 }
 
 fn thread_blocks(p: &Project, w: &Words, persian: bool) -> Vec<Block> {
@@ -384,229 +375,4 @@ fn thread_blocks(p: &Project, w: &Words, persian: bool) -> Vec<Block> {
             }
         })
         .collect()
-}
-
-/// A Markdown cell: no line breaks or pipes inside.
-fn md_cell(s: &str) -> String {
-    s.replace('|', "\\|").replace(['\n', '\r'], " ")
-}
-
-fn markdown(
-    p: &Project,
-    w: &Words,
-    rtl: bool,
-    coders: &[&str],
-    tables: &[Table],
-    threads: &[Block],
-    points: &[String],
-) -> String {
-    let mut o = String::new();
-    if rtl {
-        o.push_str("<div dir=\"rtl\">\n\n");
-    }
-    put!(o, "# {} — {}\n\n", w.title, p.name);
-    put!(o, "{}: {}\n\n", w.coders, coders.join("، "));
-    for t in tables {
-        put!(o, "## {}\n\n", t.heading);
-        if !t.lead.is_empty() {
-            put!(o, "{}\n\n", t.lead);
-        }
-        put!(
-            o,
-            "| {} |\n",
-            t.columns
-                .iter()
-                .map(|c| md_cell(c))
-                .collect::<Vec<_>>()
-                .join(" | ")
-        );
-        put!(o, "|{}\n", "---|".repeat(t.columns.len()));
-        for r in &t.rows {
-            put!(
-                o,
-                "| {} |\n",
-                r.iter().map(|c| md_cell(c)).collect::<Vec<_>>().join(" | ")
-            );
-        }
-        if !t.note.is_empty() {
-            put!(o, "\n{}\n", t.note);
-        }
-        o.push('\n');
-    }
-    put!(o, "## {}\n\n", w.open_comments);
-    if threads.is_empty() {
-        put!(o, "{}\n\n", w.none_open);
-    }
-    for b in threads {
-        put!(o, "### {} {}\n\n", w.about, b.about);
-        if let Some(x) = &b.proposal {
-            put!(o, "**{}:** {x}\n\n", w.proposal);
-        }
-        for (by, at, text) in &b.comments {
-            put!(o, "- **{by}** ({at}): {}\n", text.replace('\n', " "));
-        }
-        o.push('\n');
-    }
-    if !points.is_empty() {
-        put!(o, "## {}\n\n", w.review_points);
-        for x in points {
-            put!(o, "- {x}\n");
-        }
-        o.push('\n');
-    }
-    if rtl {
-        o.push_str("</div>\n");
-    }
-    o
-}
-
-/// Figures in the report's digits: Persian ones (and the Persian decimal
-/// separator) in a Persian report, as the interface writes them.
-fn digits(s: &str, persian: bool) -> String {
-    if !persian {
-        return s.to_string();
-    }
-    s.chars()
-        .map(|c| match c {
-            '0'..='9' => char::from_u32(c as u32 - '0' as u32 + 0x06F0).unwrap_or(c),
-            '.' => '\u{066B}',
-            '%' => '٪',
-            _ => c,
-        })
-        .collect()
-}
-
-fn esc(s: &str) -> String {
-    let mut o = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => o.push_str("&amp;"),
-            '<' => o.push_str("&lt;"),
-            '>' => o.push_str("&gt;"),
-            '"' => o.push_str("&quot;"),
-            _ => o.push(c),
-        }
-    }
-    o
-}
-
-const CSS: &str = "body{font-family:'Vazirmatn','Noto Naskh Arabic','Noto Sans',Tahoma,sans-serif;margin:2em;line-height:1.5}\
-table{border-collapse:collapse;margin:0.5em 0 1.5em;font-size:0.92em}th,td{border:1px solid #999;padding:0.2em 0.6em;text-align:start;vertical-align:top}\
-td.n{text-align:end;font-variant-numeric:tabular-nums}th{background:#eee}\
-.thread{border:1px solid #ccc;padding:0.4em 0.8em;margin:0.6em 0}\
-@media print{body{margin:0}table{font-size:0.8em}thead{display:table-header-group}tr,.thread{break-inside:avoid}h2{break-after:avoid}}";
-
-fn html(
-    p: &Project,
-    w: &Words,
-    rtl: bool,
-    coders: &[&str],
-    tables: &[Table],
-    threads: &[Block],
-    points: &[String],
-) -> String {
-    let (dir, lang) = if rtl { ("rtl", "fa") } else { ("ltr", "en") };
-    let mut o = String::new();
-    put!(
-        o,
-        "<!DOCTYPE html>\n<html dir=\"{dir}\" lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{} — {}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
-        esc(w.title),
-        esc(&p.name)
-    );
-    put!(
-        o,
-        "<h1>{} — <bdi>{}</bdi></h1>\n",
-        esc(w.title),
-        esc(&p.name)
-    );
-    let names: Vec<String> = coders
-        .iter()
-        .map(|c| format!("<bdi>{}</bdi>", esc(c)))
-        .collect();
-    put!(
-        o,
-        "<p>{}: {}</p>\n",
-        esc(w.coders),
-        names.join(if rtl { "، " } else { ", " })
-    );
-    for t in tables {
-        put!(o, "<h2>{}</h2>\n", esc(&t.heading));
-        if !t.lead.is_empty() {
-            put!(o, "<p>{}</p>\n", esc(&digits(&t.lead, rtl)));
-        }
-        o.push_str("<table>\n<thead><tr>\n");
-        for c in &t.columns {
-            put!(o, "<th><bdi>{}</bdi></th>", esc(c));
-        }
-        o.push_str("</tr></thead>\n<tbody>\n");
-        for r in &t.rows {
-            o.push_str("<tr>");
-            for c in r {
-                let numeric =
-                    !c.is_empty() && c.chars().all(|x| x.is_ascii_digit() || ".-–%".contains(x));
-                // The tree's nesting as an indent (spaces do not show it).
-                let depth = c.chars().take_while(|x| *x == '\u{a0}').count() / 3;
-                let cell = c.trim_start_matches('\u{a0}');
-                let (class, style) = match (numeric, depth) {
-                    (true, _) => (" class=\"n\"", String::new()),
-                    (false, 0) => ("", String::new()),
-                    (false, d) => (
-                        "",
-                        format!(" style=\"padding-inline-start:{}em\"", d as f32 * 1.4 + 0.6),
-                    ),
-                };
-                let text = if numeric {
-                    digits(cell, rtl)
-                } else {
-                    cell.to_string()
-                };
-                put!(o, "<td{class}{style}><bdi>{}</bdi></td>", esc(&text));
-            }
-            o.push_str("</tr>\n");
-        }
-        o.push_str("</tbody>\n</table>\n");
-        if !t.note.is_empty() {
-            put!(o, "<p>{}</p>\n", esc(&digits(&t.note, rtl)));
-        }
-    }
-    put!(o, "<h2>{}</h2>\n", esc(w.open_comments));
-    if threads.is_empty() {
-        put!(o, "<p>{}</p>\n", esc(w.none_open));
-    }
-    for b in threads {
-        put!(
-            o,
-            "<div class=\"thread\">\n<h3>{} <bdi>{}</bdi></h3>\n",
-            esc(w.about),
-            esc(&b.about)
-        );
-        if let Some(x) = &b.proposal {
-            put!(
-                o,
-                "<p><b>{}:</b> <bdi>{}</bdi></p>\n",
-                esc(w.proposal),
-                esc(x)
-            );
-        }
-        o.push_str("<ul>\n");
-        for (by, at, text) in &b.comments {
-            put!(
-                o,
-                "<li><b><bdi>{}</bdi></b> (<span dir=\"ltr\">{}</span>): <bdi>{}</bdi></li>\n",
-                esc(by),
-                esc(&digits(at, rtl)),
-                esc(text).replace('\n', "<br>")
-            );
-        }
-        o.push_str("</ul>\n</div>\n");
-    }
-    if !points.is_empty() {
-        put!(o, "<h2>{}</h2>\n<ul>\n", esc(w.review_points));
-        for x in points {
-            put!(o, "<li><bdi>{}</bdi></li>\n", esc(x));
-        }
-        o.push_str("</ul>\n");
-    }
-    o.push_str("</body>\n</html>\n");
-    o
 }

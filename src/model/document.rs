@@ -395,6 +395,8 @@ impl Document {
     }
 }
 
+// expect() here is on the tests' own fixed inputs: a panic is the test
+// failing, with its message; no file or user data reaches it.
 #[cfg(test)]
 mod tests {
     use super::*;

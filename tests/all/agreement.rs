@@ -2,7 +2,7 @@
 //! (fixtures made by tests/fixtures/agreement/make_fixtures.py), the whole
 //! comparison on projects, and `strata agreement` end to end.
 
-use crate::util::{fixture, ok, stderr, stdout, strata, tmp};
+use crate::util::{code_args, fixture, ok, stderr, stdout, strata, tmp};
 use serde_json::Value;
 use strata::analysis::agreement::{self, AgreementOptions, Unit, stats};
 use strata::model::*;
@@ -197,19 +197,7 @@ fn coded_project(dir: &std::path::Path) -> String {
     ok(&["new", &p]);
     ok(&["import", &p, transcript.to_str().expect("utf-8")]);
     let code = |lines: &str, code: &str, coder: &str| {
-        ok(&[
-            "code",
-            &p,
-            "--document",
-            "interview",
-            "--lines",
-            lines,
-            "--code",
-            code,
-            "--coder",
-            coder,
-            "--create",
-        ]);
+        ok(&code_args(&p, "interview", lines, code, coder));
     };
     // رسانه: علی 2–3, سارا 2 and 4. اعتماد: both on 4.
     code("2-3", "رسانه", "علی");

@@ -119,11 +119,11 @@ fn coders_are_entities_found_by_name_never_blank_or_twice() {
     let path = small_project(dir.path());
     let f = path.to_str().expect("utf-8");
     let before = store::load(&path).expect("load").0.coders.len();
-    ok(&code_args(f, "1", "Trust", "Nika"));
-    ok(&code_args(f, "2", "Trust", " Nika "));
+    ok(&code_args(f, "P7", "1", "Trust", "Nika"));
+    ok(&code_args(f, "P7", "2", "Trust", " Nika "));
     // The same person typed differently: case, spaces, Arabic ي for ی.
     let code = |lines: &str, coder: &str| {
-        ok(&code_args(f, lines, "Trust", coder));
+        ok(&code_args(f, "P7", lines, "Trust", coder));
     };
     code("3", "nika");
     code("1", "علی");
@@ -136,7 +136,7 @@ fn coders_are_entities_found_by_name_never_blank_or_twice() {
     );
     let nika = p.coder_by_name("Nika").expect("Nika").id;
     assert_eq!(p.index().codings_of_coder(nika).len(), 3);
-    let o = strata(&code_args(f, "3", "Trust", "  "));
+    let o = strata(&code_args(f, "P7", "3", "Trust", "  "));
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(stderr(&o).contains("coder needs a name"));
     // A duplicate name is refused by the command itself.
@@ -187,7 +187,7 @@ fn edits_record_who_and_when_and_undo_restores_it() {
     let dir = tmp();
     let path = small_project(dir.path());
     let f = path.to_str().expect("utf-8");
-    ok(&code_args(f, "1", "New/Sub/Leaf", "Nika"));
+    ok(&code_args(f, "P7", "1", "New/Sub/Leaf", "Nika"));
     ok(&[
         "memo", f, "--code", "Leaf", "--title", "t", "--body", "b", "--author", "Nika",
     ]);
@@ -222,7 +222,7 @@ fn the_cli_keeps_the_code_tree_to_its_levels_unless_told() {
     let path = small_project(dir.path());
     let f = path.to_str().expect("utf-8");
     let bytes = std::fs::read(&path).expect("read");
-    let deep = code_args(f, "1", "A/B/C/D", "Sara");
+    let deep = code_args(f, "P7", "1", "A/B/C/D", "Sara");
     let o = strata(&deep);
     assert_eq!(o.status.code(), Some(1));
     assert!(
@@ -376,23 +376,6 @@ fn undoing_back_to_the_saved_state_is_clean_again() {
     h.apply(&mut p, rename(ids[1], "c")).expect("edit");
     h.undo(&mut p).expect("undo");
     assert!(h.is_dirty());
-}
-
-/// `strata code FILE --document P7 --lines LINES --code CODE --coder CODER --create`.
-fn code_args<'a>(f: &'a str, lines: &'a str, code: &'a str, coder: &'a str) -> Vec<&'a str> {
-    vec![
-        "code",
-        f,
-        "--document",
-        "P7",
-        "--lines",
-        lines,
-        "--code",
-        code,
-        "--coder",
-        coder,
-        "--create",
-    ]
 }
 
 #[test]

@@ -49,19 +49,8 @@ fn load(path: &Path) -> Project {
 }
 
 fn code(project: &Path, doc: &str, lines: &str, code: &str, coder: &str) {
-    ok(&[
-        "code",
-        project.to_str().expect("utf8"),
-        "--document",
-        doc,
-        "--lines",
-        lines,
-        "--code",
-        code,
-        "--coder",
-        coder,
-        "--create",
-    ]);
+    let f = project.to_str().expect("utf8");
+    ok(&code_args(f, doc, lines, code, coder));
 }
 
 /// A coding as a reader sees it: document, range, coder.

@@ -113,3 +113,26 @@ pub fn code_named(p: &strata::model::Project, name: &str) -> strata::model::Code
         .map(|c| c.id)
         .expect("code")
 }
+
+/// `strata code FILE --document DOC --lines LINES --code CODE --coder CODER --create`.
+pub fn code_args<'a>(
+    f: &'a str,
+    doc: &'a str,
+    lines: &'a str,
+    code: &'a str,
+    coder: &'a str,
+) -> Vec<&'a str> {
+    vec![
+        "code",
+        f,
+        "--document",
+        doc,
+        "--lines",
+        lines,
+        "--code",
+        code,
+        "--coder",
+        coder,
+        "--create",
+    ]
+}

@@ -1,4 +1,5 @@
 //! Hand-computed cases: every figure below is worked out in the comments.
+//! `expect` is on the tests' own fixed inputs: a panic is the test failing.
 
 use super::*;
 

@@ -2,6 +2,7 @@
 //! `tests/fixtures/bidi/pango-breaks.tsv` is made once by
 //! tools/pango-breaks/generate.sh (pango's own line breaking of the same
 //! paragraphs at the same widths, unrounded glyph positions like egui's).
+//! A test module: `expect` on the committed fixture is the test failing.
 
 use super::LayoutCache;
 use crate::model::{Direction, Document};
