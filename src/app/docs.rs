@@ -202,6 +202,7 @@ fn doc_menu_ui(
             let group = DocGroup {
                 id: GroupId::new(),
                 name: format!("{} {}", s.new_group, state.num(p.groups.len() + 1)),
+                description: String::new(),
                 stamp: Stamp::now(p.actor()),
             };
             let gid = group.id;

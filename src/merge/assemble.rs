@@ -290,6 +290,7 @@ impl Merger<'_> {
             .filter_map(|id| self.groups.remove(id))
             .collect();
         p.roots = roots;
+        p.code_sets = super::sets::merge_code_sets(base, &self.sides, &self.codes);
         p.codes = std::mem::take(&mut self.codes);
         p.codings = std::mem::take(&mut self.codings);
         p.memos = std::mem::take(&mut self.memos);

@@ -148,6 +148,7 @@ impl Merger<'_> {
                         c.name != b.name
                             || c.color != b.color
                             || c.description != b.description
+                            || c.codable != b.codable
                             || *p != bp
                     })
                 })
@@ -241,6 +242,13 @@ impl Merger<'_> {
                     );
                 }
             }
+            // Codable: a yes or no, so every side that changed it agrees.
+            let base_codable = b.map_or(first.codable, |c| c.codable);
+            code.codable = if vs.iter().any(|(_, c, _)| c.codable != base_codable) {
+                !base_codable
+            } else {
+                base_codable
+            };
             // Description.
             let dcands: Vec<Cand<Desc>> = vs
                 .iter()

@@ -15,6 +15,7 @@ mod items;
 mod norm;
 mod report;
 mod review;
+mod sets;
 mod show;
 mod three;
 

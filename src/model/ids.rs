@@ -69,5 +69,9 @@ id_type!(
     /// A document group.
     GroupId
 );
+id_type!(
+    /// A code set: codes gathered across the tree (REFI-QDA `Set`).
+    SetId
+);
 
 pub use crate::base::{CharPos, CharRange};

@@ -41,6 +41,22 @@ pub struct Coder {
 pub struct DocGroup {
     pub id: GroupId,
     pub name: String,
+    /// What the group is for (REFI-QDA sets have one).
+    #[serde(default)]
+    pub description: String,
+    pub stamp: Stamp,
+}
+
+/// Codes gathered across the tree, as MAXQDA's code sets or a REFI-QDA
+/// `Set` of codes. Membership only: the codes stay where they are.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CodeSet {
+    pub id: SetId,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    /// Members in the set's order; a code removed later is skipped.
+    pub codes: Vec<CodeId>,
     pub stamp: Stamp,
 }
 
@@ -88,7 +104,15 @@ pub struct Code {
     /// Child codes, in the user's order.
     #[serde(default)]
     pub children: Vec<CodeId>,
+    /// False for a code that only groups others and cannot be applied to
+    /// text (NVivo's aggregate nodes, REFI-QDA `isCodable="false"`).
+    #[serde(default = "yes")]
+    pub codable: bool,
     pub stamp: Stamp,
+}
+
+fn yes() -> bool {
+    true
 }
 
 impl Code {
@@ -99,6 +123,7 @@ impl Code {
             color: color.into(),
             description: Description::default(),
             children: Vec::new(),
+            codable: true,
             stamp: Stamp::now(None),
         }
     }
@@ -184,6 +209,8 @@ pub struct Project {
     pub interviewer_labels: Vec<String>,
     pub coders: Vec<Coder>,
     pub groups: Vec<DocGroup>,
+    /// Code sets, in the user's order.
+    pub code_sets: Vec<CodeSet>,
     pub documents: Vec<Document>,
     pub codes: BTreeMap<CodeId, Code>,
     /// Top-level codes in the user's order.
@@ -211,6 +238,7 @@ impl Project {
                 .collect(),
             coders: Vec::new(),
             groups: Vec::new(),
+            code_sets: Vec::new(),
             documents: Vec::new(),
             codes: BTreeMap::new(),
             roots: Vec::new(),

@@ -11,14 +11,16 @@
 //! Strata that reads only version 3 refuses the file rather than drop it.
 //! Version 5 adds the supervisor's review (`review`: comment threads,
 //! verdicts, review points; absent when there is none), for the same
-//! reason.
+//! reason. Version 6 adds what other tools' projects carry: code sets
+//! (`code_sets`), codes that cannot be applied (`codable: false`) and
+//! group descriptions, each absent when unused.
 
 use crate::model::*;
 
 pub const FORMAT_NAME: &str = "strata.project";
 /// Version written by this build. Bump it, freeze the old shape in its own
 /// module and add a migration when the format changes.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 
 /// A project as read from any version of the file, not yet validated.
 pub struct Parts {
@@ -30,6 +32,7 @@ pub struct Parts {
     pub interviewer_labels: Vec<String>,
     pub coders: Vec<Coder>,
     pub groups: Vec<DocGroup>,
+    pub code_sets: Vec<CodeSet>,
     pub documents: Vec<Document>,
     pub roots: Vec<CodeId>,
     pub codes: Vec<Code>,

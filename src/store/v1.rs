@@ -178,9 +178,11 @@ pub fn migrate(p: Project) -> v2::Project<'static> {
             .map(|g| v2::DocGroup {
                 id: g.id,
                 name: g.name,
+                description: String::new(),
                 history: v2::History::default(),
             })
             .collect(),
+        code_sets: Vec::new(),
         documents: p.documents.into_iter().map(document).collect(),
         roots: p.roots,
         codes: p.codes.into_iter().map(code).collect(),
@@ -229,6 +231,7 @@ fn code(c: Code) -> v2::Code {
             example: c.description.example,
         },
         children: c.children,
+        codable: true,
         history: v2::History::default(),
     }
 }

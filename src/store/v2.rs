@@ -38,6 +38,9 @@ pub struct Project<'a> {
     pub coders: Vec<Coder>,
     #[serde(default)]
     pub groups: Vec<DocGroup>,
+    /// Version 6 on.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub code_sets: Vec<CodeSet>,
     #[serde(default)]
     pub documents: Vec<Document<'a>>,
     /// Top-level codes in order.
@@ -60,6 +63,14 @@ pub struct Project<'a> {
 #[allow(clippy::ptr_arg)]
 fn is_no_review(r: &Cow<'_, model::Review>) -> bool {
     r.is_empty()
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_yes(b: &bool) -> bool {
+    *b
 }
 
 fn is_auto(d: &model::Direction) -> bool {
@@ -134,6 +145,9 @@ pub struct Coder {
 pub struct DocGroup {
     pub id: GroupId,
     pub name: String,
+    /// Version 6 on.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
     #[serde(default, skip_serializing_if = "History::is_empty")]
     pub history: History,
 }
@@ -182,6 +196,19 @@ pub struct Document<'a> {
     pub history: History,
 }
 
+/// Version 6 on: codes gathered across the tree.
+#[derive(Serialize, Deserialize)]
+pub struct CodeSet {
+    pub id: model::SetId,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    #[serde(default)]
+    pub codes: Vec<CodeId>,
+    #[serde(default, skip_serializing_if = "History::is_empty")]
+    pub history: History,
+}
+
 #[derive(Serialize, Deserialize)]
 pub struct Code {
     pub id: CodeId,
@@ -191,6 +218,9 @@ pub struct Code {
     pub description: Description,
     #[serde(default)]
     pub children: Vec<CodeId>,
+    /// Version 6 on; absent: true.
+    #[serde(default = "yes", skip_serializing_if = "is_yes")]
+    pub codable: bool,
     #[serde(default, skip_serializing_if = "History::is_empty")]
     pub history: History,
 }
@@ -317,7 +347,19 @@ pub fn into_parts(p: Project<'_>) -> Parts {
             .map(|g| model::DocGroup {
                 id: g.id,
                 name: g.name,
+                description: g.description,
                 stamp: g.history.into(),
+            })
+            .collect(),
+        code_sets: p
+            .code_sets
+            .into_iter()
+            .map(|s| model::CodeSet {
+                id: s.id,
+                name: s.name,
+                description: s.description,
+                codes: s.codes,
+                stamp: s.history.into(),
             })
             .collect(),
         documents: p.documents.into_iter().map(document_in).collect(),
@@ -364,6 +406,7 @@ fn code_in(c: Code) -> model::Code {
             example: c.description.example,
         },
         children: c.children,
+        codable: c.codable,
         stamp: c.history.into(),
     }
 }
@@ -457,7 +500,19 @@ pub fn from_model(p: &model::Project) -> Project<'_> {
             .map(|g| DocGroup {
                 id: g.id,
                 name: g.name.clone(),
+                description: g.description.clone(),
                 history: g.stamp.into(),
+            })
+            .collect(),
+        code_sets: p
+            .code_sets
+            .iter()
+            .map(|s| CodeSet {
+                id: s.id,
+                name: s.name.clone(),
+                description: s.description.clone(),
+                codes: s.codes.clone(),
+                history: s.stamp.into(),
             })
             .collect(),
         documents: p.documents.iter().map(document_out).collect(),
@@ -508,6 +563,7 @@ fn code_out(c: &model::Code) -> Code {
             example: c.description.example.clone(),
         },
         children: c.children.clone(),
+        codable: c.codable,
         history: c.stamp.into(),
     }
 }

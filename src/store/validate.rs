@@ -187,6 +187,7 @@ pub fn build(file: Parts) -> (Project, Vec<Problem>) {
         p.interviewer_labels = file.interviewer_labels;
     }
     p.groups = file.groups;
+    p.code_sets = file.code_sets;
     p.set_aside = file.set_aside;
     // Threads about a code or coding deleted since are kept: the
     // discussion is part of the study's record.

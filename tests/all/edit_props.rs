@@ -246,6 +246,7 @@ pub(super) fn to_command(p: &Project, s: &Step) -> Option<Command> {
                 let group = DocGroup {
                     id: GroupId::new(),
                     name: "g".into(),
+                    description: String::new(),
                     stamp: Stamp::now(None),
                 };
                 let gid = group.id;

@@ -287,3 +287,49 @@ fn a_lock_removes_only_its_own_file() {
         .collect();
     assert!(stray.is_empty());
 }
+
+/// Format 6 keeps what other tools' projects carry: code sets, codes that
+/// only group others, group descriptions; a version-5 file still loads and
+/// is kept beside the first save.
+#[test]
+fn code_sets_and_uncodable_codes_survive_a_save_and_a_version_5_file_is_kept() {
+    use strata::model::*;
+    let dir = tmp();
+    let (mut p, _) = store::load(&fixture("small.strata")).expect("fixture");
+    let plain = store::to_string(&p).expect("ser");
+    let v: serde_json::Value = serde_json::from_str(&plain).expect("json");
+    assert!(v["project"].get("code_sets").is_none(), "nothing when unused");
+    assert!(!plain.contains("\"codable\""), "codable only when false");
+
+    let first = p.roots[0];
+    p.codes.get_mut(&first).expect("root").codable = false;
+    let members: Vec<CodeId> = p.codes.keys().take(2).copied().collect();
+    p.code_sets.push(CodeSet {
+        id: SetId::new(),
+        name: "مجموعهٔ کدها".into(),
+        description: "for the paper".into(),
+        codes: members,
+        stamp: Stamp::now(None),
+    });
+    let path = dir.path().join("six.strata");
+    store::save(&p, &path).expect("save");
+    let (q, problems) = store::load(&path).expect("reload");
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(q.code_sets, p.code_sets);
+    assert!(!q.codes[&first].codable);
+
+    let v5 = plain.replacen(
+        &format!("\"version\": {},", store::FORMAT_VERSION),
+        "\"version\": 5,",
+        1,
+    );
+    assert_ne!(v5, plain, "this build writes a newer version than 5");
+    let old = dir.path().join("five.strata");
+    std::fs::write(&old, &v5).expect("write");
+    let (r, problems) = store::load(&old).expect("load v5");
+    assert!(problems.is_empty(), "{problems:?}");
+    assert!(r.code_sets.is_empty() && r.codes.values().all(|c| c.codable));
+    store::save(&r, &old).expect("save");
+    let kept = store::older_backup_path(&old, 5);
+    assert_eq!(std::fs::read_to_string(&kept).expect(".v5.bak"), v5);
+}
