@@ -98,10 +98,12 @@ pub enum Cmd {
     },
     /// Print the code tree with levels and counts.
     Codes { project: PathBuf },
-    /// Export the code hierarchy with its segments.
+    /// Export the code hierarchy with its segments, or the whole project
+    /// for other QDA tools (REFI-QDA: qdpx, or the codebook alone: qdc).
     Export {
         project: PathBuf,
-        /// json, ron, csv or md
+        /// json, ron, csv, md, qdpx (REFI-QDA project) or qdc (REFI-QDA
+        /// codebook)
         #[arg(long)]
         format: crate::export::Format,
         /// Output file, or - for standard output.

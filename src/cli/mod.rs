@@ -13,7 +13,7 @@ use crate::edit::{self, Command, History};
 use crate::export::{self, ExportOptions};
 use crate::model::*;
 use crate::store::{self, Lock};
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
@@ -60,8 +60,13 @@ fn input(path: &Path, msg: impl std::fmt::Display) -> CliError {
 /// Write a command's answer to stdout; a failure (a full disk behind a
 /// redirect, say) is an error like any other.
 fn print_out(text: &str) -> Result<(), CliError> {
+    print_bytes(text.as_bytes())
+}
+
+/// `print_out` for any bytes (a zip, when exported to standard output).
+fn print_bytes(bytes: &[u8]) -> Result<(), CliError> {
     let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())
+    out.write_all(bytes)
         .and_then(|()| out.flush())
         .map_err(|e| {
             if e.kind() == std::io::ErrorKind::BrokenPipe {
@@ -406,12 +411,19 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
                 exclude_interviewer: no_interviewer,
                 rtl: dir.map(|d| d == args::TableDir::Rtl),
             };
-            let text = export::export(&p, format, &opts).map_err(|e| input(&project, e))?;
-            if output.as_os_str() == "-" {
-                print_out(&text)?;
+            let to_stdout = output.as_os_str() == "-";
+            if to_stdout && format == export::Format::Qdpx && std::io::stdout().is_terminal() {
+                return Err(CliError::Usage(
+                    "a .qdpx is a zip file: give --output FILE.qdpx (or redirect standard output)"
+                        .into(),
+                ));
+            }
+            let bytes = export::export_bytes(&p, format, &opts).map_err(|e| input(&project, e))?;
+            if to_stdout {
+                print_bytes(&bytes)?;
             } else {
                 store::check_export_target(&output, Some(&project))?;
-                store::write_atomic_from(&output, text.as_bytes(), false, Some(&project))?;
+                store::write_atomic_from(&output, &bytes, false, Some(&project))?;
                 say!("wrote {}", output.display());
             }
         }

@@ -1,7 +1,9 @@
 //! Export of the code hierarchy with its quotes: JSON and RON (one
 //! structure), CSV (one row per level-1 code) and Markdown (Table 3 layout).
 //! Output is deterministic: tree order, then document order and position.
+//! REFI-QDA (`.qdpx`, `.qdc`) for other QDA tools is in `refi`.
 
+pub mod refi;
 mod review;
 mod review_page;
 mod table;
@@ -22,6 +24,10 @@ pub enum Format {
     Ron,
     Csv,
     Md,
+    /// REFI-QDA project exchange (a zip; see `export_bytes`).
+    Qdpx,
+    /// REFI-QDA codebook.
+    Qdc,
 }
 
 impl std::str::FromStr for Format {
@@ -32,7 +38,11 @@ impl std::str::FromStr for Format {
             "ron" => Ok(Self::Ron),
             "csv" => Ok(Self::Csv),
             "md" | "markdown" => Ok(Self::Md),
-            _ => Err(format!("unknown format '{s}' (json, ron, csv or md)")),
+            "qdpx" => Ok(Self::Qdpx),
+            "qdc" => Ok(Self::Qdc),
+            _ => Err(format!(
+                "unknown format '{s}' (json, ron, csv, md, qdpx or qdc)"
+            )),
         }
     }
 }
@@ -268,7 +278,21 @@ impl Ctx<'_> {
 #[error("could not write {0}: {1}")]
 pub struct ExportError(pub &'static str, pub String);
 
-/// The export as text in the chosen format.
+/// The export as the file's bytes, in any format (`.qdpx` is a zip).
+pub fn export_bytes(
+    p: &Project,
+    format: Format,
+    opts: &ExportOptions,
+) -> Result<Vec<u8>, ExportError> {
+    match format {
+        Format::Qdpx => refi::qdpx_bytes(p),
+        Format::Qdc => refi::qdc_bytes(p),
+        _ => export(p, format, opts).map(String::into_bytes),
+    }
+}
+
+/// The export as text in the chosen format; the binary `.qdpx` is refused
+/// here (`export_bytes` writes every format).
 pub fn export(p: &Project, format: Format, opts: &ExportOptions) -> Result<String, ExportError> {
     if matches!(format, Format::Json | Format::Ron) {
         // Every coded segment is quoted with its lines.
@@ -293,5 +317,10 @@ pub fn export(p: &Project, format: Format, opts: &ExportOptions) -> Result<Strin
         }
         Format::Csv => to_csv(p, opts).map_err(|e| ExportError("CSV", e)),
         Format::Md => Ok(to_markdown(p, opts.rtl.unwrap_or_else(|| table_rtl(p)))),
+        Format::Qdc => refi::qdc_checked(p),
+        Format::Qdpx => Err(ExportError(
+            "REFI-QDA project",
+            "a .qdpx is a zip, not text; use export_bytes".into(),
+        )),
     }
 }

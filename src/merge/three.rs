@@ -3,9 +3,7 @@
 //! None of them depends on the order in which the sides are given.
 
 use chrono::{DateTime, Utc};
-use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
-use uuid::Uuid;
 
 /// One side's version of a value, and when that side last changed the item.
 pub(super) struct Cand<T> {
@@ -123,22 +121,9 @@ pub(super) fn merge_order<T: Copy + Ord>(
     (keyed.into_iter().map(|(_, x)| x).collect(), conflict)
 }
 
-/// A stable ID made from `parts` (a UUID of version 8): the copy of a
-/// conflicting item gets the same ID however often, and in whichever order,
-/// the same sides are merged.
-pub(super) fn derived_uuid(parts: &[&[u8]]) -> Uuid {
-    let mut h = Sha256::new();
-    for p in parts {
-        h.update((p.len() as u64).to_le_bytes());
-        h.update(p);
-    }
-    let d = h.finalize();
-    let mut b = [0u8; 16];
-    b.copy_from_slice(&d[..16]);
-    b[6] = (b[6] & 0x0f) | 0x80;
-    b[8] = (b[8] & 0x3f) | 0x80;
-    Uuid::from_bytes(b)
-}
+/// Shared with the REFI-QDA export, which derives its selection IDs the
+/// same way.
+pub(super) use crate::model::derived_uuid;
 
 // expect() here is on the tests' own fixed inputs: a panic is the test
 // failing, with its message; no file or user data reaches it.

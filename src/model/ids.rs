@@ -75,3 +75,22 @@ id_type!(
 );
 
 pub use crate::base::{CharPos, CharRange};
+
+/// A stable ID made from `parts` (a UUID of version 8): the same parts give
+/// the same ID on every run. Merge names the copy of a conflicting item with
+/// it (the same ID however often, and in whichever order, the same sides are
+/// merged); the REFI-QDA export its selections and variables.
+pub fn derived_uuid(parts: &[&[u8]]) -> Uuid {
+    use sha2::Digest;
+    let mut h = sha2::Sha256::new();
+    for p in parts {
+        h.update((p.len() as u64).to_le_bytes());
+        h.update(p);
+    }
+    let d = h.finalize();
+    let mut b = [0u8; 16];
+    b.copy_from_slice(&d[..16]);
+    b[6] = (b[6] & 0x0f) | 0x80;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    Uuid::from_bytes(b)
+}
