@@ -41,6 +41,7 @@ mod gui_workflow;
 mod hostile;
 mod import;
 mod refi_export;
+mod refi_xml;
 mod review;
 mod safety;
 mod selection;
