@@ -254,7 +254,7 @@ pub fn saved(wb: &mut Workbench, path: PathBuf, state: u64, revision: u64) {
 }
 
 /// Export the hierarchy; the format follows the file's extension
-/// (.json, .ron, .csv, .md), and the interviewer's lines follow the
+/// (.json, .ron, .csv, .md, .xlsx), and the interviewer's lines follow the
 /// retrieval setting.
 pub fn export_to(wb: &mut Workbench, path: PathBuf) {
     let ext = path
@@ -282,11 +282,11 @@ pub fn export_to(wb: &mut Workbench, path: PathBuf) {
     let result = crate::store::check_export_target(&path, wb.path.as_deref())
         .map_err(|e| super::errors::store(lang, &e))
         .and_then(|()| {
-            crate::export::export(&wb.project, format, &opts)
+            crate::export::export_bytes(&wb.project, format, &opts)
                 .map_err(|e| super::errors::export(lang, &e))
         })
-        .and_then(|text| {
-            crate::store::write_atomic_from(&path, text.as_bytes(), false, wb.path.as_deref())
+        .and_then(|bytes| {
+            crate::store::write_atomic_from(&path, &bytes, false, wb.path.as_deref())
                 .map_err(|e| super::errors::store(lang, &e))
         });
     match result {

@@ -101,7 +101,7 @@ pub enum Cmd {
     /// Export the code hierarchy with its segments.
     Export {
         project: PathBuf,
-        /// json, ron, csv or md
+        /// json, ron, csv, md or xlsx
         #[arg(long)]
         format: crate::export::Format,
         /// Output file, or - for standard output.
@@ -227,6 +227,18 @@ pub enum Cmd {
         #[arg(long, value_enum, default_value = "line")]
         unit: AgreementUnit,
     },
+    /// The study report: each category, subcategory and code with its
+    /// definition, counts and example quotes (cited `P9, lines 12–14`), as
+    /// one HTML file that prints well or as Markdown for the paper.
+    Report {
+        project: PathBuf,
+        /// report.html or report.md.
+        #[arg(long, short)]
+        output: PathBuf,
+        /// html or md (default: from the output's extension).
+        #[arg(long, value_enum)]
+        format: Option<ReportKind>,
+    },
     /// A project as readable text, one coding per line (for git's textconv).
     Show { project: PathBuf },
 }
@@ -237,6 +249,14 @@ pub enum AgreementUnit {
     Line,
     Segment,
     Document,
+}
+
+/// The format of `report --format`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportKind {
+    Html,
+    #[value(alias = "markdown")]
+    Md,
 }
 
 /// A table's direction, for `export --dir`.

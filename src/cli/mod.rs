@@ -4,6 +4,7 @@
 mod agreement;
 mod args;
 mod codebook;
+mod report;
 mod review;
 mod team;
 
@@ -397,6 +398,12 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
             no_interviewer,
             dir,
         } => {
+            if output.as_os_str() == "-" && format == export::Format::Xlsx {
+                return Err(input(
+                    &output,
+                    "a workbook is not text: give a file name (--output FILE.xlsx)",
+                ));
+            }
             if output.as_os_str() != "-" {
                 // Before the work of loading: a refusal costs nothing.
                 store::check_export_target(&output, Some(&project))?;
@@ -406,12 +413,12 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
                 exclude_interviewer: no_interviewer,
                 rtl: dir.map(|d| d == args::TableDir::Rtl),
             };
-            let text = export::export(&p, format, &opts).map_err(|e| input(&project, e))?;
+            let bytes = export::export_bytes(&p, format, &opts).map_err(|e| input(&project, e))?;
             if output.as_os_str() == "-" {
-                print_out(&text)?;
+                print_out(&String::from_utf8_lossy(&bytes))?;
             } else {
                 store::check_export_target(&output, Some(&project))?;
-                store::write_atomic_from(&output, text.as_bytes(), false, Some(&project))?;
+                store::write_atomic_from(&output, &bytes, false, Some(&project))?;
                 say!("wrote {}", output.display());
             }
         }
@@ -525,6 +532,7 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
         } => team::merge_driver(&base, &ours, &theirs, path.as_deref(), honour_deletions)?,
         Cmd::Diff { old, new, json } => team::diff(&old, &new, json)?,
         cmd @ Cmd::Review { .. } => review::run(cmd)?,
+        cmd @ Cmd::Report { .. } => report::run(cmd)?,
         Cmd::Show { project } => print_out(&crate::merge::show(&load(&project)?))?,
     }
     Ok(())

@@ -2,12 +2,24 @@
 //! structure), CSV (one row per level-1 code) and Markdown (Table 3 layout).
 //! Output is deterministic: tree order, then document order and position.
 
+/// Append formatted text to a String (no Result to ignore, unlike `write!`).
+macro_rules! put {
+    ($o:expr, $($t:tt)*) => {
+        $o.push_str(&format!($($t)*))
+    };
+}
+
 mod review;
 mod review_page;
+mod study;
+mod study_page;
 mod table;
+mod xlsx;
 
 pub use review::{ReportFormat, Table, agreement_table, conflict_text, review_report};
+pub use study::study_report;
 pub use table::{table_rtl, to_csv, to_markdown};
+pub use xlsx::xlsx_bytes;
 
 use crate::model::*;
 use serde::Serialize;
@@ -22,6 +34,8 @@ pub enum Format {
     Ron,
     Csv,
     Md,
+    /// A workbook (bytes: see `xlsx_bytes`, not `export`).
+    Xlsx,
 }
 
 impl std::str::FromStr for Format {
@@ -32,7 +46,8 @@ impl std::str::FromStr for Format {
             "ron" => Ok(Self::Ron),
             "csv" => Ok(Self::Csv),
             "md" | "markdown" => Ok(Self::Md),
-            _ => Err(format!("unknown format '{s}' (json, ron, csv or md)")),
+            "xlsx" => Ok(Self::Xlsx),
+            _ => Err(format!("unknown format '{s}' (json, ron, csv, md or xlsx)")),
         }
     }
 }
@@ -68,6 +83,9 @@ pub struct Hierarchy {
 
 #[derive(Debug, Serialize)]
 pub struct Node {
+    /// The code itself, for the reports (the JSON has `id`).
+    #[serde(skip)]
+    pub code: CodeId,
     pub id: String,
     pub name: String,
     pub level: usize,
@@ -119,6 +137,14 @@ pub struct Segment {
     pub speaker: Option<String>,
     pub coder: String,
     pub text: String,
+    /// The document's short label for citing (`Document::cite_label`):
+    /// the reports cite `P9, lines 12–14`.
+    #[serde(skip)]
+    pub cite: String,
+    /// What was said: the text without the speaker labels of its lines,
+    /// each line trimmed (the reports' quotes).
+    #[serde(skip)]
+    pub said: String,
 }
 
 /// Build the hierarchy with segments.
@@ -231,6 +257,7 @@ impl Ctx<'_> {
             .join("\n\n");
         Some((
             Node {
+                code: id,
                 id: id.to_string(),
                 name: code.name.clone(),
                 level,
@@ -260,6 +287,13 @@ impl Ctx<'_> {
             speaker: doc.speaker_of_line(first_line).map(str::to_string),
             coder: self.p.coder_name(c.coder).to_string(),
             text: doc.slice(c.range).to_string(),
+            cite: doc.cite_label().to_string(),
+            said: doc
+                .text_without_labels(c.range)
+                .lines()
+                .map(str::trim)
+                .collect::<Vec<_>>()
+                .join("\n"),
         })
     }
 }
@@ -268,7 +302,19 @@ impl Ctx<'_> {
 #[error("could not write {0}: {1}")]
 pub struct ExportError(pub &'static str, pub String);
 
-/// The export as text in the chosen format.
+/// The export in the chosen format, as the bytes of its file.
+pub fn export_bytes(
+    p: &Project,
+    format: Format,
+    opts: &ExportOptions,
+) -> Result<Vec<u8>, ExportError> {
+    match format {
+        Format::Xlsx => xlsx_bytes(p),
+        _ => export(p, format, opts).map(String::into_bytes),
+    }
+}
+
+/// The export as text in the chosen format (not XLSX: see `export_bytes`).
 pub fn export(p: &Project, format: Format, opts: &ExportOptions) -> Result<String, ExportError> {
     if matches!(format, Format::Json | Format::Ron) {
         // Every coded segment is quoted with its lines.
@@ -293,5 +339,9 @@ pub fn export(p: &Project, format: Format, opts: &ExportOptions) -> Result<Strin
         }
         Format::Csv => to_csv(p, opts).map_err(|e| ExportError("CSV", e)),
         Format::Md => Ok(to_markdown(p, opts.rtl.unwrap_or_else(|| table_rtl(p)))),
+        Format::Xlsx => Err(ExportError(
+            "XLSX",
+            "a workbook is bytes, not text: use xlsx_bytes".into(),
+        )),
     }
 }
