@@ -118,7 +118,15 @@ struct Sheet<'a> {
     f: &'a Formats,
     row: RowNum,
     columns: ColNum,
+    widths: Vec<f64>,
+    /// Lines the current row's tallest cell needs.
+    lines: usize,
 }
+
+/// A row's height per line of text, in points (Calibri 11, the default).
+const LINE_HEIGHT: f64 = 15.0;
+/// Excel's tallest row, in points.
+const ROW_MAX: f64 = 409.0;
 
 impl<'a> Sheet<'a> {
     /// A sheet with its header row, frozen, and its columns' widths.
@@ -137,11 +145,18 @@ impl<'a> Sheet<'a> {
             ws.set_column_width(col, *width)?;
         }
         ws.set_freeze_panes(1, 0)?;
+        // Printed (or made a PDF): across, as wide as one page, the
+        // header on every page.
+        ws.set_landscape();
+        ws.set_print_fit_to_pages(1, 0);
+        ws.set_repeat_rows(0, 0)?;
         Ok(Self {
             ws,
             f,
             row: 0,
             columns: columns.len() as ColNum,
+            widths: columns.iter().map(|c| c.1).collect(),
+            lines: 1,
         })
     }
 
@@ -155,6 +170,20 @@ impl<'a> Sheet<'a> {
             Some(true) => 2,
         };
         let s = fit(s);
+        // Wrapped text needs a taller row; LibreOffice does not size rows
+        // itself when it opens a workbook, so the height is set here from
+        // the column's width (about one char per unit).
+        let per_line = self
+            .widths
+            .get(col as usize)
+            .copied()
+            .unwrap_or(10.0)
+            .max(4.0) as usize;
+        let lines: usize = s
+            .lines()
+            .map(|l| l.chars().count().div_ceil(per_line).max(1))
+            .sum();
+        self.lines = self.lines.max(lines);
         self.ws
             .write_string_with_format(self.row, col, s, &self.f.text[order])?;
         Ok(())
@@ -167,12 +196,25 @@ impl<'a> Sheet<'a> {
     }
 
     /// Start the next row.
-    fn next(&mut self) {
+    fn next(&mut self) -> Result<(), XlsxError> {
+        self.height()?;
         self.row += 1;
+        Ok(())
+    }
+
+    /// The current row's height, when its text wraps.
+    fn height(&mut self) -> Result<(), XlsxError> {
+        if self.lines > 1 {
+            let h = (self.lines as f64 * LINE_HEIGHT).min(ROW_MAX);
+            self.ws.set_row_height(self.row, h)?;
+        }
+        self.lines = 1;
+        Ok(())
     }
 
     /// The filter buttons over every column, header to last row.
-    fn finish(self) -> Result<(), XlsxError> {
+    fn finish(mut self) -> Result<(), XlsxError> {
+        self.height()?;
         self.ws
             .autofilter(0, 0, self.row.max(1), self.columns.saturating_sub(1))?;
         Ok(())
@@ -265,8 +307,8 @@ fn codebook(
         (p.level_name(1), 30.0),
         (w.level.to_string(), 12.0),
         (w.definition.to_string(), 40.0),
-        (w.when_to_use.to_string(), 30.0),
-        (w.example.to_string(), 30.0),
+        (w.when_to_use.to_string(), 24.0),
+        (w.example.to_string(), 24.0),
         (w.memo.to_string(), 30.0),
         (w.codings.to_string(), 11.0),
         (w.segment_count.to_string(), 11.0),
@@ -276,7 +318,7 @@ fn codebook(
     let mut all = Vec::new();
     rows(tree, &[], &mut all);
     for Row { node, columns } in &all {
-        sheet.next();
+        sheet.next()?;
         for (i, c) in columns.iter().enumerate() {
             sheet.text(i as ColNum, c)?;
         }
@@ -318,7 +360,7 @@ fn segments(
     for Row { node, .. } in &all {
         let path = p.code_path_label(node.code, " › ");
         for s in &node.segments {
-            sheet.next();
+            sheet.next()?;
             sheet.text(0, &s.document)?;
             sheet.number(1, s.first_line)?;
             sheet.number(2, s.last_line)?;
@@ -349,7 +391,7 @@ fn variables(
     let mut sheet = Sheet::new(ws, f, w.variables, rtl, &columns)?;
     let ix = p.index();
     for d in &p.documents {
-        sheet.next();
+        sheet.next()?;
         sheet.text(0, &d.name)?;
         let group = d.group.and_then(|g| p.groups.iter().find(|x| x.id == g));
         sheet.text(1, group.map_or("", |g| g.name.as_str()))?;

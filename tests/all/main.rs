@@ -40,6 +40,7 @@ mod gui_v2;
 mod gui_workflow;
 mod hostile;
 mod import;
+mod reports;
 mod review;
 mod safety;
 mod selection;
