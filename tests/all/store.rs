@@ -298,10 +298,7 @@ fn code_sets_and_uncodable_codes_survive_a_save_and_a_version_5_file_is_kept() {
     let (mut p, _) = store::load(&fixture("small.strata")).expect("fixture");
     let plain = store::to_string(&p).expect("ser");
     let v: serde_json::Value = serde_json::from_str(&plain).expect("json");
-    assert!(
-        v["project"].get("code_sets").is_none(),
-        "nothing when unused"
-    );
+    assert!(v["project"].get("code_sets").is_none(), "nothing when unused");
     assert!(!plain.contains("\"codable\""), "codable only when false");
 
     let first = p.roots[0];
