@@ -254,7 +254,7 @@ pub fn saved(wb: &mut Workbench, path: PathBuf, state: u64, revision: u64) {
 }
 
 /// Export the hierarchy; the format follows the file's extension
-/// (.json, .ron, .csv, .md), and the interviewer's lines follow the
+/// (.json, .ron, .csv, .md, .xlsx), and the interviewer's lines follow the
 /// retrieval setting.
 pub fn export_to(wb: &mut Workbench, path: PathBuf) {
     let ext = path

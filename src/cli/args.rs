@@ -102,8 +102,8 @@ pub enum Cmd {
     /// for other QDA tools (REFI-QDA: qdpx, or the codebook alone: qdc).
     Export {
         project: PathBuf,
-        /// json, ron, csv, md, qdpx (REFI-QDA project) or qdc (REFI-QDA
-        /// codebook)
+        /// json, ron, csv, md, xlsx (workbook), qdpx (REFI-QDA project)
+        /// or qdc (REFI-QDA codebook)
         #[arg(long)]
         format: crate::export::Format,
         /// Output file, or - for standard output.
@@ -229,6 +229,18 @@ pub enum Cmd {
         #[arg(long, value_enum, default_value = "line")]
         unit: AgreementUnit,
     },
+    /// The study report: each category, subcategory and code with its
+    /// definition, counts and example quotes (cited `P9, lines 12–14`), as
+    /// one HTML file that prints well or as Markdown for the paper.
+    Report {
+        project: PathBuf,
+        /// report.html or report.md.
+        #[arg(long, short)]
+        output: PathBuf,
+        /// html or md (default: from the output's extension).
+        #[arg(long, value_enum)]
+        format: Option<ReportKind>,
+    },
     /// A project as readable text, one coding per line (for git's textconv).
     Show { project: PathBuf },
 }
@@ -239,6 +251,14 @@ pub enum AgreementUnit {
     Line,
     Segment,
     Document,
+}
+
+/// The format of `report --format`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportKind {
+    Html,
+    #[value(alias = "markdown")]
+    Md,
 }
 
 /// A table's direction, for `export --dir`.

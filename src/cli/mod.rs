@@ -4,6 +4,7 @@
 mod agreement;
 mod args;
 mod codebook;
+mod report;
 mod review;
 mod team;
 
@@ -402,6 +403,12 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
             no_interviewer,
             dir,
         } => {
+            if output.as_os_str() == "-" && format == export::Format::Xlsx {
+                return Err(input(
+                    &output,
+                    "a workbook is not text: give a file name (--output FILE.xlsx)",
+                ));
+            }
             if output.as_os_str() != "-" {
                 // Before the work of loading: a refusal costs nothing.
                 store::check_export_target(&output, Some(&project))?;
@@ -412,9 +419,10 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
                 rtl: dir.map(|d| d == args::TableDir::Rtl),
             };
             let to_stdout = output.as_os_str() == "-";
-            if to_stdout && format == export::Format::Qdpx && std::io::stdout().is_terminal() {
+            let zip = matches!(format, export::Format::Qdpx | export::Format::Xlsx);
+            if to_stdout && zip && std::io::stdout().is_terminal() {
                 return Err(CliError::Usage(
-                    "a .qdpx is a zip file: give --output FILE.qdpx (or redirect standard output)"
+                    "a .qdpx or .xlsx is a zip file: give --output FILE (or redirect standard output)"
                         .into(),
                 ));
             }
@@ -537,6 +545,7 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
         } => team::merge_driver(&base, &ours, &theirs, path.as_deref(), honour_deletions)?,
         Cmd::Diff { old, new, json } => team::diff(&old, &new, json)?,
         cmd @ Cmd::Review { .. } => review::run(cmd)?,
+        cmd @ Cmd::Report { .. } => report::run(cmd)?,
         Cmd::Show { project } => print_out(&crate::merge::show(&load(&project)?))?,
     }
     Ok(())

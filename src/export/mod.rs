@@ -4,12 +4,25 @@
 //! REFI-QDA (`.qdpx`, `.qdc`) for other QDA tools is in `refi`.
 
 pub mod refi;
+
+/// Append formatted text to a String (no Result to ignore, unlike `write!`).
+macro_rules! put {
+    ($o:expr, $($t:tt)*) => {
+        $o.push_str(&format!($($t)*))
+    };
+}
+
 mod review;
 mod review_page;
+mod study;
+mod study_page;
 mod table;
+mod xlsx;
 
 pub use review::{ReportFormat, Table, agreement_table, conflict_text, review_report};
+pub use study::study_report;
 pub use table::{table_rtl, to_csv, to_markdown};
+pub use xlsx::xlsx_bytes;
 
 use crate::model::*;
 use serde::Serialize;
@@ -28,6 +41,8 @@ pub enum Format {
     Qdpx,
     /// REFI-QDA codebook.
     Qdc,
+    /// A workbook (a zip; see `export_bytes`).
+    Xlsx,
 }
 
 impl std::str::FromStr for Format {
@@ -40,8 +55,9 @@ impl std::str::FromStr for Format {
             "md" | "markdown" => Ok(Self::Md),
             "qdpx" => Ok(Self::Qdpx),
             "qdc" => Ok(Self::Qdc),
+            "xlsx" => Ok(Self::Xlsx),
             _ => Err(format!(
-                "unknown format '{s}' (json, ron, csv, md, qdpx or qdc)"
+                "unknown format '{s}' (json, ron, csv, md, xlsx, qdpx or qdc)"
             )),
         }
     }
@@ -78,6 +94,9 @@ pub struct Hierarchy {
 
 #[derive(Debug, Serialize)]
 pub struct Node {
+    /// The code itself, for the reports (the JSON has `id`).
+    #[serde(skip)]
+    pub code: CodeId,
     pub id: String,
     pub name: String,
     pub level: usize,
@@ -129,6 +148,14 @@ pub struct Segment {
     pub speaker: Option<String>,
     pub coder: String,
     pub text: String,
+    /// The document's short label for citing (`Document::cite_label`):
+    /// the reports cite `P9, lines 12–14`.
+    #[serde(skip)]
+    pub cite: String,
+    /// What was said: the text without the speaker labels of its lines,
+    /// each line trimmed (the reports' quotes).
+    #[serde(skip)]
+    pub said: String,
 }
 
 /// Build the hierarchy with segments.
@@ -241,6 +268,7 @@ impl Ctx<'_> {
             .join("\n\n");
         Some((
             Node {
+                code: id,
                 id: id.to_string(),
                 name: code.name.clone(),
                 level,
@@ -270,6 +298,13 @@ impl Ctx<'_> {
             speaker: doc.speaker_of_line(first_line).map(str::to_string),
             coder: self.p.coder_name(c.coder).to_string(),
             text: doc.slice(c.range).to_string(),
+            cite: doc.cite_label().to_string(),
+            said: doc
+                .text_without_labels(c.range)
+                .lines()
+                .map(str::trim)
+                .collect::<Vec<_>>()
+                .join("\n"),
         })
     }
 }
@@ -278,7 +313,8 @@ impl Ctx<'_> {
 #[error("could not write {0}: {1}")]
 pub struct ExportError(pub &'static str, pub String);
 
-/// The export as the file's bytes, in any format (`.qdpx` is a zip).
+/// The export as the file's bytes, in any format (`.qdpx` and `.xlsx`
+/// are zips).
 pub fn export_bytes(
     p: &Project,
     format: Format,
@@ -287,12 +323,13 @@ pub fn export_bytes(
     match format {
         Format::Qdpx => refi::qdpx_bytes(p),
         Format::Qdc => refi::qdc_bytes(p),
+        Format::Xlsx => xlsx_bytes(p),
         _ => export(p, format, opts).map(String::into_bytes),
     }
 }
 
-/// The export as text in the chosen format; the binary `.qdpx` is refused
-/// here (`export_bytes` writes every format).
+/// The export as text in the chosen format; the zips (`.qdpx`, `.xlsx`)
+/// are refused here (`export_bytes` writes every format).
 pub fn export(p: &Project, format: Format, opts: &ExportOptions) -> Result<String, ExportError> {
     if matches!(format, Format::Json | Format::Ron) {
         // Every coded segment is quoted with its lines.
@@ -321,6 +358,10 @@ pub fn export(p: &Project, format: Format, opts: &ExportOptions) -> Result<Strin
         Format::Qdpx => Err(ExportError(
             "REFI-QDA project",
             "a .qdpx is a zip, not text; use export_bytes".into(),
+        )),
+        Format::Xlsx => Err(ExportError(
+            "XLSX",
+            "a workbook is a zip, not text; use export_bytes".into(),
         )),
     }
 }

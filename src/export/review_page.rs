@@ -3,13 +3,6 @@
 
 use super::review::{Block, Table, Words};
 
-/// Append formatted text to a String (no Result to ignore, unlike `write!`).
-macro_rules! put {
-    ($o:expr, $($t:tt)*) => {
-        $o.push_str(&format!($($t)*))
-    };
-}
-
 /// What the report shows, in the order it shows it.
 pub(super) struct Page<'a> {
     pub name: &'a str,
@@ -99,7 +92,7 @@ pub(super) fn markdown(page: &Page) -> String {
 
 /// Figures in the report's digits: Persian ones (and the Persian decimal
 /// separator) in a Persian report, as the interface writes them.
-fn digits(s: &str, persian: bool) -> String {
+pub(super) fn digits(s: &str, persian: bool) -> String {
     if !persian {
         return s.to_string();
     }
@@ -113,7 +106,7 @@ fn digits(s: &str, persian: bool) -> String {
         .collect()
 }
 
-fn esc(s: &str) -> String {
+pub(super) fn esc(s: &str) -> String {
     let mut o = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -127,11 +120,22 @@ fn esc(s: &str) -> String {
     o
 }
 
-const CSS: &str = "body{font-family:'Vazirmatn','Noto Naskh Arabic','Noto Sans',Tahoma,sans-serif;margin:2em;line-height:1.5}\
+pub(super) const CSS: &str = "body{font-family:'Vazirmatn','Noto Naskh Arabic','Noto Sans',Tahoma,sans-serif;margin:2em;line-height:1.5}\
 table{border-collapse:collapse;margin:0.5em 0 1.5em;font-size:0.92em}th,td{border:1px solid #999;padding:0.2em 0.6em;text-align:start;vertical-align:top}\
 td.n{text-align:end;font-variant-numeric:tabular-nums}th{background:#eee}\
 .thread{border:1px solid #ccc;padding:0.4em 0.8em;margin:0.6em 0}\
 @media print{body{margin:0}table{font-size:0.8em}thead{display:table-header-group}tr,.thread{break-inside:avoid}h2{break-after:avoid}}";
+
+/// An HTML page's start, up to `<body>`: its direction and language,
+/// title and style (the shared CSS, then `css`); nothing loaded from
+/// elsewhere, so that the one file is the whole report.
+pub(super) fn head(title: &str, rtl: bool, css: &str) -> String {
+    let (dir, lang) = if rtl { ("rtl", "fa") } else { ("ltr", "en") };
+    format!(
+        "<!DOCTYPE html>\n<html dir=\"{dir}\" lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{CSS}{css}</style>\n</head>\n<body>\n",
+        esc(title)
+    )
+}
 
 pub(super) fn html(page: &Page) -> String {
     let Page {
@@ -144,14 +148,7 @@ pub(super) fn html(page: &Page) -> String {
         points,
     } = page;
     let rtl = *rtl;
-    let (dir, lang) = if rtl { ("rtl", "fa") } else { ("ltr", "en") };
-    let mut o = String::new();
-    put!(
-        o,
-        "<!DOCTYPE html>\n<html dir=\"{dir}\" lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{} — {}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
-        esc(w.title),
-        esc(name)
-    );
+    let mut o = head(&format!("{} — {name}", w.title), rtl, "");
     put!(o, "<h1>{} — <bdi>{}</bdi></h1>\n", esc(w.title), esc(name));
     let names: Vec<String> = coders
         .iter()

@@ -42,6 +42,7 @@ mod hostile;
 mod import;
 mod refi_export;
 mod refi_xml;
+mod reports;
 mod review;
 mod safety;
 mod selection;
