@@ -2,14 +2,17 @@
 //! returns its inverse, and `History` keeps those for undo and redo.
 
 mod apply;
+mod bulk;
 pub mod check;
 mod compose;
 mod history;
+mod paths;
 mod review;
 mod step;
 
 pub use compose::*;
 pub use history::History;
+pub use paths::{PathMaker, PathProblem};
 pub use review::{apply_proposal, comment, mark_review_point, reply, set_resolved, set_verdict};
 pub use step::Step;
 
