@@ -108,7 +108,8 @@ pub(super) fn insert_codings(p: &mut Project, run: Vec<Command>) -> Result<Vec<C
             p.memos.insert(m.id, m);
         }
     }
-    p.codings_changed(&added, &[]);
+    let memo_ids: Vec<MemoId> = memo_ids.into_iter().collect();
+    p.codings_changed(&added, &memo_ids, &[]);
     Ok(inverses)
 }
 
@@ -154,6 +155,6 @@ pub(super) fn remove_codings(p: &mut Project, run: Vec<Command>) -> Result<Vec<C
             });
         }
     }
-    p.codings_changed(&[], &removed);
+    p.codings_changed(&[], &[], &removed);
     Ok(inverses)
 }

@@ -325,7 +325,10 @@ impl Command {
 /// the index can follow without a rebuild).
 fn coding_change(cmd: &Command, p: &Project) -> Option<CodingChange> {
     match cmd {
-        Command::InsertCoding { coding, .. } => Some(CodingChange::Added(coding.id)),
+        Command::InsertCoding { coding, memos } => Some(CodingChange::Added(
+            coding.id,
+            memos.iter().map(|m| m.id).collect(),
+        )),
         Command::RemoveCoding { id } => p.codings.get(id).cloned().map(CodingChange::Removed),
         Command::ResizeCoding { id, .. } | Command::RecodeCoding { id, .. } => {
             p.codings.get(id).cloned().map(CodingChange::Changed)

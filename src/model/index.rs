@@ -60,7 +60,8 @@ impl std::fmt::Debug for Derived {
 /// How a command changes the codings, for updating the index in place of a
 /// rebuild (a rebuild costs a quarter of a second at 500,000 codings).
 pub(crate) enum CodingChange {
-    Added(CodingId),
+    /// A new coding, with the memos that came with it.
+    Added(CodingId, Vec<MemoId>),
     Removed(Coding),
     /// Resized or recoded: as it was.
     Changed(Coding),
@@ -166,6 +167,17 @@ impl ProjectIndex {
         self.add_to_totals(c.code, 1);
     }
 
+    /// Memos now in `p` that may come first on their item (by creation,
+    /// then id, as `build` chooses).
+    pub(crate) fn note_memos(&mut self, p: &Project, ids: &[MemoId]) {
+        for m in ids.iter().filter_map(|id| p.memos.get(id)) {
+            let first = self.first_memo.get(&m.target).and_then(|f| p.memos.get(f));
+            if first.is_none_or(|f| (m.stamp.created, m.id) < (f.stamp.created, f.id)) {
+                self.first_memo.insert(m.target, m.id);
+            }
+        }
+    }
+
     /// Many codings now in `p` are added: each list they join is sorted
     /// once, rather than shifted once per coding.
     pub(crate) fn add_codings(&mut self, p: &Project, ids: &[CodingId]) {
@@ -219,6 +231,10 @@ impl ProjectIndex {
             }
         }
         let ids: HashSet<CodingId> = gone.iter().map(|c| c.id).collect();
+        for id in &ids {
+            // Their memos went with them.
+            self.first_memo.remove(&MemoTarget::Coding(*id));
+        }
         take(&mut self.by_doc, gone.iter().map(|c| c.document).collect(), &ids);
         take(&mut self.by_code, gone.iter().map(|c| c.code).collect(), &ids);
         take(&mut self.by_coder, gone.iter().map(|c| c.coder).collect(), &ids);
@@ -346,9 +362,14 @@ impl Project {
         let updated = {
             let ix = Arc::make_mut(&mut ix);
             match &change {
-                CodingChange::Added(id) => self.codings.get(id).map(|c| ix.add_coding(self, c)),
+                CodingChange::Added(id, memos) => self.codings.get(id).map(|c| {
+                    ix.add_coding(self, c);
+                    ix.note_memos(self, memos);
+                }),
                 CodingChange::Removed(c) => {
                     ix.remove_coding(c);
+                    // Its memos went with it.
+                    ix.first_memo.remove(&MemoTarget::Coding(c.id));
                     Some(())
                 }
                 CodingChange::Changed(old) => self.codings.get(&old.id).map(|c| {
@@ -362,7 +383,13 @@ impl Project {
 
     /// Many codings added (now in the project) or removed (as they were):
     /// a new generation, and the index (if built) updated in place.
-    pub(crate) fn codings_changed(&mut self, added: &[CodingId], removed: &[Coding]) {
+    /// `memos`: those that came with the added codings.
+    pub(crate) fn codings_changed(
+        &mut self,
+        added: &[CodingId],
+        memos: &[MemoId],
+        removed: &[Coding],
+    ) {
         let Some(mut ix) = self.derived.index.take() else {
             self.touch();
             return;
@@ -370,6 +397,7 @@ impl Project {
         let i = Arc::make_mut(&mut ix);
         i.remove_codings(removed);
         i.add_codings(self, added);
+        i.note_memos(self, memos);
         self.renew(Some(ix));
     }
 
