@@ -66,7 +66,12 @@ fn report(plan: &Plan, file: &std::path::Path) {
         );
     }
     if !plan.codes_made.is_empty() {
-        let shown: Vec<&str> = plan.codes_made.iter().take(10).map(String::as_str).collect();
+        let shown: Vec<&str> = plan
+            .codes_made
+            .iter()
+            .take(10)
+            .map(String::as_str)
+            .collect();
         let more = plan.codes_made.len().saturating_sub(shown.len());
         say!(
             "made {} code path{}: {}{}",

@@ -285,9 +285,9 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
                 // `modify` made the coder if it was new.
                 let coder_id = p.actor().ok_or_else(|| input(&project, "no coder"))?;
                 let mut maker = edit::PathMaker::new(p, create, deeper, Some(coder_id));
-                let code_id = maker.resolve(&code).map_err(|e| {
-                    input(&project, format!("{e}; nothing was changed"))
-                })?;
+                let code_id = maker
+                    .resolve(&code)
+                    .map_err(|e| input(&project, format!("{e}; nothing was changed")))?;
                 let mut cmds = maker.finish().0;
                 cmds.push(edit::new_coding(doc.id, range, code_id, coder_id));
                 Ok(vec![Command::Batch {

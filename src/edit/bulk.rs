@@ -24,10 +24,12 @@ pub(super) fn run_len(cmds: &[Command], at: usize) -> usize {
     let Some(first) = cmds.get(at) else {
         return 0;
     };
-    let same = |c: &Command| match (first, c) {
-        (Command::InsertCoding { .. }, Command::InsertCoding { .. }) => true,
-        (Command::RemoveCoding { .. }, Command::RemoveCoding { .. }) => true,
-        _ => false,
+    let same = |c: &Command| {
+        matches!(
+            (first, c),
+            (Command::InsertCoding { .. }, Command::InsertCoding { .. })
+                | (Command::RemoveCoding { .. }, Command::RemoveCoding { .. })
+        )
     };
     cmds[at..].iter().take_while(|c| same(c)).count()
 }
@@ -40,7 +42,10 @@ fn key(c: &Coding) -> Key {
 
 /// Insert every coding of the run (each an `InsertCoding`); the inverses
 /// in order. On error nothing is changed.
-pub(super) fn insert_codings(p: &mut Project, run: Vec<Command>) -> Result<Vec<Command>, EditError> {
+pub(super) fn insert_codings(
+    p: &mut Project,
+    run: Vec<Command>,
+) -> Result<Vec<Command>, EditError> {
     let items: Vec<(Coding, Vec<Memo>)> = run
         .into_iter()
         .filter_map(|c| match c {
@@ -87,7 +92,10 @@ pub(super) fn insert_codings(p: &mut Project, run: Vec<Command>) -> Result<Vec<C
             .get(&c.document)
             .ok_or(EditError::NoDocument(c.document))?;
         if !c.range.fits(len) {
-            return Err(EditError::BadRange { range: c.range, len });
+            return Err(EditError::BadRange {
+                range: c.range,
+                len,
+            });
         }
         if !there.insert(key(c)) {
             return Err(EditError::DuplicateCoding);
@@ -115,7 +123,10 @@ pub(super) fn insert_codings(p: &mut Project, run: Vec<Command>) -> Result<Vec<C
 
 /// Remove every coding of the run (each a `RemoveCoding`) with its memos;
 /// the inverses in order. On error nothing is changed.
-pub(super) fn remove_codings(p: &mut Project, run: Vec<Command>) -> Result<Vec<Command>, EditError> {
+pub(super) fn remove_codings(
+    p: &mut Project,
+    run: Vec<Command>,
+) -> Result<Vec<Command>, EditError> {
     let ids: Vec<CodingId> = run
         .into_iter()
         .filter_map(|c| match c {

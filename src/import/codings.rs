@@ -132,7 +132,10 @@ pub enum BulkError {
     #[error(transparent)]
     Read(#[from] ImportError),
     #[error("{}", problems_text(path, errors))]
-    Rows { path: PathBuf, errors: Vec<RowError> },
+    Rows {
+        path: PathBuf,
+        errors: Vec<RowError>,
+    },
 }
 
 fn problems_text(path: &Path, errors: &[RowError]) -> String {
@@ -189,10 +192,7 @@ pub fn plan_text(
     format: RowFormat,
     opts: &BulkOptions,
 ) -> Result<Plan, Vec<RowError>> {
-    let read = match format {
-        RowFormat::Csv => super::rows::csv_rows(text),
-        RowFormat::Jsonl => super::rows::jsonl_rows(text),
-    }?;
+    let read = read_rows(text, format)?;
     let mut errors = read.errors;
     let mut plan = match plan_rows(p, &read.rows, opts) {
         Ok(plan) => plan,
@@ -208,6 +208,14 @@ pub fn plan_text(
     }
     plan.ignored = read.ignored;
     Ok(plan)
+}
+
+/// The rows of `text`; Err for a header that cannot be read.
+pub fn read_rows(text: &str, format: RowFormat) -> Result<ReadRows, Vec<RowError>> {
+    match format {
+        RowFormat::Csv => super::rows::csv_rows(text),
+        RowFormat::Jsonl => super::rows::jsonl_rows(text),
+    }
 }
 
 /// Rows as read: the good ones, the problems of the others, and what was not read.
@@ -306,7 +314,10 @@ fn find_document<'a>(p: &'a Project, name: &str) -> Result<&'a Document, String>
     }
     let folded = |n: &str| {
         let key = crate::text::fold(n);
-        let mut hits = p.documents.iter().filter(|d| crate::text::fold(&d.name) == key);
+        let mut hits = p
+            .documents
+            .iter()
+            .filter(|d| crate::text::fold(&d.name) == key);
         match (hits.next(), hits.next()) {
             (Some(d), None) => Some(d),
             _ => None,
@@ -326,7 +337,12 @@ fn find_document<'a>(p: &'a Project, name: &str) -> Result<&'a Document, String>
     {
         return Ok(d);
     }
-    let some: Vec<&str> = p.documents.iter().take(5).map(|d| d.name.as_str()).collect();
+    let some: Vec<&str> = p
+        .documents
+        .iter()
+        .take(5)
+        .map(|d| d.name.as_str())
+        .collect();
     Err(match p.documents.len() {
         0 => format!("no document named '{name}': the project has no documents yet"),
         n if n <= 5 => format!("no document named '{name}'. Documents: {}", some.join(", ")),
@@ -444,7 +460,10 @@ pub fn plan_rows(p: &Project, rows: &[Row], opts: &BulkOptions) -> Result<Plan, 
             })
             .unwrap_or_else(|| p.coder_name(id).to_string())
     };
-    let by_coder = by_coder.into_iter().map(|(k, n)| (coder_name(k), n)).collect();
+    let by_coder = by_coder
+        .into_iter()
+        .map(|(k, n)| (coder_name(k), n))
+        .collect();
     let mut commands = names.add_coders;
     commands.extend(code_cmds);
     commands.extend(codings);

@@ -235,9 +235,21 @@ impl ProjectIndex {
             // Their memos went with them.
             self.first_memo.remove(&MemoTarget::Coding(*id));
         }
-        take(&mut self.by_doc, gone.iter().map(|c| c.document).collect(), &ids);
-        take(&mut self.by_code, gone.iter().map(|c| c.code).collect(), &ids);
-        take(&mut self.by_coder, gone.iter().map(|c| c.coder).collect(), &ids);
+        take(
+            &mut self.by_doc,
+            gone.iter().map(|c| c.document).collect(),
+            &ids,
+        );
+        take(
+            &mut self.by_code,
+            gone.iter().map(|c| c.code).collect(),
+            &ids,
+        );
+        take(
+            &mut self.by_coder,
+            gone.iter().map(|c| c.coder).collect(),
+            &ids,
+        );
         for c in gone {
             if let Some(n) = self.own.get_mut(&c.code) {
                 *n -= 1;

@@ -10,7 +10,8 @@ use strata::store;
 
 const ENGLISH: &str = "Interviewer: How did it start?\nP1: With the rent.\nP1: Then the bus fares.\nInterviewer: And now?\nP1: Now I walk.";
 /// ZWNJ in «می‌رفتم» and «مصاحبه‌ی»; Persian ی and ک throughout.
-const PERSIAN: &str = "مصاحبه‌کننده: از کجا شروع شد؟\nP2: از کرایهٔ خانه.\nP2: بعد هر روز پیاده می‌رفتم.";
+const PERSIAN: &str =
+    "مصاحبه‌کننده: از کجا شروع شد؟\nP2: از کرایهٔ خانه.\nP2: بعد هر روز پیاده می‌رفتم.";
 
 /// A project with two documents, a three-level path and one coder, saved.
 fn project(dir: &Path) -> PathBuf {
@@ -93,7 +94,12 @@ fn csv_rows_become_codings_with_their_exact_text_by_chars_or_lines() {
     assert_eq!(
         coded(&p),
         vec![
-            tuple("P1", "Interviewer: And now?\nP1: Now I walk.", "Rent", "Sara"),
+            tuple(
+                "P1",
+                "Interviewer: And now?\nP1: Now I walk.",
+                "Rent",
+                "Sara"
+            ),
             tuple("P1", "P1: Then the bus fares.", "Rent", "Omid"),
             tuple("P1", "With the rent", "Rent", "Sara"),
         ]
@@ -125,7 +131,12 @@ fn jsonl_rows_take_numbers_arrays_and_the_peers_key_names() {
         coded(&p),
         vec![
             tuple("P1", "P1: Now I walk.", "Rent", "Sara"),
-            tuple("P1", "P1: With the rent.\nP1: Then the bus fares.", "Rent", "Sara"),
+            tuple(
+                "P1",
+                "P1: With the rent.\nP1: Then the bus fares.",
+                "Rent",
+                "Sara"
+            ),
             tuple("P1", "With the rent", "Rent", "Sara"),
         ]
     );
@@ -157,7 +168,12 @@ fn persian_names_match_without_zwnj_and_with_arabic_letters() {
         coded(&p),
         vec![
             tuple("مصاحبه‌ی دوم", "P2: از کرایهٔ خانه.", "کرایه", "Sara"),
-            tuple("مصاحبه‌ی دوم", "P2: بعد هر روز پیاده می‌رفتم.", "کرایه", "Sara"),
+            tuple(
+                "مصاحبه‌ی دوم",
+                "P2: بعد هر روز پیاده می‌رفتم.",
+                "کرایه",
+                "Sara"
+            ),
         ]
     );
 }
@@ -191,7 +207,11 @@ fn one_bad_row_changes_nothing_and_every_problem_is_named_by_line() {
     ] {
         assert!(err.contains(want), "missing «{want}» in:\n{err}");
     }
-    assert_eq!(std::fs::read(&path).expect("read"), before, "file unchanged");
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        before,
+        "file unchanged"
+    );
     assert!(!store::backup_path(&path).exists(), "not even saved");
 }
 
@@ -207,7 +227,10 @@ fn more_than_twenty_problems_show_twenty_and_the_count() {
     std::fs::write(&file, csv).expect("write");
     let err = stderr(&import(&path, &file, &[]));
     assert!(err.contains("25 problems found"), "{err}");
-    assert!(err.contains("line 21:") && !err.contains("line 22:"), "{err}");
+    assert!(
+        err.contains("line 21:") && !err.contains("line 22:"),
+        "{err}"
+    );
     assert!(err.contains("… and 5 more"), "{err}");
 }
 
@@ -249,12 +272,18 @@ fn duplicates_in_the_project_or_the_file_are_skipped_and_counted() {
     .expect("write");
     let first = stderr(&import(&path, &csv, &[]));
     assert!(first.contains("imported 2 codings"), "{first}");
-    assert!(first.contains("0 the project already had and 1 repeated"), "{first}");
+    assert!(
+        first.contains("0 the project already had and 1 repeated"),
+        "{first}"
+    );
     let second = import(&path, &csv, &[]);
     assert!(second.status.success(), "{}", stderr(&second));
     let second = stderr(&second);
     assert!(second.contains("imported 0 codings"), "{second}");
-    assert!(second.contains("2 the project already had and 1 repeated"), "{second}");
+    assert!(
+        second.contains("2 the project already had and 1 repeated"),
+        "{second}"
+    );
     assert_eq!(load(&path).codings.len(), 2);
 }
 
@@ -307,7 +336,9 @@ fn rows_without_a_coder_need_one_when_the_project_has_several() {
 fn twenty_thousand_rows_import_in_one_step() {
     let dir = tmp();
     let mut p = Project::new("big");
-    let text: String = (0..100).map(|i| format!("P{i}: line {i} of many words\n")).collect();
+    let text: String = (0..100)
+        .map(|i| format!("P{i}: line {i} of many words\n"))
+        .collect();
     for d in 0..20 {
         p.documents.push(Document::new(format!("D{d}"), &text));
     }
