@@ -278,6 +278,9 @@ pub fn step_label(loc: Locale, step: &crate::edit::Step) -> String {
         ReviewPoint => "نقطهٔ بازبینی".into(),
         ApplyProposal => "اعمال پیشنهاد".into(),
         Several => "چند تغییر".into(),
+        ImportCodings { codings } => {
+            format!("وارد کردن {}", loc.count(*codings, Noun::Coding))
+        }
     }
 }
 

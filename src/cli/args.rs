@@ -82,6 +82,28 @@ pub enum Cmd {
         #[arg(long, requires = "create")]
         deeper: bool,
     },
+    /// Add many codings from a CSV or JSONL file, as one step: all or nothing.
+    ///
+    /// Columns (CSV header) or keys (JSONL): document, start and end (chars,
+    /// 0-based, end excluded) or lines (`12-14`, 1-based) or line_start and
+    /// line_end, code (Category/Subcategory/Code or a unique name), coder
+    /// (optional), memo (optional). Codings the project already has, or
+    /// that the file repeats, are skipped and counted.
+    ImportCodings {
+        project: PathBuf,
+        /// `.csv` (or `.tsv`), or `.jsonl` (one object per line).
+        file: PathBuf,
+        /// Create missing codes on the paths.
+        #[arg(long)]
+        create: bool,
+        /// With --create: allow paths deeper than the project's levels.
+        #[arg(long, requires = "create")]
+        deeper: bool,
+        /// The coder of rows that name none (default: the project's only
+        /// coder). A coder the project does not have is added.
+        #[arg(long)]
+        coder: Option<String>,
+    },
     /// Write a memo on the project, a document or a code.
     Memo {
         project: PathBuf,

@@ -4,6 +4,7 @@
 mod agreement;
 mod args;
 mod codebook;
+mod codings;
 mod report;
 mod review;
 mod team;
@@ -25,6 +26,8 @@ pub enum CliError {
     Lock(#[from] store::LockError),
     #[error(transparent)]
     Import(#[from] crate::import::ImportError),
+    #[error(transparent)]
+    Bulk(#[from] crate::import::codings::BulkError),
     #[error("{path}: {msg}")]
     Input { path: PathBuf, msg: String },
     #[error("{0}")]
@@ -155,18 +158,6 @@ fn report_sweep(swept: &store::Swept) {
     }
 }
 
-fn parse_span(s: &str) -> Option<(usize, usize)> {
-    let s = s.trim();
-    let (a, b) = match s.split_once(['-', '–', ':']) {
-        Some((a, b)) => (a.trim().parse().ok()?, b.trim().parse().ok()?),
-        None => {
-            let n = s.parse().ok()?;
-            (n, n)
-        }
-    };
-    Some((a, b))
-}
-
 fn find_doc<'a>(p: &'a Project, path: &Path, name: &str) -> Result<&'a Document, CliError> {
     p.document_by_name(name).ok_or_else(|| {
         let names: Vec<&str> = p.documents.iter().map(|d| d.name.as_str()).collect();
@@ -284,47 +275,26 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
             deeper,
         } => {
             modify(&project, Some(&coder), |p| {
+                use crate::import::codings::{Span as At, parse_span};
                 let doc = find_doc(p, &project, &document)?;
-                let range = if let Some(l) = &span.lines {
+                let at = if let Some(l) = &span.lines {
                     let (a, b) = parse_span(l)
                         .ok_or_else(|| CliError::Usage(format!("--lines takes A-B, got '{l}'")))?;
-                    doc.lines_range(a, b)
-                        .filter(|r| !r.is_empty())
-                        .ok_or_else(|| {
-                            input(
-                                &project,
-                                format!(
-                                    "lines {a}-{b} are not in '{}' (it has {} lines) or are empty",
-                                    doc.name,
-                                    doc.line_count()
-                                ),
-                            )
-                        })?
+                    At::Lines(a, b)
                 } else {
                     let c = span.chars.as_deref().unwrap_or("");
                     let (a, b) = parse_span(c)
                         .ok_or_else(|| CliError::Usage(format!("--chars takes A-B, got '{c}'")))?;
-                    CharRange::new(a, b)
+                    At::Chars(a, b)
                 };
-                let depth = code.split('/').filter(|s| !s.trim().is_empty()).count();
-                if create && !deeper && depth > p.level_count && p.resolve_path(&code).is_err() {
-                    return Err(input(
-                        &project,
-                        format!(
-                            "'{code}' is {depth} levels deep, but the project's code tree has {} ({}); nothing was changed. Give a shorter path, or add --deeper to create it anyway",
-                            p.level_count,
-                            (1..=p.level_count)
-                                .rev()
-                                .map(|l| p.level_name(l))
-                                .collect::<Vec<_>>()
-                                .join("/")
-                        ),
-                    ));
-                }
-                let (mut cmds, code_id) =
-                    edit::ensure_path(p, &code, create).map_err(|e| input(&project, e))?;
+                let range = at.range(doc).map_err(|e| input(&project, e))?;
                 // `modify` made the coder if it was new.
                 let coder_id = p.actor().ok_or_else(|| input(&project, "no coder"))?;
+                let mut maker = edit::PathMaker::new(p, create, deeper, Some(coder_id));
+                let code_id = maker
+                    .resolve(&code)
+                    .map_err(|e| input(&project, format!("{e}; nothing was changed")))?;
+                let mut cmds = maker.finish().0;
                 cmds.push(edit::new_coding(doc.id, range, code_id, coder_id));
                 Ok(vec![Command::Batch {
                     label: edit::Step::CodeSegment,
@@ -333,6 +303,7 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
             })?;
             say!("coded {document} with '{code}' as {}", coder.trim());
         }
+        cmd @ Cmd::ImportCodings { .. } => codings::run(cmd)?,
         Cmd::Memo {
             project,
             code,

@@ -264,18 +264,40 @@ pub(super) fn apply(p: &mut Project, cmd: Command) -> R {
         }
         Batch { label, commands } => {
             let mut done: Vec<Command> = Vec::with_capacity(commands.len());
-            for c in commands {
-                match c.apply(p) {
-                    Ok(inv) => done.push(inv),
+            let mut rest = commands;
+            while !rest.is_empty() {
+                let run = super::bulk::run_len(&rest, 0);
+                let result = if run >= super::bulk::RUN_MIN {
+                    let tail = rest.split_off(run);
+                    let run_cmds = std::mem::replace(&mut rest, tail);
+                    match run_cmds.first() {
+                        Some(InsertCoding { .. }) => super::bulk::insert_codings(p, run_cmds),
+                        _ => super::bulk::remove_codings(p, run_cmds),
+                    }
+                } else {
+                    let tail = rest.split_off(1);
+                    let c = std::mem::replace(&mut rest, tail);
+                    c.into_iter()
+                        .map(|c| c.apply(p))
+                        .collect::<Result<Vec<_>, _>>()
+                };
+                match result {
+                    Ok(inverses) => done.extend(inverses),
                     Err(e) => {
-                        // All or nothing: roll back what this batch already did.
-                        for inv in done.into_iter().rev() {
-                            // The inverse of a command just applied to this
-                            // very state does not fail; if it ever did, the
-                            // project is only partly restored, and says so.
-                            inv.apply(p)
-                                .map_err(|r| EditError::RollbackFailed(Box::new(r)))?;
-                        }
+                        // All or nothing: roll back what this batch already
+                        // did (as a batch too, so long runs go together).
+                        // The inverse of a command just applied to this very
+                        // state does not fail; if it ever did, the project
+                        // is only partly restored, and says so.
+                        done.reverse();
+                        apply(
+                            p,
+                            Batch {
+                                label,
+                                commands: done,
+                            },
+                        )
+                        .map_err(|r| EditError::RollbackFailed(Box::new(r)))?;
                         return Err(e);
                     }
                 }

@@ -187,57 +187,21 @@ pub fn ungroup(p: &Project, id: CodeId) -> Result<Command, EditError> {
     })
 }
 
-/// Resolve `A/B/C`, creating missing nodes when `create` is set. Returns the
-/// commands that create them (empty if all exist) and the code's id.
+/// Resolve `A/B/C`, creating missing nodes when `create` is set (at any
+/// depth). Returns the commands that create them (empty if all exist) and
+/// the code's id. See `PathMaker` for how names are matched.
 pub fn ensure_path(
     p: &Project,
     path: &str,
     create: bool,
 ) -> Result<(Vec<Command>, CodeId), PathError> {
-    match p.resolve_path(path) {
-        Ok(id) => return Ok((vec![], id)),
-        Err(e) if !create => return Err(e),
-        Err(_) => {}
+    let mut maker = super::PathMaker::new(p, create, true, p.actor());
+    match maker.resolve(path) {
+        Ok(id) => Ok((maker.finish().0, id)),
+        Err(super::PathProblem::Path(e)) => Err(e),
+        // Not reached: any depth is allowed here.
+        Err(super::PathProblem::TooDeep { path, .. }) => Err(PathError::Missing(path)),
     }
-    let parts: Vec<&str> = path
-        .split('/')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .collect();
-    let mut cmds = Vec::new();
-    let mut parent: Option<CodeId> = None;
-    let mut creating = false;
-    for (depth, part) in parts.iter().enumerate() {
-        let existing = if creating {
-            None
-        } else {
-            p.child_named(parent, part)
-        };
-        parent = Some(match existing {
-            Some(id) => id,
-            None => {
-                let index = if creating {
-                    0
-                } else {
-                    p.siblings(parent).len()
-                };
-                creating = true;
-                let mut code = Code::new(*part, palette_color(p.codes.len() + depth));
-                code.stamp.fill_author(p.actor());
-                let id = code.id;
-                cmds.push(Command::InsertCodes {
-                    parent,
-                    index,
-                    codes: vec![code],
-                    codings: vec![],
-                    memos: vec![],
-                });
-                id
-            }
-        });
-    }
-    let id = parent.ok_or(PathError::Empty)?;
-    Ok((cmds, id))
 }
 
 /// A new coding of `range` in `doc` with `code` by `coder`.

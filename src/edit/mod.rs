@@ -2,14 +2,17 @@
 //! returns its inverse, and `History` keeps those for undo and redo.
 
 mod apply;
+mod bulk;
 pub mod check;
 mod compose;
 mod history;
+mod paths;
 mod review;
 mod step;
 
 pub use compose::*;
 pub use history::History;
+pub use paths::{PathMaker, PathProblem};
 pub use review::{apply_proposal, comment, mark_review_point, reply, set_resolved, set_verdict};
 pub use step::Step;
 
@@ -322,7 +325,10 @@ impl Command {
 /// the index can follow without a rebuild).
 fn coding_change(cmd: &Command, p: &Project) -> Option<CodingChange> {
     match cmd {
-        Command::InsertCoding { coding, .. } => Some(CodingChange::Added(coding.id)),
+        Command::InsertCoding { coding, memos } => Some(CodingChange::Added(
+            coding.id,
+            memos.iter().map(|m| m.id).collect(),
+        )),
         Command::RemoveCoding { id } => p.codings.get(id).cloned().map(CodingChange::Removed),
         Command::ResizeCoding { id, .. } | Command::RecodeCoding { id, .. } => {
             p.codings.get(id).cloned().map(CodingChange::Changed)

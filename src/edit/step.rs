@@ -71,6 +71,11 @@ pub enum Step {
     ApplyProposal,
     /// A step made of several others (scripts, tests).
     Several,
+    /// Codings read from a CSV or JSONL file (`strata import-codings`),
+    /// with the codes and coders they brought.
+    ImportCodings {
+        codings: usize,
+    },
 }
 
 impl Step {
@@ -121,6 +126,8 @@ impl Step {
             ReviewPoint => "Review point".into(),
             ApplyProposal => "Apply proposal".into(),
             Several => "Several changes".into(),
+            ImportCodings { codings: 1 } => "Import 1 coding".into(),
+            ImportCodings { codings } => format!("Import {codings} codings"),
         }
     }
 }

@@ -2,8 +2,10 @@
 //! Import never half-imports: every file is read and checked first, and the
 //! result is one batch command.
 
+pub mod codings;
 mod decode;
 mod office;
+mod rows;
 
 pub use decode::{DecodeError, Decoded, decode};
 pub use office::{OfficeError, docx_text, odt_text};

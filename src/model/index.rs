@@ -12,7 +12,7 @@
 //! rebuild it once per command.
 
 use super::{CodeId, CoderId, Coding, CodingId, DocId, Memo, MemoId, MemoTarget, Project};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 
@@ -60,7 +60,8 @@ impl std::fmt::Debug for Derived {
 /// How a command changes the codings, for updating the index in place of a
 /// rebuild (a rebuild costs a quarter of a second at 500,000 codings).
 pub(crate) enum CodingChange {
-    Added(CodingId),
+    /// A new coding, with the memos that came with it.
+    Added(CodingId, Vec<MemoId>),
     Removed(Coding),
     /// Resized or recoded: as it was.
     Changed(Coding),
@@ -164,6 +165,100 @@ impl ProjectIndex {
         }
         *self.own.entry(c.code).or_insert(0) += 1;
         self.add_to_totals(c.code, 1);
+    }
+
+    /// Memos now in `p` that may come first on their item (by creation,
+    /// then id, as `build` chooses).
+    pub(crate) fn note_memos(&mut self, p: &Project, ids: &[MemoId]) {
+        for m in ids.iter().filter_map(|id| p.memos.get(id)) {
+            let first = self.first_memo.get(&m.target).and_then(|f| p.memos.get(f));
+            if first.is_none_or(|f| (m.stamp.created, m.id) < (f.stamp.created, f.id)) {
+                self.first_memo.insert(m.target, m.id);
+            }
+        }
+    }
+
+    /// Many codings now in `p` are added: each list they join is sorted
+    /// once, rather than shifted once per coding.
+    pub(crate) fn add_codings(&mut self, p: &Project, ids: &[CodingId]) {
+        let mut touched: (HashSet<DocId>, HashSet<CodeId>, HashSet<CoderId>) = Default::default();
+        for c in ids.iter().filter_map(|id| p.codings.get(id)) {
+            self.by_doc.entry(c.document).or_default().push(c.id);
+            self.by_code.entry(c.code).or_default().push(c.id);
+            self.by_coder.entry(c.coder).or_default().push(c.id);
+            touched.0.insert(c.document);
+            touched.1.insert(c.code);
+            touched.2.insert(c.coder);
+            *self.own.entry(c.code).or_insert(0) += 1;
+            self.add_to_totals(c.code, 1);
+        }
+        // The order of `add_coding`, which inserts by (start, end, id).
+        let key = |id: &CodingId| {
+            p.codings
+                .get(id)
+                .map(|c| (c.range.start, c.range.end, c.id))
+        };
+        fn sort<K: std::hash::Hash + Eq, F: Fn(&CodingId) -> O, O: Ord>(
+            map: &mut HashMap<K, Vec<CodingId>>,
+            keys: &HashSet<K>,
+            key: F,
+        ) {
+            for k in keys {
+                if let Some(list) = map.get_mut(k) {
+                    list.sort_by_cached_key(&key);
+                }
+            }
+        }
+        sort(&mut self.by_doc, &touched.0, key);
+        sort(&mut self.by_code, &touched.1, key);
+        sort(&mut self.by_coder, &touched.2, key);
+    }
+
+    /// Many codings (as they were) are taken out, one pass per list.
+    pub(crate) fn remove_codings(&mut self, gone: &[Coding]) {
+        fn take<K: std::hash::Hash + Eq + Copy>(
+            map: &mut HashMap<K, Vec<CodingId>>,
+            keys: HashSet<K>,
+            ids: &HashSet<CodingId>,
+        ) {
+            for k in keys {
+                if let Some(list) = map.get_mut(&k) {
+                    list.retain(|x| !ids.contains(x));
+                    if list.is_empty() {
+                        map.remove(&k);
+                    }
+                }
+            }
+        }
+        let ids: HashSet<CodingId> = gone.iter().map(|c| c.id).collect();
+        for id in &ids {
+            // Their memos went with them.
+            self.first_memo.remove(&MemoTarget::Coding(*id));
+        }
+        take(
+            &mut self.by_doc,
+            gone.iter().map(|c| c.document).collect(),
+            &ids,
+        );
+        take(
+            &mut self.by_code,
+            gone.iter().map(|c| c.code).collect(),
+            &ids,
+        );
+        take(
+            &mut self.by_coder,
+            gone.iter().map(|c| c.coder).collect(),
+            &ids,
+        );
+        for c in gone {
+            if let Some(n) = self.own.get_mut(&c.code) {
+                *n -= 1;
+                if *n == 0 {
+                    self.own.remove(&c.code);
+                }
+            }
+            self.add_to_totals(c.code, -1);
+        }
     }
 
     /// A coding (as it was before it changed or went) is taken out.
@@ -279,9 +374,14 @@ impl Project {
         let updated = {
             let ix = Arc::make_mut(&mut ix);
             match &change {
-                CodingChange::Added(id) => self.codings.get(id).map(|c| ix.add_coding(self, c)),
+                CodingChange::Added(id, memos) => self.codings.get(id).map(|c| {
+                    ix.add_coding(self, c);
+                    ix.note_memos(self, memos);
+                }),
                 CodingChange::Removed(c) => {
                     ix.remove_coding(c);
+                    // Its memos went with it.
+                    ix.first_memo.remove(&MemoTarget::Coding(c.id));
                     Some(())
                 }
                 CodingChange::Changed(old) => self.codings.get(&old.id).map(|c| {
@@ -291,6 +391,26 @@ impl Project {
             }
         };
         self.renew(updated.map(|()| ix));
+    }
+
+    /// Many codings added (now in the project) or removed (as they were):
+    /// a new generation, and the index (if built) updated in place.
+    /// `memos`: those that came with the added codings.
+    pub(crate) fn codings_changed(
+        &mut self,
+        added: &[CodingId],
+        memos: &[MemoId],
+        removed: &[Coding],
+    ) {
+        let Some(mut ix) = self.derived.index.take() else {
+            self.touch();
+            return;
+        };
+        let i = Arc::make_mut(&mut ix);
+        i.remove_codings(removed);
+        i.add_codings(self, added);
+        i.note_memos(self, memos);
+        self.renew(Some(ix));
     }
 
     /// A new generation, keeping the index: for a batch whose commands each

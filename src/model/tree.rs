@@ -3,7 +3,7 @@
 use super::{CodeId, Project};
 use std::collections::{BTreeMap, BTreeSet};
 
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[derive(Debug, Clone, thiserror::Error, PartialEq, Eq)]
 pub enum PathError {
     #[error("code path is empty")]
     Empty,

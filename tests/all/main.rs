@@ -3,6 +3,7 @@
 
 mod agreement;
 mod bidi;
+mod bulk;
 mod cli;
 mod core_edits;
 mod core_v2;
