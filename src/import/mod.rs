@@ -4,6 +4,7 @@
 
 mod decode;
 mod office;
+pub mod refi;
 
 pub use decode::{DecodeError, Decoded, decode};
 pub use office::{OfficeError, docx_text, odt_text};

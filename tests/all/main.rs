@@ -43,6 +43,7 @@ mod import;
 mod review;
 mod safety;
 mod selection;
+mod refi_import;
 mod store;
 mod team;
 mod team_e2e;
