@@ -523,5 +523,8 @@ impl OpenError {
     }
 }
 
+mod refi;
+pub use refi::refi;
+
 #[cfg(test)]
 mod tests;

@@ -4,6 +4,7 @@
 mod agreement;
 mod args;
 mod codebook;
+mod refi;
 mod review;
 mod team;
 
@@ -24,6 +25,8 @@ pub enum CliError {
     Lock(#[from] store::LockError),
     #[error(transparent)]
     Import(#[from] crate::import::ImportError),
+    #[error(transparent)]
+    Refi(#[from] crate::import::refi::RefiError),
     #[error("{path}: {msg}")]
     Input { path: PathBuf, msg: String },
     #[error("{0}")]
@@ -268,6 +271,12 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
             let p = modify(&project, None, |p| codebook::commands(p, &file))?;
             say!("the code tree now has {} codes", p.codes.len());
         }
+        Cmd::ImportQdpx {
+            file,
+            output,
+            into,
+            persian,
+        } => refi::run(&file, output.as_deref(), into.as_deref(), persian)?,
         Cmd::Code {
             project,
             document,

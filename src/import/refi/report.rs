@@ -267,7 +267,7 @@ impl RefiReport {
         let (how_en, how_fa) = match c {
             Counting::Utf16 => (
                 "UTF-16 code units of the text, CRLF as two, no BOM, as NVivo counts them",
-                "واحدهای UTF-16 متن، هر CRLF دو واحد و بی BOM، آن‌گونه که NVivo می‌شمارد",
+                "واحدهای \u{2068}UTF-16\u{2069} متن، هر CRLF دو واحد و بی BOM، آن‌گونه که NVivo می‌شمارد",
             ),
             Counting::CrlfAsOne => (
                 "characters (code points) of the text, CRLF as one, as ATLAS.ti counts them",
