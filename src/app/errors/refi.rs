@@ -137,7 +137,10 @@ mod tests {
             why: Hostile::Ratio { ratio: 1024 },
         };
         let m = refi(fa, &e);
-        assert!(m.contains(&l("/tmp/a.qdpx")) && m.contains(&l("../evil")), "{m}");
+        assert!(
+            m.contains(&l("/tmp/a.qdpx")) && m.contains(&l("../evil")),
+            "{m}"
+        );
         assert!(m.contains("۱۰۲۴") && m.contains("بمب zip"), "{m}");
         assert_eq!(refi(Locale::EN, &e), e.to_string());
         assert!(e.to_string().contains("/tmp/a.qdpx") && e.to_string().contains("../evil"));

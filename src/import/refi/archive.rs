@@ -20,17 +20,23 @@ pub const MAX_ENTRIES: usize = 100_000;
 /// Why an archive was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Hostile {
-    #[error("its path leaves the archive's folder ('..' or an absolute path), as a zip-slip attack does")]
+    #[error(
+        "its path leaves the archive's folder ('..' or an absolute path), as a zip-slip attack does"
+    )]
     ZipSlip,
     #[error("it inflates to more than {} MiB", MAX_ENTRY / (1024 * 1024))]
     EntryTooLarge,
     #[error("the archive inflates to more than {} MiB in all", MAX_TOTAL / (1024 * 1024))]
     TotalTooLarge,
-    #[error("it inflates {ratio} times its packed size, as a zip bomb does (text packs at most some 10 times)")]
+    #[error(
+        "it inflates {ratio} times its packed size, as a zip bomb does (text packs at most some 10 times)"
+    )]
     Ratio { ratio: u64 },
     #[error("the archive has more than {MAX_ENTRIES} entries")]
     TooManyEntries,
-    #[error("it inflates to more than the {declared} bytes the archive declares, as a zip bomb does")]
+    #[error(
+        "it inflates to more than the {declared} bytes the archive declares, as a zip bomb does"
+    )]
     SizeLie { declared: u64 },
 }
 
@@ -107,7 +113,10 @@ impl Archive {
     /// The entry whose path is `path`, compared without regard to case
     /// (NVivo writes `Sources/`, others `sources/`) or `\` for `/`.
     pub fn find(&self, path: &str) -> Option<usize> {
-        let want = path.replace('\\', "/").trim_start_matches("./").to_lowercase();
+        let want = path
+            .replace('\\', "/")
+            .trim_start_matches("./")
+            .to_lowercase();
         self.names
             .iter()
             .position(|n| n.replace('\\', "/").to_lowercase() == want)
@@ -181,7 +190,14 @@ mod tests {
 
     #[test]
     fn paths_that_leave_the_folder_are_caught() {
-        for bad in ["../x", "a/../../x", "/etc/passwd", "C:/x", "a\\..\\x", "\\x"] {
+        for bad in [
+            "../x",
+            "a/../../x",
+            "/etc/passwd",
+            "C:/x",
+            "a\\..\\x",
+            "\\x",
+        ] {
             assert!(slips(bad), "{bad}");
         }
         for ok in ["project.qde", "Sources/a.txt", "sources/..a.txt", "a..b/c"] {

@@ -150,7 +150,10 @@ impl<'a> Build<'a> {
         let created = time("creationDateTime");
         let created_by = el.attr("creatingUser").map(|u| self.coder(u));
         let modified = time("modifiedDateTime").or(created);
-        let modified_by = el.attr("modifyingUser").map(|u| self.coder(u)).or(created_by);
+        let modified_by = el
+            .attr("modifyingUser")
+            .map(|u| self.coder(u))
+            .or(created_by);
         Stamp {
             created,
             created_by,

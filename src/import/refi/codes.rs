@@ -27,13 +27,19 @@ fn code(b: &mut Build, el: &Element, depth: usize) -> CodeId {
         Some(c) if valid_color(&c) => c,
         _ => palette_color(b.p.codes.len()),
     };
-    let description = el.child_text("Description").map(description).unwrap_or_default();
+    let description = el
+        .child_text("Description")
+        .map(description)
+        .unwrap_or_default();
     let codable = el
         .attr("isCodable")
         .is_none_or(|v| !matches!(v.trim(), "false" | "0"));
     for n in el.all("NoteRef") {
         if let Some(t) = n.attr("targetGUID") {
-            b.note_refs.entry(key(t)).or_default().push(MemoTarget::Code(id));
+            b.note_refs
+                .entry(key(t))
+                .or_default()
+                .push(MemoTarget::Code(id));
         }
     }
     let stamp = b.stamp(el);
@@ -88,7 +94,10 @@ mod tests {
         };
         assert_eq!(description(&d.joined()), d);
         let plain = description("Erősen szkeptikus (piros)\nEnyhén szkeptikus");
-        assert_eq!(plain.definition, "Erősen szkeptikus (piros)\nEnyhén szkeptikus");
+        assert_eq!(
+            plain.definition,
+            "Erősen szkeptikus (piros)\nEnyhén szkeptikus"
+        );
         assert!(plain.when_to_use.is_empty() && plain.example.is_empty());
     }
 }

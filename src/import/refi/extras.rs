@@ -68,14 +68,22 @@ pub fn cases(b: &mut Build, cases: Option<&Element>) {
         b.r.count_mut(Kind::Case).found += 1;
         let name = b.name(c.attr("name"), "Case");
         b.r.count_mut(Kind::VariableValue).found += c.all("VariableValue").count();
-        let values: Vec<(String, String)> =
-            c.all("VariableValue").filter_map(|vv| value(b, vv)).collect();
+        let values: Vec<(String, String)> = c
+            .all("VariableValue")
+            .filter_map(|vv| value(b, vv))
+            .collect();
         b.r.count_mut(Kind::VariableValue).mapped += values.len();
         for s in c.all("SourceRef") {
-            let Some(id) = s.attr("targetGUID").and_then(|t| b.docs.get(&key(t))).copied() else {
+            let Some(id) = s
+                .attr("targetGUID")
+                .and_then(|t| b.docs.get(&key(t)))
+                .copied()
+            else {
                 continue;
             };
-            let Some(i) = b.p.documents.iter().position(|d| d.id == id) else { continue };
+            let Some(i) = b.p.documents.iter().position(|d| d.id == id) else {
+                continue;
+            };
             let mut vars = std::mem::take(&mut b.p.documents[i].variables);
             let doc = b.p.documents[i].name.clone();
             put(b, &mut vars, &doc, "Case".into(), name.clone());
@@ -113,7 +121,13 @@ pub fn notes(b: &mut Build, notes: Option<&Element>) -> Result<(), RefiError> {
             } else {
                 MemoId(derived("note", &format!("{guid}#{i}")))
             };
-            let memo = Memo { id, target, title: title.clone(), body: body.clone(), stamp };
+            let memo = Memo {
+                id,
+                target,
+                title: title.clone(),
+                body: body.clone(),
+                stamp,
+            };
             b.p.memos.insert(id, memo);
         }
         b.r.count_mut(Kind::Note).mapped += 1;
@@ -141,25 +155,46 @@ pub fn sets(b: &mut Build, sets: Option<&Element>) {
             .filter_map(|m| m.attr("targetGUID"))
             .filter_map(|t| b.docs.get(&key(t)).copied())
             .collect();
-        let only_notes = codes.is_empty() && docs.is_empty() && s.all("MemberNote").next().is_some();
+        let only_notes =
+            codes.is_empty() && docs.is_empty() && s.all("MemberNote").next().is_some();
         if only_notes {
-            b.r.issues.push(Issue::NotImported { element: format!("Set {name} (of notes)"), count: 1 });
+            b.r.issues.push(Issue::NotImported {
+                element: format!("Set {name} (of notes)"),
+                count: 1,
+            });
             continue;
         }
         if !codes.is_empty() {
             let id = SetId(b.id("set", guid));
-            b.p.code_sets.push(CodeSet { id, name: name.clone(), description: description.clone(), codes, stamp });
+            b.p.code_sets.push(CodeSet {
+                id,
+                name: name.clone(),
+                description: description.clone(),
+                codes,
+                stamp,
+            });
         }
         if !docs.is_empty() || s.all("MemberCode").next().is_none() {
             let id = GroupId(b.id("group", guid));
-            b.p.groups.push(DocGroup { id, name: name.clone(), description, stamp });
+            b.p.groups.push(DocGroup {
+                id,
+                name: name.clone(),
+                description,
+                stamp,
+            });
             for d in docs {
-                let Some(doc) = b.p.documents.iter_mut().find(|x| x.id == d) else { continue };
+                let Some(doc) = b.p.documents.iter_mut().find(|x| x.id == d) else {
+                    continue;
+                };
                 match doc.group {
                     None => doc.group = Some(id),
                     Some(g) if g == id => {}
                     Some(g) => {
-                        let kept = b.p.groups.iter().find(|x| x.id == g).map(|x| x.name.clone());
+                        let kept =
+                            b.p.groups
+                                .iter()
+                                .find(|x| x.id == g)
+                                .map(|x| x.name.clone());
                         let document = doc.name.clone();
                         b.r.issues.push(Issue::MembershipNotKept {
                             document,

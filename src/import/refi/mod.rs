@@ -60,7 +60,9 @@ pub enum RefiError {
         part: String,
         problem: XmlProblem,
     },
-    #[error("{path}: {part}: its root element is <{found}>, not <{expected}>: it is not a REFI-QDA {what}")]
+    #[error(
+        "{path}: {part}: its root element is <{found}>, not <{expected}>: it is not a REFI-QDA {what}"
+    )]
     WrongRoot {
         path: PathBuf,
         part: String,
@@ -68,7 +70,9 @@ pub enum RefiError {
         expected: &'static str,
         what: &'static str,
     },
-    #[error("{path}: the text of source '{entry}' is not UTF-8 (byte {offset}), as REFI-QDA requires; nothing was imported")]
+    #[error(
+        "{path}: the text of source '{entry}' is not UTF-8 (byte {offset}), as REFI-QDA requires; nothing was imported"
+    )]
     SourceNotUtf8 {
         path: PathBuf,
         entry: String,
@@ -114,8 +118,10 @@ fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>, RefiError> {
 }
 
 fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 fn stem(path: &Path) -> String {
@@ -164,7 +170,10 @@ pub fn qdpx_from_bytes(bytes: Vec<u8>, path: &Path) -> Result<RefiImport, RefiEr
     }
     extras::cases(&mut b, root.child("Cases"));
     extras::notes(&mut b, root.child("Notes"))?;
-    extras::sets(&mut b, root.child("Sets").or(book.and_then(|c| c.child("Sets"))));
+    extras::sets(
+        &mut b,
+        root.child("Sets").or(book.and_then(|c| c.child("Sets"))),
+    );
     for (outer, inner) in [("Links", "Link"), ("Graphs", "Graph")] {
         let count = root.child(outer).map_or(0, |l| l.all(inner).count());
         if count > 0 {
@@ -174,7 +183,10 @@ pub fn qdpx_from_bytes(bytes: Vec<u8>, path: &Path) -> Result<RefiImport, RefiEr
             });
         }
     }
-    if let Some(d) = root.child_text("Description").filter(|d| !d.trim().is_empty()) {
+    if let Some(d) = root
+        .child_text("Description")
+        .filter(|d| !d.trim().is_empty())
+    {
         let memo = Memo {
             id: MemoId(build::derived("project-description", &name)),
             target: MemoTarget::Project,
@@ -191,7 +203,10 @@ fn finish(b: Build) -> RefiImport {
     let Build { mut p, r, .. } = b;
     p.reindex();
     p.touch();
-    RefiImport { project: p, report: r }
+    RefiImport {
+        project: p,
+        report: r,
+    }
 }
 
 fn parse(
@@ -267,14 +282,15 @@ pub fn codebook_plan(p: &Project, codebook: &Project) -> CodebookPlan {
     let mut commands = Vec::new();
     let mut skipped = Vec::new();
     // Names of codes added in this batch, under each parent.
-    let mut added: std::collections::HashMap<(Option<CodeId>, String), CodeId> =
-        Default::default();
+    let mut added: std::collections::HashMap<(Option<CodeId>, String), CodeId> = Default::default();
     let mut n = p.codes.len();
     // (codebook code, parent in p)
     let mut stack: Vec<(CodeId, Option<CodeId>)> =
         codebook.roots.iter().rev().map(|r| (*r, None)).collect();
     while let Some((id, parent)) = stack.pop() {
-        let Some(code) = codebook.codes.get(&id) else { continue };
+        let Some(code) = codebook.codes.get(&id) else {
+            continue;
+        };
         let existing = if p.codes.contains_key(&id) {
             Some(id)
         } else {
@@ -331,18 +347,32 @@ impl CodebookPlan {
             }
         };
         let mut out = if persian {
-            format!("{} کد افزوده می‌شود؛ {} کد از پیش در پروژه بود و دوباره افزوده نمی‌شود.\n", n(self.added), n(self.skipped.len()))
+            format!(
+                "{} کد افزوده می‌شود؛ {} کد از پیش در پروژه بود و دوباره افزوده نمی‌شود.\n",
+                n(self.added),
+                n(self.skipped.len())
+            )
         } else {
-            format!("{} codes are added; {} were in the project already and are not added again.\n", n(self.added), n(self.skipped.len()))
+            format!(
+                "{} codes are added; {} were in the project already and are not added again.\n",
+                n(self.added),
+                n(self.skipped.len())
+            )
         };
         for s in &self.skipped {
             out += &format!("  - {s}\n");
         }
         if self.sets_not_added > 0 {
             out += &if persian {
-                format!("{} مجموعهٔ کد کتاب کد به پروژهٔ موجود افزوده نمی‌شود.\n", n(self.sets_not_added))
+                format!(
+                    "{} مجموعهٔ کد کتاب کد به پروژهٔ موجود افزوده نمی‌شود.\n",
+                    n(self.sets_not_added)
+                )
             } else {
-                format!("{} code sets of the codebook are not added to an existing project.\n", n(self.sets_not_added))
+                format!(
+                    "{} code sets of the codebook are not added to an existing project.\n",
+                    n(self.sets_not_added)
+                )
             };
         }
         out

@@ -63,15 +63,32 @@ pub struct Count {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Issue {
     /// A selection past the end of its source's text: left out.
-    Outside { source: String, start: String, end: String, len: usize },
+    Outside {
+        source: String,
+        start: String,
+        end: String,
+        len: usize,
+    },
     /// A selection that is empty or ends before it starts: left out.
-    Empty { source: String, start: String, end: String },
+    Empty {
+        source: String,
+        start: String,
+        end: String,
+    },
     /// A position that is not a number, or falls inside a character
     /// written as two UTF-16 units: left out.
-    BadPosition { source: String, start: String, end: String },
+    BadPosition {
+        source: String,
+        start: String,
+        end: String,
+    },
     /// A selection that began or ended inside a character cluster (an
     /// emoji sequence, a letter with its marks): widened to whole clusters.
-    Widened { source: String, start: String, end: String },
+    Widened {
+        source: String,
+        start: String,
+        end: String,
+    },
     /// Selections that ran past the trimmed last line (qc counts the final
     /// newline): ended at the end of the text.
     Clamped { source: String, count: usize },
@@ -84,9 +101,18 @@ pub enum Issue {
     /// A source whose text is not in the archive: left out with its codings.
     MissingText { source: String, file: String },
     /// A document in several sets: Strata keeps one group per document.
-    MembershipNotKept { document: String, kept: String, set: String },
+    MembershipNotKept {
+        document: String,
+        kept: String,
+        set: String,
+    },
     /// A document given two values of one variable: the first is kept.
-    VariableConflict { document: String, variable: String, kept: String, dropped: String },
+    VariableConflict {
+        document: String,
+        variable: String,
+        kept: String,
+        dropped: String,
+    },
     /// A name that was empty, not allowed (line breaks, controls) or taken.
     Renamed { from: String, to: String },
     /// A GUID used twice: the second item got a new ID.
@@ -171,20 +197,33 @@ impl RefiReport {
             }
         };
         let origin = if self.origin.is_empty() {
-            if persian { "ابزاری نامعلوم".to_string() } else { "an unnamed tool".to_string() }
+            if persian {
+                "ابزاری نامعلوم".to_string()
+            } else {
+                "an unnamed tool".to_string()
+            }
         } else if persian {
             iso(&self.origin)
         } else {
             self.origin.clone()
         };
         if persian {
-            out += &format!("{} (ساختهٔ {origin}) وارد شد.\n\nیافته‌ها ← آنچه شدند:\n", iso(&self.file));
+            out += &format!(
+                "{} (ساختهٔ {origin}) وارد شد.\n\nیافته‌ها ← آنچه شدند:\n",
+                iso(&self.file)
+            );
         } else {
-            out += &format!("Imported {}, written by {origin}.\n\nFound → imported as:\n", self.file);
+            out += &format!(
+                "Imported {}, written by {origin}.\n\nFound → imported as:\n",
+                self.file
+            );
         }
         let mut counts = self.counts.clone();
         counts.sort_by_key(|c| c.kind);
-        for c in counts.iter().filter(|c| c.found > 0 || c.kind == Kind::Code) {
+        for c in counts
+            .iter()
+            .filter(|c| c.found > 0 || c.kind == Kind::Code)
+        {
             let extra = if c.kind == Kind::Code && self.depth > 0 {
                 if persian {
                     format!(" (ژرف‌ترین: {} سطح)", n(self.depth))
@@ -210,11 +249,19 @@ impl RefiReport {
             self.issues.iter().partition(|i| i.is_change());
         for (title, list) in [
             (
-                if persian { "تغییرها در ورود:" } else { "Changed on the way in:" },
+                if persian {
+                    "تغییرها در ورود:"
+                } else {
+                    "Changed on the way in:"
+                },
                 changed,
             ),
             (
-                if persian { "واردنشده‌ها:" } else { "Not imported:" },
+                if persian {
+                    "واردنشده‌ها:"
+                } else {
+                    "Not imported:"
+                },
                 dropped,
             ),
         ] {
@@ -262,7 +309,10 @@ impl RefiReport {
         let why_fa = if self.origin.is_empty() {
             "پرونده نمی‌گوید ساختهٔ کدام ابزار است".to_string()
         } else {
-            format!("پرونده می‌گوید {}", iso(&format!("origin=\"{}\"", self.origin)))
+            format!(
+                "پرونده می‌گوید {}",
+                iso(&format!("origin=\"{}\"", self.origin))
+            )
         };
         let (how_en, how_fa) = match c {
             Counting::Utf16 => (
@@ -314,7 +364,12 @@ impl Issue {
     fn en(&self) -> String {
         use Issue::*;
         match self {
-            Outside { source, start, end, len } => format!(
+            Outside {
+                source,
+                start,
+                end,
+                len,
+            } => format!(
                 "'{source}': selection {start}–{end} lies past the end of the text ({len} positions)"
             ),
             Empty { source, start, end } => {
@@ -330,7 +385,9 @@ impl Issue {
                 "'{source}': {count} selection(s) included the newline after the last line; they end at the end of the text"
             ),
             UnknownCode { source, code } => {
-                format!("'{source}': a coding refers to code {code}, which the codebook does not have")
+                format!(
+                    "'{source}': a coding refers to code {code}, which the codebook does not have"
+                )
             }
             DuplicateCoding { source, code } => format!(
                 "'{source}': the same segment was coded with '{code}' twice by one coder; kept once"
@@ -341,13 +398,24 @@ impl Issue {
             MissingText { source, file } => format!(
                 "'{source}': its text ({file}) is not in the archive; left out with its codings"
             ),
-            MembershipNotKept { document, kept, set } => format!(
+            MembershipNotKept {
+                document,
+                kept,
+                set,
+            } => format!(
                 "'{document}' is in set '{kept}' and in set '{set}'; a document is in one group in Strata, so it stays in '{kept}'"
             ),
-            VariableConflict { document, variable, kept, dropped } => format!(
+            VariableConflict {
+                document,
+                variable,
+                kept,
+                dropped,
+            } => format!(
                 "'{document}': variable '{variable}' is '{kept}' and also '{dropped}'; '{kept}' is kept"
             ),
-            Renamed { from, to } => format!("'{from}' is named '{to}' (the name was empty, not allowed or taken)"),
+            Renamed { from, to } => {
+                format!("'{from}' is named '{to}' (the name was empty, not allowed or taken)")
+            }
             NewId { guid } => format!("GUID {guid} is used twice; the second item has a new ID"),
             UnknownUser { guid, name } => {
                 format!("user {guid} is not in the list of users; made coder '{name}'")
@@ -362,7 +430,12 @@ impl Issue {
         use Issue::*;
         let d = |s: &str| iso(&fa_digits(s));
         match self {
-            Outside { source, start, end, len } => format!(
+            Outside {
+                source,
+                start,
+                end,
+                len,
+            } => format!(
                 "«{source}»: بخش {}–{} از پایان متن ({} جای) بیرون است",
                 d(start),
                 d(end),
@@ -401,15 +474,24 @@ impl Issue {
                 "«{source}»: متنش ({}) در بایگانی نیست؛ با کدگذاری‌هایش کنار گذاشته شد",
                 iso(file)
             ),
-            MembershipNotKept { document, kept, set } => format!(
+            MembershipNotKept {
+                document,
+                kept,
+                set,
+            } => format!(
                 "«{document}» هم در مجموعهٔ «{kept}» است و هم در «{set}»؛ در Strata هر سند در یک گروه است، پس در «{kept}» ماند"
             ),
-            VariableConflict { document, variable, kept, dropped } => format!(
+            VariableConflict {
+                document,
+                variable,
+                kept,
+                dropped,
+            } => format!(
                 "«{document}»: متغیر «{variable}» هم «{kept}» است و هم «{dropped}»؛ «{kept}» نگه داشته شد"
             ),
-            Renamed { from, to } => format!(
-                "«{from}» «{to}» نام گرفت (نامش خالی، نامجاز یا تکراری بود)"
-            ),
+            Renamed { from, to } => {
+                format!("«{from}» «{to}» نام گرفت (نامش خالی، نامجاز یا تکراری بود)")
+            }
             NewId { guid } => format!(
                 "شناسهٔ {} دو بار به کار رفته است؛ مورد دوم شناسهٔ تازه گرفت",
                 iso(guid)

@@ -65,15 +65,25 @@ impl Boundaries {
     fn widen(&self, start: usize, end: usize) -> (usize, usize) {
         let s = self.clusters.partition_point(|b| *b <= start);
         let e = self.clusters.partition_point(|b| *b < end);
-        let start = s.checked_sub(1).and_then(|i| self.clusters.get(i)).copied().unwrap_or(0);
+        let start = s
+            .checked_sub(1)
+            .and_then(|i| self.clusters.get(i))
+            .copied()
+            .unwrap_or(0);
         let end = self.clusters.get(e).copied().unwrap_or(end);
         (start, end)
     }
 }
 
 /// Every source under `<Sources>`.
-pub fn sources(b: &mut Build, sources: Option<&Element>, creator: Option<&str>) -> Result<(), RefiError> {
-    let Some(sources) = sources else { return Ok(()) };
+pub fn sources(
+    b: &mut Build,
+    sources: Option<&Element>,
+    creator: Option<&str>,
+) -> Result<(), RefiError> {
+    let Some(sources) = sources else {
+        return Ok(());
+    };
     for s in &sources.children {
         if s.name == "TextSource" {
             text_source(b, s, creator)?;
@@ -117,7 +127,9 @@ pub fn raw_text(b: &mut Build, el: &Element) -> Result<Option<(String, String)>,
         return Ok(None);
     };
     let entry = archive.name(index).to_string();
-    let bytes = archive.read(index).map_err(|e| super::archive_error(&b.path, e))?;
+    let bytes = archive
+        .read(index)
+        .map_err(|e| super::archive_error(&b.path, e))?;
     let text = String::from_utf8(bytes).map_err(|e| RefiError::SourceNotUtf8 {
         path: b.path.clone(),
         entry: entry.clone(),
@@ -130,22 +142,29 @@ fn text_source(b: &mut Build, s: &Element, creator: Option<&str>) -> Result<(), 
     b.r.count_mut(Kind::TextSource).found += 1;
     let selections: Vec<&Element> = s.all("PlainTextSelection").collect();
     b.r.count_mut(Kind::Selection).found += selections.len();
-    let codings_found: usize = selections.iter().map(|x| x.all("Coding").count()).sum::<usize>()
+    let codings_found: usize = selections
+        .iter()
+        .map(|x| x.all("Coding").count())
+        .sum::<usize>()
         + s.all("Coding").count();
     b.r.count_mut(Kind::Coding).found += codings_found;
     let display = s.attr("name").unwrap_or("").to_string();
     let Some((raw, entry)) = raw_text(b, s)? else {
         b.r.issues.push(Issue::MissingText {
             source: display,
-            file: s.attr("plainTextPath").unwrap_or("(no plainTextPath)").to_string(),
+            file: s
+                .attr("plainTextPath")
+                .unwrap_or("(no plainTextPath)")
+                .to_string(),
         });
         return Ok(());
     };
     let guid = s.attr("guid").unwrap_or("");
     let id = DocId(b.id("source", Some(guid)));
-    let fallback = Path::new(&entry)
-        .file_stem()
-        .map_or_else(|| "Source".to_string(), |s| s.to_string_lossy().into_owned());
+    let fallback = Path::new(&entry).file_stem().map_or_else(
+        || "Source".to_string(),
+        |s| s.to_string_lossy().into_owned(),
+    );
     let name = b.doc_name(s.attr("name"), &fallback);
     let foreign = Foreign::new(&raw, b.counting);
     let mut doc = Document::new(name.clone(), foreign.text());
@@ -156,7 +175,10 @@ fn text_source(b: &mut Build, s: &Element, creator: Option<&str>) -> Result<(), 
     b.docs.entry(key(guid)).or_insert(id);
     for n in s.all("NoteRef") {
         if let Some(t) = n.attr("targetGUID") {
-            b.note_refs.entry(key(t)).or_default().push(MemoTarget::Document(id));
+            b.note_refs
+                .entry(key(t))
+                .or_default()
+                .push(MemoTarget::Document(id));
         }
     }
     if let Some(d) = s.child_text("Description").filter(|d| !d.trim().is_empty()) {
@@ -176,17 +198,28 @@ fn text_source(b: &mut Build, s: &Element, creator: Option<&str>) -> Result<(), 
     let bounds = Boundaries::new(foreign.text());
     let mut seen: HashSet<(CharRange, CodeId, CoderId)> = HashSet::new();
     let mut clamped = 0;
-    let whole = CharRange { start: CharPos(0), end: CharPos(foreign.chars()) };
+    let whole = CharRange {
+        start: CharPos(0),
+        end: CharPos(foreign.chars()),
+    };
     for sel in selections {
         let (st, en) = (
             sel.attr("startPosition").unwrap_or("").trim(),
             sel.attr("endPosition").unwrap_or("").trim(),
         );
-        let pos = |t: &str| t.parse::<usize>().ok().map(|p| (p, foreign.to_normalised(p)));
+        let pos = |t: &str| {
+            t.parse::<usize>()
+                .ok()
+                .map(|p| (p, foreign.to_normalised(p)))
+        };
         let issue_src = name.clone();
         let (start, end) = match (pos(st), pos(en)) {
             (Some((a, _)), Some((z, _))) if z <= a => {
-                b.r.issues.push(Issue::Empty { source: issue_src, start: st.into(), end: en.into() });
+                b.r.issues.push(Issue::Empty {
+                    source: issue_src,
+                    start: st.into(),
+                    end: en.into(),
+                });
                 continue;
             }
             (Some((_, Ok(s0))), Some((z, Ok(e0)))) => {
@@ -205,20 +238,35 @@ fn text_source(b: &mut Build, s: &Element, creator: Option<&str>) -> Result<(), 
                 continue;
             }
             _ => {
-                b.r.issues.push(Issue::BadPosition { source: issue_src, start: st.into(), end: en.into() });
+                b.r.issues.push(Issue::BadPosition {
+                    source: issue_src,
+                    start: st.into(),
+                    end: en.into(),
+                });
                 continue;
             }
         };
         if end <= start {
             // Only the trimmed trailing newlines were selected.
-            b.r.issues.push(Issue::Empty { source: issue_src, start: st.into(), end: en.into() });
+            b.r.issues.push(Issue::Empty {
+                source: issue_src,
+                start: st.into(),
+                end: en.into(),
+            });
             continue;
         }
         let (ws, we) = bounds.widen(start, end);
         if (ws, we) != (start, end) {
-            b.r.issues.push(Issue::Widened { source: issue_src.clone(), start: st.into(), end: en.into() });
+            b.r.issues.push(Issue::Widened {
+                source: issue_src.clone(),
+                start: st.into(),
+                end: en.into(),
+            });
         }
-        let range = CharRange { start: CharPos(ws), end: CharPos(we) };
+        let range = CharRange {
+            start: CharPos(ws),
+            end: CharPos(we),
+        };
         let ids = codings(b, sel, range, id, &name, creator, &mut seen);
         if !ids.is_empty() || sel.all("Coding").next().is_none() {
             b.r.count_mut(Kind::Selection).mapped += 1;
@@ -242,7 +290,10 @@ fn text_source(b: &mut Build, s: &Element, creator: Option<&str>) -> Result<(), 
         codings(b, s, whole, id, &name, creator, &mut seen);
     }
     if clamped > 0 {
-        b.r.issues.push(Issue::Clamped { source: name, count: clamped });
+        b.r.issues.push(Issue::Clamped {
+            source: name,
+            count: clamped,
+        });
     }
     Ok(())
 }
@@ -259,9 +310,15 @@ fn codings(
 ) -> Vec<CodingId> {
     let mut made = Vec::new();
     for c in el.all("Coding") {
-        let target = c.child("CodeRef").and_then(|r| r.attr("targetGUID")).unwrap_or("");
+        let target = c
+            .child("CodeRef")
+            .and_then(|r| r.attr("targetGUID"))
+            .unwrap_or("");
         let Some(&code) = b.codes.get(&key(target)) else {
-            b.r.issues.push(Issue::UnknownCode { source: source.into(), code: target.into() });
+            b.r.issues.push(Issue::UnknownCode {
+                source: source.into(),
+                code: target.into(),
+            });
             continue;
         };
         let coder = match c.attr("creatingUser").or(el.attr("creatingUser")) {
@@ -269,11 +326,22 @@ fn codings(
             None => b.default_coder(creator),
         };
         if !seen.insert((range, code, coder)) {
-            let name = b.p.codes.get(&code).map(|c| c.name.clone()).unwrap_or_default();
-            b.r.issues.push(Issue::DuplicateCoding { source: source.into(), code: name });
+            let name =
+                b.p.codes
+                    .get(&code)
+                    .map(|c| c.name.clone())
+                    .unwrap_or_default();
+            b.r.issues.push(Issue::DuplicateCoding {
+                source: source.into(),
+                code: name,
+            });
             continue;
         }
-        let fallback = format!("{}:{}", el.attr("guid").map(key).unwrap_or_default(), key(target));
+        let fallback = format!(
+            "{}:{}",
+            el.attr("guid").map(key).unwrap_or_default(),
+            key(target)
+        );
         let guid = c.attr("guid").map(str::to_string).unwrap_or(fallback);
         let id = CodingId(b.id("coding", Some(&guid)));
         let mut stamp = b.stamp(c);
@@ -284,7 +352,15 @@ fn codings(
         stamp.modified_by = stamp.modified_by.or(Some(coder));
         b.p.codings.insert(
             id,
-            Coding { id, document: doc, range, code, coder, origin: Origin::Import, stamp },
+            Coding {
+                id,
+                document: doc,
+                range,
+                code,
+                coder,
+                origin: Origin::Import,
+                stamp,
+            },
         );
         b.r.count_mut(Kind::Coding).mapped += 1;
         made.push(id);

@@ -8,10 +8,10 @@
 //! external and exponential entities), nesting deeper than `MAX_DEPTH`,
 //! bytes that are not UTF-8, and malformed XML.
 
+use quick_xml::NsReader;
 use quick_xml::XmlVersion;
 use quick_xml::events::Event;
 use quick_xml::name::ResolveResult;
-use quick_xml::NsReader;
 
 /// Deeper nesting is refused: REFI projects nest codes a few levels deep
 /// (NVivo 15: 7); hundreds are a stack-exhausting attack.
@@ -114,7 +114,11 @@ pub fn parse(bytes: &[u8]) -> Result<Element, XmlProblem> {
                 }
                 let local = e.local_name().as_ref().to_string();
                 let mut el = Element {
-                    name: if ns { local } else { format!("{FOREIGN}{local}") },
+                    name: if ns {
+                        local
+                    } else {
+                        format!("{FOREIGN}{local}")
+                    },
                     ..Element::default()
                 };
                 for a in e.attributes() {
@@ -158,10 +162,7 @@ pub fn parse(bytes: &[u8]) -> Result<Element, XmlProblem> {
                     other => match r.resolve_char_ref() {
                         Ok(Some(c)) => Some(c),
                         _ => {
-                            return Err(malformed(
-                                &reader,
-                                format!("unknown entity &{other};"),
-                            ));
+                            return Err(malformed(&reader, format!("unknown entity &{other};")));
                         }
                     },
                 };
@@ -216,9 +217,18 @@ mod tests {
         assert_eq!(parse(dtd), Err(XmlProblem::Doctype));
         let deep = format!("{}{}", "<a>".repeat(10_000), "</a>".repeat(10_000));
         assert_eq!(parse(deep.as_bytes()), Err(XmlProblem::TooDeep));
-        assert!(matches!(parse(b"<a>\xff</a>"), Err(XmlProblem::NotUtf8 { .. })));
-        assert!(matches!(parse(b"<a><b></a>"), Err(XmlProblem::Malformed { .. })));
-        assert!(matches!(parse(b"<a>&nope;</a>"), Err(XmlProblem::Malformed { .. })));
+        assert!(matches!(
+            parse(b"<a>\xff</a>"),
+            Err(XmlProblem::NotUtf8 { .. })
+        ));
+        assert!(matches!(
+            parse(b"<a><b></a>"),
+            Err(XmlProblem::Malformed { .. })
+        ));
+        assert!(matches!(
+            parse(b"<a>&nope;</a>"),
+            Err(XmlProblem::Malformed { .. })
+        ));
         assert_eq!(parse(b"  "), Err(XmlProblem::Empty));
     }
 }
