@@ -62,6 +62,23 @@ pub enum Cmd {
     },
     /// Load a codebook table (TSV/CSV with category, subcategory, code columns).
     Codebook { project: PathBuf, file: PathBuf },
+    /// Import a REFI-QDA project (.qdpx) or codebook (.qdc), as NVivo,
+    /// ATLAS.ti, MAXQDA, QualCoder, qc or Taguette export them; prints
+    /// what was found, what it became and what was left out.
+    ImportQdpx {
+        /// The .qdpx or .qdc file.
+        file: PathBuf,
+        /// The new project (never over an existing file).
+        #[arg(long, short, conflicts_with = "into")]
+        output: Option<PathBuf>,
+        /// A .qdc only: add its codes to this existing project in one step
+        /// (codes already there, by ID or path, are not added again).
+        #[arg(long)]
+        into: Option<PathBuf>,
+        /// Print the report in Persian.
+        #[arg(long)]
+        persian: bool,
+    },
     /// Code a segment.
     Code {
         project: PathBuf,

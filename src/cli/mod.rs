@@ -6,6 +6,7 @@ mod args;
 mod codebook;
 mod codings;
 mod report;
+mod refi;
 mod review;
 mod team;
 
@@ -28,6 +29,8 @@ pub enum CliError {
     Import(#[from] crate::import::ImportError),
     #[error(transparent)]
     Bulk(#[from] crate::import::codings::BulkError),
+    #[error(transparent)]
+    Refi(#[from] crate::import::refi::RefiError),
     #[error("{path}: {msg}")]
     Input { path: PathBuf, msg: String },
     #[error("{0}")]
@@ -265,6 +268,12 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
             let p = modify(&project, None, |p| codebook::commands(p, &file))?;
             say!("the code tree now has {} codes", p.codes.len());
         }
+        Cmd::ImportQdpx {
+            file,
+            output,
+            into,
+            persian,
+        } => refi::run(&file, output.as_deref(), into.as_deref(), persian)?,
         Cmd::Code {
             project,
             document,

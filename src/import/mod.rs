@@ -6,6 +6,7 @@ pub mod codings;
 mod decode;
 mod office;
 mod rows;
+pub mod refi;
 
 pub use decode::{DecodeError, Decoded, decode};
 pub use office::{OfficeError, docx_text, odt_text};

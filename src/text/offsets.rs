@@ -171,6 +171,91 @@ impl Normalised {
     }
 }
 
+/// How another tool counts positions in a source's text. A leading BOM is
+/// never counted (it marks the encoding; it is not text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Counting {
+    /// Code points of the text as written, CRLF as two (the REFI-QDA
+    /// spec; qc, Taguette).
+    CodePoints,
+    /// UTF-16 code units of the text as written, CRLF as two (NVivo).
+    Utf16,
+    /// Code points with each CRLF as one (ATLAS.ti).
+    CrlfAsOne,
+}
+
+/// A text as another tool has it, normalised as Strata stores it, with
+/// that tool's positions mapped to the normalised text's chars and back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Foreign {
+    norm: Normalised,
+    utf16: Option<Utf16Index>,
+    counting: Counting,
+    /// 1 when the raw text starts with a BOM, which the tool does not count.
+    bom: usize,
+}
+
+impl Foreign {
+    pub fn new(raw: &str, counting: Counting) -> Self {
+        let body = raw.strip_prefix('\u{FEFF}');
+        Self {
+            norm: Normalised::new(raw),
+            utf16: (counting == Counting::Utf16).then(|| Utf16Index::new(body.unwrap_or(raw))),
+            counting,
+            bom: usize::from(body.is_some()),
+        }
+    }
+
+    /// The normalised text (exactly `model::normalise_text(raw)`).
+    pub fn text(&self) -> &str {
+        &self.norm.text
+    }
+
+    /// Chars of the normalised text.
+    pub fn chars(&self) -> usize {
+        self.norm.chars
+    }
+
+    /// Length of the raw text in the tool's positions.
+    pub fn len(&self) -> usize {
+        match (self.counting, &self.utf16) {
+            (Counting::Utf16, Some(ix)) => ix.len_utf16(),
+            (Counting::CrlfAsOne, _) => self.norm.raw_chars - self.norm.removed.len(),
+            _ => self.norm.raw_chars - self.bom,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The normalised char position of the tool's position `pos`. A
+    /// position in the trimmed trailing newlines lands at the end; one past
+    /// the raw text, or inside a UTF-16 surrogate pair, is an error.
+    pub fn to_normalised(&self, pos: usize) -> Result<CharPos, OffsetError> {
+        let len = self.len();
+        if pos > len {
+            return Err(OffsetError::Beyond { at: pos, len });
+        }
+        Ok(match (self.counting, &self.utf16) {
+            (Counting::Utf16, Some(ix)) => self.norm.to_normalised(ix.to_char(pos)?.0 + self.bom),
+            (Counting::CrlfAsOne, _) => CharPos(pos.min(self.norm.chars)),
+            _ => self.norm.to_normalised(pos + self.bom),
+        })
+    }
+
+    /// The tool's position of normalised char position `pos`.
+    pub fn from_normalised(&self, pos: CharPos) -> usize {
+        match (self.counting, &self.utf16) {
+            (Counting::Utf16, Some(ix)) => {
+                ix.to_utf16(CharPos(self.norm.to_raw(pos).saturating_sub(self.bom)))
+            }
+            (Counting::CrlfAsOne, _) => pos.0.min(self.norm.chars),
+            _ => self.norm.to_raw(pos).saturating_sub(self.bom),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -252,6 +337,34 @@ mod tests {
                     prop_assert_eq!(norm[p], *c);
                     prop_assert_eq!(n.to_raw(CharPos(p)), i);
                 }
+            }
+        }
+        #[test]
+        fn foreign_positions_round_trip_in_every_counting(t in texts()) {
+            for counting in [Counting::CodePoints, Counting::Utf16, Counting::CrlfAsOne] {
+                let f = Foreign::new(&t, counting);
+                prop_assert_eq!(f.text(), crate::model::normalise_text(&t));
+                for p in 0..=f.chars() {
+                    let there = f.from_normalised(CharPos(p));
+                    prop_assert!(there <= f.len());
+                    prop_assert_eq!(f.to_normalised(there), Ok(CharPos(p)));
+                }
+                // The whole raw text is the whole normalised text.
+                prop_assert_eq!(f.to_normalised(f.len()), Ok(CharPos(f.chars())));
+                prop_assert!(f.to_normalised(f.len() + 1).is_err());
+            }
+        }
+
+        #[test]
+        fn utf16_positions_are_those_of_the_text_without_its_bom(t in texts()) {
+            let f = Foreign::new(&t, Counting::Utf16);
+            let bom = usize::from(t.starts_with('\u{FEFF}'));
+            let body = &t[bom * 3..];
+            prop_assert_eq!(f.len(), body.encode_utf16().count());
+            let n = Normalised::new(&t);
+            for (i, (b, _)) in body.char_indices().enumerate() {
+                let u = body[..b].encode_utf16().count();
+                prop_assert_eq!(f.to_normalised(u), Ok(n.to_normalised(i + bom)));
             }
         }
     }

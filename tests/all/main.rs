@@ -42,6 +42,8 @@ mod gui_workflow;
 mod hostile;
 mod import;
 mod refi_export;
+mod refi_hostile;
+mod refi_import;
 mod refi_xml;
 mod reports;
 mod review;
