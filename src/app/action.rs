@@ -70,6 +70,13 @@ pub enum Action {
     /// The copies chosen: merge them from this base (the file they were
     /// handed out from), with the open project as one more side.
     MergeFrom(PathBuf),
+    /// Ask for a file of this kind (the system's dialog or the in-app browser).
+    Ask(super::files::PromptKind),
+    /// Import another tool's project (.qdpx: a new project beside it) or
+    /// codebook (.qdc: into this project, one undo step), with its report.
+    ImportOther(PathBuf),
+    /// Write the study report (HTML or Markdown, by the extension).
+    ReportTo(PathBuf),
     /// Open the review window on a tab.
     OpenReview(review::Tab),
     /// The answer to "unsaved changes": save first (or not), then go on.

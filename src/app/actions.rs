@@ -117,6 +117,9 @@ pub fn apply(wb: &mut Workbench, a: Action) {
             super::merge_copies::merge_copies(wb, &base, copies);
         }
         Action::AskMergeCopies => files::ask_path(wb, files::PromptKind::Merge),
+        Action::Ask(kind) => files::ask_path(wb, kind),
+        Action::ImportOther(path) => super::interop::import_other(wb, &path),
+        Action::ReportTo(path) => super::interop::report_to(wb, path),
         Action::OpenReview(tab) => wb.state.review.open_on(tab, None),
         Action::TogglePane(name) => {
             let s = wb.state.lang.strings();
@@ -433,6 +436,11 @@ fn remember(wb: &mut Workbench, code: CodeId) {
 }
 
 fn apply_code(wb: &mut Workbench, code: CodeId) {
+    if let Some(c) = wb.project.codes.get(&code).filter(|c| !c.codable) {
+        let s = wb.state.lang.strings();
+        wb.state.error = Some(s.not_codable.replace("{name}", &c.name));
+        return;
+    }
     let Some((doc, range, coder, mut pre)) =
         super::coder_prompt::coding_target(wb, Action::ApplyCode(code))
     else {

@@ -523,11 +523,7 @@ impl OpenError {
     }
 }
 
-// Until the window's REFI-QDA import (the lead's) shows its errors
-// through `refi`, nothing in the window calls it.
-#[allow(dead_code, unused_imports)]
 mod refi;
-#[allow(unused_imports)]
 pub use refi::refi;
 
 #[cfg(test)]

@@ -64,7 +64,10 @@ impl FileBrowser {
             .and_then(Path::parent)
             .filter(|p| !p.as_os_str().is_empty());
         let last = places.first().map(PathBuf::as_path);
-        let (a, b) = if matches!(kind, PromptKind::Import | PromptKind::Export) {
+        let (a, b) = if matches!(
+            kind,
+            PromptKind::Import | PromptKind::Export | PromptKind::ImportOther | PromptKind::Report
+        ) {
             (last, project_folder)
         } else {
             (project_folder, last)
@@ -227,7 +230,7 @@ impl FileBrowser {
             return None;
         }
         // The format of an export is its extension, so it is kept as typed.
-        let target = if self.kind == PromptKind::Export {
+        let target = if matches!(self.kind, PromptKind::Export | PromptKind::Report) {
             target
         } else {
             super::files::with_ext(target)
@@ -330,6 +333,8 @@ fn browser_ui(
         PromptKind::Export => s.export,
         PromptKind::Merge => s.merge_copies,
         PromptKind::MergeBase => s.merge_base,
+        PromptKind::ImportOther => s.import_other,
+        PromptKind::Report => s.study_report,
     };
     ui.heading(bidi(title.trim_end_matches('…')));
     super::row(ui, rtl, |ui| {
@@ -391,10 +396,10 @@ fn browser_ui(
     if fb.kind.saves() {
         super::row(ui, rtl, |ui| {
             ui.label(bidi(s.fb_file_name));
-            let hint = if fb.kind == PromptKind::Export {
-                s.fb_export_hint
-            } else {
-                ""
+            let hint = match fb.kind {
+                PromptKind::Export => s.fb_export_hint,
+                PromptKind::Report => s.fb_report_hint,
+                _ => "",
             };
             let before = fb.name.clone();
             let r = super::bidi_edit::sized_ui(ui, ui.available_width(), |ui| {
@@ -467,7 +472,10 @@ fn ok_button(fb: &FileBrowser, loc: Locale) -> (String, bool) {
         }
         PromptKind::SaveAs => (s.save.into(), folder || !fb.name.trim().is_empty()),
         PromptKind::New => (s.fb_create.into(), folder || !fb.name.trim().is_empty()),
-        PromptKind::Export => (s.fb_export.into(), folder || !fb.name.trim().is_empty()),
+        PromptKind::Export | PromptKind::Report => {
+            (s.fb_export.into(), folder || !fb.name.trim().is_empty())
+        }
+        PromptKind::ImportOther => (s.fb_import.into(), folder || !fb.chosen_files().is_empty()),
     }
 }
 

@@ -18,6 +18,10 @@ pub enum PromptKind {
     Merge,
     /// Then the base they were handed out from.
     MergeBase,
+    /// Another tool's project or codebook (REFI-QDA .qdpx, .qdc).
+    ImportOther,
+    /// The study report (HTML or Markdown).
+    Report,
 }
 
 impl PromptKind {
@@ -31,7 +35,9 @@ impl PromptKind {
             | PromptKind::Merge
             | PromptKind::MergeBase => &["strata"],
             PromptKind::Import => &["txt", "md", "docx", "odt"],
-            PromptKind::Export => &["json", "ron", "csv", "md"],
+            PromptKind::Export => &["json", "ron", "csv", "md", "xlsx", "qdpx", "qdc"],
+            PromptKind::ImportOther => &["qdpx", "qdc"],
+            PromptKind::Report => &["html", "htm", "md"],
         }
     }
 
@@ -40,6 +46,8 @@ impl PromptKind {
         match self {
             PromptKind::Import => s.filter_transcripts,
             PromptKind::Export => s.filter_hierarchy,
+            PromptKind::ImportOther => s.filter_refi,
+            PromptKind::Report => s.filter_report,
             _ => s.filter_project,
         }
     }
@@ -53,7 +61,7 @@ impl PromptKind {
     pub fn saves(self) -> bool {
         matches!(
             self,
-            PromptKind::SaveAs | PromptKind::New | PromptKind::Export
+            PromptKind::SaveAs | PromptKind::New | PromptKind::Export | PromptKind::Report
         )
     }
 }
@@ -125,6 +133,8 @@ pub fn action_for(kind: PromptKind, paths: Vec<PathBuf>) -> Option<Action> {
         PromptKind::Export => Action::ExportTo(first),
         PromptKind::Merge => Action::MergeCopies(paths),
         PromptKind::MergeBase => Action::MergeFrom(first),
+        PromptKind::ImportOther => Action::ImportOther(first),
+        PromptKind::Report => Action::ReportTo(first),
     })
 }
 
@@ -375,6 +385,7 @@ pub(super) fn keep_settings(old: &mut Workbench, new: &mut Workbench) {
         n.status = status;
         n.review.open = o.review.open;
     }
+    n.import_report = o.import_report.take();
     // The person at the keyboard stays the coder where the project knows
     // them (by name: coder IDs differ between projects).
     let me = o

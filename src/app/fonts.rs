@@ -11,6 +11,7 @@ use egui::{Color32, FontFamily, FontId, Galley};
 use std::sync::Arc;
 
 const VAZIRMATN: &str = "Vazirmatn";
+const HEBREW: &str = "Noto Sans Hebrew";
 
 /// The family with Vazirmatn first, then egui's defaults (emoji, icons).
 pub fn vazirmatn() -> FontFamily {
@@ -37,6 +38,14 @@ pub fn install(ctx: &egui::Context) {
             "../../assets/fonts/Vazirmatn-Regular.ttf"
         ))),
     );
+    // Hebrew (in Arabic, Hebrew and Persian studies exported by other
+    // tools): after Vazirmatn, which has no Hebrew, so it is never tofu.
+    defs.font_data.insert(
+        HEBREW.to_owned(),
+        Arc::new(egui::FontData::from_static(include_bytes!(
+            "../../assets/fonts/NotoSansHebrew-Regular.ttf"
+        ))),
+    );
     let proportional = defs
         .families
         .get(&FontFamily::Proportional)
@@ -44,12 +53,12 @@ pub fn install(ctx: &egui::Context) {
         .unwrap_or_default();
     let own: Vec<String> = std::iter::once(VAZIRMATN.to_owned())
         .chain(proportional)
+        .chain(std::iter::once(HEBREW.to_owned()))
         .collect();
     for family in [FontFamily::Proportional, FontFamily::Monospace] {
-        defs.families
-            .entry(family)
-            .or_default()
-            .push(VAZIRMATN.to_owned());
+        let list = defs.families.entry(family).or_default();
+        list.push(VAZIRMATN.to_owned());
+        list.push(HEBREW.to_owned());
     }
     defs.families.insert(vazirmatn(), own);
     ctx.set_fonts(defs);

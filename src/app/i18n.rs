@@ -219,6 +219,18 @@ pub struct Strings {
     /// The file browser's title for the merge's base, and its button.
     pub merge_base: &'static str,
     pub fb_merge_base: &'static str,
+    pub import_other: &'static str,
+    pub filter_refi: &'static str,
+    pub study_report: &'static str,
+    pub filter_report: &'static str,
+    pub fb_report_hint: &'static str,
+    pub report_ending: &'static str,
+    pub import_report: &'static str,
+    pub close: &'static str,
+    pub imported_other: &'static str,
+    pub codebook_added: &'static str,
+    pub not_codable: &'static str,
+    pub groups_only: &'static str,
 }
 
 mod en;

@@ -20,6 +20,7 @@ mod files;
 mod fonts;
 mod header;
 pub mod i18n;
+mod interop;
 mod layout_cache;
 mod levels;
 mod memo;
@@ -147,6 +148,9 @@ pub struct UiState {
     /// What the status line says once the project asked for opens (a
     /// merge's result), with the review window left as it is.
     pub after_open: Option<status::Status>,
+    /// What the last import from another tool mapped and left out, shown
+    /// until closed (it outlives the opening of the imported project).
+    pub import_report: Option<interop::ImportReport>,
     pub coder_counts: Option<std::sync::Arc<coder_view::CoderCounts>>,
 }
 
@@ -205,6 +209,7 @@ impl Default for UiState {
             compare_coders: Vec::new(),
             merge_copies: Vec::new(),
             after_open: None,
+            import_report: None,
             coder_counts: None,
         }
     }
@@ -434,6 +439,7 @@ impl Workbench {
         review::review_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
         coder_prompt::coder_prompt_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
         file_browser::file_browser_ui(ui.ctx(), &mut self.state, &mut out);
+        interop::import_report_ui(ui.ctx(), &mut self.state);
         panels::error_ui(ui.ctx(), &mut self.state);
         levels::confirm_delete_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
         recovery::recovery_ui(ui.ctx(), &mut self.state, &mut out);

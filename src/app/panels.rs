@@ -56,12 +56,19 @@ fn menu_items_ui(ui: &mut egui::Ui, wb: &Workbench, out: &mut Vec<Action>) {
         ] {
             item(ui, cmd, cmd.label(lang), true, out);
         }
-        if ui
-            .add(mirror::item_button(rtl, s.merge_copies, String::new()))
-            .clicked()
-        {
-            out.push(Action::AskMergeCopies);
-            ui.close();
+        use super::files::PromptKind;
+        for (label, action) in [
+            (s.import_other, Action::Ask(PromptKind::ImportOther)),
+            (s.study_report, Action::Ask(PromptKind::Report)),
+            (s.merge_copies, Action::AskMergeCopies),
+        ] {
+            if ui
+                .add(mirror::item_button(rtl, label, String::new()))
+                .clicked()
+            {
+                out.push(action);
+                ui.close();
+            }
         }
         mirror::submenu_ui(ui, rtl, s.recent, |ui| {
             for p in &wb.state.recent_projects {

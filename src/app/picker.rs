@@ -58,7 +58,9 @@ impl PickerModel {
             .walk()
             .into_iter()
             .filter_map(|(id, _)| {
-                let code = p.codes.get(&id)?;
+                // Codes that only group others (from NVivo and the like)
+                // are not offered for text.
+                let code = p.codes.get(&id).filter(|c| c.codable)?;
                 // The path from the index's parents, not a scan per code.
                 let mut names = vec![code.name.as_str()];
                 let mut cur = ix.parent(id);

@@ -36,6 +36,18 @@ pub enum Status {
         conflicts: usize,
         file: String,
     },
+    /// Another tool's project, written as a Strata project and opened.
+    ImportedOther {
+        file: String,
+        into: String,
+        documents: usize,
+        codings: usize,
+    },
+    /// Another tool's codebook, added to the open project.
+    CodebookAdded {
+        file: String,
+        codes: usize,
+    },
     SelectTextFirst,
     Undone(Step),
     Redone(Step),
@@ -74,6 +86,21 @@ impl Status {
                 .replace("{copies}", &loc.num(copies))
                 .replace("{conflicts}", &loc.num(conflicts))
                 .replace("{file}", file),
+            Status::ImportedOther {
+                file,
+                into,
+                documents,
+                codings,
+            } => s
+                .imported_other
+                .replace("{file}", file)
+                .replace("{into}", into)
+                .replace("{documents}", &loc.count(*documents, Noun::Document))
+                .replace("{codings}", &loc.num(codings)),
+            Status::CodebookAdded { file, codes } => s
+                .codebook_added
+                .replace("{file}", file)
+                .replace("{codes}", &loc.num(codes)),
             Status::SelectTextFirst => s.select_text_first.into(),
             Status::Undone(step) => {
                 format!("{}: {}", s.undo, super::i18n::step_label(loc, step))

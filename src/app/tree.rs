@@ -332,7 +332,11 @@ fn row_ui(
         let name_w = ui.available_width() - counts_w - memo_w - marks_w;
         let r = super::selectable_line_ui(ui, &code.name, name_w, selected);
         // The full name (the row may cut it) and the codebook entry.
-        let description = code.description.joined();
+        let mut description = code.description.joined();
+        if !code.codable {
+            let only = state.lang.strings().groups_only;
+            description = [only, &description].join("\n\n").trim().to_string();
+        }
         let hover = if description.is_empty() {
             code.name.clone()
         } else {

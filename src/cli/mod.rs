@@ -5,8 +5,8 @@ mod agreement;
 mod args;
 mod codebook;
 mod codings;
-mod report;
 mod refi;
+mod report;
 mod review;
 mod team;
 

@@ -327,12 +327,13 @@ fn thread_blocks(p: &Project, w: &Words, persian: bool) -> Vec<Block> {
                 ReviewTarget::Coding(id) => match p.codings.get(&id) {
                     Some(c) => {
                         let doc = p.document(c.document);
+                        // `lines_of` is 1-based already.
                         let (a, b) = doc.map_or((0, 0), |d| d.lines_of(c.range));
                         format!(
                             "{} {}–{} · {} · {}",
                             doc.map_or("?", |d| d.name.as_str()),
-                            a + 1,
-                            b + 1,
+                            a,
+                            b,
                             p.codes.get(&c.code).map_or("?", |x| x.name.as_str()),
                             p.coder_name(c.coder)
                         )

@@ -5,8 +5,8 @@
 pub mod codings;
 mod decode;
 mod office;
-mod rows;
 pub mod refi;
+mod rows;
 
 pub use decode::{DecodeError, Decoded, decode};
 pub use office::{OfficeError, docx_text, odt_text};

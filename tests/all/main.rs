@@ -22,6 +22,8 @@ mod gui_first_hour;
 #[cfg(feature = "gui")]
 mod gui_habits;
 #[cfg(feature = "gui")]
+mod gui_interop;
+#[cfg(feature = "gui")]
 mod gui_layout;
 #[cfg(feature = "gui")]
 mod gui_merge;
@@ -44,6 +46,7 @@ mod import;
 mod refi_export;
 mod refi_hostile;
 mod refi_import;
+mod refi_roundtrip;
 mod refi_xml;
 mod reports;
 mod review;

@@ -429,15 +429,15 @@ fn refi_reports_read_in_english_and_in_persian_digits() {
     let r = import("nvivo-12.6-win/oltas0517.qdpx").report;
     let en = r.text(false);
     assert!(
-        en.contains("152 codes → 152 codes (deepest: 4 levels)"),
+        en.contains("152 codes became 152 codes (deepest: 4 levels)"),
         "{en}"
     );
     assert!(
-        en.contains("303 text selections → 303 coded segments"),
+        en.contains("303 text selections became 303 coded segments"),
         "{en}"
     );
     let fa = r.text(true);
-    assert!(fa.contains("۱۵۲ کد ← ۱۵۲ کد"), "{fa}");
+    assert!(fa.contains("۱۵۲ کد: ۱۵۲ کد"), "{fa}");
     assert!(fa.contains("۳۰۳ کدگذاری"), "{fa}");
     // No Latin digit outside the isolated Latin runs (origin, file name).
     let mut depth = 0;
@@ -501,7 +501,7 @@ fn refi_cli_imports_a_project_that_stats_reads_and_never_overwrites() {
         out.to_string_lossy().into_owned(),
     );
     let report = ok(&["import-qdpx", &file.to_string_lossy(), "--output", &out_s]);
-    assert!(report.contains("7 codings → 7 codings"), "{report}");
+    assert!(report.contains("7 codings became 7 codings"), "{report}");
     let stats = ok(&["stats", &out_s, "--json"]);
     assert!(stats.contains('7'), "{stats}");
     let again = strata(&["import-qdpx", &file.to_string_lossy(), "--output", &out_s]);

@@ -362,3 +362,28 @@ fn diff_and_show_tell_review_changes_for_git() {
     let before = ok(&["show", &s(&old_path)]);
     assert!(!before.contains("review:"), "no review yet: nothing said");
 }
+
+/// A comment on a coding is cited with the lines the coding is on, as the
+/// browser numbers them (the report once said one line too far).
+#[test]
+fn the_review_report_cites_a_commented_coding_on_its_own_lines() {
+    let mut p = demo();
+    let mut h = History::new();
+    let c = p
+        .codings
+        .values()
+        .find(|c| {
+            let d = p.document(c.document).expect("doc");
+            d.lines_of(c.range).0 > 1
+        })
+        .cloned()
+        .expect("a coding below the first line");
+    step(&mut h, &mut p, |p| {
+        edit::comment(p, ReviewTarget::Coding(c.id), "مرز این بخش؟", None)
+    });
+    let doc = p.document(c.document).expect("doc");
+    let (a, b) = doc.lines_of(c.range);
+    let report = strata::export::review_report(&p, strata::export::ReportFormat::Markdown, &[]);
+    let cited = format!("{} {a}–{b} ·", doc.name);
+    assert!(report.contains(&cited), "{cited} in:\n{report}");
+}

@@ -209,12 +209,12 @@ impl RefiReport {
         };
         if persian {
             out += &format!(
-                "{} (ساختهٔ {origin}) وارد شد.\n\nیافته‌ها ← آنچه شدند:\n",
+                "{} (ساختهٔ {origin}) وارد شد.\n\nآنچه در پرونده بود و آنچه از آن ساخته شد:\n",
                 iso(&self.file)
             );
         } else {
             out += &format!(
-                "Imported {}, written by {origin}.\n\nFound → imported as:\n",
+                "Imported {}, written by {origin}.\n\nWhat the file held, and what it became:\n",
                 self.file
             );
         }
@@ -235,10 +235,11 @@ impl RefiReport {
             };
             if persian {
                 let (a, b) = c.kind.fa();
-                out += &format!("  {} {a} ← {} {b}{extra}\n", n(c.found), n(c.mapped));
+                // No arrows: the interface's fonts have none.
+                out += &format!("  {} {a}: {} {b}{extra}\n", n(c.found), n(c.mapped));
             } else {
                 let (a, b) = c.kind.en();
-                out += &format!("  {} {a} → {} {b}{extra}\n", n(c.found), n(c.mapped));
+                out += &format!("  {} {a} became {} {b}{extra}\n", n(c.found), n(c.mapped));
             }
         }
         if let Some(counting) = self.counting {
