@@ -10,7 +10,6 @@ use super::util::*;
 use egui_kittest::kittest::Queryable as _;
 use std::path::{Path, PathBuf};
 use strata::app::{Action, Lang, Workbench, bidi};
-use strata::model::*;
 
 fn sample(name: &str) -> PathBuf {
     fixture(&format!("refi/{name}"))

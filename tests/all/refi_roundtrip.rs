@@ -246,3 +246,33 @@ fn persian_emoji_crlf_and_every_kind_of_item_come_back_the_same() {
     );
     assert_eq!(once.len(), again.len());
 }
+
+/// Other tools' projects (NVivo's CRLF sources with a BOM and UTF-16
+/// positions, qc's Arabic, Hebrew and Persian with emoji) come back from
+/// Strata's own .qdpx as Strata first read them.
+#[test]
+fn other_tools_projects_come_back_the_same_from_stratas_qdpx() {
+    for sample in [
+        "nvivo-12.6-win/oltas0517.qdpx",
+        "qc-1.7.8-rtl/rtl-qc.qdpx",
+        "qc-1.3.2/demo.qdpx",
+    ] {
+        let first = import_qdpx(&fixture(&format!("refi/{sample}")))
+            .expect("sample")
+            .project;
+        assert!(!first.codings.is_empty(), "{sample}");
+        let (again, report) = through_qdpx(&first);
+        assert_same(&first, &again);
+        // Strata's own file counts code points; nothing is reported left out.
+        assert!(report.contains("code points"), "{sample}: {report}");
+        assert!(
+            report.contains("nothing was left out"),
+            "{sample}: {report}"
+        );
+        for c in first.codings.values() {
+            let a = first.document(c.document).expect("doc").slice(c.range);
+            let b = again.document(c.document).expect("doc").slice(c.range);
+            assert_eq!(a, b, "{sample}");
+        }
+    }
+}
