@@ -93,4 +93,6 @@ pub enum Pending {
     New(PathBuf),
     /// Help ▸ Open demo project.
     Demo,
+    /// Another tool's project, to import and open.
+    ImportOther(PathBuf),
 }

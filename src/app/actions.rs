@@ -273,6 +273,7 @@ pub fn apply(wb: &mut Workbench, a: Action) {
                 Pending::Open(p) => open_path(wb, p),
                 Pending::New(p) => new_at(wb, p),
                 Pending::Demo => files::open_demo(wb),
+                Pending::ImportOther(p) => super::interop::project_beside(wb, &p),
             }
             // Switched: the discarded work's autosave must not be offered
             // back later. (Not switched: it stays, the work is still here.)

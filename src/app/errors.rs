@@ -429,6 +429,9 @@ pub fn edit(loc: Locale, e: &EditError) -> String {
         EditError::DuplicateCoding => {
             "این بخش را همین کدگذار با همین کد پیش‌تر کدگذاری کرده است.".into()
         }
+        EditError::NotCodable(name) => format!(
+            "«{name}» تنها کدهای دیگر را گروه می‌کند و نمی‌توان آن را به متن زد؛ یکی از کدهای زیر آن را برگزینید."
+        ),
         EditError::NothingToGroup => "چیزی برای گروه‌بندی نیست.".into(),
         EditError::AlreadyTheirGroup(name) => format!(
             "این‌ها همهٔ کدهای «{name}» هستند و «{name}» خود گروهشان است؛ اگر نام دیگری می‌خواهید، نامش را تغییر دهید."

@@ -4,7 +4,7 @@
 //! what was mapped and what was left out, and File ▸ Study report.
 
 use super::i18n::Lang;
-use super::{Action, UiState, Workbench, bidi};
+use super::{UiState, Workbench, bidi};
 use crate::import::refi;
 use std::path::{Path, PathBuf};
 
@@ -66,6 +66,11 @@ fn is_codebook(path: &Path) -> bool {
 pub fn import_other(wb: &mut Workbench, path: &Path) {
     if is_codebook(path) {
         codebook_into(wb, path);
+    } else if wb.is_dirty() {
+        // Asked first, as any switch of project is: the import then opens
+        // (or, cancelled, leaves no report nor status behind).
+        super::memo::commit_typing(wb);
+        wb.state.pending = Some(super::Pending::ImportOther(path.to_path_buf()));
     } else {
         project_beside(wb, path);
     }
@@ -81,25 +86,25 @@ fn codebook_into(wb: &mut Workbench, path: &Path) {
             return;
         }
     };
-    let cmd = match refi::codebook_into(&wb.project, &imported.project) {
-        Ok(cmd) => cmd,
-        Err(e) => {
-            wb.state.error = Some(super::errors::refi(loc, &e));
-            return;
-        }
-    };
-    let before = wb.project.codes.len();
-    if wb.edit(cmd) {
+    let plan = refi::codebook_plan(&wb.project, &imported.project);
+    // The codebook's report, then what joining this project did: the
+    // codes it already had, the sets it did not take.
+    let mut report = ImportReport::new(path, &imported.report);
+    report.en = format!("{}\n{}", report.en, plan.text(false));
+    report.fa = format!("{}\n{}", report.fa, plan.text(true));
+    // All there already: nothing to do, and no empty undo step.
+    if plan.added == 0 || wb.edit(plan.command) {
         wb.state.status = super::Status::CodebookAdded {
             file: file_name(path),
-            codes: wb.project.codes.len().saturating_sub(before),
+            codes: plan.added,
         };
-        wb.state.import_report = Some(ImportReport::new(path, &imported.report));
+        wb.state.import_report = Some(report);
     }
 }
 
-/// A project (.qdpx) becomes `NAME.strata` beside it, which is opened.
-fn project_beside(wb: &mut Workbench, path: &Path) {
+/// A project (.qdpx) becomes `NAME.strata` beside it, which is opened
+/// (the open project's changes were saved or set aside before).
+pub(super) fn project_beside(wb: &mut Workbench, path: &Path) {
     let loc = wb.state.locale();
     let imported = match refi::import_qdpx(path) {
         Ok(i) => i,
@@ -134,7 +139,13 @@ fn project_beside(wb: &mut Workbench, path: &Path) {
         codings: imported.project.codings.len(),
     });
     wb.state.import_report = Some(ImportReport::new(path, &imported.report));
-    wb.apply(Action::OpenPath(out));
+    super::actions::open_path(wb, out.clone());
+    if wb.path.as_deref() != Some(out.as_path()) {
+        // Not opened (a lock, a problem, said): the report and status are
+        // not left to appear over this or another project later.
+        wb.state.after_open = None;
+        wb.state.import_report = None;
+    }
 }
 
 /// File ▸ Study report: HTML or Markdown by the extension, never over a

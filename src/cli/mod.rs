@@ -140,6 +140,11 @@ fn modify(
             kept.display()
         );
     }
+    // Nothing changed (a codebook whose codes are all there, a bulk file
+    // of repeats): the file is left as it was, not rewritten.
+    if history.undo_label().is_none() && !had_problems {
+        return Ok(p);
+    }
     store::save(&p, path)?;
     drop(lock);
     Ok(p)
@@ -383,12 +388,6 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
             no_interviewer,
             dir,
         } => {
-            if output.as_os_str() == "-" && format == export::Format::Xlsx {
-                return Err(input(
-                    &output,
-                    "a workbook is not text: give a file name (--output FILE.xlsx)",
-                ));
-            }
             if output.as_os_str() != "-" {
                 // Before the work of loading: a refusal costs nothing.
                 store::check_export_target(&output, Some(&project))?;

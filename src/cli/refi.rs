@@ -51,7 +51,11 @@ pub fn run(
             modify(project, None, |p| {
                 let plan = refi::codebook_plan(p, &r.project);
                 said = plan.text(persian);
-                Ok(vec![plan.command])
+                Ok(if plan.added == 0 {
+                    Vec::new()
+                } else {
+                    vec![plan.command]
+                })
             })?;
             print_out(&said)?;
         }

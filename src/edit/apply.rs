@@ -89,6 +89,7 @@ pub(super) fn apply(p: &mut Project, cmd: Command) -> R {
         MoveCode { id, parent, index } => move_code(p, id, parent, index),
         InsertCoding { coding, memos } => {
             check_coding(p, &coding, &BTreeSet::new())?;
+            check_codable(p, coding.code)?;
             for m in &memos {
                 if p.memos.contains_key(&m.id) {
                     return Err(EditError::Duplicate(m.id.to_string()));
@@ -127,6 +128,7 @@ pub(super) fn apply(p: &mut Project, cmd: Command) -> R {
             if !p.codes.contains_key(&code) {
                 return Err(EditError::NoCode(code));
             }
+            check_codable(p, code)?;
             let coding = p.codings.get(&id).ok_or(EditError::NoCoding(id))?;
             let recoded = Coding {
                 code,
@@ -339,6 +341,18 @@ fn check_target(p: &Project, t: MemoTarget) -> Result<(), EditError> {
 }
 
 /// A coding may refer to codes that are about to be inserted (`new_codes`).
+/// A coding (by hand, by script, recoded) only with a code that can take
+/// text. Codings only ever sit on such codes (an import makes a coded code
+/// codable), so undoing a removed coding is not refused; codes and
+/// documents that come back with their codings (InsertCodes,
+/// InsertDocument) are not checked, so they always can.
+pub(super) fn check_codable(p: &Project, code: CodeId) -> Result<(), EditError> {
+    match p.codes.get(&code) {
+        Some(c) if !c.codable => Err(EditError::NotCodable(c.name.clone())),
+        _ => Ok(()),
+    }
+}
+
 fn check_coding(p: &Project, c: &Coding, new_codes: &BTreeSet<CodeId>) -> Result<(), EditError> {
     if p.codings.contains_key(&c.id) {
         return Err(EditError::Duplicate(c.id.to_string()));

@@ -100,6 +100,7 @@ pub(super) fn insert_codings(
         if !there.insert(key(c)) {
             return Err(EditError::DuplicateCoding);
         }
+        super::apply::check_codable(p, c.code)?;
         for m in memos {
             if p.memos.contains_key(&m.id) || !memo_ids.insert(m.id) {
                 return Err(EditError::Duplicate(m.id.to_string()));

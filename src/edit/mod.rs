@@ -55,6 +55,8 @@ pub enum EditError {
     AlreadyTheirGroup(String),
     #[error("this segment is already coded with this code by this coder")]
     DuplicateCoding,
+    #[error("'{0}' only groups other codes and cannot be applied to text; choose one of its codes")]
+    NotCodable(String),
     #[error("a coder needs a name")]
     EmptyCoderName,
     #[error("a {0} needs a name that is not blank")]

@@ -1,7 +1,9 @@
-//! Code sets merged by ID: a set changed on one side takes that side's
-//! version (the first side's when several changed it); a set deleted on a
-//! side and changed on none is gone; new sets from every side are added.
-//! Members that the merge no longer has are dropped.
+//! Code sets merged by ID, the same whatever the order of the copies: a
+//! set deleted on a side and changed on none is gone; otherwise its name
+//! and description are the latest change's (by time, then by name), and
+//! its members are merged one by one: a member a side removed is removed,
+//! one any side added is added (after the base's, by ID). Members that the
+//! merge no longer has are dropped.
 
 use crate::model::{Code, CodeId, CodeSet, Project, SetId};
 use std::collections::{BTreeMap, BTreeSet};
@@ -13,27 +15,79 @@ pub(super) fn merge_code_sets(
 ) -> Vec<CodeSet> {
     let find = |p: &Project, id: SetId| p.code_sets.iter().find(|s| s.id == id).cloned();
     let mut out = Vec::new();
-    let mut seen = BTreeSet::new();
     for b in &base.code_sets {
-        seen.insert(b.id);
         let versions: Vec<Option<CodeSet>> = sides.iter().map(|s| find(s, b.id)).collect();
-        let changed = versions.iter().flatten().find(|v| *v != b).cloned();
-        let deleted = versions.iter().any(Option::is_none);
-        match changed {
-            Some(v) => out.push(v),
-            None if deleted => {}
-            None => out.push(b.clone()),
+        let changed: Vec<&CodeSet> = versions.iter().flatten().filter(|v| *v != b).collect();
+        if changed.is_empty() {
+            if versions.iter().all(Option::is_some) {
+                out.push(b.clone());
+            }
+            continue;
         }
+        out.push(combine(Some(b), &changed, b));
     }
+    // New on the sides: by ID, each side's version combined.
+    let mut new: BTreeMap<SetId, Vec<&CodeSet>> = BTreeMap::new();
     for side in sides {
         for s in &side.code_sets {
-            if seen.insert(s.id) {
-                out.push(s.clone());
+            if !base.code_sets.iter().any(|b| b.id == s.id) {
+                new.entry(s.id).or_default().push(s);
             }
+        }
+    }
+    for v in new.values() {
+        if let Some(first) = v.first() {
+            out.push(combine(None, v, first));
         }
     }
     for set in &mut out {
         set.codes.retain(|c| codes.contains_key(c));
     }
     out
+}
+
+/// One set from its base (if any) and the versions that changed it.
+fn combine(base: Option<&CodeSet>, changed: &[&CodeSet], fallback: &CodeSet) -> CodeSet {
+    let latest = changed
+        .iter()
+        .max_by(|a, b| {
+            a.stamp
+                .modified
+                .cmp(&b.stamp.modified)
+                .then_with(|| b.name.cmp(&a.name))
+        })
+        .copied();
+    // `changed` is never empty (see the callers); the base else.
+    let latest = latest.or(base).unwrap_or(fallback);
+    let before: BTreeSet<CodeId> = base
+        .map(|b| b.codes.iter().copied().collect())
+        .unwrap_or_default();
+    let removed: BTreeSet<CodeId> = changed
+        .iter()
+        .flat_map(|v| {
+            before
+                .iter()
+                .filter(|c| !v.codes.contains(c))
+                .copied()
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let added: BTreeSet<CodeId> = changed
+        .iter()
+        .flat_map(|v| v.codes.iter().filter(|c| !before.contains(c)).copied())
+        .collect();
+    let mut codes: Vec<CodeId> = base
+        .map(|b| {
+            b.codes
+                .iter()
+                .filter(|c| !removed.contains(c))
+                .copied()
+                .collect()
+        })
+        .unwrap_or_default();
+    codes.extend(added);
+    CodeSet {
+        codes,
+        ..latest.clone()
+    }
 }

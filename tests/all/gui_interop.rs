@@ -172,3 +172,55 @@ fn a_code_that_only_groups_others_is_not_applied_nor_offered() {
     assert!(!offered.contains(&id), "the picker does not offer it");
     assert!(!offered.is_empty());
 }
+
+#[test]
+fn a_codebook_already_there_adds_nothing_and_no_undo_step_and_says_so() {
+    let dir = tmp();
+    let mut wb = demo_in(dir.path(), Lang::En);
+    let book = sample("taguette-1.5.2/taguette-1.5.2-codebook.qdc");
+    wb.apply(Action::ImportOther(book.clone()));
+    let codes = wb.project.codes.len();
+    let undo = wb.history.undo_label().cloned();
+    wb.state.import_report = None;
+    wb.apply(Action::ImportOther(book));
+    assert!(wb.state.error.is_none(), "{:?}", wb.state.error);
+    assert_eq!(wb.project.codes.len(), codes, "nothing doubled");
+    assert_eq!(wb.history.undo_label().cloned(), undo, "no empty undo step");
+    let report = wb.state.import_report.as_ref().expect("report");
+    assert!(
+        report.text(Lang::En).contains("already"),
+        "{}",
+        report.text(Lang::En)
+    );
+}
+
+#[test]
+fn importing_over_unsaved_work_asks_first_and_a_cancel_leaves_nothing_behind() {
+    let dir = tmp();
+    let qdpx = dir.path().join("rtl-qc.qdpx");
+    std::fs::copy(sample("qc-1.7.8-rtl/rtl-qc.qdpx"), &qdpx).expect("copy");
+    let mut wb = demo_in(dir.path(), Lang::Fa);
+    let code = strata::model::Code::new("کد تازه", "#006eec");
+    let cmd = strata::edit::add_code(&wb.project, None, code);
+    assert!(wb.edit(cmd));
+    wb.apply(Action::ImportOther(qdpx.clone()));
+    assert!(wb.state.pending.is_some(), "asked about the unsaved work");
+    assert!(wb.state.import_report.is_none() && wb.state.after_open.is_none());
+    assert!(
+        !dir.path().join("rtl-qc.strata").exists(),
+        "nothing written yet"
+    );
+    // Cancelled: as it was.
+    wb.state.pending = None;
+    assert!(wb.state.import_report.is_none());
+    // Asked again and answered "continue without saving": imported, opened.
+    wb.apply(Action::ImportOther(qdpx));
+    let pending = wb.state.pending.take().expect("asked");
+    wb.apply(Action::Continue {
+        pending,
+        save: false,
+    });
+    let out = dir.path().join("rtl-qc.strata");
+    assert_eq!(wb.path.as_deref(), Some(out.as_path()));
+    assert!(wb.state.import_report.is_some());
+}

@@ -46,6 +46,7 @@ mod import;
 mod refi_export;
 mod refi_hostile;
 mod refi_import;
+mod refi_more;
 mod refi_roundtrip;
 mod refi_xml;
 mod reports;

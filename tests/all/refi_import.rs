@@ -142,19 +142,6 @@ fn refi_every_sample_imports_with_the_counts_of_its_file() {
     }
 }
 
-#[test]
-fn refi_nvivo_imports_quickly() {
-    let path = sample("nvivo-12.6-win/oltas0517.qdpx");
-    let t = std::time::Instant::now();
-    let r = refi::import_qdpx(&path).expect("imports");
-    let took = t.elapsed();
-    eprintln!("NVivo 12.6 import: {took:?}");
-    assert_eq!(r.project.codings.len(), 303);
-    // Well under a second in a release build; the debug build of the
-    // tests is several times slower.
-    assert!(took < std::time::Duration::from_secs(3), "{took:?}");
-}
-
 /// The text of the coding with this GUID.
 fn coded<'a>(p: &'a Project, guid: &str) -> &'a str {
     let id = CodingId(guid.parse().expect("a UUID"));

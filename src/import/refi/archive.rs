@@ -52,6 +52,9 @@ pub struct Archive {
     zip: zip::ZipArchive<Cursor<Vec<u8>>>,
     /// Entry names, as written, by index.
     names: Vec<String>,
+    /// Index of each name as `find` compares them (first entry wins): one
+    /// lookup per source, not a scan of every entry.
+    by_key: std::collections::HashMap<String, usize>,
     /// Bytes inflated so far, against `MAX_TOTAL`.
     inflated: u64,
 }
@@ -62,6 +65,11 @@ fn slips(name: &str) -> bool {
         || n.as_bytes().get(1) == Some(&b':')
         || n.contains('\0')
         || n.split('/').any(|part| part == "..")
+}
+
+/// An entry's name as `find` compares it: `/` for `\\`, lower case.
+fn entry_key(name: &str) -> String {
+    name.replace('\\', "/").to_lowercase()
 }
 
 impl Archive {
@@ -103,9 +111,14 @@ impl Archive {
             }
             names.push(name);
         }
+        let mut by_key = std::collections::HashMap::with_capacity(names.len());
+        for (i, n) in names.iter().enumerate() {
+            by_key.entry(entry_key(n)).or_insert(i);
+        }
         Ok(Self {
             zip,
             names,
+            by_key,
             inflated: 0,
         })
     }
@@ -113,13 +126,8 @@ impl Archive {
     /// The entry whose path is `path`, compared without regard to case
     /// (NVivo writes `Sources/`, others `sources/`) or `\` for `/`.
     pub fn find(&self, path: &str) -> Option<usize> {
-        let want = path
-            .replace('\\', "/")
-            .trim_start_matches("./")
-            .to_lowercase();
-        self.names
-            .iter()
-            .position(|n| n.replace('\\', "/").to_lowercase() == want)
+        let want = entry_key(path.replace('\\', "/").trim_start_matches("./"));
+        self.by_key.get(&want).copied()
     }
 
     pub fn name(&self, index: usize) -> &str {

@@ -6,7 +6,7 @@ use super::build::{Build, derived, key};
 use super::report::{Issue, Kind};
 use super::xml::Element;
 use crate::model::*;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// `<Variables>`: their names by GUID, for the values that refer to them.
 pub fn variables(b: &mut Build, vars: Option<&Element>) {
@@ -64,6 +64,14 @@ pub fn values_into(b: &mut Build, el: &Element, vars: &mut BTreeMap<String, Stri
 /// name) and the case's values.
 pub fn cases(b: &mut Build, cases: Option<&Element>) {
     let Some(cases) = cases else { return };
+    // Positions by ID once, not a scan per member (a project may have
+    // thousands of sources).
+    let at: HashMap<DocId, usize> =
+        b.p.documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id, i))
+            .collect();
     for c in cases.all("Case") {
         b.r.count_mut(Kind::Case).found += 1;
         let name = b.name(c.attr("name"), "Case");
@@ -74,14 +82,10 @@ pub fn cases(b: &mut Build, cases: Option<&Element>) {
             .collect();
         b.r.count_mut(Kind::VariableValue).mapped += values.len();
         for s in c.all("SourceRef") {
-            let Some(id) = s
-                .attr("targetGUID")
-                .and_then(|t| b.docs.get(&key(t)))
-                .copied()
-            else {
+            let Some(id) = member(s).and_then(|t| b.docs.get(&key(t))).copied() else {
                 continue;
             };
-            let Some(i) = b.p.documents.iter().position(|d| d.id == id) else {
+            let Some(&i) = at.get(&id) else {
                 continue;
             };
             let mut vars = std::mem::take(&mut b.p.documents[i].variables);
@@ -139,6 +143,12 @@ pub fn notes(b: &mut Build, notes: Option<&Element>) -> Result<(), RefiError> {
 /// first), sets of codes code sets; a set of both, both.
 pub fn sets(b: &mut Build, sets: Option<&Element>) {
     let Some(sets) = sets else { return };
+    let at: HashMap<DocId, usize> =
+        b.p.documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id, i))
+            .collect();
     for s in sets.all("Set") {
         b.r.count_mut(Kind::Set).found += 1;
         let name = b.name(s.attr("name"), "Set");
@@ -147,12 +157,12 @@ pub fn sets(b: &mut Build, sets: Option<&Element>) {
         let guid = s.attr("guid");
         let codes: Vec<CodeId> = s
             .all("MemberCode")
-            .filter_map(|m| m.attr("targetGUID"))
+            .filter_map(member)
             .filter_map(|t| b.codes.get(&key(t)).copied())
             .collect();
         let docs: Vec<DocId> = s
             .all("MemberSource")
-            .filter_map(|m| m.attr("targetGUID"))
+            .filter_map(member)
             .filter_map(|t| b.docs.get(&key(t)).copied())
             .collect();
         let only_notes =
@@ -164,8 +174,16 @@ pub fn sets(b: &mut Build, sets: Option<&Element>) {
             });
             continue;
         }
+        let mut made = false;
         if !codes.is_empty() {
-            let id = SetId(b.id("set", guid));
+            made = true;
+            // A set of sources and codes is a group and a code set: two
+            // items, so two IDs (an export writes each as a Set).
+            let id = if docs.is_empty() {
+                SetId(b.id("set", guid))
+            } else {
+                SetId(derived("code set", guid.unwrap_or(&name)))
+            };
             b.p.code_sets.push(CodeSet {
                 id,
                 name: name.clone(),
@@ -175,6 +193,7 @@ pub fn sets(b: &mut Build, sets: Option<&Element>) {
             });
         }
         if !docs.is_empty() || s.all("MemberCode").next().is_none() {
+            made = true;
             let id = GroupId(b.id("group", guid));
             b.p.groups.push(DocGroup {
                 id,
@@ -183,7 +202,7 @@ pub fn sets(b: &mut Build, sets: Option<&Element>) {
                 stamp,
             });
             for d in docs {
-                let Some(doc) = b.p.documents.iter_mut().find(|x| x.id == d) else {
+                let Some(doc) = at.get(&d).and_then(|&i| b.p.documents.get_mut(i)) else {
                     continue;
                 };
                 match doc.group {
@@ -205,6 +224,19 @@ pub fn sets(b: &mut Build, sets: Option<&Element>) {
                 }
             }
         }
-        b.r.count_mut(Kind::Set).mapped += 1;
+        if made {
+            b.r.count_mut(Kind::Set).mapped += 1;
+        } else {
+            b.r.issues.push(Issue::NotImported {
+                element: format!("Set {name} (its members are not in the file)"),
+                count: 1,
+            });
+        }
     }
+}
+
+/// A member's target: `targetGUID` in projects, `guid` in codebooks (the
+/// Codebook schema's `MemberCode`).
+fn member(m: &Element) -> Option<&str> {
+    m.attr("targetGUID").or_else(|| m.attr("guid"))
 }

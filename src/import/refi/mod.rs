@@ -200,7 +200,40 @@ pub fn qdpx_from_bytes(bytes: Vec<u8>, path: &Path) -> Result<RefiImport, RefiEr
 }
 
 fn finish(b: Build) -> RefiImport {
-    let Build { mut p, r, .. } = b;
+    let Build { mut p, mut r, .. } = b;
+    // Codings only on codes that can take them: the edit commands refuse
+    // the others, and undoing a removed coding must not be refused.
+    let mut coded: std::collections::BTreeMap<CodeId, usize> = Default::default();
+    for c in p.codings.values() {
+        *coded.entry(c.code).or_default() += 1;
+    }
+    for (id, count) in coded {
+        if let Some(code) = p.codes.get_mut(&id).filter(|c| !c.codable) {
+            code.codable = true;
+            r.issues.push(report::Issue::MadeCodable {
+                code: code.name.clone(),
+                count,
+            });
+        }
+    }
+    // A Persian or Arabic study gets the Persian level names (کد مفهومی،
+    // زیرمقوله، مقوله), as `strata new --persian-levels` gives: REFI-QDA has
+    // no place for them.
+    let names: String = p
+        .codes
+        .values()
+        .map(|c| c.name.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let texts = p
+        .documents
+        .iter()
+        .map(|d| d.text())
+        .collect::<Vec<_>>()
+        .join("\n");
+    if crate::text::mostly_rtl(&names) || crate::text::mostly_rtl(&texts) {
+        p.level_names = LEVEL_NAMES_FA.iter().map(|s| s.to_string()).collect();
+    }
     p.reindex();
     p.touch();
     RefiImport {

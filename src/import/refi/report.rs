@@ -121,6 +121,9 @@ pub enum Issue {
     UnknownUser { guid: String, name: String },
     /// Elements Strata has no place for.
     NotImported { element: String, count: usize },
+    /// A code marked as not codable that has codings in the file: made
+    /// codable, so its codings can be undone and redone like any other.
+    MadeCodable { code: String, count: usize },
 }
 
 /// The import report (see `text`).
@@ -330,18 +333,35 @@ impl RefiReport {
             ),
         };
         let (w, all) = self.on_words;
+        // Under half on word boundaries: the file may count otherwise than
+        // its origin says (re-saved by another tool); said, not guessed.
+        let few = all > 0 && w * 2 < all;
         if persian {
-            format!(
-                "جای‌ها به این شکل خوانده شد: {how_fa}؛ چون {why_fa}. از {} بخش واردشده، {} بخش در مرز واژه‌ها آغاز می‌شود و پایان می‌یابد.\n",
-                n(all),
-                n(w)
-            )
+            let mut out = format!("جای‌ها به این شکل خوانده شد: {how_fa}؛ چون {why_fa}.");
+            if all > 0 {
+                out += &format!(
+                    " از {} بخش واردشده، {} بخش در مرز واژه‌ها آغاز می‌شود و پایان می‌یابد.",
+                    n(all),
+                    n(w)
+                );
+            }
+            if few {
+                out += " این کم است: شاید پرونده جای‌ها را جور دیگری شمرده باشد؛ چند کدگذاری را با متن بسنجید.";
+            }
+            out + "\n"
         } else {
-            format!(
-                "Positions were read as {how_en}, because {why_en}. {} of {} imported segments begin and end at word boundaries.\n",
-                n(w),
-                n(all)
-            )
+            let mut out = format!("Positions were read as {how_en}, because {why_en}.");
+            if all > 0 {
+                out += &format!(
+                    " {} of {} imported segments begin and end at word boundaries.",
+                    n(w),
+                    n(all)
+                );
+            }
+            if few {
+                out += " That is few: the file may count positions otherwise; check a few codings against the text.";
+            }
+            out + "\n"
         }
     }
 }
@@ -359,6 +379,7 @@ impl Issue {
                 | Issue::Renamed { .. }
                 | Issue::NewId { .. }
                 | Issue::UnknownUser { .. }
+                | Issue::MadeCodable { .. }
         )
     }
 
@@ -424,6 +445,9 @@ impl Issue {
             NotImported { element, count } => {
                 format!("{count} <{element}>: Strata has no place for them")
             }
+            MadeCodable { code, count } => format!(
+                "code '{code}' is marked as not codable but has {count} codings in the file: it was made codable"
+            ),
         }
     }
 
@@ -505,6 +529,10 @@ impl Issue {
                 "{} عنصر {}: Strata جایی برای آن‌ها ندارد",
                 n(*count),
                 iso(&format!("<{element}>"))
+            ),
+            MadeCodable { code, count } => format!(
+                "کد «{code}» نشانِ «کدگذاری‌نشدنی» داشت اما در پرونده {} کدگذاری دارد؛ کدگذاری‌شدنی شد",
+                n(*count)
             ),
         }
     }

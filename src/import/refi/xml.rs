@@ -144,7 +144,15 @@ pub fn parse(bytes: &[u8]) -> Result<Element, XmlProblem> {
             },
             Event::Text(t) => {
                 if let Some(top) = stack.last_mut() {
-                    top.text.push_str(&t.xml10_content());
+                    if top.name == "PlainTextContent" {
+                        // A source's text as its tool had it, CRLF and all:
+                        // the tool counted its positions on that text, and
+                        // `text::offsets` maps them as it does a
+                        // `sources/` file's.
+                        top.text.push_str(&t.into_inner());
+                    } else {
+                        top.text.push_str(&t.xml10_content());
+                    }
                 }
             }
             Event::CData(t) => {
