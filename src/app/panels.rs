@@ -501,9 +501,10 @@ pub fn error_ui(ctx: &egui::Context, state: &mut UiState) {
             ui.set_max_width(560.0);
             let font = egui::TextStyle::Body.resolve(ui.style());
             super::bidi_label_ui(ui, &err, font, ui.visuals().text_color());
-            if ui.button(bidi(state.lang.strings().ok)).clicked()
-                || ui.input(|i| i.key_pressed(egui::Key::Enter)) && state.error.take().is_none()
-            {
+            let ok = ui.button(bidi(state.lang.strings().ok)).clicked();
+            let key =
+                ui.input(|i| i.key_pressed(egui::Key::Enter) || i.key_pressed(egui::Key::Escape));
+            if (ok || key) && state.error.take().is_none() {
                 // What was shown was the load's report.
                 state.load_report = None;
             }

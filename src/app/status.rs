@@ -93,13 +93,15 @@ impl Status {
                 codings,
             } => s
                 .imported_other
-                .replace("{file}", file)
-                .replace("{into}", into)
+                // Isolated: a name in Latin letters neither turns a
+                // Persian sentence around nor takes its full stop.
+                .replace("{file}", &super::shaping::iso(file))
+                .replace("{into}", &super::shaping::iso(into))
                 .replace("{documents}", &loc.count(*documents, Noun::Document))
                 .replace("{codings}", &loc.num(codings)),
             Status::CodebookAdded { file, codes } => s
                 .codebook_added
-                .replace("{file}", file)
+                .replace("{file}", &super::shaping::iso(file))
                 .replace("{codes}", &loc.num(codes)),
             Status::SelectTextFirst => s.select_text_first.into(),
             Status::Undone(step) => {

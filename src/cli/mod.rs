@@ -141,8 +141,12 @@ fn modify(
         );
     }
     // Nothing changed (a codebook whose codes are all there, a bulk file
-    // of repeats): the file is left as it was, not rewritten.
-    if history.undo_label().is_none() && !had_problems {
+    // of repeats) in a file of this build's format: left as it was, not
+    // rewritten. (An older file is written anew: that is `upgrade`.)
+    if history.undo_label().is_none()
+        && !had_problems
+        && store::file_version(path)? == Some(store::FORMAT_VERSION)
+    {
         return Ok(p);
     }
     store::save(&p, path)?;

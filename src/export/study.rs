@@ -139,7 +139,15 @@ fn build(p: &Project) -> Study {
     let coders: Vec<String> = p
         .coders
         .iter()
-        .map(|c| format!("{} ({})", c.name, num(ix.codings_of_coder(c.id).len())))
+        // Each name isolated (FSI…PDI): a Persian name in an English list
+        // keeps its count on the right side.
+        .map(|c| {
+            format!(
+                "\u{2068}{}\u{2069} ({})",
+                c.name,
+                num(ix.codings_of_coder(c.id).len())
+            )
+        })
         .collect();
     if !coders.is_empty() {
         summary.push((w.coders.to_string(), coders.join(w.sep)));

@@ -224,3 +224,35 @@ fn importing_over_unsaved_work_asks_first_and_a_cancel_leaves_nothing_behind() {
     assert_eq!(wb.path.as_deref(), Some(out.as_path()));
     assert!(wb.state.import_report.is_some());
 }
+
+/// The error dialog closes with a click on OK (it once closed only with
+/// Enter), and with Escape.
+#[test]
+fn an_error_closes_with_a_click_on_ok_or_escape() {
+    for lang in [Lang::En, Lang::Fa] {
+        let dir = tmp();
+        let bad = dir.path().join("notes.qdpx");
+        std::fs::write(&bad, "just text, renamed").expect("write");
+        let mut h = harness(demo_in(dir.path(), lang));
+        h.state_mut().apply(Action::ImportOther(bad.clone()));
+        h.run();
+        let error = h.state().state.error.clone().expect("refused");
+        assert!(error.contains("notes.qdpx"), "{error}");
+        let s = lang.strings();
+        h.get_by_label(&bidi(s.ok)).click();
+        h.run();
+        assert!(
+            h.state().state.error.is_none(),
+            "{lang:?}: closed by the click"
+        );
+        h.state_mut().apply(Action::ImportOther(bad));
+        h.run();
+        assert!(h.state().state.error.is_some());
+        h.key_press(egui::Key::Escape);
+        h.run();
+        assert!(
+            h.state().state.error.is_none(),
+            "{lang:?}: closed by Escape"
+        );
+    }
+}

@@ -23,7 +23,7 @@ fn hostile(loc: Locale, h: &Hostile) -> String {
         ),
         Hostile::TooManyEntries => "بایگانی بیش از اندازه پرونده در خود دارد".into(),
         Hostile::SizeLie { declared } => format!(
-            "به بیش از {} بایتی باز می‌شود که بایگانی اعلام کرده است، چنان که بمب zip می‌کند",
+            "به بیش از {} بایتی باز می‌شود که بایگانی اعلام کرده است: پرونده آسیب دیده است؛ آن را دوباره از نرم‌افزاری که ساخته است خروجی بگیرید",
             loc.num(declared)
         ),
     }
@@ -46,6 +46,15 @@ fn xml(loc: Locale, x: &XmlProblem) -> String {
     }
 }
 
+/// The part inside the archive, isolated, or nothing for the file itself.
+fn part_of(path: &std::path::Path, part: &str) -> String {
+    if crate::import::refi::within(path, part).is_empty() {
+        String::new()
+    } else {
+        format!("{}: ", l(part))
+    }
+}
+
 /// A REFI-QDA import error, for the window.
 pub fn refi(loc: Locale, e: &RefiError) -> String {
     if loc.lang == Lang::En {
@@ -57,10 +66,10 @@ pub fn refi(loc: Locale, e: &RefiError) -> String {
             p(path),
             l(source)
         ),
-        RefiError::NotZip { path, msg } => format!(
-            "{}: پروژهٔ REFI-QDA (\u{2066}.qdpx\u{2069}) نیست: بایگانی zip خوانایی نیست ({}).",
-            p(path),
-            l(msg)
+        // The zip library's own words (English) are left out here.
+        RefiError::NotZip { path, .. } => format!(
+            "{}: پروژهٔ REFI-QDA نیست: پروندهٔ \u{2066}.qdpx\u{2069} یک بایگانی zip است و این پرونده zip نیست یا ناقص است. آن را دوباره از نرم‌افزاری که ساخته است خروجی بگیرید (در NVivo، MAXQDA یا ATLAS.ti: خروجی پروژهٔ REFI-QDA).",
+            p(path)
         ),
         RefiError::Hostile { path, entry, why } => format!(
             "{}: پذیرفته نشد و چیزی وارد نشد: پروندهٔ {} درون بایگانی {}.",
@@ -84,9 +93,9 @@ pub fn refi(loc: Locale, e: &RefiError) -> String {
             part,
             problem,
         } => format!(
-            "{}: {}: {}؛ چیزی وارد نشد.",
+            "{}: {}{}؛ چیزی وارد نشد.",
             p(path),
-            l(part),
+            part_of(path, part),
             xml(loc, problem)
         ),
         RefiError::WrongRoot {
@@ -96,9 +105,9 @@ pub fn refi(loc: Locale, e: &RefiError) -> String {
             expected,
             ..
         } => format!(
-            "{}: {}: عنصر ریشه‌اش {} است، نه {}: پروندهٔ REFI-QDA از این گونه نیست.",
+            "{}: {}عنصر ریشه‌اش {} است، نه {}: پروندهٔ REFI-QDA از این گونه نیست.",
             p(path),
-            l(part),
+            part_of(path, part),
             l(format!("<{found}>")),
             l(format!("<{expected}>"))
         ),

@@ -109,7 +109,7 @@ pub const EN: Strings = Strings {
     quick_code: "Recent code",
     save_description: "Save description",
     previous: "Previous",
-    export: "Export hierarchy…",
+    export: "Export (hierarchy, Excel, REFI-QDA)…",
     not_saved: "(demo, not saved)",
     unsaved: "unsaved",
     level_names: "Level names",

@@ -35,7 +35,7 @@ pub enum Hostile {
     #[error("the archive has more than {MAX_ENTRIES} entries")]
     TooManyEntries,
     #[error(
-        "it inflates to more than the {declared} bytes the archive declares, as a zip bomb does"
+        "it inflates to more than the {declared} bytes the archive declares: the file is damaged; export it again from the program that made it"
     )]
     SizeLie { declared: u64 },
 }

@@ -38,7 +38,9 @@ pub enum RefiError {
         #[source]
         source: std::io::Error,
     },
-    #[error("{path}: not a REFI-QDA project (.qdpx): it is not a readable zip archive ({msg})")]
+    #[error(
+        "{path}: not a REFI-QDA project: a .qdpx is a zip archive, and this file is not one or is cut short ({msg}). Export it again from the program that made it (NVivo, MAXQDA and ATLAS.ti call it a REFI-QDA project export)"
+    )]
     NotZip { path: PathBuf, msg: String },
     #[error("{path}: refused, nothing was imported: entry '{entry}': {why}")]
     Hostile {
@@ -54,14 +56,15 @@ pub enum RefiError {
     },
     #[error("{path}: there is no project.qde inside, so it is not a REFI-QDA project (.qdpx)")]
     NoProject { path: PathBuf },
-    #[error("{path}: {part}: {problem}; nothing was imported")]
+    #[error("{path}: {}{problem}; nothing was imported", within(path, part))]
     Xml {
         path: PathBuf,
         part: String,
         problem: XmlProblem,
     },
     #[error(
-        "{path}: {part}: its root element is <{found}>, not <{expected}>: it is not a REFI-QDA {what}"
+        "{path}: {}its root element is <{found}>, not <{expected}>: it is not a REFI-QDA {what}",
+        within(path, part)
     )]
     WrongRoot {
         path: PathBuf,
@@ -239,6 +242,19 @@ fn finish(b: Build) -> RefiImport {
     RefiImport {
         project: p,
         report: r,
+    }
+}
+
+/// "project.qde: " for a part inside an archive; nothing for the file
+/// itself (a .qdc), which the message names already.
+pub(crate) fn within(path: &Path, part: &str) -> String {
+    if path
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy() == part)
+    {
+        String::new()
+    } else {
+        format!("{part}: ")
     }
 }
 

@@ -242,6 +242,7 @@ impl RefiReport {
                 out += &format!("  {} {a}: {} {b}{extra}\n", n(c.found), n(c.mapped));
             } else {
                 let (a, b) = c.kind.en();
+                let (a, b) = (one(a, c.found), one(b, c.mapped));
                 out += &format!("  {} {a} became {} {b}{extra}\n", n(c.found), n(c.mapped));
             }
         }
@@ -300,6 +301,21 @@ impl RefiReport {
             } else {
                 "\nEverything was imported; nothing was left out.\n"
             };
+        }
+        if persian {
+            // Each line right to left, also one that starts with a file's
+            // or a tool's name (a paragraph takes its first letter's way).
+            out = out
+                .split('\n')
+                .map(|l| {
+                    if l.trim().is_empty() {
+                        l.to_string()
+                    } else {
+                        format!("\u{200F}{l}")
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
         }
         out
     }
@@ -363,6 +379,19 @@ impl RefiReport {
             }
             out + "\n"
         }
+    }
+}
+
+/// An English count's noun: "1 code", "2 codes" (the nouns are plural).
+fn one(noun: &'static str, count: usize) -> &'static str {
+    if count != 1 {
+        return noun;
+    }
+    match noun {
+        "document groups and code sets" => "document group or code set",
+        "the variable 'Case' of their documents" => "the variable 'Case' of its documents",
+        "values of document variables" => "value of a document variable",
+        n => n.strip_suffix('s').unwrap_or(n),
     }
 }
 
