@@ -231,6 +231,8 @@ pub struct Strings {
     pub codebook_added: &'static str,
     pub not_codable: &'static str,
     pub groups_only: &'static str,
+    pub code_set: &'static str,
+    pub all_codes: &'static str,
 }
 
 mod en;

@@ -7,6 +7,7 @@ pub use action::{Action, Pending};
 mod bidi_edit;
 mod bidi_label;
 mod browser;
+mod code_sets;
 mod coder_prompt;
 mod coder_view;
 mod commands;

@@ -18,6 +18,8 @@ pub struct TreeState {
     pub confirm_delete: Option<CodeId>,
     /// Show only level-1 codes that are in no subcategory yet.
     pub only_ungrouped: bool,
+    /// Show only this code set's codes.
+    pub code_set: Option<crate::model::SetId>,
     /// Codes outside the project's levels, for the generation they are of.
     off_level: Option<(u64, BTreeSet<CodeId>)>,
 }
@@ -83,6 +85,8 @@ pub fn tree_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Ve
             .collect();
         visible = Some(only);
     }
+    super::code_sets::code_set_ui(ui, p, state);
+    let visible = super::code_sets::narrow(p, state, visible);
     // The rows to show, in tree order: filtered, and without the insides of
     // collapsed codes.
     let mut rows: Vec<(CodeId, usize)> = Vec::new();

@@ -256,3 +256,63 @@ fn an_error_closes_with_a_click_on_ok_or_escape() {
         );
     }
 }
+
+/// A code set (MAXQDA's, or a REFI-QDA set of codes) chosen above the
+/// tree shows its codes alone; "All codes" brings the rest back.
+#[test]
+fn a_code_set_shows_its_codes_alone_in_the_tree() {
+    use egui::accesskit::Role;
+    use strata::app::i18n::{Digits, Locale};
+    use strata::model::{CodeSet, SetId, Stamp};
+    for lang in [Lang::En, Lang::Fa] {
+        let mut wb = Workbench::demo().expect("demo");
+        wb.state.lang = lang;
+        let leaves: Vec<(strata::model::CodeId, String)> = wb
+            .project
+            .walk()
+            .into_iter()
+            .map(|(id, _)| &wb.project.codes[&id])
+            .filter(|c| c.children.is_empty())
+            .map(|c| (c.id, c.name.clone()))
+            .take(3)
+            .collect();
+        wb.project.code_sets.push(CodeSet {
+            id: SetId::new(),
+            name: "برای مقاله".into(),
+            description: String::new(),
+            codes: vec![leaves[0].0, leaves[1].0],
+            stamp: Stamp::now(None),
+        });
+        wb.project.touch();
+        let mut h = harness(wb);
+        let s = lang.strings();
+        let other = &leaves[2].1;
+        assert!(h.query_by_role_and_label(Role::TreeItem, other).is_some());
+        h.get_by_label(&bidi(s.all_codes)).click();
+        h.run();
+        let loc = Locale::new(lang, Digits::Persian);
+        h.get_by_label(&bidi(&format!("برای مقاله ({})", loc.num(2))))
+            .click();
+        h.run();
+        assert!(
+            h.query_by_role_and_label(Role::TreeItem, &leaves[0].1)
+                .is_some()
+        );
+        assert!(
+            h.query_by_role_and_label(Role::TreeItem, &leaves[1].1)
+                .is_some()
+        );
+        assert!(
+            h.query_by_role_and_label(Role::TreeItem, other).is_none(),
+            "{lang:?}: a code outside the set is not shown"
+        );
+        h.get_by_label(&bidi("برای مقاله")).click();
+        h.run();
+        h.get_all_by_label(&bidi(s.all_codes))
+            .last()
+            .expect("All codes in the list")
+            .click();
+        h.run();
+        assert!(h.query_by_role_and_label(Role::TreeItem, other).is_some());
+    }
+}

@@ -187,4 +187,6 @@ pub const EN: Strings = Strings {
     codebook_added: "Added the codebook {file}: {codes} new codes (one undo step)",
     not_codable: "«{name}» only groups other codes (it came so from the tool it was made in): it cannot be applied to text. Choose one of its codes.",
     groups_only: "Only groups other codes: cannot be applied to text",
+    code_set: "Code set",
+    all_codes: "All codes",
 };
