@@ -259,3 +259,28 @@ fn code_sets_merge_the_same_whatever_the_order_of_the_copies() {
     assert_eq!(merged.codes, want);
     assert_eq!(merged.name, "Sara's name", "the latest change's name");
 }
+
+/// The segments that do not begin and end at word boundaries are shown,
+/// in their context, so a researcher can judge them (NVivo's own
+/// positions cut a few words).
+#[test]
+fn segments_off_word_boundaries_are_listed_in_their_context() {
+    let got = import_qdpx(&fixture("refi/nvivo-12.6-win/oltas0517.qdpx")).expect("import");
+    let r = &got.report;
+    let (on, all) = r.on_words;
+    assert_eq!(r.off_words.len(), (all - on).min(10));
+    let text = r.text(false);
+    assert!(text.contains("Those that do not"), "{text}");
+    for (doc, a, z, seg) in &r.off_words {
+        assert!(text.contains(&format!("{doc}, chars {a}–{z}: {seg}")), "{text}");
+        let d = got.project.document_by_name(doc).expect("doc");
+        let inside = d.slice(CharRange::new(*a, *z));
+        let shown = seg.split('[').nth(1).and_then(|s| s.split(']').next()).expect("[ ]");
+        let shown = shown.trim_end_matches('…');
+        assert!(
+            inside.replace(['\n', '\r', '\t'], " ").starts_with(shown),
+            "{shown:?} is the start of {inside:?}"
+        );
+    }
+    assert!(r.text(true).contains("آن‌هایی که نه"));
+}

@@ -140,6 +140,9 @@ pub struct RefiReport {
     pub counting: Option<Counting>,
     /// Segments that begin and end at word boundaries, of those imported.
     pub on_words: (usize, usize),
+    /// The first segments that do not (document, start and end in chars,
+    /// the segment in its context).
+    pub off_words: Vec<(String, usize, usize, String)>,
     pub issues: Vec<Issue>,
 }
 
@@ -364,7 +367,20 @@ impl RefiReport {
             if few {
                 out += " این کم است: شاید پرونده جای‌ها را جور دیگری شمرده باشد؛ چند کدگذاری را با متن بسنجید.";
             }
-            out + "\n"
+            out += "\n";
+            if !self.off_words.is_empty() {
+                out += "آن‌هایی که نه (مرزها در [ ]):\n";
+            }
+            for (doc, a, z, seg) in &self.off_words {
+                out += &format!(
+                    "  - {}، نویسه‌های {}–{}: {}\n",
+                    iso(doc),
+                    n(*a),
+                    n(*z),
+                    iso(seg)
+                );
+            }
+            out
         } else {
             let mut out = format!("Positions were read as {how_en}, because {why_en}.");
             if all > 0 {
@@ -377,7 +393,14 @@ impl RefiReport {
             if few {
                 out += " That is few: the file may count positions otherwise; check a few codings against the text.";
             }
-            out + "\n"
+            out += "\n";
+            if !self.off_words.is_empty() {
+                out += "Those that do not (their ends in [ ]):\n";
+            }
+            for (doc, a, z, seg) in &self.off_words {
+                out += &format!("  - {doc}, chars {a}–{z}: {seg}\n");
+            }
+            out
         }
     }
 }

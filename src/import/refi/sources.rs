@@ -273,6 +273,11 @@ fn text_source(b: &mut Build, s: &Element, creator: Option<&str>) -> Result<(), 
             b.r.on_words.1 += 1;
             if bounds.is_word(ws) && bounds.is_word(we) {
                 b.r.on_words.0 += 1;
+            } else if b.r.off_words.len() < OFF_WORDS_SHOWN {
+                // Shown, so the researcher can judge: the tool's own
+                // positions, or a convention misread.
+                let seg = excerpt(foreign.text(), ws, we);
+                b.r.off_words.push((name.clone(), ws, we, seg));
             }
         }
         for n in sel.all("NoteRef") {
@@ -366,4 +371,25 @@ fn codings(
         made.push(id);
     }
     made
+}
+
+/// Segments not on word boundaries listed in the report, at most.
+const OFF_WORDS_SHOWN: usize = 10;
+
+/// A segment in its context: a few chars before and after, the segment
+/// itself in [brackets] (cut after 40 chars), on one line.
+fn excerpt(text: &str, start: usize, end: usize) -> String {
+    let before: String = text
+        .chars()
+        .skip(start.saturating_sub(12))
+        .take(start.min(12))
+        .collect();
+    let inside: String = text.chars().skip(start).take(end - start).collect();
+    let inside = if inside.chars().count() > 40 {
+        format!("{}…", inside.chars().take(40).collect::<String>())
+    } else {
+        inside
+    };
+    let after: String = text.chars().skip(end).take(12).collect();
+    format!("…{before}[{inside}]{after}…").replace(['\n', '\r', '\t'], " ")
 }
