@@ -233,6 +233,7 @@ pub struct Strings {
     pub groups_only: &'static str,
     pub code_set: &'static str,
     pub all_codes: &'static str,
+    pub codebook_nothing_new: &'static str,
 }
 
 mod en;

@@ -18,10 +18,14 @@ pub struct ImportReport {
 
 impl ImportReport {
     fn new(path: &Path, report: &refi::RefiReport) -> Self {
+        Self::from_texts(path, report.text(false), report.text(true))
+    }
+
+    fn from_texts(path: &Path, en: String, fa: String) -> Self {
         Self {
             file: file_name(path),
-            en: report.text(false),
-            fa: report.text(true),
+            en,
+            fa: rtl_lines(&fa),
         }
     }
 
@@ -31,6 +35,21 @@ impl ImportReport {
             Lang::Fa => &self.fa,
         }
     }
+}
+
+/// Each line of a Persian text right to left, also one that begins with
+/// a file's or a tool's name (a paragraph takes its first letter's way).
+fn rtl_lines(text: &str) -> String {
+    text.split('\n')
+        .map(|l| {
+            if l.trim().is_empty() {
+                l.to_string()
+            } else {
+                format!("\u{200F}{l}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn file_name(path: &Path) -> String {
@@ -64,12 +83,13 @@ fn is_codebook(path: &Path) -> bool {
 }
 
 pub fn import_other(wb: &mut Workbench, path: &Path) {
+    // A memo being typed is part of the project before anything else.
+    super::memo::commit_typing(wb);
     if is_codebook(path) {
         codebook_into(wb, path);
     } else if wb.is_dirty() {
         // Asked first, as any switch of project is: the import then opens
         // (or, cancelled, leaves no report nor status behind).
-        super::memo::commit_typing(wb);
         wb.state.pending = Some(super::Pending::ImportOther(path.to_path_buf()));
     } else {
         project_beside(wb, path);
@@ -89,14 +109,22 @@ fn codebook_into(wb: &mut Workbench, path: &Path) {
     let plan = refi::codebook_plan(&wb.project, &imported.project);
     // The codebook's report, then what joining this project did: the
     // codes it already had, the sets it did not take.
-    let mut report = ImportReport::new(path, &imported.report);
-    report.en = format!("{}\n{}", report.en, plan.text(false));
-    report.fa = format!("{}\n{}", report.fa, plan.text(true));
+    let report = ImportReport::from_texts(
+        path,
+        format!("{}\n{}", imported.report.text(false), plan.text(false)),
+        format!("{}\n{}", imported.report.text(true), plan.text(true)),
+    );
     // All there already: nothing to do, and no empty undo step.
     if plan.added == 0 || wb.edit(plan.command) {
-        wb.state.status = super::Status::CodebookAdded {
-            file: file_name(path),
-            codes: plan.added,
+        wb.state.status = if plan.added == 0 {
+            super::Status::CodebookNothingNew {
+                file: file_name(path),
+            }
+        } else {
+            super::Status::CodebookAdded {
+                file: file_name(path),
+                codes: plan.added,
+            }
         };
         wb.state.import_report = Some(report);
     }

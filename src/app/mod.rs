@@ -404,6 +404,9 @@ impl Workbench {
     /// Draw the whole workbench, then apply what the panels asked for.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         self.install_fonts(ui.ctx());
+        // Enter and Escape close an error before anything else sees them
+        // (the find bar and the picker close on Escape too).
+        panels::error_keys(ui.ctx(), &mut self.state);
         let mut out = Vec::new();
         self.shortcuts(ui.ctx(), &mut out);
         panels::menu_ui(ui, self, &mut out);

@@ -489,6 +489,28 @@ pub fn palette_ui(ctx: &egui::Context, state: &mut UiState, out: &mut Vec<Action
     }
 }
 
+/// Close what the error dialog shows: the error, else the load's report.
+fn close_error(state: &mut UiState) {
+    if state.error.take().is_none() {
+        state.load_report = None;
+    }
+}
+
+/// Enter or Escape while the error dialog is up closes it, and is taken
+/// from the frame's input so that nothing behind the dialog acts on it.
+pub fn error_keys(ctx: &egui::Context, state: &mut UiState) {
+    if state.error.is_none() && state.load_report.is_none() {
+        return;
+    }
+    let key = ctx.input_mut(|i| {
+        i.consume_key(egui::Modifiers::NONE, egui::Key::Enter)
+            | i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)
+    });
+    if key {
+        close_error(state);
+    }
+}
+
 pub fn error_ui(ctx: &egui::Context, state: &mut UiState) {
     // A load's problems are said in the language and digits of the moment.
     let report = || state.load_report.as_ref().map(|r| r.say(state.locale()));
@@ -501,12 +523,8 @@ pub fn error_ui(ctx: &egui::Context, state: &mut UiState) {
             ui.set_max_width(560.0);
             let font = egui::TextStyle::Body.resolve(ui.style());
             super::bidi_label_ui(ui, &err, font, ui.visuals().text_color());
-            let ok = ui.button(bidi(state.lang.strings().ok)).clicked();
-            let key =
-                ui.input(|i| i.key_pressed(egui::Key::Enter) || i.key_pressed(egui::Key::Escape));
-            if (ok || key) && state.error.take().is_none() {
-                // What was shown was the load's report.
-                state.load_report = None;
+            if ui.button(bidi(state.lang.strings().ok)).clicked() {
+                close_error(state);
             }
         })
     });

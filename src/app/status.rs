@@ -43,6 +43,10 @@ pub enum Status {
         documents: usize,
         codings: usize,
     },
+    /// Another tool's codebook whose codes the project has already.
+    CodebookNothingNew {
+        file: String,
+    },
     /// Another tool's codebook, added to the open project.
     CodebookAdded {
         file: String,
@@ -99,6 +103,9 @@ impl Status {
                 .replace("{into}", &super::shaping::iso(into))
                 .replace("{documents}", &loc.count(*documents, Noun::Document))
                 .replace("{codings}", &loc.num(codings)),
+            Status::CodebookNothingNew { file } => s
+                .codebook_nothing_new
+                .replace("{file}", &super::shaping::iso(file)),
             Status::CodebookAdded { file, codes } => s
                 .codebook_added
                 .replace("{file}", &super::shaping::iso(file))

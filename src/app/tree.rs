@@ -58,6 +58,8 @@ pub fn tree_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Ve
                 edit::palette_color(p.codes.len()),
             );
             state.tree.renaming = Some((code.id, code.name.clone()));
+            // Shown, to be named: a set's filter would hide it.
+            state.tree.code_set = None;
             out.push(Action::Edit(edit::add_code(p, None, code)));
         }
     });

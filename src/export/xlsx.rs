@@ -106,7 +106,11 @@ impl Formats {
                 .set_align(FormatAlign::Top)
                 .set_background_color(0xE8E8E8)
                 .set_border_bottom(FormatBorder::Thin),
-            number: Format::new().set_align(FormatAlign::Top),
+            // Centred: a count or line number does not run into the text
+            // of the cell beside it.
+            number: Format::new()
+                .set_align(FormatAlign::Top)
+                .set_align(FormatAlign::Center),
             text: [text(0), text(1), text(2)],
         }
     }

@@ -1,8 +1,10 @@
 //! Code sets merged by ID, the same whatever the order of the copies: a
 //! set deleted on a side and changed on none is gone; otherwise its name
-//! and description are the latest change's (by time, then by name), and
-//! its members are merged one by one: a member a side removed is removed,
-//! one any side added is added (after the base's, by ID). Members that the
+//! and description are the latest change's (by time, then by content),
+//! and its members are merged one by one: a member a side removed is
+//! removed, one any side added is added (in the latest version's order,
+//! the others' after it by ID). A set only one side changed is that
+//! side's version, its order too. Members that the
 //! merge no longer has are dropped.
 
 use crate::model::{Code, CodeId, CodeSet, Project, SetId};
@@ -48,13 +50,21 @@ pub(super) fn merge_code_sets(
 
 /// One set from its base (if any) and the versions that changed it.
 fn combine(base: Option<&CodeSet>, changed: &[&CodeSet], fallback: &CodeSet) -> CodeSet {
+    // One version changed it (or made it): that version, its order too.
+    if let [only] = changed {
+        return (*only).clone();
+    }
     let latest = changed
         .iter()
         .max_by(|a, b| {
+            // By time, then by content, so that equal times do not leave
+            // the choice to the copies' order.
             a.stamp
                 .modified
                 .cmp(&b.stamp.modified)
                 .then_with(|| b.name.cmp(&a.name))
+                .then_with(|| b.description.cmp(&a.description))
+                .then_with(|| b.codes.cmp(&a.codes))
         })
         .copied();
     // `changed` is never empty (see the callers); the base else.
@@ -76,16 +86,15 @@ fn combine(base: Option<&CodeSet>, changed: &[&CodeSet], fallback: &CodeSet) -> 
         .iter()
         .flat_map(|v| v.codes.iter().filter(|c| !before.contains(c)).copied())
         .collect();
-    let mut codes: Vec<CodeId> = base
-        .map(|b| {
-            b.codes
-                .iter()
-                .filter(|c| !removed.contains(c))
-                .copied()
-                .collect()
-        })
-        .unwrap_or_default();
-    codes.extend(added);
+    // The latest version's order, less what another side removed, then
+    // what the others added, by ID.
+    let mut codes: Vec<CodeId> = latest
+        .codes
+        .iter()
+        .filter(|c| !removed.contains(c))
+        .copied()
+        .collect();
+    codes.extend(added.into_iter().filter(|c| !latest.codes.contains(c)));
     CodeSet {
         codes,
         ..latest.clone()

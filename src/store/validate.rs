@@ -326,6 +326,15 @@ pub fn build(file: Parts) -> (Project, Vec<Problem>) {
             }
         }
     }
+    // Codings sit only on codes that take text (undoing a removed coding
+    // checks it): a code marked otherwise that has codings (a hand-edited
+    // file) takes text again.
+    let coded: BTreeSet<CodeId> = p.codings.values().map(|c| c.code).collect();
+    for id in coded {
+        if let Some(code) = p.codes.get_mut(&id) {
+            code.codable = true;
+        }
+    }
     for mut m in file.memos {
         // Line endings changed in transit (see documents above).
         m.title = lf(&m.title);

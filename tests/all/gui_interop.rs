@@ -186,6 +186,8 @@ fn a_codebook_already_there_adds_nothing_and_no_undo_step_and_says_so() {
     assert!(wb.state.error.is_none(), "{:?}", wb.state.error);
     assert_eq!(wb.project.codes.len(), codes, "nothing doubled");
     assert_eq!(wb.history.undo_label().cloned(), undo, "no empty undo step");
+    let status = wb.state.status.text(wb.state.locale());
+    assert!(status.contains("nothing was added"), "{status}");
     let report = wb.state.import_report.as_ref().expect("report");
     assert!(
         report.text(Lang::En).contains("already"),

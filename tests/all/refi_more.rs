@@ -207,6 +207,9 @@ fn a_persian_study_keeps_persian_level_names_through_a_qdpx() {
     let back = import_qdpx(&path).expect("import").project;
     assert_eq!(back.level_names, p.level_names);
     assert_eq!(back.level_names[0], "کد مفهومی");
+    // Arabic, Hebrew and Persian texts under English code names: English.
+    let rtl = import_qdpx(&fixture("refi/qc-1.7.8-rtl/rtl-qc.qdpx")).expect("import");
+    assert_eq!(rtl.project.level_names[0], "Code");
 }
 
 #[test]
@@ -251,12 +254,16 @@ fn code_sets_merge_the_same_whatever_the_order_of_the_copies() {
         .0;
     assert_eq!(one.code_sets, two.code_sets);
     let merged = &one.code_sets[0];
-    // The base's members less the removed one, then the added, by ID.
-    let mut added = vec![extra[0], extra[1]];
-    added.sort();
-    let mut want = vec![set.codes[1]];
-    want.extend(added);
-    assert_eq!(merged.codes, want);
+    // The latest version's members (Sara's) less the one Omid removed,
+    // then Omid's addition.
+    assert_eq!(merged.codes, vec![set.codes[1], extra[0], extra[1]]);
+    // Changed on one side only: that side's version, its order too.
+    let mut turned = base.clone();
+    turned.code_sets[0].codes.reverse();
+    let only = strata::merge::merge(&base, &[("sara", &turned), ("omid", &base)])
+        .expect("merge")
+        .0;
+    assert_eq!(only.code_sets[0].codes, turned.code_sets[0].codes);
     assert_eq!(merged.name, "Sara's name", "the latest change's name");
 }
 
@@ -272,10 +279,17 @@ fn segments_off_word_boundaries_are_listed_in_their_context() {
     let text = r.text(false);
     assert!(text.contains("Those that do not"), "{text}");
     for (doc, a, z, seg) in &r.off_words {
-        assert!(text.contains(&format!("{doc}, chars {a}–{z}: {seg}")), "{text}");
+        assert!(
+            text.contains(&format!("{doc}, chars {a}–{z}: {seg}")),
+            "{text}"
+        );
         let d = got.project.document_by_name(doc).expect("doc");
         let inside = d.slice(CharRange::new(*a, *z));
-        let shown = seg.split('[').nth(1).and_then(|s| s.split(']').next()).expect("[ ]");
+        let shown = seg
+            .split('[')
+            .nth(1)
+            .and_then(|s| s.split(']').next())
+            .expect("[ ]");
         let shown = shown.trim_end_matches('…');
         assert!(
             inside.replace(['\n', '\r', '\t'], " ").starts_with(shown),

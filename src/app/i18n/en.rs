@@ -184,9 +184,10 @@ pub const EN: Strings = Strings {
     import_report: "Import report",
     close: "Close",
     imported_other: "Imported {file} as {into}: {documents}, {codings} codings. The import report says what was mapped and what was left out.",
-    codebook_added: "Added the codebook {file}: {codes} new codes (one undo step)",
+    codebook_added: "Added the codebook {file}: new codes: {codes} (one undo step)",
     not_codable: "«{name}» only groups other codes (it came so from the tool it was made in): it cannot be applied to text. Choose one of its codes.",
     groups_only: "Only groups other codes: cannot be applied to text",
     code_set: "Code set",
     all_codes: "All codes",
+    codebook_nothing_new: "The codebook {file}: every code in it is in this project already; nothing was added",
 };

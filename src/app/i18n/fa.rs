@@ -190,4 +190,5 @@ pub const FA: Strings = Strings {
     groups_only: "تنها کدهای دیگر را گروه می‌کند: به متن زده نمی‌شود",
     code_set: "مجموعهٔ کد",
     all_codes: "همهٔ کدها",
+    codebook_nothing_new: "کتابچهٔ کد {file}: همهٔ کدهایش از پیش در این پروژه هست؛ چیزی افزوده نشد",
 };

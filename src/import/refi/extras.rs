@@ -182,7 +182,10 @@ pub fn sets(b: &mut Build, sets: Option<&Element>) {
             let id = if docs.is_empty() {
                 SetId(b.id("set", guid))
             } else {
-                SetId(derived("code set", guid.unwrap_or(&name)))
+                // Through `b.id`, so that a reused GUID or name still
+                // gets an ID of its own.
+                let of = format!("{}#code set", guid.unwrap_or(&name));
+                SetId(b.id("set", Some(&of)))
             };
             b.p.code_sets.push(CodeSet {
                 id,
@@ -192,7 +195,11 @@ pub fn sets(b: &mut Build, sets: Option<&Element>) {
                 stamp,
             });
         }
-        if !docs.is_empty() || s.all("MemberCode").next().is_none() {
+        // A group for sources found, or for a set with no members at all
+        // (a grouping made empty); not for members that all failed.
+        let no_members =
+            s.all("MemberCode").next().is_none() && s.all("MemberSource").next().is_none();
+        if !docs.is_empty() || no_members {
             made = true;
             let id = GroupId(b.id("group", guid));
             b.p.groups.push(DocGroup {
@@ -227,10 +234,7 @@ pub fn sets(b: &mut Build, sets: Option<&Element>) {
         if made {
             b.r.count_mut(Kind::Set).mapped += 1;
         } else {
-            b.r.issues.push(Issue::NotImported {
-                element: format!("Set {name} (its members are not in the file)"),
-                count: 1,
-            });
+            b.r.issues.push(Issue::EmptySet { set: name.clone() });
         }
     }
 }

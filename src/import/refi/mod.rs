@@ -202,6 +202,36 @@ pub fn qdpx_from_bytes(bytes: Vec<u8>, path: &Path) -> Result<RefiImport, RefiEr
     Ok(finish(b))
 }
 
+/// Persian by its code names (their letters mostly right to left, with
+/// letters only Persian has: پ چ ژ گ ک ی), or by its texts when the names
+/// have no letters; an Arabic or Hebrew study is not Persian.
+fn persian_study(p: &Project) -> bool {
+    let persian = |s: &str| {
+        crate::text::mostly_rtl(s)
+            && s.chars()
+                .any(|c| matches!(c, 'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی'))
+    };
+    let names: String = p
+        .codes
+        .values()
+        .map(|c| c.name.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if names
+        .chars()
+        .any(|c| crate::text::strong_direction(c).is_some())
+    {
+        return persian(&names);
+    }
+    let texts = p
+        .documents
+        .iter()
+        .map(|d| d.text())
+        .collect::<Vec<_>>()
+        .join("\n");
+    persian(&texts)
+}
+
 fn finish(b: Build) -> RefiImport {
     let Build { mut p, mut r, .. } = b;
     // Codings only on codes that can take them: the edit commands refuse
@@ -219,22 +249,10 @@ fn finish(b: Build) -> RefiImport {
             });
         }
     }
-    // A Persian or Arabic study gets the Persian level names (کد مفهومی،
-    // زیرمقوله، مقوله), as `strata new --persian-levels` gives: REFI-QDA has
-    // no place for them.
-    let names: String = p
-        .codes
-        .values()
-        .map(|c| c.name.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
-    let texts = p
-        .documents
-        .iter()
-        .map(|d| d.text())
-        .collect::<Vec<_>>()
-        .join("\n");
-    if crate::text::mostly_rtl(&names) || crate::text::mostly_rtl(&texts) {
+    // A Persian study gets the Persian level names (کد مفهومی، زیرمقوله،
+    // مقوله), as `strata new --persian-levels` gives: REFI-QDA has no
+    // place for them.
+    if persian_study(&p) {
         p.level_names = LEVEL_NAMES_FA.iter().map(|s| s.to_string()).collect();
     }
     p.reindex();
@@ -403,9 +421,20 @@ impl CodebookPlan {
             )
         } else {
             format!(
-                "{} codes are added; {} were in the project already and are not added again.\n",
+                "{} {} added; {} {} in the project already and {} not added again.\n",
                 n(self.added),
-                n(self.skipped.len())
+                if self.added == 1 {
+                    "code is"
+                } else {
+                    "codes are"
+                },
+                n(self.skipped.len()),
+                if self.skipped.len() == 1 {
+                    "was"
+                } else {
+                    "were"
+                },
+                if self.skipped.len() == 1 { "is" } else { "are" },
             )
         };
         for s in &self.skipped {
@@ -419,8 +448,18 @@ impl CodebookPlan {
                 )
             } else {
                 format!(
-                    "{} code sets of the codebook are not added to an existing project.\n",
-                    n(self.sets_not_added)
+                    "{} {} of the codebook {} not added to an existing project.\n",
+                    n(self.sets_not_added),
+                    if self.sets_not_added == 1 {
+                        "code set"
+                    } else {
+                        "code sets"
+                    },
+                    if self.sets_not_added == 1 {
+                        "is"
+                    } else {
+                        "are"
+                    },
                 )
             };
         }

@@ -121,6 +121,8 @@ pub enum Issue {
     UnknownUser { guid: String, name: String },
     /// Elements Strata has no place for.
     NotImported { element: String, count: usize },
+    /// A set none of whose members are in the file: left out.
+    EmptySet { set: String },
     /// A code marked as not codable that has codings in the file: made
     /// codable, so its codings can be undone and redone like any other.
     MadeCodable { code: String, count: usize },
@@ -234,7 +236,11 @@ impl RefiReport {
                 if persian {
                     format!(" (ژرف‌ترین: {} سطح)", n(self.depth))
                 } else {
-                    format!(" (deepest: {} levels)", n(self.depth))
+                    format!(
+                        " (deepest: {} {})",
+                        n(self.depth),
+                        one("levels", self.depth)
+                    )
                 }
             } else {
                 String::new()
@@ -304,21 +310,6 @@ impl RefiReport {
             } else {
                 "\nEverything was imported; nothing was left out.\n"
             };
-        }
-        if persian {
-            // Each line right to left, also one that starts with a file's
-            // or a tool's name (a paragraph takes its first letter's way).
-            out = out
-                .split('\n')
-                .map(|l| {
-                    if l.trim().is_empty() {
-                        l.to_string()
-                    } else {
-                        format!("\u{200F}{l}")
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join("\n");
         }
         out
     }
@@ -497,8 +488,12 @@ impl Issue {
             NotImported { element, count } => {
                 format!("{count} <{element}>: Strata has no place for them")
             }
+            EmptySet { set } => {
+                format!("set '{set}': none of its members is in the file; left out")
+            }
             MadeCodable { code, count } => format!(
-                "code '{code}' is marked as not codable but has {count} codings in the file: it was made codable"
+                "code '{code}' is marked as not codable but has {count} {} in the file: it was made codable",
+                one("codings", *count)
             ),
         }
     }
@@ -582,6 +577,9 @@ impl Issue {
                 n(*count),
                 iso(&format!("<{element}>"))
             ),
+            EmptySet { set } => {
+                format!("مجموعهٔ «{set}»: هیچ‌یک از اعضایش در پرونده نیست؛ کنار گذاشته شد")
+            }
             MadeCodable { code, count } => format!(
                 "کد «{code}» نشانِ «کدگذاری‌نشدنی» داشت اما در پرونده {} کدگذاری دارد؛ کدگذاری‌شدنی شد",
                 n(*count)
