@@ -59,9 +59,10 @@ fn file_name(path: &Path) -> String {
     )
 }
 
-/// `STEM.strata` in `folder`, or `STEM-2.strata`… when taken: an import
-/// never writes over a file.
-fn free_path(folder: &Path, stem: &str) -> PathBuf {
+/// `STEM.strata` in `folder`, or `STEM-2.strata`… when taken: a new
+/// project (an import, a merge: `STEM` is then `NAME-merged`) never
+/// writes over a file.
+pub(super) fn free_path(folder: &Path, stem: &str) -> PathBuf {
     let mut n = 1;
     loop {
         let name = if n == 1 {

@@ -12,24 +12,6 @@ use super::{Action, Workbench};
 use crate::merge::MergeError;
 use std::path::{Path, PathBuf};
 
-/// `NAME-merged.strata` beside `base`, or `NAME-merged-2.strata`… when
-/// taken: a merge never writes over a file.
-fn free_path(folder: &Path, stem: &str) -> PathBuf {
-    let mut n = 1;
-    loop {
-        let name = if n == 1 {
-            format!("{stem}-merged.strata")
-        } else {
-            format!("{stem}-merged-{n}.strata")
-        };
-        let p = folder.join(name);
-        if !p.exists() {
-            return p;
-        }
-        n += 1;
-    }
-}
-
 fn message(loc: Locale, e: &MergeError) -> String {
     if loc.lang == Lang::En {
         return e.to_string();
@@ -113,7 +95,8 @@ pub fn merge_copies(wb: &mut Workbench, base_path: &Path, paths: Vec<PathBuf>) {
             "project".into(),
         ),
     };
-    let out = free_path(&folder, &stem);
+    // `NAME-merged.strata`, or `NAME-merged-2.strata`… when taken.
+    let out = super::interop::free_path(&folder, &format!("{stem}-merged"));
     // Locked while written, as every save is: another Strata (or a
     // `strata merge` run at the same moment) cannot write it meanwhile.
     let lock = match crate::store::Lock::acquire(&out, false) {

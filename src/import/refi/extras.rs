@@ -64,14 +64,7 @@ pub fn values_into(b: &mut Build, el: &Element, vars: &mut BTreeMap<String, Stri
 /// name) and the case's values.
 pub fn cases(b: &mut Build, cases: Option<&Element>) {
     let Some(cases) = cases else { return };
-    // Positions by ID once, not a scan per member (a project may have
-    // thousands of sources).
-    let at: HashMap<DocId, usize> =
-        b.p.documents
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.id, i))
-            .collect();
+    let at = positions(&b.p);
     for c in cases.all("Case") {
         b.r.count_mut(Kind::Case).found += 1;
         let name = b.name(c.attr("name"), "Case");
@@ -143,12 +136,7 @@ pub fn notes(b: &mut Build, notes: Option<&Element>) -> Result<(), RefiError> {
 /// first), sets of codes code sets; a set of both, both.
 pub fn sets(b: &mut Build, sets: Option<&Element>) {
     let Some(sets) = sets else { return };
-    let at: HashMap<DocId, usize> =
-        b.p.documents
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.id, i))
-            .collect();
+    let at = positions(&b.p);
     for s in sets.all("Set") {
         b.r.count_mut(Kind::Set).found += 1;
         let name = b.name(s.attr("name"), "Set");
@@ -237,6 +225,16 @@ pub fn sets(b: &mut Build, sets: Option<&Element>) {
             b.r.issues.push(Issue::EmptySet { set: name.clone() });
         }
     }
+}
+
+/// Each document's position by its ID, once, not a scan per member (a
+/// project may have thousands of sources).
+fn positions(p: &Project) -> HashMap<DocId, usize> {
+    p.documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id, i))
+        .collect()
 }
 
 /// A member's target: `targetGUID` in projects, `guid` in codebooks (the
