@@ -1,6 +1,7 @@
 //! Counts and summaries of a project, and intercoder agreement.
 
 pub mod agreement;
+pub mod search;
 
 use crate::model::*;
 use serde::Serialize;

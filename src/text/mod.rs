@@ -9,7 +9,8 @@ mod name;
 pub mod offsets;
 
 pub use bidi::{is_rtl_char, mirror, visual_order};
-pub use fold::{digit_value, find_folded, fold, fuzzy_key};
+pub(crate) use fold::fold_each;
+pub use fold::{digit_value, find_folded, fold, fold_with_map, fuzzy_key};
 pub use layout::{Glyph, Hit, LineLayout, Piece, break_paragraph, layout_lines, layout_paragraph};
 pub use name::{IN_VIVO_LIMIT, in_vivo_name};
 
