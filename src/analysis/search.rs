@@ -307,6 +307,92 @@ pub fn extend(doc: &Document, range: CharRange, how: Extend) -> CharRange {
     }
 }
 
+/// What autocode codes the hits with.
+#[derive(Clone, Debug, Default)]
+pub struct Autocode {
+    /// A code path (`Category/Subcategory/Code`) or a code's name.
+    pub code: String,
+    /// The coder the codings are by (added if the project has none so named).
+    pub coder: String,
+    /// Make the code path when it is missing.
+    pub create: bool,
+    pub extend: Extend,
+}
+
+/// What autocode does, and the one command (one undo step) that does it.
+#[derive(Clone, Debug)]
+pub struct AutocodePlan {
+    pub hits: usize,
+    /// The bulk planner's plan: `added`, `already_there` (coded so before),
+    /// `repeated` (a range another hit gave), `codes_made`; its command
+    /// is named `Step::Autocode` and its codings are `Origin::Autocode`.
+    pub plan: crate::import::codings::Plan,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AutocodeError {
+    #[error(transparent)]
+    Search(#[from] SearchError),
+    #[error("{0}")]
+    Code(String),
+}
+
+/// Plan coding every hit of `q` (in `only`, or all documents) as `a`
+/// says. Codes and coders resolve as `import-codings` resolves them (it is
+/// the same planner), and a coding the project already has is skipped:
+/// autocode run twice adds nothing the second time.
+pub fn plan_autocode(
+    p: &Project,
+    q: &Query,
+    only: &[DocId],
+    a: &Autocode,
+) -> Result<AutocodePlan, AutocodeError> {
+    use crate::edit::{Command, Step};
+    use crate::import::codings::{BulkOptions, Row, Span, plan_rows};
+    let found = search(p, None, only, q)?;
+    let rows: Vec<Row> = found
+        .iter()
+        .filter_map(|h| {
+            let d = p.document(h.document)?;
+            let r = extend(d, h.range, a.extend);
+            Some(Row {
+                line: 0,
+                document: d.name.clone(),
+                span: Span::Chars(r.start.0, r.end.0),
+                code: a.code.clone(),
+                coder: Some(a.coder.clone()),
+                memo: None,
+            })
+        })
+        .collect();
+    let opts = BulkOptions {
+        create: a.create,
+        deeper: false,
+        coder: Some(a.coder.clone()),
+    };
+    let mut plan = plan_rows(p, &rows, &opts).map_err(|errors| {
+        // Every row names the same code and coder: each problem once.
+        let mut msgs: Vec<String> = errors.into_iter().map(|e| e.msg).collect();
+        msgs.sort();
+        msgs.dedup();
+        AutocodeError::Code(msgs.join("; "))
+    })?;
+    if let Command::Batch { label, commands } = &mut plan.command {
+        *label = Step::Autocode {
+            codings: plan.added,
+        };
+        for c in commands {
+            if let Command::InsertCoding { coding, .. } = c {
+                coding.origin = crate::model::Origin::Autocode;
+            }
+        }
+    }
+    Ok(AutocodePlan {
+        hits: found.len(),
+        plan,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -334,6 +420,9 @@ mod tests {
 
     #[test]
     fn whole_words_only() {
-        assert_eq!(hits("کتاب کتابخانه کتاب‌ها کتاب.", "کتاب", true), vec!["کتاب", "کتاب"]);
+        assert_eq!(
+            hits("کتاب کتابخانه کتاب‌ها کتاب.", "کتاب", true),
+            vec!["کتاب", "کتاب"]
+        );
     }
 }

@@ -296,6 +296,9 @@ pub fn step_label(loc: Locale, step: &crate::edit::Step) -> String {
         ImportCodings { codings } => {
             format!("وارد کردن {}", loc.count(*codings, Noun::Coding))
         }
+        Autocode { codings } => {
+            format!("کدگذاری خودکار {}", loc.count(*codings, Noun::Coding))
+        }
     }
 }
 

@@ -180,6 +180,39 @@ pub enum Cmd {
     /// Rewrite a project in this Strata's file format (an older file is
     /// kept beside it, e.g. NAME.strata.v1.bak).
     Upgrade { project: PathBuf },
+    /// Find text in the documents: Persian-aware (ي/ی, ك/ک, ZWNJ, tatweel,
+    /// harakat and bidi marks ignored, Persian digits as ASCII, any case),
+    /// or a regular expression on the raw text.
+    Search {
+        project: PathBuf,
+        query: String,
+        #[command(flatten)]
+        how: SearchHow,
+        /// Print the hits as JSON: [{document, line, start, end, text}],
+        /// start and end in chars, half-open.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Code every hit of a search with one code, in one undo step. A hit
+    /// already coded with that code by that coder is skipped.
+    Autocode {
+        project: PathBuf,
+        query: String,
+        #[command(flatten)]
+        how: SearchHow,
+        /// The code path (Category/Subcategory/Code, or a code's name).
+        #[arg(long)]
+        code: String,
+        /// The coder the codings are by (added if the project has none so named).
+        #[arg(long)]
+        coder: String,
+        /// Make the code path if it is missing.
+        #[arg(long)]
+        create: bool,
+        /// Code the hit itself, its sentence, or its whole line.
+        #[arg(long, value_enum, default_value_t = ExtendArg::Match)]
+        extend: ExtendArg,
+    },
     /// Counts of documents, codes per level, codings, coders and memos.
     Stats {
         project: PathBuf,
@@ -316,4 +349,25 @@ pub struct Span {
     /// Chars A-B (0-based, half-open).
     #[arg(long)]
     pub chars: Option<String>,
+}
+
+/// How `search` and `autocode` match.
+#[derive(Args, Debug, Clone)]
+pub struct SearchHow {
+    /// QUERY is a regular expression, matched on the raw text.
+    #[arg(long)]
+    pub regex: bool,
+    /// Only hits that begin and end at word boundaries.
+    #[arg(long)]
+    pub whole_word: bool,
+    /// Search only this document (repeatable).
+    #[arg(long = "document", value_name = "NAME")]
+    pub documents: Vec<String>,
+}
+
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExtendArg {
+    Match,
+    Sentence,
+    Line,
 }

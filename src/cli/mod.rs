@@ -8,6 +8,7 @@ mod codings;
 mod refi;
 mod report;
 mod review;
+mod search;
 mod team;
 
 pub use args::{Cli, Cmd, Span};
@@ -529,6 +530,7 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
         Cmd::Diff { old, new, json } => team::diff(&old, &new, json)?,
         cmd @ Cmd::Review { .. } => review::run(cmd)?,
         cmd @ Cmd::Report { .. } => report::run(cmd)?,
+        cmd @ (Cmd::Search { .. } | Cmd::Autocode { .. }) => search::run(cmd)?,
         Cmd::Show { project } => print_out(&crate::merge::show(&load(&project)?))?,
     }
     Ok(())

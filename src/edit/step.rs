@@ -76,6 +76,10 @@ pub enum Step {
     ImportCodings {
         codings: usize,
     },
+    /// Every hit of a search coded with one code (`strata autocode`).
+    Autocode {
+        codings: usize,
+    },
 }
 
 impl Step {
@@ -128,6 +132,8 @@ impl Step {
             Several => "Several changes".into(),
             ImportCodings { codings: 1 } => "Import 1 coding".into(),
             ImportCodings { codings } => format!("Import {codings} codings"),
+            Autocode { codings: 1 } => "Autocode 1 coding".into(),
+            Autocode { codings } => format!("Autocode {codings} codings"),
         }
     }
 }

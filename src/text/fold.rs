@@ -16,15 +16,17 @@ pub fn digit_value(c: char) -> Option<u32> {
 /// Fold one char; None means "ignore it".
 fn fold_char(c: char) -> Option<char> {
     match c {
-        '\u{064A}' | '\u{0649}' => Some('\u{06CC}'), // ي ى -> ی
-        '\u{0643}' => Some('\u{06A9}'),              // ك -> ک
-        '\u{0629}' => Some('\u{0647}'),              // ة -> ه
+        '\u{064A}' | '\u{0649}' => Some('\u{06CC}'),  // ي ى -> ی
+        '\u{0643}' => Some('\u{06A9}'),               // ك -> ک
+        '\u{0629}' => Some('\u{0647}'),               // ة -> ه
         '\u{200C}' | '\u{200D}' | '\u{0640}' => None, // ZWNJ, ZWJ, tatweel
         // Bidi marks, embeddings and isolates: invisible, and pasted text
         // from other tools is full of them.
-        '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {
-            None
-        }
+        '\u{200E}'
+        | '\u{200F}'
+        | '\u{061C}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}' => None,
         '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' => None, // harakat, hamza above
         '\u{06F0}'..='\u{06F9}' | '\u{0660}'..='\u{0669}' => {
             digit_value(c).and_then(|d| char::from_digit(d, 10))
