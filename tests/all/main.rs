@@ -52,6 +52,7 @@ mod refi_xml;
 mod reports;
 mod review;
 mod safety;
+mod search;
 mod selection;
 mod store;
 mod team;
