@@ -5,6 +5,7 @@ mod agreement;
 mod args;
 mod codebook;
 mod codings;
+mod matrix;
 mod refi;
 mod report;
 mod review;
@@ -530,6 +531,7 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
         cmd @ Cmd::Review { .. } => review::run(cmd)?,
         cmd @ Cmd::Report { .. } => report::run(cmd)?,
         Cmd::Show { project } => print_out(&crate::merge::show(&load(&project)?))?,
+        cmd @ (Cmd::Matrix { .. } | Cmd::Cooccur { .. }) => matrix::run(cmd)?,
     }
     Ok(())
 }
