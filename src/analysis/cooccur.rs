@@ -229,7 +229,9 @@ mod tests {
         let mut sparse = Tally::Sparse(Default::default());
         let mut x: u64 = 7;
         for _ in 0..2000 {
-            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             let (a, b) = ((x >> 33) as u32 % 50, (x >> 13) as u32 % 50);
             let (a, b) = (a.min(b), a.max(b));
             for t in [&mut dense, &mut sparse] {

@@ -69,8 +69,12 @@ fn columns(p: &Project, by: &By) -> Result<(Vec<String>, Vec<usize>), MatrixErro
         )),
         By::Group => {
             let mut names: Vec<String> = p.groups.iter().map(|g| g.name.clone()).collect();
-            let at: HashMap<GroupId, usize> =
-                p.groups.iter().enumerate().map(|(i, g)| (g.id, i)).collect();
+            let at: HashMap<GroupId, usize> = p
+                .groups
+                .iter()
+                .enumerate()
+                .map(|(i, g)| (g.id, i))
+                .collect();
             let none = names.len();
             let of: Vec<usize> = p
                 .documents
@@ -100,7 +104,11 @@ fn columns(p: &Project, by: &By) -> Result<(Vec<String>, Vec<usize>), MatrixErro
             let mut at: HashMap<&str, usize> = HashMap::new();
             let mut of: Vec<Option<usize>> = Vec::with_capacity(p.documents.len());
             for d in &p.documents {
-                let v = d.variables.get(name).map(|v| v.trim()).filter(|v| !v.is_empty());
+                let v = d
+                    .variables
+                    .get(name)
+                    .map(|v| v.trim())
+                    .filter(|v| !v.is_empty());
                 of.push(v.map(|v| {
                     *at.entry(v).or_insert_with(|| {
                         names.push(v.to_string());
@@ -128,7 +136,11 @@ pub fn matrix(p: &Project, by: &By, unit: CountUnit) -> Result<Matrix, MatrixErr
     let mut docs: Vec<Vec<usize>> = vec![Vec::new(); walk.len()];
     let mut counts: Vec<Vec<usize>> = vec![vec![0; width]; walk.len()];
     for (row, (id, _)) in walk.iter().enumerate() {
-        for c in ix.codings_of_code(*id).iter().filter_map(|c| p.codings.get(c)) {
+        for c in ix
+            .codings_of_code(*id)
+            .iter()
+            .filter_map(|c| p.codings.get(c))
+        {
             let Some(pos) = ix.document_position(c.document) else {
                 continue;
             };

@@ -37,8 +37,7 @@ use strata::analysis::matrix::{By, CountUnit, matrix};
 use strata::model::*;
 
 const P1: &str = "مصاحبه‌کننده: از اينترنت بگوييد.\nP1: اینترنت خیلی کند است و فيلتر هم هست.\nP1: هزينه ها خیلی بالاست.\nP1: به شهرداری اعتماد ندارم.";
-const P2: &str =
-    "Interviewer: tell me about trust.\nP2: I do not trust city hall.\nP2: and the internet is slow.";
+const P2: &str = "Interviewer: tell me about trust.\nP2: I do not trust city hall.\nP2: and the internet is slow.";
 const P3: &str = "P3: فیلترینگ همه چیز را گران کرده.\nP3: هزینه‌ها زیاد است.\nP3: پایان.";
 
 /// Chars of `word` in `d`'s text (it occurs once).
@@ -122,7 +121,12 @@ fn study() -> Project {
         (&d1, line(&d1, 2), a, cb),
         (&d2, line(&d2, 2), d, ca),
         (&d2, line(&d2, 3), a, ca),
-        (&d2, CharRange::new(line(&d2, 2).start.0, line(&d2, 3).end.0), d, cb),
+        (
+            &d2,
+            CharRange::new(line(&d2, 2).start.0, line(&d2, 3).end.0),
+            d,
+            cb,
+        ),
         (&d3, word(&d3, "فیلترینگ"), b, ca),
         (&d3, from_to(&d3, "گران", 2), c, ca),
         (&d3, line(&d3, 3), s2, cb),
@@ -150,14 +154,7 @@ fn study() -> Project {
 fn rows(m: &strata::analysis::matrix::Matrix) -> Vec<(String, usize, Vec<usize>, usize)> {
     m.rows
         .iter()
-        .map(|r| {
-            (
-                r.path.join("/"),
-                r.level,
-                r.counts.clone(),
-                r.total,
-            )
-        })
+        .map(|r| (r.path.join("/"), r.level, r.counts.clone(), r.total))
         .collect()
 }
 
@@ -399,9 +396,8 @@ fn cli_matrix_json_and_table() {
     let v: Value = serde_json::from_str(&ok(&["matrix", &f, "--json"])).expect("json");
     assert_eq!(v["columns"], json!(["P1", "P2", "P3"]));
     assert_eq!(v["rows"][0]["counts"], json!([4, 1, 3]));
-    let v: Value =
-        serde_json::from_str(&ok(&["matrix", &f, "--by", "variable:gender", "--json"]))
-            .expect("json");
+    let v: Value = serde_json::from_str(&ok(&["matrix", &f, "--by", "variable:gender", "--json"]))
+        .expect("json");
     assert_eq!(v["columns"], json!(["زن", "(no value)"]));
     assert_eq!(v["rows"][0]["counts"], json!([7, 1]));
 
@@ -409,8 +405,7 @@ fn cli_matrix_json_and_table() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 11, "{text}");
     assert_eq!(
-        lines[0],
-        "Code                       P1  P2  P3  Total",
+        lines[0], "Code                       P1  P2  P3  Total",
         "{text}"
     );
     assert_eq!(lines[1], "زيرساخت                     4   1   3      8");
@@ -434,7 +429,10 @@ fn cli_cooccur_json_and_table() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 7, "{text}");
     assert!(lines[0].starts_with("Code A"), "{text}");
-    assert!(lines[3].starts_with(A) && lines[3].contains(D) && lines[3].ends_with(" 2"), "{text}");
+    assert!(
+        lines[3].starts_with(A) && lines[3].contains(D) && lines[3].ends_with(" 2"),
+        "{text}"
+    );
     // The unit is required.
     assert!(!strata(&["cooccur", &f]).status.success());
 }
@@ -453,5 +451,9 @@ fn cli_matrix_refuses_a_variable_no_document_has() {
     assert!(o.stdout.is_empty());
     let o = strata(&["matrix", &f, "--by", "colour"]);
     assert!(!o.status.success());
-    assert!(stderr(&o).contains("document, group or variable:NAME"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("document, group or variable:NAME"),
+        "{}",
+        stderr(&o)
+    );
 }
