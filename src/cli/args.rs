@@ -315,6 +315,28 @@ pub enum Cmd {
     },
     /// A project as readable text, one coding per line (for git's textconv).
     Show { project: PathBuf },
+    /// The code matrix: every code (its subtree for a subcategory or
+    /// category) by document, document group or variable value.
+    Matrix {
+        project: PathBuf,
+        /// Columns: `document`, `group` or `variable:NAME`.
+        #[arg(long, default_value = "document", value_parser = parse_matrix_by)]
+        by: crate::analysis::matrix::By,
+        /// Count codings, or coded documents.
+        #[arg(long, value_enum, default_value = "coding")]
+        unit: MatrixUnit,
+        #[arg(long)]
+        json: bool,
+    },
+    /// How often two level-1 codes are present in the same line, the same
+    /// overlap of two codings, or the same document (any coder).
+    Cooccur {
+        project: PathBuf,
+        #[arg(long, value_enum)]
+        unit: AgreementUnit,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// The unit of `agreement --unit`.
@@ -370,4 +392,24 @@ pub enum ExtendArg {
     Match,
     Sentence,
     Line,
+}
+
+/// What `matrix --unit` counts.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MatrixUnit {
+    Coding,
+    Document,
+}
+
+/// `matrix --by`: `document`, `group` or `variable:NAME`.
+fn parse_matrix_by(s: &str) -> Result<crate::analysis::matrix::By, String> {
+    use crate::analysis::matrix::By;
+    match s {
+        "document" => Ok(By::Document),
+        "group" => Ok(By::Group),
+        _ => match s.strip_prefix("variable:").map(str::trim) {
+            Some(name) if !name.is_empty() => Ok(By::Variable(name.to_string())),
+            _ => Err("takes document, group or variable:NAME".to_string()),
+        },
+    }
 }

@@ -5,6 +5,7 @@ mod agreement;
 mod args;
 mod codebook;
 mod codings;
+mod matrix;
 mod refi;
 mod report;
 mod review;
@@ -532,6 +533,7 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
         cmd @ Cmd::Report { .. } => report::run(cmd)?,
         cmd @ (Cmd::Search { .. } | Cmd::Autocode { .. }) => search::run(cmd)?,
         Cmd::Show { project } => print_out(&crate::merge::show(&load(&project)?))?,
+        cmd @ (Cmd::Matrix { .. } | Cmd::Cooccur { .. }) => matrix::run(cmd)?,
     }
     Ok(())
 }

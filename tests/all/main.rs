@@ -43,6 +43,7 @@ mod gui_v2;
 mod gui_workflow;
 mod hostile;
 mod import;
+mod matrix;
 mod refi_export;
 mod refi_hostile;
 mod refi_import;

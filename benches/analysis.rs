@@ -1,0 +1,58 @@
+//! The code matrix and code co-occurrence on the foundation issue's study:
+//! 200 interviews of ~6,000 words, 300 codes in three levels, 50,000
+//! codings by two coders (targets: matrix under 50 ms, co-occurrence by
+//! line under 200 ms, in release).
+//!
+//! Under `cargo test --all-targets` (criterion's test mode, no `--bench`)
+//! a study of 1/100 of the size is used, so CI stays fast.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use strata::analysis::cooccur::{Unit, cooccurrence};
+use strata::analysis::matrix::{By, CountUnit, matrix};
+
+#[path = "support/corpus.rs"]
+mod corpus;
+
+fn bench(c: &mut Criterion) {
+    let full = std::env::args().any(|a| a == "--bench");
+    let (docs, words, codings) = if full {
+        (200, 6000, 50_000)
+    } else {
+        (20, 600, 500)
+    };
+    let p = corpus::study(docs, words, codings, 20240601);
+    // The index and the line indexes are built once, as in the window.
+    let t = std::time::Instant::now();
+    let m = matrix(&p, &By::Document, CountUnit::Coding).expect("matrix");
+    let pairs = cooccurrence(&p, Unit::Line).pairs.len();
+    eprintln!(
+        "analysis: {} codings, {} codes, {} columns, {pairs} co-occurring pairs by line; first run (with the indexes) {:?}",
+        p.codings.len(),
+        m.rows.len(),
+        m.columns.len(),
+        t.elapsed()
+    );
+    let by_var = By::Variable("participant".into());
+    let mut g = c.benchmark_group(format!("analysis-{}-codings", p.codings.len()));
+    g.sample_size(10);
+    g.bench_function("matrix-documents-codings", |b| {
+        b.iter(|| matrix(&p, &By::Document, CountUnit::Coding).expect("matrix"))
+    });
+    g.bench_function("matrix-documents-coded-documents", |b| {
+        b.iter(|| matrix(&p, &By::Document, CountUnit::Document).expect("matrix"))
+    });
+    g.bench_function("matrix-variable-coded-documents", |b| {
+        b.iter(|| matrix(&p, &by_var, CountUnit::Document).expect("matrix"))
+    });
+    for (name, unit) in [
+        ("cooccur-lines", Unit::Line),
+        ("cooccur-overlaps", Unit::Segment),
+        ("cooccur-documents", Unit::Document),
+    ] {
+        g.bench_function(name, |b| b.iter(|| cooccurrence(&p, unit)));
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
