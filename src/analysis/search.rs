@@ -401,6 +401,8 @@ pub fn plan_autocode(
 
 #[cfg(test)]
 mod tests {
+    // `expect` here is on values the test itself made, never on a file's
+    // or a user's data: a failure is the test's finding.
     use super::*;
 
     fn hits(text: &str, q: &str, whole_word: bool) -> Vec<String> {

@@ -326,6 +326,8 @@ fn drawer_ui(ui: &mut egui::Ui, pane: Pane, wb: &mut Workbench, out: &mut Vec<Ac
 // failing, with its message; no file or user data reaches it.
 #[cfg(test)]
 mod tests {
+    // `expect` here is on values the test itself made, never on a file's
+    // or a user's data: a failure is the test's finding.
     use super::*;
 
     const ALL: [bool; 3] = [true; 3];

@@ -129,6 +129,8 @@ pub(super) use crate::model::derived_uuid;
 // failing, with its message; no file or user data reaches it.
 #[cfg(test)]
 mod tests {
+    // `expect` here is on values the test itself made, never on a file's
+    // or a user's data: a failure is the test's finding.
     use super::*;
 
     fn c(v: &str, side: usize) -> Cand<String> {

@@ -399,6 +399,8 @@ impl Document {
 // failing, with its message; no file or user data reaches it.
 #[cfg(test)]
 mod tests {
+    // `expect` here is on values the test itself made, never on a file's
+    // or a user's data: a failure is the test's finding.
     use super::*;
 
     #[test]

@@ -157,6 +157,8 @@ pub fn profiles(matrix: &[Vec<Option<usize>>], categories: usize) -> Vec<Profile
 // failing, with its message; no file or user data reaches it.
 #[cfg(test)]
 mod tests {
+    // `expect` here is on values the test itself made, never on a file's
+    // or a user's data: a failure is the test's finding.
     use super::*;
 
     fn close(a: Option<f64>, b: f64) {

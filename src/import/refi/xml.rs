@@ -197,6 +197,8 @@ fn close(stack: &mut [Element], root: &mut Option<Element>, el: Element) {
 
 #[cfg(test)]
 mod tests {
+    // `expect` here is on values the test itself made, never on a file's
+    // or a user's data: a failure is the test's finding.
     use super::*;
 
     #[test]
