@@ -65,8 +65,6 @@ pub enum Action {
     /// Merge coders' copies of the open project (their base) into a new
     /// project beside it, and open that.
     MergeCopies(Vec<PathBuf>),
-    /// File ▸ Merge coders' copies…: choose the copies.
-    AskMergeCopies,
     /// The copies chosen: merge them from this base (the file they were
     /// handed out from), with the open project as one more side.
     MergeFrom(PathBuf),

@@ -116,7 +116,6 @@ pub fn apply(wb: &mut Workbench, a: Action) {
             let copies = std::mem::take(&mut wb.state.merge_copies);
             super::merge_copies::merge_copies(wb, &base, copies);
         }
-        Action::AskMergeCopies => files::ask_path(wb, files::PromptKind::Merge),
         Action::Ask(kind) => files::ask_path(wb, kind),
         Action::ImportOther(path) => super::interop::import_other(wb, &path),
         Action::ReportTo(path) => super::interop::report_to(wb, path),

@@ -60,7 +60,7 @@ fn menu_items_ui(ui: &mut egui::Ui, wb: &Workbench, out: &mut Vec<Action>) {
         for (label, action) in [
             (s.import_other, Action::Ask(PromptKind::ImportOther)),
             (s.study_report, Action::Ask(PromptKind::Report)),
-            (s.merge_copies, Action::AskMergeCopies),
+            (s.merge_copies, Action::Ask(PromptKind::Merge)),
         ] {
             if ui
                 .add(mirror::item_button(rtl, label, String::new()))

@@ -74,11 +74,7 @@ impl<'a> PathMaker<'a> {
     /// Persian reader would (ي/ی, ك/ک, ZWNJ, diacritics, case) when that
     /// finds exactly one. A single name matches a code anywhere in the tree.
     pub fn resolve(&mut self, path: &str) -> Result<CodeId, PathProblem> {
-        let parts: Vec<&str> = path
-            .split('/')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .collect();
+        let parts = crate::model::path_parts(path);
         if parts.is_empty() {
             return Err(PathError::Empty.into());
         }

@@ -260,8 +260,7 @@ impl<'a> Names<'a> {
         let found = found.and_then(|id| {
             if self.maker.made_count() > made {
                 // New names obey the rules every new code's name does.
-                let bad = path.split('/').map(str::trim).filter(|s| !s.is_empty());
-                for part in bad {
+                for part in crate::model::path_parts(path) {
                     edit::check::name("code", part).map_err(|e| e.to_string())?;
                 }
             }

@@ -17,7 +17,7 @@ pub(crate) use index::CodingChange;
 pub use index::{ProjectIndex, next_generation};
 pub use review::*;
 pub use stamp::{Origin, Stamp};
-pub use tree::PathError;
+pub use tree::{PathError, path_parts};
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -333,6 +333,29 @@ impl Project {
     /// Is this speaker label one of the interviewer's?
     pub fn is_interviewer(&self, speaker: Option<&str>) -> bool {
         speaker.is_some_and(|s| self.interviewer_labels.iter().any(|l| l == s))
+    }
+
+    /// Codings sit only on codes that take text (the edit commands refuse
+    /// the others, and undoing a removed coding must not be refused): a
+    /// code marked as only grouping others that has codings takes text
+    /// again. Its name and number of codings, for each such code. Costs
+    /// a pass over the codings only when some code is so marked.
+    pub fn codable_where_coded(&mut self) -> Vec<(String, usize)> {
+        if self.codes.values().all(|c| c.codable) {
+            return Vec::new();
+        }
+        let mut coded: BTreeMap<CodeId, usize> = BTreeMap::new();
+        for c in self.codings.values() {
+            *coded.entry(c.code).or_default() += 1;
+        }
+        let mut made = Vec::new();
+        for (id, count) in coded {
+            if let Some(code) = self.codes.get_mut(&id).filter(|c| !c.codable) {
+                code.codable = true;
+                made.push((code.name.clone(), count));
+            }
+        }
+        made
     }
 
     /// Rebuild derived data (line indexes) after loading or bulk changes.

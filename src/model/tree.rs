@@ -13,6 +13,14 @@ pub enum PathError {
     Ambiguous(String),
 }
 
+/// The names of an `A/B/C` code path, trimmed, empty parts left out.
+pub fn path_parts(path: &str) -> Vec<&str> {
+    path.split('/')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
 impl Project {
     /// The children list a code sits in: its parent's, or the roots.
     pub fn siblings(&self, parent: Option<CodeId>) -> &[CodeId] {
@@ -137,11 +145,7 @@ impl Project {
 
     /// Find a code by `A/B/C` path. A single name matches anywhere if unique.
     pub fn resolve_path(&self, path: &str) -> Result<CodeId, PathError> {
-        let parts: Vec<&str> = path
-            .split('/')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .collect();
+        let parts = path_parts(path);
         if parts.is_empty() {
             return Err(PathError::Empty);
         }

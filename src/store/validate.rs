@@ -326,15 +326,9 @@ pub fn build(file: Parts) -> (Project, Vec<Problem>) {
             }
         }
     }
-    // Codings sit only on codes that take text (undoing a removed coding
-    // checks it): a code marked otherwise that has codings (a hand-edited
-    // file) takes text again.
-    let coded: BTreeSet<CodeId> = p.codings.values().map(|c| c.code).collect();
-    for id in coded {
-        if let Some(code) = p.codes.get_mut(&id) {
-            code.codable = true;
-        }
-    }
+    // A hand-edited file's coded code marked as only grouping takes text
+    // again (said nowhere: nothing is lost, and undo keeps working).
+    p.codable_where_coded();
     for mut m in file.memos {
         // Line endings changed in transit (see documents above).
         m.title = lf(&m.title);

@@ -124,19 +124,8 @@ impl<'a> Build<'a> {
     /// A document name no other document has: "name (2)", "name (3)"…
     pub fn doc_name(&mut self, raw: Option<&str>, fallback: &str) -> String {
         let base = self.name(raw, fallback);
-        let mut name = base.clone();
-        let mut n = 1;
-        while self.doc_names.contains(&name) {
-            n += 1;
-            name = format!("{base} ({n})");
-        }
-        if n > 1 {
-            self.r.issues.push(Issue::Renamed {
-                from: base,
-                to: name.clone(),
-            });
-        }
-        self.doc_names.insert(name.clone());
+        let (name, renamed) = numbered(base, |n| self.doc_names.insert(n.to_string()));
+        self.r.issues.extend(renamed);
         name
     }
 
@@ -175,19 +164,10 @@ impl<'a> Build<'a> {
             }
             let id = CoderId(self.id("user", Some(guid)));
             let fallback = u.attr("id").unwrap_or("Coder").to_string();
-            let mut name = self.name(u.attr("name"), &fallback);
-            let base = name.clone();
-            let mut n = 1;
-            while !names.insert(crate::text::fold(&name)) {
-                n += 1;
-                name = format!("{base} ({n})");
-            }
-            if n > 1 {
-                self.r.issues.push(Issue::Renamed {
-                    from: base,
-                    to: name.clone(),
-                });
-            }
+            let base = self.name(u.attr("name"), &fallback);
+            // Coders' names compared as people type them (see `fold`).
+            let (name, renamed) = numbered(base, |n| names.insert(crate::text::fold(n)));
+            self.r.issues.extend(renamed);
             self.add_coder(key(guid), id, name);
             self.r.count_mut(Kind::User).mapped += 1;
         }
@@ -236,4 +216,20 @@ impl<'a> Build<'a> {
         self.fallback_coder = Some(id);
         id
     }
+}
+
+/// `base`, or `base (2)`, `base (3)`… until `take` takes it (returns true
+/// for a name not taken yet), with the renaming to report when numbered.
+fn numbered(base: String, mut take: impl FnMut(&str) -> bool) -> (String, Option<Issue>) {
+    let mut name = base.clone();
+    let mut n = 1;
+    while !take(&name) {
+        n += 1;
+        name = format!("{base} ({n})");
+    }
+    let renamed = (n > 1).then(|| Issue::Renamed {
+        from: base,
+        to: name.clone(),
+    });
+    (name, renamed)
 }

@@ -234,20 +234,8 @@ fn persian_study(p: &Project) -> bool {
 
 fn finish(b: Build) -> RefiImport {
     let Build { mut p, mut r, .. } = b;
-    // Codings only on codes that can take them: the edit commands refuse
-    // the others, and undoing a removed coding must not be refused.
-    let mut coded: std::collections::BTreeMap<CodeId, usize> = Default::default();
-    for c in p.codings.values() {
-        *coded.entry(c.code).or_default() += 1;
-    }
-    for (id, count) in coded {
-        if let Some(code) = p.codes.get_mut(&id).filter(|c| !c.codable) {
-            code.codable = true;
-            r.issues.push(report::Issue::MadeCodable {
-                code: code.name.clone(),
-                count,
-            });
-        }
+    for (code, count) in p.codable_where_coded() {
+        r.issues.push(report::Issue::MadeCodable { code, count });
     }
     // A Persian study gets the Persian level names (کد مفهومی، زیرمقوله،
     // مقوله), as `strata new --persian-levels` gives: REFI-QDA has no
