@@ -77,6 +77,10 @@ pub enum Action {
     ReportTo(PathBuf),
     /// Open the review window on a tab.
     OpenReview(review::Tab),
+    /// Open the analysis window on a tab.
+    OpenAnalysis(super::analysis::Tab),
+    /// Write the table or figure an analysis view kept to this file.
+    SaveAnalysis(PathBuf),
     /// The answer to "unsaved changes": save first (or not), then go on.
     Continue {
         pending: Pending,

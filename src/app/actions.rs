@@ -120,6 +120,8 @@ pub fn apply(wb: &mut Workbench, a: Action) {
         Action::ImportOther(path) => super::interop::import_other(wb, &path),
         Action::ReportTo(path) => super::interop::report_to(wb, path),
         Action::OpenReview(tab) => wb.state.review.open_on(tab, None),
+        Action::OpenAnalysis(tab) => wb.state.analysis.open_on(tab),
+        Action::SaveAnalysis(path) => super::analysis::save_to(wb, path),
         Action::TogglePane(name) => {
             let s = wb.state.lang.strings();
             let st = &mut wb.state;

@@ -335,6 +335,8 @@ fn browser_ui(
         PromptKind::MergeBase => s.merge_base,
         PromptKind::ImportOther => s.import_other,
         PromptKind::Report => s.study_report,
+        PromptKind::SaveTable => super::i18n::analysis::strings(loc.lang).export_table,
+        PromptKind::SaveFigure => super::i18n::analysis::strings(loc.lang).save_figure,
     };
     ui.heading(bidi(title.trim_end_matches('…')));
     super::row(ui, rtl, |ui| {
@@ -472,9 +474,10 @@ fn ok_button(fb: &FileBrowser, loc: Locale) -> (String, bool) {
         }
         PromptKind::SaveAs => (s.save.into(), folder || !fb.name.trim().is_empty()),
         PromptKind::New => (s.fb_create.into(), folder || !fb.name.trim().is_empty()),
-        PromptKind::Export | PromptKind::Report => {
-            (s.fb_export.into(), folder || !fb.name.trim().is_empty())
-        }
+        PromptKind::Export
+        | PromptKind::Report
+        | PromptKind::SaveTable
+        | PromptKind::SaveFigure => (s.fb_export.into(), folder || !fb.name.trim().is_empty()),
         PromptKind::ImportOther => (s.fb_import.into(), folder || !fb.chosen_files().is_empty()),
     }
 }

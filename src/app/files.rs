@@ -22,6 +22,10 @@ pub enum PromptKind {
     ImportOther,
     /// The study report (HTML or Markdown).
     Report,
+    /// A table from the analysis window (CSV, XLSX, Markdown).
+    SaveTable,
+    /// A chart from the analysis window (SVG, PNG).
+    SaveFigure,
 }
 
 impl PromptKind {
@@ -38,16 +42,21 @@ impl PromptKind {
             PromptKind::Export => &["json", "ron", "csv", "md", "xlsx", "qdpx", "qdc"],
             PromptKind::ImportOther => &["qdpx", "qdc"],
             PromptKind::Report => &["html", "htm", "md"],
+            PromptKind::SaveTable => &["csv", "xlsx", "md"],
+            PromptKind::SaveFigure => &["svg", "png"],
         }
     }
 
     /// The name of those files in the system dialog's filter.
-    fn filter_name(self, s: &super::i18n::Strings) -> &'static str {
+    fn filter_name(self, lang: super::Lang) -> &'static str {
+        let s = lang.strings();
         match self {
             PromptKind::Import => s.filter_transcripts,
             PromptKind::Export => s.filter_hierarchy,
             PromptKind::ImportOther => s.filter_refi,
             PromptKind::Report => s.filter_report,
+            PromptKind::SaveTable => super::i18n::analysis::strings(lang).filter_table,
+            PromptKind::SaveFigure => super::i18n::analysis::strings(lang).filter_figure,
             _ => s.filter_project,
         }
     }
@@ -61,7 +70,12 @@ impl PromptKind {
     pub fn saves(self) -> bool {
         matches!(
             self,
-            PromptKind::SaveAs | PromptKind::New | PromptKind::Export | PromptKind::Report
+            PromptKind::SaveAs
+                | PromptKind::New
+                | PromptKind::Export
+                | PromptKind::Report
+                | PromptKind::SaveTable
+                | PromptKind::SaveFigure
         )
     }
 }
@@ -71,8 +85,8 @@ impl PromptKind {
 pub fn ask_path(wb: &mut Workbench, kind: PromptKind) {
     if wb.native_dialogs {
         let started = Instant::now();
-        let s = wb.state.lang.strings();
-        let dlg = rfd::FileDialog::new().add_filter(kind.filter_name(s), kind.extensions());
+        let dlg =
+            rfd::FileDialog::new().add_filter(kind.filter_name(wb.state.lang), kind.extensions());
         let picked: Option<Vec<PathBuf>> = if kind.saves() {
             dlg.save_file().map(|p| vec![p])
         } else if kind.multi() {
@@ -135,6 +149,7 @@ pub fn action_for(kind: PromptKind, paths: Vec<PathBuf>) -> Option<Action> {
         PromptKind::MergeBase => Action::MergeFrom(first),
         PromptKind::ImportOther => Action::ImportOther(first),
         PromptKind::Report => Action::ReportTo(first),
+        PromptKind::SaveTable | PromptKind::SaveFigure => Action::SaveAnalysis(first),
     })
 }
 

@@ -3,6 +3,7 @@
 
 mod action;
 mod actions;
+pub mod analysis;
 pub use action::{Action, Pending};
 mod bidi_edit;
 mod bidi_label;
@@ -137,6 +138,8 @@ pub struct UiState {
     pub confirm_close: bool,
     /// The supervisor's review window.
     pub review: review::ReviewState,
+    /// The analysis window (search, matrix, retrieval, frequencies, charts).
+    pub analysis: analysis::AnalysisState,
     /// The person at the keyboard, as given at the first start (kept in
     /// the app's settings): the coder of a project that has none chosen.
     pub me: Option<String>,
@@ -205,6 +208,7 @@ impl Default for UiState {
             coder_prompt: None,
             confirm_close: false,
             review: Default::default(),
+            analysis: Default::default(),
             me: None,
             show_coder: None,
             compare_coders: Vec::new(),
@@ -441,6 +445,7 @@ impl Workbench {
         picker::picker_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
         panels::palette_ui(ui.ctx(), &mut self.state, &mut out);
         review::review_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
+        analysis::analysis_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
         coder_prompt::coder_prompt_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
         file_browser::file_browser_ui(ui.ctx(), &mut self.state, &mut out);
         interop::import_report_ui(ui.ctx(), &mut self.state);

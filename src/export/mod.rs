@@ -12,6 +12,8 @@ macro_rules! put {
     };
 }
 
+mod figure;
+mod grid;
 mod review;
 mod review_page;
 mod study;
@@ -19,6 +21,8 @@ mod study_page;
 mod table;
 mod xlsx;
 
+pub use figure::figure_png;
+pub use grid::{Cell, Grid, grid_bytes, grid_csv, grid_markdown, grid_xlsx};
 pub use review::{ReportFormat, Table, agreement_table, conflict_text, review_report};
 pub use study::study_report;
 pub use table::{table_rtl, to_csv, to_markdown};

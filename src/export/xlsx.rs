@@ -83,7 +83,7 @@ const FA: Words = Words {
 const CELL_MAX: usize = 32_000;
 
 /// The cell formats of the workbook.
-struct Formats {
+pub(super) struct Formats {
     header: Format,
     number: Format,
     /// Text by reading order: context (no strong letter), left to right,
@@ -92,7 +92,7 @@ struct Formats {
 }
 
 impl Formats {
-    fn new() -> Self {
+    pub(super) fn new() -> Self {
         let text = |order: u8| {
             Format::new()
                 .set_text_wrap()
@@ -117,7 +117,7 @@ impl Formats {
 }
 
 /// One sheet being written: its rows so far and the widths of its columns.
-struct Sheet<'a> {
+pub(super) struct Sheet<'a> {
     ws: &'a mut Worksheet,
     f: &'a Formats,
     row: RowNum,
@@ -134,7 +134,7 @@ const ROW_MAX: f64 = 409.0;
 
 impl<'a> Sheet<'a> {
     /// A sheet with its header row, frozen, and its columns' widths.
-    fn new(
+    pub(super) fn new(
         ws: &'a mut Worksheet,
         f: &'a Formats,
         name: &str,
@@ -164,7 +164,7 @@ impl<'a> Sheet<'a> {
         })
     }
 
-    fn text(&mut self, col: ColNum, s: &str) -> Result<(), XlsxError> {
+    pub(super) fn text(&mut self, col: ColNum, s: &str) -> Result<(), XlsxError> {
         if s.is_empty() {
             return Ok(());
         }
@@ -193,14 +193,21 @@ impl<'a> Sheet<'a> {
         Ok(())
     }
 
-    fn number(&mut self, col: ColNum, n: usize) -> Result<(), XlsxError> {
+    pub(super) fn number(&mut self, col: ColNum, n: usize) -> Result<(), XlsxError> {
         self.ws
             .write_number_with_format(self.row, col, n as f64, &self.f.number)?;
         Ok(())
     }
 
+    /// A figure that need not be whole (a share, a coefficient).
+    pub(super) fn real(&mut self, col: ColNum, x: f64) -> Result<(), XlsxError> {
+        self.ws
+            .write_number_with_format(self.row, col, x, &self.f.number)?;
+        Ok(())
+    }
+
     /// Start the next row.
-    fn next(&mut self) -> Result<(), XlsxError> {
+    pub(super) fn next(&mut self) -> Result<(), XlsxError> {
         self.height()?;
         self.row += 1;
         Ok(())
@@ -217,7 +224,7 @@ impl<'a> Sheet<'a> {
     }
 
     /// The filter buttons over every column, header to last row.
-    fn finish(mut self) -> Result<(), XlsxError> {
+    pub(super) fn finish(mut self) -> Result<(), XlsxError> {
         self.height()?;
         self.ws
             .autofilter(0, 0, self.row.max(1), self.columns.saturating_sub(1))?;

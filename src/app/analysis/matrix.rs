@@ -1,0 +1,15 @@
+//! (to be written)
+
+use crate::app::{Action, UiState};
+use crate::model::*;
+
+#[derive(Default)]
+pub struct MatrixState {}
+
+pub fn matrix_ui(ui: &mut egui::Ui, _p: &Project, _state: &mut UiState, _out: &mut Vec<Action>) {
+    ui.label("…");
+}
+
+pub fn cooccur_ui(ui: &mut egui::Ui, _p: &Project, _state: &mut UiState, _out: &mut Vec<Action>) {
+    ui.label("…");
+}
