@@ -43,17 +43,44 @@ struct Item {
 }
 
 pub fn cooccurrence(p: &Project, unit: Unit) -> Cooccurrence {
+    let (_, paths, pairs) = tally(p, unit);
+    Cooccurrence {
+        unit,
+        pairs: pairs
+            .into_iter()
+            .map(|((a, b), count)| Pair {
+                a: paths[a as usize].clone(),
+                b: paths[b as usize].clone(),
+                count,
+            })
+            .collect(),
+    }
+}
+
+/// The same counts by code: the level-1 codes in tree order, and the
+/// pairs (by their places in that list, a < b) with a count above 0.
+/// (The window's heat map, which needs the codes, not their names.)
+pub fn cooccurrence_by_code(p: &Project, unit: Unit) -> (Vec<CodeId>, Vec<((u32, u32), u64)>) {
+    let (codes, _, pairs) = tally(p, unit);
+    (codes, pairs)
+}
+
+type Counted = (Vec<CodeId>, Vec<Vec<String>>, Vec<((u32, u32), u64)>);
+
+fn tally(p: &Project, unit: Unit) -> Counted {
     let ix = p.index();
     let walk = p.walk();
     // Level-1 codes by their place in the tree; paths as the walk gives them.
     let mut slot: HashMap<CodeId, u32> = HashMap::new();
     let mut paths: Vec<Vec<String>> = Vec::new();
+    let mut codes: Vec<CodeId> = Vec::new();
     let mut path: Vec<String> = Vec::new();
     for (id, depth) in &walk {
         path.truncate(*depth);
         path.push(p.codes.get(id).map(|c| c.name.clone()).unwrap_or_default());
         if ix.level(*id) == 1 {
             slot.insert(*id, paths.len() as u32);
+            codes.push(*id);
             paths.push(path.clone());
         }
     }
@@ -98,18 +125,7 @@ pub fn cooccurrence(p: &Project, unit: Unit) -> Cooccurrence {
             Unit::Segment => overlaps(&mut items, &mut tally),
         }
     }
-    Cooccurrence {
-        unit,
-        pairs: tally
-            .sorted()
-            .into_iter()
-            .map(|((a, b), count)| Pair {
-                a: paths[a as usize].clone(),
-                b: paths[b as usize].clone(),
-                count,
-            })
-            .collect(),
-    }
+    (codes, paths, tally.sorted())
 }
 
 /// Counts of pairs (a, b), a < b, by the codes' places in the tree: a

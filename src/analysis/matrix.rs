@@ -61,7 +61,7 @@ pub enum MatrixError {
 }
 
 /// Column names, and each document's column by its position.
-fn columns(p: &Project, by: &By) -> Result<(Vec<String>, Vec<usize>), MatrixError> {
+pub fn columns(p: &Project, by: &By) -> Result<(Vec<String>, Vec<usize>), MatrixError> {
     match by {
         By::Document => Ok((
             p.documents.iter().map(|d| d.name.clone()).collect(),

@@ -1,6 +1,8 @@
 //! Counts and summaries of a project, and intercoder agreement.
 
 pub mod agreement;
+pub mod autocode;
+pub mod cells;
 pub mod cooccur;
 pub mod matrix;
 pub mod search;

@@ -20,7 +20,7 @@ mod file_list;
 mod file_rows;
 mod files;
 mod fonts;
-mod header;
+pub(crate) mod header;
 pub mod i18n;
 mod interop;
 mod layout_cache;

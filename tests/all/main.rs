@@ -14,6 +14,8 @@ mod fuzz;
 #[cfg(feature = "gui")]
 mod gui;
 #[cfg(feature = "gui")]
+mod gui_analysis;
+#[cfg(feature = "gui")]
 mod gui_digits;
 #[cfg(feature = "gui")]
 mod gui_files;
@@ -21,7 +23,6 @@ mod gui_files;
 mod gui_first_hour;
 #[cfg(feature = "gui")]
 mod gui_habits;
-#[cfg(feature = "gui")]
 mod gui_interop;
 #[cfg(feature = "gui")]
 mod gui_layout;

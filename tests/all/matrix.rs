@@ -457,3 +457,70 @@ fn cli_matrix_refuses_a_variable_no_document_has() {
         stderr(&o)
     );
 }
+
+/// A coding as the comments above name it: code, document, coder, first line.
+/// Sorted: codings on the same range come in no set order.
+fn named(p: &Project, ids: &[CodingId]) -> Vec<String> {
+    let mut v: Vec<String> = ids
+        .iter()
+        .map(|id| {
+            let c = &p.codings[id];
+            let d = p.document(c.document).expect("doc");
+            format!(
+                "{} {} {} L{}",
+                p.codes[&c.code].name,
+                d.name,
+                p.coder_name(c.coder),
+                d.lines_of(c.range).0
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+fn id_of(p: &Project, name: &str) -> CodeId {
+    p.codes
+        .values()
+        .find(|c| c.name == name)
+        .map(|c| c.id)
+        .expect("code")
+}
+
+#[test]
+fn a_cell_lists_the_codings_it_counted() {
+    use strata::analysis::cells::{matrix_cell, pair_codings};
+    let p = study();
+    // S1 «دسترسی» × P1: #1 (a, A), #2 (b, B), #5 (a, B), all on line 2.
+    let s1 = matrix_cell(&p, &By::Document, id_of(&p, "دسترسی"), 0).expect("cell");
+    assert_eq!(
+        named(&p, &s1),
+        [
+            "اینترنت کند P1 A L2",
+            "اینترنت کند P1 B L2",
+            "فيلترينگ P1 B L2"
+        ]
+    );
+    // C2 Trust × group تهران (P1, P2): #4, #6, #8.
+    let c2 = matrix_cell(&p, &By::Group, id_of(&p, "Trust"), 0).expect("cell");
+    assert_eq!(c2.len(), 3);
+    // The matrix counted as many.
+    let m = matrix(&p, &By::Group, CountUnit::Coding).expect("matrix");
+    let row = m.rows.iter().find(|r| r.path == ["Trust"]).expect("row");
+    assert_eq!(row.counts[0], c2.len());
+    // a and b on a line: P1 line 2 (#1, #2, #5); P3's b has no a.
+    let (a, b) = (id_of(&p, "اینترنت کند"), id_of(&p, "فيلترينگ"));
+    assert_eq!(pair_codings(&p, Unit::Line, a, b).len(), 3);
+    // a and d overlapping: P2 #7 (line 3) and #8 (lines 2–3), not #6.
+    let d = id_of(&p, "distrust of city hall");
+    assert_eq!(
+        named(&p, &pair_codings(&p, Unit::Segment, a, d)),
+        ["distrust of city hall P2 B L2", "اینترنت کند P2 A L3"]
+    );
+    // c and d in one document: P1's #3 and #4 only.
+    let c = id_of(&p, "گرانی");
+    assert_eq!(
+        named(&p, &pair_codings(&p, Unit::Document, c, d)),
+        ["distrust of city hall P1 B L4", "گرانی P1 A L2"]
+    );
+}

@@ -1,15 +1,410 @@
-//! (to be written)
+//! The Code matrix and Co-occurrence tabs: `analysis::matrix` and
+//! `analysis::cooccur` as heat maps. A cell lists the segments it counted
+//! (a click opens one in the document); category and subcategory rows
+//! fold; the table exports as CSV, XLSX or Markdown.
 
-use crate::app::{Action, UiState};
+use super::heat::{HeatClick, HeatRow, heat_ui, visible};
+use crate::analysis::cells::{matrix_cell, pair_codings};
+use crate::analysis::cooccur::{Unit, cooccurrence_by_code};
+use crate::analysis::matrix::{By, CountUnit, Matrix, NO_GROUP, NO_VALUE, matrix};
+use crate::app::i18n::an_search::{SearchStrings, strings};
+use crate::app::i18n::{Locale, Noun};
+use crate::app::{Action, UiState, bidi, row};
+use crate::export::{Cell, Grid};
 use crate::model::*;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
-#[derive(Default)]
-pub struct MatrixState {}
-
-pub fn matrix_ui(ui: &mut egui::Ui, _p: &Project, _state: &mut UiState, _out: &mut Vec<Action>) {
-    ui.label("…");
+pub struct MatrixState {
+    pub by: By,
+    pub unit: CountUnit,
+    pub co_unit: Unit,
+    pub folded: BTreeSet<CodeId>,
+    matrix: Option<((u64, By, CountUnit), Result<Arc<MatrixView>, String>)>,
+    co: Option<((u64, Unit), Arc<CoView>)>,
+    /// The cell whose segments are listed: its title and codings.
+    pub cell: Option<(String, Arc<Vec<CodingId>>)>,
 }
 
-pub fn cooccur_ui(ui: &mut egui::Ui, _p: &Project, _state: &mut UiState, _out: &mut Vec<Action>) {
-    ui.label("…");
+impl Default for MatrixState {
+    fn default() -> Self {
+        Self {
+            by: By::Document,
+            unit: CountUnit::Coding,
+            co_unit: Unit::Line,
+            folded: BTreeSet::new(),
+            matrix: None,
+            co: None,
+            cell: None,
+        }
+    }
+}
+
+struct MatrixView {
+    m: Matrix,
+    rows: Vec<HeatRow>,
+}
+
+struct CoView {
+    rows: Vec<HeatRow>,
+    /// The columns: level-1 codes that co-occur with another.
+    columns: Vec<CodeId>,
+    counts: HashMap<(CodeId, CodeId), u64>,
+}
+
+/// The code tree as heat-map rows.
+fn tree_rows(p: &Project) -> Vec<HeatRow> {
+    let ix = p.index();
+    p.walk()
+        .into_iter()
+        .map(|(code, depth)| HeatRow {
+            code,
+            depth,
+            name: p.codes.get(&code).map_or(String::new(), |c| c.name.clone()),
+            has_children: ix.level(code) > 1,
+        })
+        .collect()
+}
+
+/// A column's name as the interface says it.
+fn column_name(s: &SearchStrings, name: &str) -> String {
+    match name {
+        NO_GROUP => s.no_group.to_string(),
+        NO_VALUE => s.no_value.to_string(),
+        _ => name.to_string(),
+    }
+}
+
+pub fn matrix_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Vec<Action>) {
+    let loc = state.locale();
+    let s = strings(state.lang);
+    let rtl = state.lang.rtl();
+    if p.codes.is_empty() {
+        ui.label(bidi(s.no_codes));
+        return;
+    }
+    let mut variables: Vec<String> = p
+        .documents
+        .iter()
+        .flat_map(|d| d.variables.keys().cloned())
+        .collect();
+    variables.sort();
+    variables.dedup();
+    let st = &mut state.analysis.matrix;
+    let mut export = false;
+    row(ui, rtl, |ui| {
+        let by_label = |b: &By| match b {
+            By::Document => s.by_document.to_string(),
+            By::Group => s.by_group.to_string(),
+            By::Variable(v) => s.by_variable.replace("{name}", v),
+        };
+        let current = by_label(&st.by);
+        crate::app::mirror::combo_ui(ui, rtl, s.columns, &current, false, |ui| {
+            let mut choices = vec![By::Document, By::Group];
+            choices.extend(variables.iter().cloned().map(By::Variable));
+            for b in choices {
+                let l = by_label(&b);
+                if ui.selectable_label(st.by == b, bidi(&l)).clicked() {
+                    st.by = b;
+                    st.cell = None;
+                }
+            }
+        });
+        let unit_label = |u: CountUnit| match u {
+            CountUnit::Coding => s.count_codings,
+            CountUnit::Document => s.count_documents,
+        };
+        crate::app::mirror::combo_ui(ui, rtl, s.count, unit_label(st.unit), false, |ui| {
+            for u in [CountUnit::Coding, CountUnit::Document] {
+                if ui
+                    .selectable_label(st.unit == u, bidi(unit_label(u)))
+                    .clicked()
+                {
+                    st.unit = u;
+                    st.cell = None;
+                }
+            }
+        });
+        fold_buttons_ui(ui, s, st);
+        export = ui
+            .button(bidi(
+                crate::app::i18n::analysis::strings(loc.lang).export_table,
+            ))
+            .clicked();
+    });
+    let key = (p.generation(), st.by.clone(), st.unit);
+    let view = match &st.matrix {
+        Some((k, v)) if *k == key => v.clone(),
+        _ => {
+            let v = matrix(p, &st.by, st.unit)
+                .map(|m| {
+                    Arc::new(MatrixView {
+                        m,
+                        rows: tree_rows(p),
+                    })
+                })
+                .map_err(|e| e.to_string());
+            st.matrix = Some((key, v.clone()));
+            v
+        }
+    };
+    let view = match view {
+        Ok(v) => v,
+        Err(e) => {
+            ui.colored_label(ui.visuals().error_fg_color, bidi(&e));
+            return;
+        }
+    };
+    let columns: Vec<String> = view.m.columns.iter().map(|c| column_name(s, c)).collect();
+    if export {
+        let grid = matrix_grid(p, loc, &view, &columns);
+        super::export_table(state, grid, out);
+        return;
+    }
+    let st = &mut state.analysis.matrix;
+    let shown = visible(&view.rows, &st.folded);
+    let height = table_height(ui, st.cell.is_some());
+    let num = |n: usize| loc.num(n);
+    let count = |r: usize, c: usize| {
+        view.m
+            .rows
+            .get(r)
+            .and_then(|row| row.counts.get(c))
+            .copied()
+    };
+    let title =
+        |r: usize, c: usize, n: usize| cell_title(s, loc, &view.rows[r].name, &columns[c], n);
+    let click = heat_ui(
+        ui, "matrix", rtl, &columns, &view.rows, &shown, &st.folded, &count, &title, &num, height,
+    );
+    match click {
+        Some(HeatClick::Fold(code)) => toggle(&mut st.folded, code),
+        Some(HeatClick::Cell(r, c)) => {
+            let n = count(r, c).unwrap_or(0);
+            if let Ok(codings) = matrix_cell(p, &st.by, view.rows[r].code, c) {
+                st.cell = Some((title(r, c, n), Arc::new(codings)));
+            }
+        }
+        None => {}
+    }
+    cell_ui(ui, p, state, out);
+}
+
+pub fn cooccur_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Vec<Action>) {
+    let loc = state.locale();
+    let s = strings(state.lang);
+    let rtl = state.lang.rtl();
+    if p.codes.is_empty() {
+        ui.label(bidi(s.no_codes));
+        return;
+    }
+    let st = &mut state.analysis.matrix;
+    let mut export = false;
+    row(ui, rtl, |ui| {
+        let unit_label = |u: Unit| match u {
+            Unit::Line => s.unit_line,
+            Unit::Segment => s.unit_segment,
+            Unit::Document => s.unit_document,
+        };
+        crate::app::mirror::combo_ui(ui, rtl, s.unit, unit_label(st.co_unit), false, |ui| {
+            for u in [Unit::Line, Unit::Segment, Unit::Document] {
+                if ui
+                    .selectable_label(st.co_unit == u, bidi(unit_label(u)))
+                    .clicked()
+                {
+                    st.co_unit = u;
+                    st.cell = None;
+                }
+            }
+        });
+        fold_buttons_ui(ui, s, st);
+        export = ui
+            .button(bidi(
+                crate::app::i18n::analysis::strings(loc.lang).export_table,
+            ))
+            .clicked();
+    });
+    ui.label(egui::RichText::new(bidi(s.only_pairs)).small().weak());
+    let key = (p.generation(), st.co_unit);
+    let view = match &st.co {
+        Some((k, v)) if *k == key => v.clone(),
+        _ => {
+            let v = Arc::new(co_view(p, st.co_unit));
+            st.co = Some((key, v.clone()));
+            v
+        }
+    };
+    let columns: Vec<String> = view
+        .columns
+        .iter()
+        .map(|c| p.codes.get(c).map_or(String::new(), |k| k.name.clone()))
+        .collect();
+    let count = |r: usize, c: usize| {
+        let a = view.rows.get(r)?;
+        let b = *view.columns.get(c)?;
+        if a.has_children || a.code == b {
+            return None;
+        }
+        Some(view.counts.get(&(a.code, b)).copied().unwrap_or(0) as usize)
+    };
+    if export {
+        let grid = co_grid(p, loc, &view, &columns, &count);
+        super::export_table(state, grid, out);
+        return;
+    }
+    let st = &mut state.analysis.matrix;
+    let shown = visible(&view.rows, &st.folded);
+    let height = table_height(ui, st.cell.is_some());
+    let num = |n: usize| loc.num(n);
+    let title =
+        |r: usize, c: usize, n: usize| cell_title(s, loc, &view.rows[r].name, &columns[c], n);
+    let click = heat_ui(
+        ui, "cooccur", rtl, &columns, &view.rows, &shown, &st.folded, &count, &title, &num, height,
+    );
+    match click {
+        Some(HeatClick::Fold(code)) => toggle(&mut st.folded, code),
+        Some(HeatClick::Cell(r, c)) => {
+            let n = count(r, c).unwrap_or(0);
+            let codings = pair_codings(p, st.co_unit, view.rows[r].code, view.columns[c]);
+            st.cell = Some((title(r, c, n), Arc::new(codings)));
+        }
+        None => {}
+    }
+    cell_ui(ui, p, state, out);
+}
+
+fn co_view(p: &Project, unit: Unit) -> CoView {
+    let (codes, pairs) = cooccurrence_by_code(p, unit);
+    let mut counts = HashMap::new();
+    let mut used: BTreeSet<u32> = BTreeSet::new();
+    for ((a, b), n) in pairs {
+        let (x, y) = (codes[a as usize], codes[b as usize]);
+        counts.insert((x, y), n);
+        counts.insert((y, x), n);
+        used.insert(a);
+        used.insert(b);
+    }
+    CoView {
+        rows: tree_rows(p),
+        columns: used.into_iter().map(|i| codes[i as usize]).collect(),
+        counts,
+    }
+}
+
+fn fold_buttons_ui(ui: &mut egui::Ui, s: &SearchStrings, st: &mut MatrixState) {
+    if ui.button(bidi(s.fold_all)).clicked() {
+        st.folded = BTreeSet::from_iter(
+            st.matrix
+                .iter()
+                .filter_map(|(_, v)| v.as_ref().ok())
+                .flat_map(|v| v.rows.iter())
+                .chain(st.co.iter().flat_map(|(_, v)| v.rows.iter()))
+                .filter(|r| r.has_children)
+                .map(|r| r.code),
+        );
+    }
+    if ui.button(bidi(s.unfold_all)).clicked() {
+        st.folded.clear();
+    }
+}
+
+fn toggle(set: &mut BTreeSet<CodeId>, code: CodeId) {
+    if !set.remove(&code) {
+        set.insert(code);
+    }
+}
+
+/// The table's height: most of the tab, less when a cell's segments show.
+fn table_height(ui: &egui::Ui, cell: bool) -> f32 {
+    let h = ui.available_height();
+    if cell {
+        (h * 0.55).max(120.0)
+    } else {
+        h.max(120.0)
+    }
+}
+
+fn cell_title(s: &SearchStrings, loc: Locale, code: &str, column: &str, n: usize) -> String {
+    s.cell_title
+        .replace("{code}", code)
+        .replace("{column}", column)
+        .replace("{n}", &loc.num(n))
+}
+
+/// The segments behind the chosen cell; a click opens one.
+fn cell_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Vec<Action>) {
+    let loc = state.locale();
+    let s = strings(state.lang);
+    let Some((title, codings)) = state.analysis.matrix.cell.clone() else {
+        ui.label(egui::RichText::new(bidi(s.cell_hint)).small().weak());
+        return;
+    };
+    ui.separator();
+    row(ui, loc.rtl(), |ui| {
+        ui.label(egui::RichText::new(bidi(&title)).strong());
+        ui.label(bidi(&loc.count(codings.len(), Noun::Coding)));
+        if ui.button("×").clicked() {
+            state.analysis.matrix.cell = None;
+        }
+    });
+    super::segments_ui(ui, p, loc, "matrix-cell", &codings, out);
+}
+
+fn matrix_grid(p: &Project, loc: Locale, view: &MatrixView, columns: &[String]) -> Grid {
+    let s = strings(loc.lang);
+    let mut head = vec![s.level.to_string(), s.code.to_string()];
+    head.extend(columns.iter().cloned());
+    head.push(s.total.to_string());
+    Grid {
+        title: crate::app::i18n::analysis::strings(loc.lang)
+            .matrix
+            .to_string(),
+        columns: head,
+        rows: view
+            .m
+            .rows
+            .iter()
+            .map(|r| {
+                let mut cells: Vec<Cell> =
+                    vec![p.level_name(r.level).into(), r.path.join(" › ").into()];
+                cells.extend(r.counts.iter().map(|n| Cell::Count(*n)));
+                cells.push(Cell::Count(r.total));
+                cells
+            })
+            .collect(),
+        rtl: loc.rtl(),
+    }
+}
+
+fn co_grid(
+    p: &Project,
+    loc: Locale,
+    view: &CoView,
+    columns: &[String],
+    count: &dyn Fn(usize, usize) -> Option<usize>,
+) -> Grid {
+    let s = strings(loc.lang);
+    let mut head = vec![s.code.to_string()];
+    head.extend(columns.iter().cloned());
+    Grid {
+        title: crate::app::i18n::analysis::strings(loc.lang)
+            .cooccur
+            .to_string(),
+        columns: head,
+        rows: view
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| !r.has_children)
+            .map(|(i, r)| {
+                let mut cells: Vec<Cell> = vec![p.code_path_label(r.code, " › ").into()];
+                cells.extend((0..columns.len()).map(|c| match count(i, c) {
+                    Some(n) => Cell::Count(n),
+                    None => Cell::Text(String::new()),
+                }));
+                cells
+            })
+            .collect(),
+        rtl: loc.rtl(),
+    }
 }

@@ -6,9 +6,13 @@
 
 mod charts;
 mod freq;
+mod heat;
 mod matrix;
 mod query;
 mod search;
+mod segments;
+
+pub use segments::segments_ui;
 
 use super::i18n::analysis::strings;
 use super::{Action, UiState, Workbench, bidi, mirror, row};
@@ -88,6 +92,8 @@ impl AnalysisState {
     pub fn open_on(&mut self, tab: Tab) {
         self.open = true;
         self.tab = tab;
+        // Opened to search: the cursor is in the field.
+        self.search.focus = tab == Tab::Search;
     }
 }
 
@@ -178,6 +184,12 @@ pub fn save_to(wb: &mut Workbench, path: PathBuf) {
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
+    // Never over the open project, its backup or lock, or another
+    // project: refused before anything else is said about the name.
+    if let Err(e) = crate::store::check_export_target(&path, wb.path.as_deref()) {
+        wb.state.error = Some(super::errors::store(loc, &e));
+        return;
+    }
     let bytes = match &wb.state.analysis.out {
         None => Err(s.nothing_to_save.to_string()),
         Some(Out::Table(g)) => match crate::export::grid_bytes(g, &ext) {
@@ -191,8 +203,7 @@ pub fn save_to(wb: &mut Workbench, path: PathBuf) {
         },
     };
     let result = bytes.and_then(|b| {
-        crate::store::check_export_target(&path, wb.path.as_deref())
-            .and_then(|()| crate::store::write_atomic_from(&path, &b, false, wb.path.as_deref()))
+        crate::store::write_atomic_from(&path, &b, false, wb.path.as_deref())
             .map_err(|e| super::errors::store(loc, &e))
     });
     match result {

@@ -1,11 +1,356 @@
-//! (to be written)
+//! The Search tab: every document searched at once with the same folding
+//! as `strata search` and Ctrl+F (ي/ی, ك/ک, ZWNJ, harakat, digits), hits
+//! listed in context (a click opens one), and the hits autocoded with a
+//! preview of what would be added, as one undo step.
 
-use crate::app::{Action, UiState};
+use super::super::i18n::an_search::strings;
+use super::super::i18n::{Locale, Noun};
+use crate::analysis::autocode::{Preview, preview};
+use crate::analysis::search::{Extend, Hit, Query, SearchIndex, search};
+use crate::app::{Action, UiState, bidi, row};
 use crate::model::*;
+use std::collections::HashSet;
+use std::sync::Arc;
 
 #[derive(Default)]
-pub struct SearchState {}
+pub struct SearchState {
+    pub query: String,
+    pub regex: bool,
+    pub whole_word: bool,
+    /// Only the activated documents (when some are).
+    pub activated_only: bool,
+    /// The code autocode codes with (None: the one selected in the tree).
+    pub code: Option<CodeId>,
+    pub extend: Extend,
+    /// Put the cursor in the field (the tab was just opened).
+    pub focus: bool,
+    index: Option<Arc<SearchIndex>>,
+    results: Option<(Key, Result<Arc<Vec<Hit>>, String>)>,
+    preview: Option<(PreviewKey, Arc<Preview>)>,
+}
 
-pub fn search_ui(ui: &mut egui::Ui, _p: &Project, _state: &mut UiState, _out: &mut Vec<Action>) {
-    ui.label("…");
+#[derive(Clone, PartialEq)]
+struct Key {
+    generation: u64,
+    query: String,
+    regex: bool,
+    whole_word: bool,
+    docs: Vec<DocId>,
+}
+
+#[derive(Clone, PartialEq)]
+struct PreviewKey {
+    generation: u64,
+    search: Key,
+    code: CodeId,
+    coder: String,
+    extend: Extend,
+}
+
+pub fn search_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Vec<Action>) {
+    let loc = state.locale();
+    let s = strings(state.lang);
+    let rtl = state.lang.rtl();
+    let field = super::super::bidi_edit::sized_ui(ui, ui.available_width().min(520.0), |ui| {
+        super::super::bidi_edit_ui(
+            ui,
+            &mut state.analysis.search.query,
+            "analysis-search",
+            s.query_label,
+            s.query_hint,
+            false,
+        )
+    });
+    if std::mem::take(&mut state.analysis.search.focus) {
+        field.request_focus();
+    }
+    let activated = state.active_docs.len();
+    row(ui, rtl, |ui| {
+        let st = &mut state.analysis.search;
+        ui.checkbox(&mut st.regex, bidi(s.regex));
+        ui.checkbox(&mut st.whole_word, bidi(s.whole_word));
+        ui.separator();
+        ui.selectable_value(&mut st.activated_only, false, bidi(s.all_documents));
+        let label = s.activated.replace("{n}", &loc.num(activated));
+        ui.add_enabled_ui(activated > 0, |ui| {
+            ui.selectable_value(&mut st.activated_only, true, bidi(&label));
+        });
+    });
+    let docs: Vec<DocId> = if state.analysis.search.activated_only && activated > 0 {
+        state.active_docs.iter().copied().collect()
+    } else {
+        Vec::new()
+    };
+    let Some(found) = hits(p, &mut state.analysis.search, docs) else {
+        super::super::bidi_label_ui(
+            ui,
+            s.type_to_search,
+            egui::TextStyle::Body.resolve(ui.style()),
+            ui.visuals().weak_text_color(),
+        );
+        return;
+    };
+    let found = match found {
+        Ok(h) => h,
+        Err(e) => {
+            ui.colored_label(ui.visuals().error_fg_color, bidi(&e));
+            return;
+        }
+    };
+    let in_docs = found
+        .iter()
+        .map(|h| h.document)
+        .collect::<HashSet<_>>()
+        .len();
+    ui.label(bidi(
+        &s.found
+            .replace("{hits}", &loc.count(found.len(), Noun::Match))
+            .replace("{docs}", &loc.count(in_docs, Noun::Document)),
+    ));
+    ui.separator();
+    let new = autocode_ui(ui, p, state, &found, out);
+    ui.separator();
+    hits_ui(ui, p, loc, &found, new.as_deref(), out);
+}
+
+/// The hits for the query as it stands, searched once per query and
+/// generation (None: nothing typed).
+fn hits(
+    p: &Project,
+    st: &mut SearchState,
+    docs: Vec<DocId>,
+) -> Option<Result<Arc<Vec<Hit>>, String>> {
+    if st.query.trim().is_empty() {
+        return None;
+    }
+    let key = Key {
+        generation: p.generation(),
+        query: st.query.clone(),
+        regex: st.regex,
+        whole_word: st.whole_word,
+        docs,
+    };
+    if let Some((k, r)) = &st.results
+        && *k == key
+    {
+        return Some(r.clone());
+    }
+    if !st.index.as_ref().is_some_and(|ix| ix.is_current(p)) {
+        st.index = Some(Arc::new(SearchIndex::build(p)));
+    }
+    let q = Query {
+        text: key.query.clone(),
+        regex: key.regex,
+        whole_word: key.whole_word,
+    };
+    let r = search(p, st.index.as_deref(), &key.docs, &q)
+        .map(Arc::new)
+        .map_err(|e| e.to_string());
+    st.results = Some((key, r.clone()));
+    Some(r)
+}
+
+/// The code to autocode with, the extent, the preview and the button.
+/// Gives the ranges that would be new (to mark them in the list).
+fn autocode_ui(
+    ui: &mut egui::Ui,
+    p: &Project,
+    state: &mut UiState,
+    found: &Arc<Vec<Hit>>,
+    out: &mut Vec<Action>,
+) -> Option<Arc<Preview>> {
+    let loc = state.locale();
+    let s = strings(state.lang);
+    let rtl = state.lang.rtl();
+    let selected = state
+        .selected_codes
+        .iter()
+        .copied()
+        .find(|c| p.codes.contains_key(c));
+    let st = &mut state.analysis.search;
+    let code = st.code.filter(|c| p.codes.contains_key(c)).or(selected);
+    ui.label(egui::RichText::new(bidi(s.autocode)).strong());
+    row(ui, rtl, |ui| {
+        let current = code.map_or(s.choose_code.to_string(), |c| p.code_path_label(c, " › "));
+        super::super::mirror::combo_ui(ui, rtl, s.code_with, &current, false, |ui| {
+            for (id, _) in p.walk() {
+                let Some(c) = p.codes.get(&id) else { continue };
+                if !c.codable {
+                    continue;
+                }
+                let label = p.code_path_label(id, " › ");
+                if ui
+                    .selectable_label(code == Some(id), bidi(&label))
+                    .clicked()
+                {
+                    st.code = Some(id);
+                }
+            }
+        });
+        let label = |e: Extend| match e {
+            Extend::Match => s.extend_match,
+            Extend::Sentence => s.extend_sentence,
+            Extend::Line => s.extend_line,
+        };
+        super::super::mirror::combo_ui(ui, rtl, s.extend, label(st.extend), false, |ui| {
+            for e in [Extend::Match, Extend::Sentence, Extend::Line] {
+                ui.selectable_value(&mut st.extend, e, bidi(label(e)));
+            }
+        });
+    });
+    let code = st.code.filter(|c| p.codes.contains_key(c)).or(selected)?;
+    if p.codes.get(&code).is_some_and(|c| !c.codable) {
+        ui.label(bidi(s.not_codable));
+        return None;
+    }
+    // The coder chosen, else the person at the keyboard (made a coder of
+    // the project in the same undo step), else nobody yet.
+    let (coder, add, name) = match state.coder.and_then(|c| p.coder(c)) {
+        Some(c) => (c.id, None, c.name.clone()),
+        None => match state
+            .me
+            .as_deref()
+            .map(|me| (me, crate::edit::ensure_coder(p, me)))
+        {
+            Some((me, Ok((add, id)))) => (id, add, me.to_string()),
+            _ => {
+                ui.label(bidi(s.who_codes));
+                return None;
+            }
+        },
+    };
+    let st = &mut state.analysis.search;
+    let Some((search_key, _)) = &st.results else {
+        return None;
+    };
+    let key = PreviewKey {
+        generation: p.generation(),
+        search: search_key.clone(),
+        code,
+        coder: name.clone(),
+        extend: st.extend,
+    };
+    let pv = match &st.preview {
+        Some((k, pv)) if *k == key => Arc::clone(pv),
+        _ => {
+            let pv = Arc::new(preview(p, found, code, coder, add, st.extend));
+            st.preview = Some((key, Arc::clone(&pv)));
+            pv
+        }
+    };
+    row(ui, rtl, |ui| {
+        let n = pv.new.len();
+        let label = s.autocode_button.replace("{n}", &loc.count(n, Noun::Match));
+        if ui
+            .add_enabled(n > 0, egui::Button::new(bidi(&label)))
+            .clicked()
+            && let Some(cmd) = pv.command.clone()
+        {
+            out.push(Action::Edit(cmd));
+        }
+        let mut notes: Vec<String> = Vec::new();
+        if n == 0 {
+            notes.push(s.nothing_new.to_string());
+        }
+        if pv.already_there > 0 {
+            notes.push(
+                s.already
+                    .replace("{n}", &loc.num(pv.already_there))
+                    .replace("{coder}", &name),
+            );
+        }
+        if pv.repeated > 0 {
+            notes.push(s.repeated.replace("{n}", &loc.num(pv.repeated)));
+        }
+        if !notes.is_empty() {
+            let sep = if rtl { "؛ " } else { "; " };
+            ui.label(egui::RichText::new(bidi(&notes.join(sep))).weak());
+        }
+    });
+    Some(pv)
+}
+
+/// The hits in context; a click opens the document at the hit.
+fn hits_ui(
+    ui: &mut egui::Ui,
+    p: &Project,
+    loc: Locale,
+    found: &[Hit],
+    new: Option<&Preview>,
+    out: &mut Vec<Action>,
+) {
+    let s = loc.strings();
+    let marks = strings(loc.lang);
+    let new_starts: HashSet<(DocId, usize)> = new
+        .map(|pv| pv.new.iter().map(|(d, r)| (*d, r.start.0)).collect())
+        .unwrap_or_default();
+    let small = egui::TextStyle::Small.resolve(ui.style());
+    let body = egui::TextStyle::Body.resolve(ui.style());
+    let row_h = ui.text_style_height(&egui::TextStyle::Body) * 2.6 + 10.0;
+    egui::ScrollArea::vertical()
+        .id_salt("analysis-hits")
+        .auto_shrink([false, false])
+        .show_rows(ui, row_h, found.len(), |ui, rows| {
+            for h in &found[rows] {
+                let Some(d) = p.document(h.document) else {
+                    continue;
+                };
+                let (rect, resp) = ui.allocate_exact_size(
+                    egui::vec2(ui.available_width(), row_h),
+                    egui::Sense::click(),
+                );
+                if resp.hovered() {
+                    ui.painter()
+                        .rect_filled(rect, 3.0, ui.visuals().widgets.hovered.weak_bg_fill);
+                }
+                let mut head = format!(
+                    "{}{} {} {}",
+                    d.cite_label(),
+                    s.comma,
+                    s.line,
+                    loc.num(h.line)
+                );
+                if new_starts.contains(&(d.id, h.range.start.0)) {
+                    head = format!("{head} · {}", marks.new_mark);
+                }
+                let context = context(d, h.range);
+                let mut child = ui.new_child(egui::UiBuilder::new().max_rect(rect.shrink(2.0)));
+                let weak = child.visuals().weak_text_color();
+                let plain = child.visuals().text_color();
+                super::super::quote_line_ui(
+                    &mut child,
+                    &head,
+                    small.clone(),
+                    weak,
+                    Some(loc.rtl()),
+                );
+                let rtl = d.line_is_rtl_in(h.line, p.direction);
+                super::super::quote_line_ui(&mut child, &context, body.clone(), plain, Some(rtl));
+                let label = format!("{head}: {context}");
+                let resp = resp.on_hover_cursor(egui::CursorIcon::PointingHand);
+                resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+                if resp.clicked() {
+                    out.push(Action::JumpTo(d.id, h.range));
+                }
+            }
+        });
+}
+
+/// The hit within its line, up to 40 chars each side, the hit in «».
+fn context(d: &Document, r: CharRange) -> String {
+    let line = d.line_of(r.start);
+    let Some(lr) = d.line_range(line) else {
+        return d.slice(r).to_string();
+    };
+    let from = r.start.0.saturating_sub(40).max(lr.start.0);
+    let to = (r.end.0 + 40).min(lr.end.0.max(r.end.0));
+    let cut = |a: usize, b: usize| d.slice(CharRange::new(a, b)).to_string();
+    let before = if from > lr.start.0 { "…" } else { "" };
+    let after = if to < lr.end.0 { "…" } else { "" };
+    format!(
+        "{before}{}«{}»{}{after}",
+        cut(from, r.start.0),
+        cut(r.start.0, r.end.0),
+        cut(r.end.0, to)
+    )
 }

@@ -1,0 +1,236 @@
+//! The analysis window driven by label: search every document, autocode
+//! the hits with a preview (one undo step, idempotent), and the code
+//! matrix and co-occurrence as heat maps whose cells list their segments.
+
+use super::gui::{demo, harness};
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{By, Queryable as _};
+use strata::app::i18n::{an_search, analysis};
+use strata::app::{Action, AppCommand, Lang, Workbench, bidi};
+use strata::model::*;
+
+type H = Harness<'static, Workbench>;
+
+/// Analysis ▸ `item`, by the menu's labels in the interface's language.
+fn analysis_menu(h: &mut H, item: &str) {
+    let s = analysis::strings(h.state().state.lang);
+    h.get_by_label(&bidi(s.menu)).click();
+    h.run();
+    h.get_all_by_label_contains(&bidi(item))
+        .next()
+        .expect("the menu item")
+        .click();
+    h.run();
+}
+
+fn code_named(p: &Project, name: &str) -> CodeId {
+    p.codes
+        .values()
+        .find(|c| c.name == name)
+        .map(|c| c.id)
+        .expect("the demo's code")
+}
+
+const CODE: &str = "آمارسازی";
+
+#[test]
+fn search_then_autocode_then_undo() {
+    for lang in [Lang::En, Lang::Fa] {
+        let mut h = demo(lang);
+        let s = an_search::strings(lang);
+        let a = analysis::strings(lang);
+        analysis_menu(&mut h, a.menu_search);
+        // Typed with the Arabic kaf and yeh, and no ZWNJ: the demo writes
+        // «شبکه‌های» with the Persian letters and a ZWNJ.
+        h.get_by_label(s.query_label).type_text("شبكههاي");
+        h.run();
+        let p = &h.state().project;
+        let expected = strata::analysis::search::search(
+            p,
+            None,
+            &[],
+            &strata::analysis::search::Query {
+                text: "شبکه‌های".into(),
+                ..Default::default()
+            },
+        )
+        .expect("search");
+        assert!(expected.len() > 3, "{lang:?}: the demo says it often");
+        let loc = h.state().state.locale();
+        let count = loc.count(expected.len(), strata::app::i18n::Noun::Match);
+        h.get_all_by_label_contains(&bidi(&count))
+            .next()
+            .unwrap_or_else(|| panic!("{lang:?}: the hit count {count}"));
+        // Clicking a hit opens its document at the hit.
+        let first = expected[0];
+        let doc = p
+            .document(first.document)
+            .expect("doc")
+            .cite_label()
+            .to_string();
+        h.get_all_by_label_contains(&format!("{doc}{}", lang.strings().comma))
+            .next()
+            .expect("a hit row")
+            .click();
+        h.run();
+        assert_eq!(h.state().state.selection, Some(first.range), "{lang:?}");
+        assert_eq!(h.state().state.selected_doc, Some(first.document));
+        // Autocode with a level-1 code chosen in the tree.
+        let code = code_named(&h.state().project, CODE);
+        h.state_mut().state.selected_codes = [code].into();
+        h.run();
+        let before = h.state().project.codings.len();
+        let button = s.autocode_button.replace(
+            "{n}",
+            &loc.count(expected.len(), strata::app::i18n::Noun::Match),
+        );
+        h.get_by_label(&bidi(&button)).click();
+        h.run_steps(2);
+        let p = &h.state().project;
+        assert_eq!(p.codings.len(), before + expected.len(), "{lang:?}");
+        let made: Vec<&Coding> = p.codings.values().filter(|c| c.code == code).collect();
+        assert_eq!(made.len(), expected.len());
+        assert!(made.iter().all(|c| c.origin == Origin::Autocode));
+        // Run again: nothing new, and the button says so.
+        h.get_all_by_label_contains(&bidi(s.nothing_new))
+            .next()
+            .unwrap_or_else(|| panic!("{lang:?}: nothing new"));
+        // One undo step takes them all back.
+        h.state_mut().apply(Action::Run(AppCommand::Undo));
+        h.run();
+        assert_eq!(h.state().project.codings.len(), before, "{lang:?}");
+    }
+}
+
+#[test]
+fn a_matrix_cell_lists_its_segments() {
+    for lang in [Lang::En, Lang::Fa] {
+        let mut h = demo(lang);
+        let a = analysis::strings(lang);
+        let s = an_search::strings(lang);
+        analysis_menu(&mut h, a.menu_matrix);
+        let p = &h.state().project;
+        let code = "تطمیع و تهدید خبرنگاران و فعالان شهری";
+        let id = code_named(p, code);
+        let p01 = p.document_by_name("P01").expect("P01");
+        let n = p
+            .codings
+            .values()
+            .filter(|c| c.code == id && c.document == p01.id)
+            .count();
+        assert_eq!(n, 3, "hand-counted in the demo");
+        let loc = h.state().state.locale();
+        let title = s
+            .cell_title
+            .replace("{code}", code)
+            .replace("{column}", "P01")
+            .replace("{n}", &loc.num(n));
+        h.get_by_label(&title).click();
+        h.run();
+        let (shown, codings) = h
+            .state()
+            .state
+            .analysis
+            .matrix
+            .cell
+            .clone()
+            .expect("a cell");
+        assert_eq!(shown, title);
+        assert_eq!(codings.len(), n, "{lang:?}");
+        // Each segment is listed; a click opens it in the document.
+        let needle = format!("· {code} ·");
+        let rows: Vec<_> = h
+            .get_all(By::new().role(Role::Button).label_contains(&needle))
+            .collect();
+        assert_eq!(rows.len(), n, "{lang:?}");
+        rows[0].click();
+        h.run();
+        let first = h.state().project.codings[&codings[0]].clone();
+        assert_eq!(h.state().state.selection, Some(first.range));
+        assert_eq!(h.state().state.selected_coding, Some(first.id));
+    }
+}
+
+#[test]
+fn a_category_row_folds_and_the_table_exports() {
+    let dir = super::util::tmp();
+    let mut h = demo(Lang::Fa);
+    let a = analysis::strings(Lang::Fa);
+    analysis_menu(&mut h, a.menu_matrix);
+    let category = "مدیریت اخبار در شبکه‌های اجتماعی";
+    let child = "تطمیع و تهدید خبرنگاران و فعالان شهری";
+    assert!(h.get_all_by_label_contains(child).next().is_some());
+    h.get_by_label(&format!("− {category}")).click();
+    h.run();
+    assert!(
+        h.query_all_by_label_contains(&format!("{child} ×"))
+            .next()
+            .is_none(),
+        "a folded category hides its codes"
+    );
+    h.get_by_label(&format!("+ {category}")).click();
+    h.run();
+    assert!(
+        h.get_all_by_label_contains(&format!("{child} ×"))
+            .next()
+            .is_some()
+    );
+    // Export table…, then a name ending in .csv: Persian headers, the
+    // category's subtree total.
+    h.get_by_label(&bidi(a.export_table)).click();
+    h.run();
+    let out = dir.path().join("matrix.csv");
+    h.state_mut().apply(Action::SaveAnalysis(out.clone()));
+    let csv = std::fs::read_to_string(&out).expect("the table");
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(lines[0].starts_with("\u{FEFF}سطح,کد,P01"), "{}", lines[0]);
+    let row = lines
+        .iter()
+        .find(|l| l.contains(&format!(",{category},")))
+        .expect("the category's row");
+    assert!(row.ends_with(",7,0,0,0,0,0,1,8"), "{row}");
+    // Never over the project.
+    let project = dir.path().join("study.strata");
+    strata::store::save(&h.state().project, &project).expect("save");
+    let mut wb = Workbench::open(project.clone()).expect("open");
+    wb.state.analysis.out = h.state_mut().state.analysis.out.take();
+    let mut h2 = harness(wb);
+    let before = std::fs::read(&project).expect("read");
+    h2.state_mut()
+        .apply(Action::SaveAnalysis(project.with_extension("csv")));
+    h2.state_mut().apply(Action::SaveAnalysis(project.clone()));
+    assert!(h2.state().state.error.is_some(), "refused");
+    assert_eq!(std::fs::read(&project).expect("read"), before);
+}
+
+#[test]
+fn a_cooccurrence_cell_lists_both_codes_segments() {
+    let mut h = demo(Lang::En);
+    let a = analysis::strings(Lang::En);
+    analysis_menu(&mut h, a.menu_cooccur);
+    let p = &h.state().project;
+    let co = strata::analysis::cooccur::cooccurrence(p, strata::analysis::cooccur::Unit::Line);
+    let pair = co.pairs.first().expect("the demo has a pair");
+    let (x, y) = (
+        pair.a.last().expect("a").clone(),
+        pair.b.last().expect("b").clone(),
+    );
+    let title = format!("{x} × {y}: {}", pair.count);
+    h.get_by_label(&title).click();
+    h.run();
+    let (_, codings) = h
+        .state()
+        .state
+        .analysis
+        .matrix
+        .cell
+        .clone()
+        .expect("a cell");
+    let p = &h.state().project;
+    let names: std::collections::BTreeSet<&str> = codings
+        .iter()
+        .map(|c| p.codes[&p.codings[c].code].name.as_str())
+        .collect();
+    assert_eq!(names, [x.as_str(), y.as_str()].into_iter().collect());
+}
