@@ -2,6 +2,7 @@
 
 pub mod agreement;
 pub mod cooccur;
+pub mod freq;
 pub mod matrix;
 pub mod search;
 
