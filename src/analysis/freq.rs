@@ -152,7 +152,11 @@ pub fn subtree_ranges(p: &Project, code: CodeId) -> BTreeMap<usize, Vec<(usize, 
         if !seen.insert(c) {
             continue;
         }
-        for coding in ix.codings_of_code(c).iter().filter_map(|i| p.codings.get(i)) {
+        for coding in ix
+            .codings_of_code(c)
+            .iter()
+            .filter_map(|i| p.codings.get(i))
+        {
             if let Some(pos) = ix.document_position(coding.document) {
                 raw.entry(pos)
                     .or_default()
@@ -187,7 +191,11 @@ pub fn code_frequencies_with(p: &Project, tokens: &[Vec<Token>]) -> Vec<CodeFreq
     let walk = p.walk();
     let mut acc: Vec<Acc> = walk.iter().map(|_| Acc::default()).collect();
     for (row, (id, _)) in walk.iter().enumerate() {
-        for c in ix.codings_of_code(*id).iter().filter_map(|c| p.codings.get(c)) {
+        for c in ix
+            .codings_of_code(*id)
+            .iter()
+            .filter_map(|c| p.codings.get(c))
+        {
             let Some(pos) = ix.document_position(c.document) else {
                 continue;
             };
@@ -279,6 +287,9 @@ mod tests {
         // Both ranges touch "abcdef"; the second also "ghi".
         let runs = token_runs(&t, &[(0, 2), (4, 8)]);
         assert_eq!(runs.iter().map(|r| r.len()).sum::<usize>(), 2);
-        assert_eq!(union(vec![(4, 8), (0, 2), (2, 3), (9, 9)]), [(0, 3), (4, 8), (9, 9)]);
+        assert_eq!(
+            union(vec![(4, 8), (0, 2), (2, 3), (9, 9)]),
+            [(0, 3), (4, 8), (9, 9)]
+        );
     }
 }

@@ -10,6 +10,7 @@ mod core_v2;
 mod direction;
 mod edit_props;
 mod export;
+mod freq;
 mod fuzz;
 #[cfg(feature = "gui")]
 mod gui;

@@ -62,16 +62,30 @@ mod tests {
     #[test]
     fn built_in_lists_are_folded_and_large_enough() {
         let s = StopWords::builtin();
-        for w in ["و", "در", "به", "از", "که", "این", "را", "با", "است", "the", "and"] {
+        for w in [
+            "و", "در", "به", "از", "که", "این", "را", "با", "است", "the", "and",
+        ] {
             assert!(s.contains(&crate::text::fold(w)), "{w}");
         }
         // Spellings the lists do not carry are matched through folding.
         for w in ["ميشود", "میشود", "می‌شود", "اين", "The", "AND"] {
             assert!(s.contains(&crate::text::fold(w)), "{w}");
         }
-        let count = |t: &str| t.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).count();
-        assert!((150..=300).contains(&count(BUILTIN_FA)), "{}", count(BUILTIN_FA));
-        assert!((150..=300).contains(&count(BUILTIN_EN)), "{}", count(BUILTIN_EN));
+        let count = |t: &str| {
+            t.lines()
+                .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+                .count()
+        };
+        assert!(
+            (150..=300).contains(&count(BUILTIN_FA)),
+            "{}",
+            count(BUILTIN_FA)
+        );
+        assert!(
+            (150..=300).contains(&count(BUILTIN_EN)),
+            "{}",
+            count(BUILTIN_EN)
+        );
         assert!(!s.contains("comment"));
     }
 

@@ -3,7 +3,7 @@
 //! document, so overlapping codings give their words once), counted by
 //! their folded form (`text::fold`, as search matches: «ميشود», «میشود»
 //! and «می‌شود» are one word). Each row shows the spelling met most often
-//! (on a tie, the first in Unicode order), how many times the word occurs,
+//! (on a tie, the one met first), how many times the word occurs,
 //! and in how many documents.
 
 use super::{StopWords, Token, all_tokens, document_tokens, subtree_ranges, token_runs};
@@ -62,8 +62,10 @@ pub struct WordFreq {
     pub documents: usize,
 }
 
+/// Each spelling's count and where it was first met (document, word).
+type Spellings = HashMap<String, (usize, (usize, usize))>;
 /// One document's counts: per folded word, its count and its spellings.
-type DocCounts = HashMap<String, (usize, HashMap<String, usize>)>;
+type DocCounts = HashMap<String, (usize, Spellings)>;
 
 /// Word frequencies in `scope`. `stop`: the stop words to leave out (None:
 /// none left out).
@@ -75,7 +77,11 @@ pub fn word_frequencies(
 ) -> WordFreq {
     // Each document's tokens to count, as runs of its tokens (None: all).
     let mut parts: Vec<(&Document, Option<Vec<(usize, usize)>>, DocCounts, usize)> = match scope {
-        Scope::All => p.documents.iter().map(|d| (d, None, DocCounts::new(), 0)).collect(),
+        Scope::All => p
+            .documents
+            .iter()
+            .map(|d| (d, None, DocCounts::new(), 0))
+            .collect(),
         Scope::Group(g) => p
             .documents
             .iter()
@@ -95,21 +101,22 @@ pub fn word_frequencies(
         };
         let text = d.text();
         for t in runs.into_iter().flat_map(|r| tokens[r].iter()) {
+            count_token(text, t, *total, opts, stop, counts);
             *total += 1;
-            count_token(text, t, opts, stop, counts);
         }
     });
     let mut out = WordFreq::default();
-    let mut all: HashMap<String, (usize, usize, HashMap<String, usize>)> = HashMap::new();
-    for (_, _, counts, total) in parts {
+    let mut all: HashMap<String, (usize, usize, Spellings)> = HashMap::new();
+    for (doc, (_, _, counts, total)) in parts.into_iter().enumerate() {
         out.total += total;
         out.documents += usize::from(total > 0);
         for (key, (n, spellings)) in counts {
             let e = all.entry(key).or_default();
             e.0 += n;
             e.1 += 1;
-            for (s, k) in spellings {
-                *e.2.entry(s).or_insert(0) += k;
+            for (s, (k, (_, at))) in spellings {
+                let f = e.2.entry(s).or_insert((0, (doc, at)));
+                f.0 += k;
             }
         }
     }
@@ -118,7 +125,7 @@ pub fn word_frequencies(
         .map(|(folded, (count, documents, spellings))| {
             let word = spellings
                 .into_iter()
-                .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+                .max_by(|a, b| (a.1).0.cmp(&(b.1).0).then_with(|| (b.1).1.cmp(&(a.1).1)))
                 .map_or_else(|| folded.clone(), |(s, _)| s);
             WordRow {
                 word,
@@ -136,6 +143,7 @@ pub fn word_frequencies(
 fn count_token(
     text: &str,
     t: &Token,
+    at: usize,
     opts: &WordOptions,
     stop: Option<&StopWords>,
     counts: &mut DocCounts,
@@ -145,7 +153,12 @@ fn count_token(
     if key.is_empty() || key.chars().count() < opts.min_len {
         return;
     }
-    if !opts.numbers && key.chars().filter(|c| c.is_alphanumeric()).all(|c| c.is_numeric()) {
+    if !opts.numbers
+        && key
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .all(|c| c.is_numeric())
+    {
         return;
     }
     if stop.is_some_and(|s| s.contains(&key)) {
@@ -154,9 +167,9 @@ fn count_token(
     let e = counts.entry(key).or_default();
     e.0 += 1;
     match e.1.get_mut(word) {
-        Some(n) => *n += 1,
+        Some(n) => n.0 += 1,
         None => {
-            e.1.insert(word.to_string(), 1);
+            e.1.insert(word.to_string(), (1, (0, at)));
         }
     }
 }
@@ -177,7 +190,12 @@ pub fn words_in_scope(p: &Project, scope: Scope) -> usize {
             .filter_map(|(pos, r)| {
                 let d = p.documents.get(pos)?;
                 let tokens = document_tokens(d);
-                Some(token_runs(&tokens, &r).iter().map(|r| r.len()).sum::<usize>())
+                Some(
+                    token_runs(&tokens, &r)
+                        .iter()
+                        .map(|r| r.len())
+                        .sum::<usize>(),
+                )
             })
             .sum(),
     }
