@@ -29,6 +29,9 @@ use unicode_segmentation::UnicodeSegmentation;
 /// One row of the code frequencies.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CodeFreq {
+    /// The code (not in the JSON: IDs mean nothing outside the project).
+    #[serde(skip)]
+    pub id: CodeId,
     /// Code names from the root down to this code.
     pub path: Vec<String>,
     /// 1 for a code, 2 for a subcategory, 3 for a category.
@@ -248,6 +251,7 @@ pub fn code_frequencies_with(p: &Project, tokens: &[Vec<Token>]) -> Vec<CodeFreq
             path.truncate(*depth);
             path.push(p.codes.get(id).map(|c| c.name.clone()).unwrap_or_default());
             CodeFreq {
+                id: *id,
                 path: path.clone(),
                 level: p.level_of(*id),
                 codings: a.codings,

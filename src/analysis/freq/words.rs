@@ -75,6 +75,27 @@ pub fn word_frequencies(
     opts: &WordOptions,
     stop: Option<&StopWords>,
 ) -> WordFreq {
+    let mut f = every_word(p, scope);
+    f.words.retain(|w| keeps(w, opts, stop));
+    f
+}
+
+/// Whether a row stays with these options and stop words. Each leaves out
+/// whole folded words, so the counts of the words kept do not change: the
+/// window counts once per scope and filters as the options change.
+pub fn keeps(w: &WordRow, opts: &WordOptions, stop: Option<&StopWords>) -> bool {
+    let key = w.folded.as_str();
+    if key.chars().count() < opts.min_len {
+        return false;
+    }
+    if !opts.numbers && key.chars().filter(|c| c.is_alphanumeric()).all(char::is_numeric) {
+        return false;
+    }
+    !stop.is_some_and(|s| s.contains(key))
+}
+
+/// The frequencies of every word in `scope`, none left out.
+pub fn every_word(p: &Project, scope: Scope) -> WordFreq {
     // Each document's tokens to count, as runs of its tokens (None: all).
     let mut parts: Vec<(&Document, Option<Vec<(usize, usize)>>, DocCounts, usize)> = match scope {
         Scope::All => p
@@ -101,7 +122,7 @@ pub fn word_frequencies(
         };
         let text = d.text();
         for t in runs.into_iter().flat_map(|r| tokens[r].iter()) {
-            count_token(text, t, *total, opts, stop, counts);
+            count_token(text, t, *total, counts);
             *total += 1;
         }
     });
@@ -144,24 +165,11 @@ fn count_token(
     text: &str,
     t: &Token,
     at: usize,
-    opts: &WordOptions,
-    stop: Option<&StopWords>,
     counts: &mut DocCounts,
 ) {
     let word = t.text(text);
     let key = crate::text::fold(word);
-    if key.is_empty() || key.chars().count() < opts.min_len {
-        return;
-    }
-    if !opts.numbers
-        && key
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .all(|c| c.is_numeric())
-    {
-        return;
-    }
-    if stop.is_some_and(|s| s.contains(&key)) {
+    if key.is_empty() {
         return;
     }
     let e = counts.entry(key).or_default();
