@@ -21,6 +21,8 @@ mod gui_files;
 #[cfg(feature = "gui")]
 mod gui_first_hour;
 #[cfg(feature = "gui")]
+mod gui_freq;
+#[cfg(feature = "gui")]
 mod gui_habits;
 #[cfg(feature = "gui")]
 mod gui_interop;

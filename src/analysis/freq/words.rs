@@ -88,7 +88,12 @@ pub fn keeps(w: &WordRow, opts: &WordOptions, stop: Option<&StopWords>) -> bool 
     if key.chars().count() < opts.min_len {
         return false;
     }
-    if !opts.numbers && key.chars().filter(|c| c.is_alphanumeric()).all(char::is_numeric) {
+    if !opts.numbers
+        && key
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .all(char::is_numeric)
+    {
         return false;
     }
     !stop.is_some_and(|s| s.contains(key))
@@ -161,12 +166,7 @@ pub fn every_word(p: &Project, scope: Scope) -> WordFreq {
     out
 }
 
-fn count_token(
-    text: &str,
-    t: &Token,
-    at: usize,
-    counts: &mut DocCounts,
-) {
+fn count_token(text: &str, t: &Token, at: usize, counts: &mut DocCounts) {
     let word = t.text(text);
     let key = crate::text::fold(word);
     if key.is_empty() {

@@ -7,9 +7,9 @@
 
 use super::export_table;
 use crate::analysis::freq::{self, CodeFreq, Scope, StopWords, WordFreq, WordOptions};
-use crate::app::i18n::an_freq::{FreqStrings, strings};
 use crate::app::Lang;
 use crate::app::i18n::Locale;
+use crate::app::i18n::an_freq::{FreqStrings, strings};
 use crate::app::{Action, UiState, bidi, bidi_edit_ui, row};
 use crate::export::{Cell, Grid};
 use crate::model::*;
@@ -207,13 +207,7 @@ pub fn frequencies_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: 
 /// The code cell: indented by depth in the tree's order (the full path
 /// when sorted), with a fold button on a row with children. True when the
 /// button was clicked.
-fn name_ui(
-    ui: &mut egui::Ui,
-    rtl: bool,
-    r: &CodeFreq,
-    sorted: bool,
-    folded: Option<bool>,
-) -> bool {
+fn name_ui(ui: &mut egui::Ui, rtl: bool, r: &CodeFreq, sorted: bool, folded: Option<bool>) -> bool {
     let depth = r.path.len().saturating_sub(1);
     let name = if sorted {
         r.path.join(" › ")
@@ -289,12 +283,25 @@ fn order_all(rows: &[CodeFreq], sort: Option<Column>) -> Vec<usize> {
     order
 }
 
-fn codes_grid(p: &Project, rows: &[CodeFreq], order: &[usize], s: &FreqStrings, lang: Lang) -> Grid {
+fn codes_grid(
+    p: &Project,
+    rows: &[CodeFreq],
+    order: &[usize],
+    s: &FreqStrings,
+    lang: Lang,
+) -> Grid {
     Grid {
         title: s.title_codes.to_string(),
-        columns: [s.code, s.level, s.codings, s.documents, s.coders, s.words_coded]
-            .map(String::from)
-            .to_vec(),
+        columns: [
+            s.code,
+            s.level,
+            s.codings,
+            s.documents,
+            s.coders,
+            s.words_coded,
+        ]
+        .map(String::from)
+        .to_vec(),
         rows: order
             .iter()
             .map(|&i| {
@@ -465,9 +472,7 @@ fn options_ui(
                     let digits: Option<String> = t
                         .trim()
                         .chars()
-                        .map(|c| {
-                            crate::text::digit_value(c).and_then(|d| char::from_digit(d, 10))
-                        })
+                        .map(|c| crate::text::digit_value(c).and_then(|d| char::from_digit(d, 10)))
                         .collect();
                     digits.and_then(|d| d.parse::<f64>().ok())
                 }),
