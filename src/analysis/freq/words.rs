@@ -66,6 +66,9 @@ pub struct WordFreq {
 type Spellings = HashMap<String, (usize, (usize, usize))>;
 /// One document's counts: per folded word, its count and its spellings.
 type DocCounts = HashMap<String, (usize, Spellings)>;
+/// A document, its coded char ranges (None: all its text), its counts and
+/// its words in scope.
+type Part<'a> = (&'a Document, Option<Vec<(usize, usize)>>, DocCounts, usize);
 
 /// Word frequencies in `scope`. `stop`: the stop words to leave out (None:
 /// none left out).
@@ -102,7 +105,7 @@ pub fn keeps(w: &WordRow, opts: &WordOptions, stop: Option<&StopWords>) -> bool 
 /// The frequencies of every word in `scope`, none left out.
 pub fn every_word(p: &Project, scope: Scope) -> WordFreq {
     // Each document's tokens to count, as runs of its tokens (None: all).
-    let mut parts: Vec<(&Document, Option<Vec<(usize, usize)>>, DocCounts, usize)> = match scope {
+    let mut parts: Vec<Part> = match scope {
         Scope::All => p
             .documents
             .iter()
@@ -122,7 +125,7 @@ pub fn every_word(p: &Project, scope: Scope) -> WordFreq {
     crate::base::par_each(&mut parts, |(d, ranges, counts, total)| {
         let tokens = document_tokens(d);
         let runs = match ranges {
-            None => vec![0..tokens.len()],
+            None => std::iter::once(0..tokens.len()).collect(),
             Some(r) => token_runs(&tokens, r),
         };
         let text = d.text();
