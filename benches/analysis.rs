@@ -8,6 +8,7 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use strata::analysis::cooccur::{Unit, cooccurrence};
+use strata::analysis::freq::{Scope, StopWords, WordOptions, code_frequencies, word_frequencies};
 use strata::analysis::matrix::{By, CountUnit, matrix};
 
 #[path = "support/corpus.rs"]
@@ -51,6 +52,11 @@ fn bench(c: &mut Criterion) {
     ] {
         g.bench_function(name, |b| b.iter(|| cooccurrence(&p, unit)));
     }
+    g.bench_function("code-frequencies", |b| b.iter(|| code_frequencies(&p)));
+    let stop = StopWords::builtin();
+    g.bench_function("word-frequencies-all", |b| {
+        b.iter(|| word_frequencies(&p, Scope::All, &WordOptions::default(), Some(&stop)))
+    });
     g.finish();
 }
 

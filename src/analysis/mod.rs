@@ -4,6 +4,7 @@ pub mod agreement;
 pub mod autocode;
 pub mod cells;
 pub mod cooccur;
+pub mod freq;
 pub mod matrix;
 pub mod search;
 

@@ -391,6 +391,7 @@ pub(super) fn keep_settings(old: &mut Workbench, new: &mut Workbench) {
     n.digits = o.digits;
     n.recent_projects = std::mem::take(&mut o.recent_projects);
     n.recent_folders = std::mem::take(&mut o.recent_folders);
+    n.analysis.freq.stop_text = std::mem::take(&mut o.analysis.freq.stop_text);
     n.font_size = o.font_size;
     n.show_documents = o.show_documents;
     n.show_tree = o.show_tree;

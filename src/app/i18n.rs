@@ -236,6 +236,7 @@ pub struct Strings {
     pub codebook_nothing_new: &'static str,
 }
 
+pub mod an_freq;
 pub mod an_search;
 pub mod analysis;
 mod en;

@@ -24,6 +24,8 @@ struct Settings {
     /// The coder last chosen (by name), chosen again where the project has
     /// them.
     coder: Option<String>,
+    /// The stop words as the user edited them (None: the built-in lists).
+    stop_words: Option<String>,
 }
 
 const SETTINGS_KEY: &str = "strata-settings";
@@ -64,6 +66,9 @@ impl StrataApp {
         st.recent_projects = settings.recent_projects;
         st.recent_folders = settings.recent_folders;
         st.recent_folders.truncate(super::file_list::RECENT_FOLDERS);
+        if let Some(words) = settings.stop_words {
+            st.analysis.freq.stop_text = words;
+        }
         let last = st
             .recent_projects
             .first()
@@ -158,6 +163,10 @@ impl eframe::App for StrataApp {
                 .and_then(|c| self.wb.project.coder(c))
                 .map(|c| c.name.clone())
                 .or_else(|| st.me.clone()),
+            stop_words: {
+                let t = &st.analysis.freq.stop_text;
+                (*t != crate::analysis::freq::stop::builtin_text()).then(|| t.clone())
+            },
         };
         eframe::set_value(storage, SETTINGS_KEY, &settings);
     }

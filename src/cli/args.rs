@@ -337,6 +337,48 @@ pub enum Cmd {
         #[arg(long)]
         json: bool,
     },
+    /// Code frequencies: per code, subcategory and category (its subtree),
+    /// codings, documents, coders and words coded (overlapping codings'
+    /// words counted once).
+    Freq {
+        project: PathBuf,
+        /// Print JSON: [{path, level, codings, documents, coders, words}],
+        /// in tree order.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Word frequencies, counted by folded form (ي/ی, ك/ک, ZWNJ, harakat
+    /// and case ignored), over all documents, one group, or one code's
+    /// coded text. The built-in Persian and English stop words are left out.
+    Words {
+        project: PathBuf,
+        /// Only the documents of this group.
+        #[arg(long, value_name = "NAME", conflicts_with = "code")]
+        group: Option<String>,
+        /// Only the text coded with this code or its subtree
+        /// (Category/Subcategory/Code, or a code's name).
+        #[arg(long, value_name = "PATH")]
+        code: Option<String>,
+        /// Only the N most frequent words.
+        #[arg(long, value_name = "N")]
+        top: Option<usize>,
+        /// Stop words from this file instead (one a line; `#` comments).
+        #[arg(long, value_name = "FILE", conflicts_with = "no_stop_words")]
+        stop_words: Option<PathBuf>,
+        /// Leave no word out.
+        #[arg(long)]
+        no_stop_words: bool,
+        /// Leave out words shorter than this (in letters).
+        #[arg(long, value_name = "N", default_value_t = 1)]
+        min_length: usize,
+        /// Leave out words of digits only (1402, ۱۴۰۲).
+        #[arg(long)]
+        no_numbers: bool,
+        /// Print JSON: {total, documents, words: [{word, folded, count,
+        /// documents}]}, most frequent first.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// The unit of `agreement --unit`.

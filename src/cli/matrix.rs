@@ -70,13 +70,13 @@ pub(super) fn run(cmd: Cmd) -> Result<(), CliError> {
     }
 }
 
-fn to_json(v: &impl serde::Serialize) -> Result<String, serde_json::Error> {
+pub(super) fn to_json(v: &impl serde::Serialize) -> Result<String, serde_json::Error> {
     Ok(format!("{}\n", serde_json::to_string_pretty(v)?))
 }
 
 /// Rows of cells as columns padded to one width: the first `left` columns
 /// (names) to the left, the others (numbers) to the right.
-fn table(head: Vec<String>, body: Vec<Vec<String>>, left: usize) -> String {
+pub(super) fn table(head: Vec<String>, body: Vec<Vec<String>>, left: usize) -> String {
     let rows: Vec<&Vec<String>> = std::iter::once(&head).chain(&body).collect();
     let mut widths = vec![0; head.len()];
     for r in &rows {

@@ -5,6 +5,7 @@ mod agreement;
 mod args;
 mod codebook;
 mod codings;
+mod freq;
 mod matrix;
 mod refi;
 mod report;
@@ -534,6 +535,7 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
         cmd @ (Cmd::Search { .. } | Cmd::Autocode { .. }) => search::run(cmd)?,
         Cmd::Show { project } => print_out(&crate::merge::show(&load(&project)?))?,
         cmd @ (Cmd::Matrix { .. } | Cmd::Cooccur { .. }) => matrix::run(cmd)?,
+        cmd @ (Cmd::Freq { .. } | Cmd::Words { .. }) => freq::run(cmd)?,
     }
     Ok(())
 }

@@ -10,6 +10,7 @@ mod core_v2;
 mod direction;
 mod edit_props;
 mod export;
+mod freq;
 mod fuzz;
 #[cfg(feature = "gui")]
 mod gui;
@@ -21,6 +22,8 @@ mod gui_digits;
 mod gui_files;
 #[cfg(feature = "gui")]
 mod gui_first_hour;
+#[cfg(feature = "gui")]
+mod gui_freq;
 #[cfg(feature = "gui")]
 mod gui_habits;
 mod gui_interop;

@@ -1,20 +1,497 @@
-//! (to be written)
+//! The Frequencies tab (codings, documents, coders and words coded per
+//! code, subcategory and category, in the tree's order or sorted by a
+//! column) and the Word frequencies tab (the words of all documents, a
+//! group or one code's text, stop words left out). Both read
+//! `analysis::freq`, built once per project generation and scope; the
+//! options only filter what was counted.
 
-use crate::app::{Action, UiState};
+use super::export_table;
+use crate::analysis::freq::{self, CodeFreq, Scope, StopWords, WordFreq, WordOptions};
+use crate::app::Lang;
+use crate::app::i18n::Locale;
+use crate::app::i18n::an_freq::{FreqStrings, strings};
+use crate::app::{Action, UiState, bidi, bidi_edit_ui, row};
+use crate::export::{Cell, Grid};
 use crate::model::*;
+use std::collections::BTreeSet;
+use std::hash::{Hash, Hasher};
 
-#[derive(Default)]
-pub struct FreqState {}
-
-pub fn frequencies_ui(
-    ui: &mut egui::Ui,
-    _p: &Project,
-    _state: &mut UiState,
-    _out: &mut Vec<Action>,
-) {
-    ui.label("…");
+/// A figure column of the code table, to sort by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Column {
+    Codings,
+    Documents,
+    Coders,
+    Words,
 }
 
-pub fn words_ui(ui: &mut egui::Ui, _p: &Project, _state: &mut UiState, _out: &mut Vec<Action>) {
-    ui.label("…");
+impl Column {
+    const ALL: [Column; 4] = [
+        Column::Codings,
+        Column::Documents,
+        Column::Coders,
+        Column::Words,
+    ];
+
+    fn of(self, r: &CodeFreq) -> usize {
+        match self {
+            Column::Codings => r.codings,
+            Column::Documents => r.documents,
+            Column::Coders => r.coders,
+            Column::Words => r.words,
+        }
+    }
+
+    fn label(self, s: &FreqStrings) -> &'static str {
+        match self {
+            Column::Codings => s.codings,
+            Column::Documents => s.documents,
+            Column::Coders => s.coders,
+            Column::Words => s.words_coded,
+        }
+    }
+}
+
+/// What the shown word list was filtered with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct ShownKey {
+    generation: u64,
+    scope: Scope,
+    /// The stop list's hash, when stop words are left out.
+    stop: Option<u64>,
+    opts: WordOptions,
+}
+
+pub struct FreqState {
+    /// The code table and the generation it was counted for.
+    codes: Option<(u64, Vec<CodeFreq>)>,
+    /// Sorted by this column, most first (None: the tree's order).
+    sort: Option<Column>,
+    /// Categories and subcategories whose rows are folded.
+    folded: BTreeSet<CodeId>,
+    scope: Scope,
+    use_stop: bool,
+    /// The stop words as the user edited them (the built-in lists at
+    /// first); kept in the app's settings.
+    pub stop_text: String,
+    /// The parsed list and the hash of the text it was parsed from.
+    stop: Option<(u64, StopWords)>,
+    opts: WordOptions,
+    /// Every word of a scope, counted for a generation.
+    words: Option<((u64, Scope), WordFreq)>,
+    /// The rows of `words` the options keep.
+    shown: Option<(ShownKey, Vec<usize>)>,
+}
+
+impl Default for FreqState {
+    fn default() -> Self {
+        Self {
+            codes: None,
+            sort: None,
+            folded: BTreeSet::new(),
+            scope: Scope::All,
+            use_stop: true,
+            stop_text: freq::stop::builtin_text(),
+            stop: None,
+            opts: WordOptions::default(),
+            words: None,
+            shown: None,
+        }
+    }
+}
+
+/// Rows drawn at most (all are exported).
+const SHOWN: usize = 300;
+/// The width of the code column: names longer than it are cut, whole on hover.
+const NAME_WIDTH: f32 = 360.0;
+
+/// A grid laid out from the left, its columns reversed in the Persian
+/// interface (as the agreement table: a grid placed from the right of a
+/// scroll area's unbounded width has no position for its first row).
+fn table_ui(ui: &mut egui::Ui, id: &str, add: impl FnOnce(&mut egui::Ui)) {
+    egui::ScrollArea::both()
+        .id_salt(id)
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                egui::Grid::new(id)
+                    .striped(true)
+                    .spacing([16.0, 4.0])
+                    .show(ui, add);
+            });
+        });
+}
+
+/// Cells in the interface's order: reversed in the Persian interface.
+fn cells<T>(rtl: bool, mut v: Vec<T>) -> Vec<T> {
+    if rtl {
+        v.reverse();
+    }
+    v
+}
+
+pub fn frequencies_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Vec<Action>) {
+    let s = strings(state.lang);
+    let a = crate::app::i18n::analysis::strings(state.lang);
+    let (rtl, loc, lang) = (state.lang.rtl(), state.locale(), state.lang);
+    let generation = p.generation();
+    let f = &mut state.analysis.freq;
+    if f.codes.as_ref().is_none_or(|(g, _)| *g != generation) {
+        f.codes = Some((generation, freq::code_frequencies(p)));
+    }
+    let rows = f.codes.as_ref().map_or(&[][..], |(_, r)| r.as_slice());
+    if rows.is_empty() {
+        row(ui, rtl, |ui| ui.weak(bidi(s.no_codes)));
+        return;
+    }
+    let order = row_order(rows, f.sort, &f.folded);
+    let mut export = false;
+    row(ui, rtl, |ui| {
+        export = ui.button(bidi(a.export_table)).clicked();
+        ui.weak(bidi(s.sort_hint));
+    });
+    let (mut sort, mut toggle) = (f.sort, None);
+    table_ui(ui, "code-frequencies", |ui| {
+        let mut head: Vec<Option<Column>> = vec![None];
+        head.extend(Column::ALL.map(Some));
+        for c in cells(rtl, head) {
+            let (text, on) = match c {
+                None => (s.code.to_string(), f.sort.is_none()),
+                Some(c) => {
+                    let mark = if f.sort == Some(c) { " ⏷" } else { "" };
+                    (format!("{}{mark}", c.label(s)), f.sort == Some(c))
+                }
+            };
+            let r = ui.selectable_label(on, egui::RichText::new(bidi(&text)).strong());
+            if r.clicked() {
+                sort = if c == f.sort { None } else { c };
+            }
+        }
+        ui.end_row();
+        for &i in &order {
+            let r = &rows[i];
+            let parent = rows
+                .get(i + 1)
+                .is_some_and(|next| next.path.len() > r.path.len());
+            let mut cells_in: Vec<Option<usize>> = vec![None];
+            cells_in.extend(Column::ALL.map(|c| Some(c.of(r))));
+            for c in cells(rtl, cells_in) {
+                match c {
+                    Some(n) => {
+                        ui.label(loc.num(n));
+                    }
+                    None => {
+                        let sorted = f.sort.is_some();
+                        let folded = f.folded.contains(&r.id);
+                        if name_ui(ui, rtl, r, sorted, parent.then_some(folded)) {
+                            toggle = Some(r.id);
+                        }
+                    }
+                }
+            }
+            ui.end_row();
+        }
+    });
+    f.sort = sort;
+    if let Some(id) = toggle
+        && !f.folded.remove(&id)
+    {
+        f.folded.insert(id);
+    }
+    if export {
+        let grid = codes_grid(p, rows, &order_all(rows, f.sort), s, lang);
+        export_table(state, grid, out);
+    }
+}
+
+/// The code cell: indented by depth in the tree's order (the full path
+/// when sorted), with a fold button on a row with children. True when the
+/// button was clicked.
+fn name_ui(ui: &mut egui::Ui, rtl: bool, r: &CodeFreq, sorted: bool, folded: Option<bool>) -> bool {
+    let depth = r.path.len().saturating_sub(1);
+    let name = if sorted {
+        r.path.join(" › ")
+    } else {
+        r.path.last().cloned().unwrap_or_default()
+    };
+    let short = crate::text::in_vivo_name(&name, 48);
+    let layout = if rtl {
+        egui::Layout::right_to_left(egui::Align::Center)
+    } else {
+        egui::Layout::left_to_right(egui::Align::Center)
+    };
+    let height = ui.spacing().interact_size.y;
+    let mut clicked = false;
+    // A fixed width, so that a right-to-left row has an edge to start from.
+    ui.allocate_ui_with_layout(egui::vec2(NAME_WIDTH, height), layout, |ui| {
+        ui.set_min_width(NAME_WIDTH);
+        if !sorted {
+            ui.add_space(16.0 * depth as f32);
+            match folded {
+                Some(f) => {
+                    let arrow = match (f, rtl) {
+                        (false, _) => "⏷",
+                        (true, false) => "⏵",
+                        (true, true) => "⏴",
+                    };
+                    clicked = ui.small_button(arrow).clicked();
+                }
+                None => {
+                    ui.add_space(ui.spacing().interact_size.y);
+                }
+            }
+        }
+        let text = egui::RichText::new(bidi(&short));
+        let text = if r.path.len() > 1 || r.level == 1 {
+            text
+        } else {
+            text.strong()
+        };
+        let resp = ui.label(text);
+        if short != name {
+            resp.on_hover_text(bidi(&name));
+        }
+    });
+    clicked
+}
+
+/// The rows shown: sorted by a column (most first, then the tree's
+/// order), or the tree's order without the rows under a folded row.
+fn row_order(rows: &[CodeFreq], sort: Option<Column>, folded: &BTreeSet<CodeId>) -> Vec<usize> {
+    if sort.is_some() {
+        return order_all(rows, sort);
+    }
+    let mut out = Vec::with_capacity(rows.len());
+    let mut hide_below: Option<usize> = None;
+    for (i, r) in rows.iter().enumerate() {
+        let depth = r.path.len();
+        if hide_below.is_some_and(|d| depth > d) {
+            continue;
+        }
+        hide_below = folded.contains(&r.id).then_some(depth);
+        out.push(i);
+    }
+    out
+}
+
+/// Every row, sorted by a column or in the tree's order.
+fn order_all(rows: &[CodeFreq], sort: Option<Column>) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    if let Some(c) = sort {
+        order.sort_by_key(|&i| (std::cmp::Reverse(c.of(&rows[i])), i));
+    }
+    order
+}
+
+fn codes_grid(
+    p: &Project,
+    rows: &[CodeFreq],
+    order: &[usize],
+    s: &FreqStrings,
+    lang: Lang,
+) -> Grid {
+    Grid {
+        title: s.title_codes.to_string(),
+        columns: [
+            s.code,
+            s.level,
+            s.codings,
+            s.documents,
+            s.coders,
+            s.words_coded,
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows: order
+            .iter()
+            .map(|&i| {
+                let r = &rows[i];
+                vec![
+                    Cell::Text(r.path.join(" / ")),
+                    Cell::Text(p.level_name(r.level)),
+                    Cell::Count(r.codings),
+                    Cell::Count(r.documents),
+                    Cell::Count(r.coders),
+                    Cell::Count(r.words),
+                ]
+            })
+            .collect(),
+        rtl: lang.rtl(),
+    }
+}
+
+fn hash_of(text: &str) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
+}
+
+/// The scope as the chooser names it.
+fn scope_name(p: &Project, scope: Scope, s: &FreqStrings) -> String {
+    match scope {
+        Scope::All => s.scope_all.to_string(),
+        Scope::Group(g) => p.groups.iter().find(|x| x.id == g).map_or_else(
+            || s.scope_all.to_string(),
+            |x| format!("{}{}", s.scope_group, x.name),
+        ),
+        Scope::Code(c) => format!("{}{}", s.scope_code, p.code_path_label(c, " › ")),
+    }
+}
+
+pub fn words_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Vec<Action>) {
+    let s = strings(state.lang);
+    let a = crate::app::i18n::analysis::strings(state.lang);
+    let (rtl, loc, lang) = (state.lang.rtl(), state.locale(), state.lang);
+    let generation = p.generation();
+    let f = &mut state.analysis.freq;
+    // A group or code removed since: back to all documents.
+    let gone = match f.scope {
+        Scope::All => false,
+        Scope::Group(g) => !p.groups.iter().any(|x| x.id == g),
+        Scope::Code(c) => !p.codes.contains_key(&c),
+    };
+    if gone {
+        f.scope = Scope::All;
+    }
+    options_ui(ui, p, f, s, rtl, loc);
+    let key = (generation, f.scope);
+    if f.words.as_ref().is_none_or(|(k, _)| *k != key) {
+        f.words = Some((key, freq::words::every_word(p, f.scope)));
+    }
+    let stop_hash = hash_of(&f.stop_text);
+    if f.stop.as_ref().is_none_or(|(h, _)| *h != stop_hash) {
+        f.stop = Some((stop_hash, StopWords::parse(&f.stop_text)));
+    }
+    let shown_key = ShownKey {
+        generation,
+        scope: f.scope,
+        stop: f.use_stop.then_some(stop_hash),
+        opts: f.opts.clone(),
+    };
+    let Some((_, all)) = &f.words else { return };
+    if f.shown.as_ref().is_none_or(|(k, _)| *k != shown_key) {
+        let stop = f.stop.as_ref().map(|(_, s)| s).filter(|_| f.use_stop);
+        let kept = all
+            .words
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| freq::words::keeps(w, &f.opts, stop))
+            .map(|(i, _)| i)
+            .collect();
+        f.shown = Some((shown_key, kept));
+    }
+    let kept = f.shown.as_ref().map_or(&[][..], |(_, k)| k.as_slice());
+    let summary = s
+        .summary
+        .replace("{words}", &loc.num(all.total))
+        .replace("{docs}", &loc.num(all.documents))
+        .replace("{rows}", &loc.num(kept.len()));
+    let mut export = false;
+    row(ui, rtl, |ui| {
+        export = ui.button(bidi(a.export_table)).clicked();
+        ui.label(bidi(&summary));
+    });
+    if kept.len() > SHOWN {
+        row(ui, rtl, |ui| {
+            ui.weak(bidi(&s.shown_first.replace("{n}", &loc.num(SHOWN))))
+        });
+    }
+    if kept.is_empty() {
+        row(ui, rtl, |ui| ui.weak(bidi(s.no_words)));
+    } else {
+        table_ui(ui, "word-frequencies", |ui| {
+            for h in cells(rtl, vec![s.word, s.count, s.documents]) {
+                ui.label(egui::RichText::new(bidi(h)).strong());
+            }
+            ui.end_row();
+            for &i in kept.iter().take(SHOWN) {
+                let w = &all.words[i];
+                let texts = vec![bidi(&w.word), loc.num(w.count), loc.num(w.documents)];
+                for t in cells(rtl, texts) {
+                    ui.label(t);
+                }
+                ui.end_row();
+            }
+        });
+    }
+    if export {
+        let grid = Grid {
+            title: s.title_words.to_string(),
+            columns: [s.word, s.count, s.documents].map(String::from).to_vec(),
+            rows: kept
+                .iter()
+                .map(|&i| {
+                    let w = &all.words[i];
+                    vec![
+                        Cell::Text(w.word.clone()),
+                        Cell::Count(w.count),
+                        Cell::Count(w.documents),
+                    ]
+                })
+                .collect(),
+            rtl: lang.rtl(),
+        };
+        export_table(state, grid, out);
+    }
+}
+
+/// The scope chooser, the options and the stop-word editor.
+fn options_ui(
+    ui: &mut egui::Ui,
+    p: &Project,
+    f: &mut FreqState,
+    s: &FreqStrings,
+    rtl: bool,
+    loc: Locale,
+) {
+    row(ui, rtl, |ui| {
+        ui.label(bidi(s.scope));
+        egui::ComboBox::from_id_salt("word-scope")
+            .selected_text(bidi(&scope_name(p, f.scope, s)))
+            .width(280.0)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut f.scope, Scope::All, bidi(s.scope_all));
+                for g in &p.groups {
+                    let name = format!("{}{}", s.scope_group, g.name);
+                    ui.selectable_value(&mut f.scope, Scope::Group(g.id), bidi(&name));
+                }
+                for (id, depth) in p.walk() {
+                    let Some(c) = p.codes.get(&id) else { continue };
+                    let name = format!("{}{}", "\u{2003}".repeat(depth), c.name);
+                    ui.selectable_value(&mut f.scope, Scope::Code(id), bidi(&name));
+                }
+            });
+        ui.checkbox(&mut f.use_stop, bidi(s.use_stop));
+        ui.checkbox(&mut f.opts.numbers, bidi(s.numbers));
+        ui.label(bidi(s.min_len));
+        ui.add(
+            egui::DragValue::new(&mut f.opts.min_len)
+                .range(1..=30)
+                .custom_formatter(move |n, _| loc.num(n as usize))
+                .custom_parser(|t| {
+                    let digits: Option<String> = t
+                        .trim()
+                        .chars()
+                        .map(|c| crate::text::digit_value(c).and_then(|d| char::from_digit(d, 10)))
+                        .collect();
+                    digits.and_then(|d| d.parse::<f64>().ok())
+                }),
+        );
+    });
+    egui::CollapsingHeader::new(bidi(s.stop_list))
+        .id_salt("stop-words")
+        .show(ui, |ui| {
+            row(ui, rtl, |ui| {
+                if ui.button(bidi(s.stop_reset)).clicked() {
+                    f.stop_text = freq::stop::builtin_text();
+                }
+                ui.weak(bidi(s.stop_hint));
+            });
+            egui::ScrollArea::vertical()
+                .id_salt("stop-words-scroll")
+                .max_height(160.0)
+                .show(ui, |ui| {
+                    bidi_edit_ui(ui, &mut f.stop_text, "stop-words-edit", "", "", true);
+                });
+        });
 }
