@@ -396,6 +396,8 @@ pub fn words_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut V
             ui.weak(bidi(&s.shown_first.replace("{n}", &loc.num(SHOWN))))
         });
     }
+    // A word clicked: searched for in the Search tab.
+    let mut search_for: Option<String> = None;
     if kept.is_empty() {
         row(ui, rtl, |ui| ui.weak(bidi(s.no_words)));
     } else {
@@ -406,13 +408,24 @@ pub fn words_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut V
             ui.end_row();
             for &i in kept.iter().take(SHOWN) {
                 let w = &all.words[i];
-                let texts = vec![bidi(&w.word), loc.num(w.count), loc.num(w.documents)];
+                let shown = bidi(&w.word);
+                let texts = vec![shown.clone(), loc.num(w.count), loc.num(w.documents)];
                 for t in cells(rtl, texts) {
-                    ui.label(t);
+                    if t == shown {
+                        if ui.link(t).clicked() {
+                            search_for = Some(w.word.clone());
+                        }
+                    } else {
+                        ui.label(t);
+                    }
                 }
                 ui.end_row();
             }
         });
+    }
+    if let Some(word) = search_for {
+        state.analysis.search.query = word;
+        state.analysis.tab = super::Tab::Search;
     }
     if export {
         let grid = Grid {
