@@ -3,6 +3,7 @@
 pub mod agreement;
 pub mod cooccur;
 pub mod matrix;
+pub mod query;
 pub mod search;
 
 use crate::model::*;

@@ -8,6 +8,7 @@ mod codings;
 mod matrix;
 mod refi;
 mod report;
+mod retrieve;
 mod review;
 mod search;
 mod team;
@@ -534,6 +535,11 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
         cmd @ (Cmd::Search { .. } | Cmd::Autocode { .. }) => search::run(cmd)?,
         Cmd::Show { project } => print_out(&crate::merge::show(&load(&project)?))?,
         cmd @ (Cmd::Matrix { .. } | Cmd::Cooccur { .. }) => matrix::run(cmd)?,
+        Cmd::Retrieve {
+            project,
+            query,
+            json,
+        } => retrieve::run(&project, &query, json)?,
     }
     Ok(())
 }
