@@ -51,6 +51,7 @@ mod refi_more;
 mod refi_roundtrip;
 mod refi_xml;
 mod reports;
+mod retrieve;
 mod review;
 mod safety;
 mod search;

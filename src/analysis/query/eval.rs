@@ -93,7 +93,11 @@ fn code(p: &Project, name: &str, at: usize, only: &[Restriction]) -> Result<Vec<
     let ix = p.index();
     let mut out = Vec::new();
     for c in p.subtree(id) {
-        for c in ix.codings_of_code(c).iter().filter_map(|c| p.codings.get(c)) {
+        for c in ix
+            .codings_of_code(c)
+            .iter()
+            .filter_map(|c| p.codings.get(c))
+        {
             let Some(doc) = ix.document_position(c.document) else {
                 continue;
             };
@@ -128,7 +132,7 @@ impl<'a> Test<'a> {
             kind,
         };
         let ids = |find: &dyn Fn(&str) -> Option<uuid::Uuid>,
-                       missing: fn(String) -> QueryErrorKind|
+                   missing: fn(String) -> QueryErrorKind|
          -> Result<HashSet<uuid::Uuid>, QueryError> {
             r.values
                 .iter()
@@ -138,7 +142,10 @@ impl<'a> Test<'a> {
         };
         Ok(match &r.key {
             Key::Coder => {
-                let s = ids(&|v| p.coder_by_name(v).map(|c| c.id.0), QueryErrorKind::NoCoder)?;
+                let s = ids(
+                    &|v| p.coder_by_name(v).map(|c| c.id.0),
+                    QueryErrorKind::NoCoder,
+                )?;
                 Test::Coders(s.into_iter().map(CoderId).collect())
             }
             Key::Group => {
@@ -149,7 +156,10 @@ impl<'a> Test<'a> {
                 Test::Groups(s.into_iter().map(GroupId).collect())
             }
             Key::Document => {
-                let s = ids(&|v| p.document_by_name(v).map(|d| d.id.0), QueryErrorKind::NoDocument)?;
+                let s = ids(
+                    &|v| p.document_by_name(v).map(|d| d.id.0),
+                    QueryErrorKind::NoDocument,
+                )?;
                 Test::Documents(s.into_iter().map(DocId).collect())
             }
             Key::Variable(name) => {

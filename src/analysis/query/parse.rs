@@ -95,7 +95,9 @@ fn closing(open: char) -> Option<char> {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | '/' | '\u{200C}' | '\u{200D}') || is_mark(c)
+    c.is_alphanumeric()
+        || matches!(c, '_' | '-' | '.' | '/' | '\u{200C}' | '\u{200D}')
+        || is_mark(c)
 }
 
 /// Arabic harakat and other combining marks belong to the word they sit on.
@@ -140,7 +142,8 @@ fn tokens(text: &str) -> Result<Vec<Token>, QueryError> {
                 text: c.to_string(),
             });
             i += 1;
-        } else if c.is_whitespace() || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        } else if c.is_whitespace()
+            || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
         {
             // Direction marks a Persian keyboard or a copied name brings.
             i += 1;
@@ -158,9 +161,9 @@ fn tokens(text: &str) -> Result<Vec<Token>, QueryError> {
         } else if is_word_char(c) {
             let len = chars[i..].iter().take_while(|&&k| is_word_char(k)).count();
             let w: String = chars[i..i + len].iter().collect();
-            let num = w
-                .chars()
-                .try_fold(0usize, |n, k| digit(k).and_then(|d| n.checked_mul(10)?.checked_add(d)));
+            let num = w.chars().try_fold(0usize, |n, k| {
+                digit(k).and_then(|d| n.checked_mul(10)?.checked_add(d))
+            });
             let tok = match num {
                 Some(n) => Tok::Num(n),
                 None => Tok::Word(w.clone()),
@@ -294,7 +297,10 @@ impl Parser {
             return Err(self.fail(Expected::Distance));
         }
         self.pos += 1;
-        let Some(Token { tok: Tok::Num(n), .. }) = self.peek() else {
+        let Some(Token {
+            tok: Tok::Num(n), ..
+        }) = self.peek()
+        else {
             return Err(self.fail(Expected::Number));
         };
         let n = *n;
@@ -336,7 +342,11 @@ impl Parser {
                     items.push(self.expr()?);
                 }
                 self.expect(Tok::Close, Expected::CloseParen)?;
-                if all { Expr::All(items) } else { Expr::Any(items) }
+                if all {
+                    Expr::All(items)
+                } else {
+                    Expr::Any(items)
+                }
             }
             // A bare word that is no keyword: a code name without quotes.
             Tok::Word(w) if !is_keyword(w) => {
@@ -392,9 +402,21 @@ impl Parser {
         let (mut values, mut value_at) = (Vec::new(), Vec::new());
         loop {
             let (v, at) = match self.peek() {
-                Some(Token { tok: Tok::Str(s), at, .. }) => (s.clone(), *at),
-                Some(Token { tok: Tok::Word(w), at, .. }) if !is_keyword(w) => (w.clone(), *at),
-                Some(Token { tok: Tok::Num(_), at, text }) => (text.clone(), *at),
+                Some(Token {
+                    tok: Tok::Str(s),
+                    at,
+                    ..
+                }) => (s.clone(), *at),
+                Some(Token {
+                    tok: Tok::Word(w),
+                    at,
+                    ..
+                }) if !is_keyword(w) => (w.clone(), *at),
+                Some(Token {
+                    tok: Tok::Num(_),
+                    at,
+                    text,
+                }) => (text.clone(), *at),
                 _ => return Err(self.fail(Expected::Value)),
             };
             self.pos += 1;
