@@ -30,6 +30,8 @@ mod gui_merge;
 #[cfg(feature = "gui")]
 mod gui_mirror;
 #[cfg(feature = "gui")]
+mod gui_query;
+#[cfg(feature = "gui")]
 mod gui_review;
 #[cfg(feature = "gui")]
 mod gui_safety;

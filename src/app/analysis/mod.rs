@@ -8,7 +8,10 @@ mod charts;
 mod freq;
 mod matrix;
 mod query;
+mod query_hits;
 mod search;
+
+pub use query_hits::{codings_grid, retrieved_query_ui};
 
 use super::i18n::analysis::strings;
 use super::{Action, UiState, Workbench, bidi, mirror, row};
