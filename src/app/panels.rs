@@ -5,7 +5,6 @@ use super::header::cite_lines;
 use super::i18n::{Digits, Noun};
 use super::{Action, AppCommand, UiState, Workbench, bidi, commands, mirror};
 use crate::model::*;
-use egui::RichText;
 use std::collections::BTreeSet;
 
 pub fn menu_ui(ui: &mut egui::Ui, wb: &Workbench, out: &mut Vec<Action>) {
@@ -348,18 +347,7 @@ pub fn retrieved_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &m
     // Built once per generation and selection; only the rows on screen
     // are looked up below.
     let segments = retrieved_segments(p, state);
-    super::row(ui, lang.rtl(), |ui| {
-        ui.label(
-            RichText::new(bidi(&loc.count(segments.len(), Noun::Coding)))
-                .small()
-                .weak(),
-        );
-        let export = super::i18n::analysis::strings(lang).export_table;
-        if ui.small_button(bidi(export)).clicked() {
-            let grid = super::analysis::codings_grid(p, lang, &segments);
-            super::analysis::export_table(state, grid, out);
-        }
-    });
+    super::analysis::retrieved_count_ui(ui, p, state, &segments, out);
     // Rows have one height, so only the visible ones are built.
     let row_h = ui.text_style_height(&egui::TextStyle::Body) * 3.4 + 18.0;
     let align = if lang.rtl() {

@@ -11,7 +11,7 @@ mod query;
 mod query_hits;
 mod search;
 
-pub use query_hits::{codings_grid, retrieved_query_ui};
+pub use query_hits::{retrieved_count_ui, retrieved_query_ui};
 
 use super::i18n::analysis::strings;
 use super::{Action, UiState, Workbench, bidi, mirror, row};

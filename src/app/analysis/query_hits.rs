@@ -158,6 +158,26 @@ pub fn retrieved_query_ui(
     }
 }
 
+/// The usual retrieved segments' count, and their export.
+pub fn retrieved_count_ui(
+    ui: &mut egui::Ui,
+    p: &Project,
+    state: &mut UiState,
+    segments: &[(usize, CodingId)],
+    out: &mut Vec<Action>,
+) {
+    let lang = state.lang;
+    row(ui, lang.rtl(), |ui| {
+        let n = state.locale().count(segments.len(), Noun::Coding);
+        ui.label(egui::RichText::new(bidi(&n)).small().weak());
+        let export = crate::app::i18n::analysis::strings(lang).export_table;
+        if ui.small_button(bidi(export)).clicked() {
+            let grid = codings_grid(p, lang, segments);
+            super::export_table(state, grid, out);
+        }
+    });
+}
+
 fn columns(lang: Lang) -> Vec<String> {
     let s = strings(lang);
     [
