@@ -10,10 +10,13 @@ use crate::export::{Cell, Grid};
 use crate::model::*;
 use std::sync::Arc;
 
+/// A query's hits, or why it has none.
+pub type Found = Result<Arc<Vec<Hit>>, QueryError>;
+
 /// A query and its hits, kept while the project's generation stays.
 pub struct QueryHits {
     pub query: String,
-    built: Option<(u64, Result<Arc<Vec<Hit>>, QueryError>)>,
+    built: Option<(u64, Found)>,
 }
 
 impl QueryHits {
@@ -22,7 +25,7 @@ impl QueryHits {
     }
 
     /// The hits, evaluated again only when the project has changed.
-    pub fn hits(&mut self, p: &Project) -> Result<Arc<Vec<Hit>>, QueryError> {
+    pub fn hits(&mut self, p: &Project) -> Found {
         match &self.built {
             Some((g, r)) if *g == p.generation() => r.clone(),
             _ => {
