@@ -55,7 +55,10 @@ fn bench(c: &mut Criterion) {
     // Complex retrieval: two categories (every code below each).
     for (name, q) in [
         ("query-overlaps", "«مقوله 0» overlaps «مقوله 1»"),
-        ("query-followed-by", "«مقوله 0» followed by «مقوله 1» within 3 lines"),
+        (
+            "query-followed-by",
+            "«مقوله 0» followed by «مقوله 1» within 3 lines",
+        ),
     ] {
         let n = strata::analysis::query::run(&p, q).expect("query").len();
         eprintln!("analysis: {name}: {n} hits");
