@@ -1,4 +1,5 @@
-//! The code matrix and code co-occurrence on the foundation issue's study:
+//! The code matrix, code co-occurrence and complex retrieval on the
+//! foundation issue's study:
 //! 200 interviews of ~6,000 words, 300 codes in three levels, 50,000
 //! codings by two coders (targets: matrix under 50 ms, co-occurrence by
 //! line under 200 ms, in release).
@@ -57,6 +58,20 @@ fn bench(c: &mut Criterion) {
     g.bench_function("word-frequencies-all", |b| {
         b.iter(|| word_frequencies(&p, Scope::All, &WordOptions::default(), Some(&stop)))
     });
+    // Complex retrieval: two categories (every code below each).
+    for (name, q) in [
+        ("query-overlaps", "«مقوله 0» overlaps «مقوله 1»"),
+        (
+            "query-followed-by",
+            "«مقوله 0» followed by «مقوله 1» within 3 lines",
+        ),
+    ] {
+        let n = strata::analysis::query::run(&p, q).expect("query").len();
+        eprintln!("analysis: {name}: {n} hits");
+        g.bench_function(name, |b| {
+            b.iter(|| strata::analysis::query::run(&p, q).expect("query"))
+        });
+    }
     g.finish();
 }
 

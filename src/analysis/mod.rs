@@ -6,6 +6,7 @@ pub mod cells;
 pub mod cooccur;
 pub mod freq;
 pub mod matrix;
+pub mod query;
 pub mod search;
 
 use crate::model::*;

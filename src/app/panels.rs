@@ -5,7 +5,6 @@ use super::header::cite_lines;
 use super::i18n::{Digits, Noun};
 use super::{Action, AppCommand, UiState, Workbench, bidi, commands, mirror};
 use crate::model::*;
-use egui::RichText;
 use std::collections::BTreeSet;
 
 pub fn menu_ui(ui: &mut egui::Ui, wb: &Workbench, out: &mut Vec<Action>) {
@@ -330,6 +329,11 @@ pub fn retrieved_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &m
     let loc = state.locale();
     let s = lang.strings();
     ui.heading(bidi(s.retrieved));
+    // A complex retrieval's hits, until the user goes back.
+    if state.analysis.query.pane.is_some() {
+        super::analysis::retrieved_query_ui(ui, p, state, out);
+        return;
+    }
     super::row(ui, lang.rtl(), |ui| {
         ui.selectable_value(&mut state.retrieve_all_docs, false, bidi(s.this_document));
         ui.selectable_value(&mut state.retrieve_all_docs, true, bidi(s.all_documents));
@@ -343,11 +347,7 @@ pub fn retrieved_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &m
     // Built once per generation and selection; only the rows on screen
     // are looked up below.
     let segments = retrieved_segments(p, state);
-    ui.label(
-        RichText::new(bidi(&loc.count(segments.len(), Noun::Coding)))
-            .small()
-            .weak(),
-    );
+    super::analysis::retrieved_count_ui(ui, p, state, &segments, out);
     // Rows have one height, so only the visible ones are built.
     let row_h = ui.text_style_height(&egui::TextStyle::Body) * 3.4 + 18.0;
     let align = if lang.rtl() {

@@ -328,6 +328,20 @@ pub enum Cmd {
         #[arg(long)]
         json: bool,
     },
+    /// Complex retrieval: segments found by conditions on codes, e.g.
+    /// `"A" overlaps "B"`, `"A" within "B"`, `"A" not "B"`,
+    /// `"A" followed by "B" within 3 lines`, `any("A", "B")`, `all(…)`,
+    /// `"A"[coder = "Sara"]`, `… where group = "Council"` (see the README).
+    Retrieve {
+        project: PathBuf,
+        #[arg(long)]
+        query: String,
+        /// Print the hits as JSON: [{document, lines: [from, to], start,
+        /// end, text, codes}], lines 1-based, start and end in chars,
+        /// half-open.
+        #[arg(long)]
+        json: bool,
+    },
     /// How often two level-1 codes are present in the same line, the same
     /// overlap of two codings, or the same document (any coder).
     Cooccur {

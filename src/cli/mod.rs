@@ -9,6 +9,7 @@ mod freq;
 mod matrix;
 mod refi;
 mod report;
+mod retrieve;
 mod review;
 mod search;
 mod team;
@@ -536,6 +537,11 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
         Cmd::Show { project } => print_out(&crate::merge::show(&load(&project)?))?,
         cmd @ (Cmd::Matrix { .. } | Cmd::Cooccur { .. }) => matrix::run(cmd)?,
         cmd @ (Cmd::Freq { .. } | Cmd::Words { .. }) => freq::run(cmd)?,
+        Cmd::Retrieve {
+            project,
+            query,
+            json,
+        } => retrieve::run(&project, &query, json)?,
     }
     Ok(())
 }

@@ -34,6 +34,8 @@ mod gui_merge;
 #[cfg(feature = "gui")]
 mod gui_mirror;
 #[cfg(feature = "gui")]
+mod gui_query;
+#[cfg(feature = "gui")]
 mod gui_review;
 #[cfg(feature = "gui")]
 mod gui_safety;
@@ -55,6 +57,7 @@ mod refi_more;
 mod refi_roundtrip;
 mod refi_xml;
 mod reports;
+mod retrieve;
 mod review;
 mod safety;
 mod search;

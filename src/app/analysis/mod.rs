@@ -9,10 +9,13 @@ mod freq;
 mod heat;
 mod matrix;
 mod query;
+mod query_hits;
 mod search;
 mod segments;
 
 pub use segments::segments_ui;
+
+pub use query_hits::{retrieved_count_ui, retrieved_query_ui};
 
 use super::i18n::analysis::strings;
 use super::{Action, UiState, Workbench, bidi, mirror, row};
