@@ -1,6 +1,7 @@
 //! Counts and summaries of a project, and intercoder agreement.
 
 pub mod agreement;
+pub mod charts;
 pub mod cooccur;
 pub mod matrix;
 pub mod search;

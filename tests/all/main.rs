@@ -4,6 +4,7 @@
 mod agreement;
 mod bidi;
 mod bulk;
+mod charts;
 mod cli;
 mod core_edits;
 mod core_v2;
