@@ -23,6 +23,33 @@ pub struct Key {
     pub color: String,
 }
 
+/// Colours for a code whose own colour an earlier code of the same chart
+/// already has (a tree often gives a category's codes one colour): a
+/// chart whose keys look alike cannot be read. Tableau's ten, then two.
+const PALETTE: [&str; 12] = [
+    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
+    "#9c755f", "#bab0ac", "#1f3a93", "#8cd17d",
+];
+
+/// Every key a colour of its own: the first code with a colour keeps it,
+/// a later one with the same colour takes the first palette colour that no
+/// key of the chart has.
+fn distinct<'a>(keys: impl Iterator<Item = &'a mut Key>) {
+    let mut keys: Vec<&mut Key> = keys.collect();
+    let mut used: Vec<String> = keys.iter().map(|k| k.color.to_ascii_lowercase()).collect();
+    let mut seen: Vec<String> = Vec::new();
+    for k in &mut keys {
+        let c = k.color.to_ascii_lowercase();
+        if seen.contains(&c)
+            && let Some(p) = PALETTE.iter().find(|p| !used.iter().any(|u| u == *p))
+        {
+            k.color = (*p).to_string();
+            used.push(k.color.clone());
+        }
+        seen.push(k.color.to_ascii_lowercase());
+    }
+}
+
 impl Key {
     fn of(p: &Project, id: CodeId) -> Option<Key> {
         p.codes.get(&id).map(|c| Key {
@@ -98,7 +125,9 @@ pub fn code_bars(
                 counts: row.counts.clone(),
             })
         })
-        .collect();
+        .collect::<Vec<Series>>();
+    let mut series = series;
+    distinct(series.iter_mut().map(|s| &mut s.key));
     Ok(Bars {
         columns: m.columns,
         series,
@@ -149,7 +178,8 @@ pub fn portrait(p: &Project, doc: DocId, tiles: usize, columns: usize) -> Option
     let mut used: Vec<CodeId> = codings.iter().map(|c| c.code).collect();
     used.sort_by_key(|id| (order.get(id).copied().unwrap_or(usize::MAX), *id));
     used.dedup();
-    let keys: Vec<Key> = used.iter().filter_map(|id| Key::of(p, *id)).collect();
+    let mut keys: Vec<Key> = used.iter().filter_map(|id| Key::of(p, *id)).collect();
+    distinct(keys.iter_mut());
     let key_of: std::collections::HashMap<CodeId, usize> =
         keys.iter().enumerate().map(|(i, k)| (k.code, i)).collect();
     let mut out: Vec<Tile> = (0..count)
@@ -220,7 +250,8 @@ pub struct Mark {
 /// The codeline of `codes` (each with its subtree), every coder's codings.
 pub fn codeline(p: &Project, codes: &[CodeId]) -> Codeline {
     let ix = p.index();
-    let keys: Vec<Key> = codes.iter().filter_map(|id| Key::of(p, *id)).collect();
+    let mut keys: Vec<Key> = codes.iter().filter_map(|id| Key::of(p, *id)).collect();
+    distinct(keys.iter_mut());
     let mut documents: Vec<Line> = p
         .documents
         .iter()

@@ -236,6 +236,7 @@ pub struct Strings {
     pub codebook_nothing_new: &'static str,
 }
 
+pub mod an_charts;
 pub mod analysis;
 mod en;
 mod fa;

@@ -186,12 +186,13 @@ pub fn codeline_svg(c: &Codeline, w: &Words) -> String {
         let f = q as f64 / 4.0;
         let x = x_of(f);
         svg.line(x, axis_y, x, axis_y + 4.0, AXIS);
-        let pct = if w.persian {
-            format!("{}٪", w.num(q * 25))
+        if w.persian {
+            let pct = format!("{}٪", w.num(q * 25));
+            svg.text_rtl(x, axis_y + 17.0, FONT - 1.0, Align::Middle, &pct);
         } else {
-            format!("{}%", q * 25)
-        };
-        svg.text(x, axis_y + 17.0, FONT - 1.0, Align::Middle, &pct);
+            let pct = format!("{}%", q * 25);
+            svg.text(x, axis_y + 17.0, FONT - 1.0, Align::Middle, &pct);
+        }
     }
     svg.text(x0 + track_w / 2.0, axis_y + 34.0, FONT, Align::Middle, &w.x_label);
     legend(&mut svg, &keys, legend_top, width);

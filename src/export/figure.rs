@@ -77,12 +77,31 @@ impl Svg {
         self.text_styled(x, y, size, align, s, "");
     }
 
+    /// A label set right to left whatever its letters (a Persian figure's
+    /// `۲۵٪`, whose sign goes on the left).
+    pub fn text_rtl(&mut self, x: f64, y: f64, size: f64, align: Align, s: &str) {
+        self.text_dir(x, y, size, align, s, "", true);
+    }
+
     pub fn bold(&mut self, x: f64, y: f64, size: f64, align: Align, s: &str) {
         self.text_styled(x, y, size, align, s, " font-weight=\"bold\"");
     }
 
     fn text_styled(&mut self, x: f64, y: f64, size: f64, align: Align, s: &str, style: &str) {
-        let rtl = crate::text::mostly_rtl(s);
+        self.text_dir(x, y, size, align, s, style, crate::text::mostly_rtl(s));
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn text_dir(
+        &mut self,
+        x: f64,
+        y: f64,
+        size: f64,
+        align: Align,
+        s: &str,
+        style: &str,
+        rtl: bool,
+    ) {
         let anchor = match (align, rtl) {
             (Align::Middle, _) => "middle",
             (Align::Left, false) | (Align::Right, true) => "start",

@@ -146,6 +146,15 @@ fn bars_count_categories_per_group_and_per_value() {
     let one = charts::code_bars(&s.p, &[s.a], &By::Group, CountUnit::Coding).expect("a");
     assert_eq!(counts(&one), vec![("اینترنت کند".into(), vec![2, 0])]);
     assert!(charts::code_bars(&s.p, &cats, &By::Variable("age".into()), CountUnit::Coding).is_err());
+
+    // Two categories of one colour: the second takes a colour of its own,
+    // or the chart could not be read.
+    let mut same = study();
+    same.p.codes.get_mut(&same.c2).expect("C2").color = "#FF0000".into();
+    let both = [same.c1, same.c2];
+    let bars = charts::code_bars(&same.p, &both, &By::Group, CountUnit::Coding).expect("bars");
+    assert_eq!(bars.series[0].key.color, "#ff0000");
+    assert_ne!(bars.series[1].key.color.to_lowercase(), "#ff0000");
 }
 
 #[test]

@@ -15,6 +15,8 @@ mod fuzz;
 #[cfg(feature = "gui")]
 mod gui;
 #[cfg(feature = "gui")]
+mod gui_charts;
+#[cfg(feature = "gui")]
 mod gui_digits;
 #[cfg(feature = "gui")]
 mod gui_files;
