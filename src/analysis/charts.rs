@@ -264,8 +264,13 @@ pub fn codeline(p: &Project, codes: &[CodeId]) -> Codeline {
         .collect();
     for (k, key) in keys.iter().enumerate() {
         for id in subtree(p, key.code) {
-            for c in ix.codings_of_code(id).iter().filter_map(|c| p.codings.get(c)) {
-                let (Some(pos), Some(d)) = (ix.document_position(c.document), p.document(c.document))
+            for c in ix
+                .codings_of_code(id)
+                .iter()
+                .filter_map(|c| p.codings.get(c))
+            {
+                let (Some(pos), Some(d)) =
+                    (ix.document_position(c.document), p.document(c.document))
                 else {
                     continue;
                 };
@@ -285,8 +290,7 @@ pub fn codeline(p: &Project, codes: &[CodeId]) -> Codeline {
         }
     }
     for d in &mut documents {
-        d.marks
-            .sort_by_key(|m| (m.range.start, m.range.end, m.key));
+        d.marks.sort_by_key(|m| (m.range.start, m.range.end, m.key));
     }
     Codeline { keys, documents }
 }

@@ -37,13 +37,23 @@ const MARGIN: f64 = 16.0;
 
 /// A legend of `keys` from `y` down, across `width`; returns its height.
 fn legend(svg: &mut Svg, keys: &[&Key], y: f64, width: f64) -> f64 {
-    let joined: String = keys.iter().map(|k| k.name.as_str()).collect::<Vec<_>>().join(" ");
+    let joined: String = keys
+        .iter()
+        .map(|k| k.name.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
     let right = crate::text::mostly_rtl(&joined);
     for (i, k) in keys.iter().enumerate() {
         let top = y + i as f64 * ROW;
         if right {
             svg.rect(width - MARGIN - 12.0, top + 3.0, 12.0, 12.0, &k.color);
-            svg.text(width - MARGIN - 18.0, top + 13.5, FONT, Align::Right, &k.name);
+            svg.text(
+                width - MARGIN - 18.0,
+                top + 13.5,
+                FONT,
+                Align::Right,
+                &k.name,
+            );
         } else {
             svg.rect(MARGIN, top + 3.0, 12.0, 12.0, &k.color);
             svg.text(MARGIN + 18.0, top + 13.5, FONT, Align::Left, &k.name);
@@ -97,11 +107,29 @@ pub fn bars_svg(b: &Bars, w: &Words) -> String {
         for (i, s) in b.series.iter().enumerate() {
             let v = s.counts.get(c).copied().unwrap_or(0) as f64;
             let y = y_of(v);
-            svg.rect(x0 + i as f64 * bar, y, bar - 2.0, top + plot_h - y, &s.key.color);
+            svg.rect(
+                x0 + i as f64 * bar,
+                y,
+                bar - 2.0,
+                top + plot_h - y,
+                &s.key.color,
+            );
         }
-        svg.text(left + (c as f64 + 0.5) * gw, top + plot_h + 18.0, FONT, Align::Middle, name);
+        svg.text(
+            left + (c as f64 + 0.5) * gw,
+            top + plot_h + 18.0,
+            FONT,
+            Align::Middle,
+            name,
+        );
     }
-    svg.text(left + plot_w / 2.0, top + plot_h + 38.0, FONT, Align::Middle, &w.x_label);
+    svg.text(
+        left + plot_w / 2.0,
+        top + plot_h + 38.0,
+        FONT,
+        Align::Middle,
+        &w.x_label,
+    );
     svg.text(MARGIN, top - 12.0, FONT, Align::Left, &w.y_label);
     legend(&mut svg, &keys, legend_top, width);
     svg.finish()
@@ -140,7 +168,13 @@ pub fn portrait_svg(p: &Portrait, rtl: bool, w: &Words) -> String {
         }
     }
     let h = legend(&mut svg, &keys, legend_top, width);
-    svg.text(width / 2.0, legend_top + h + 13.5, FONT - 1.0, Align::Middle, &w.x_label);
+    svg.text(
+        width / 2.0,
+        legend_top + h + 13.5,
+        FONT - 1.0,
+        Align::Middle,
+        &w.x_label,
+    );
     svg.finish()
 }
 
@@ -168,7 +202,11 @@ pub fn codeline_svg(c: &Codeline, w: &Words) -> String {
     };
     let x_of = |f: f64| {
         let f = f.clamp(0.0, 1.0);
-        if w.persian { x0 + (1.0 - f) * track_w } else { x0 + f * track_w }
+        if w.persian {
+            x0 + (1.0 - f) * track_w
+        } else {
+            x0 + f * track_w
+        }
     };
     for (i, d) in c.documents.iter().enumerate() {
         let y = top + i as f64 * row_h;
@@ -178,7 +216,13 @@ pub fn codeline_svg(c: &Codeline, w: &Words) -> String {
             let color = c.keys.get(m.key).map_or(UNCODED, |k| k.color.as_str());
             let (a, b) = (x_of(m.from), x_of(m.to));
             let (xa, xb) = (a.min(b), a.max(b));
-            svg.rect(xa, y + 6.0 + m.key as f64 * lane, (xb - xa).max(1.5), lane - 1.0, color);
+            svg.rect(
+                xa,
+                y + 6.0 + m.key as f64 * lane,
+                (xb - xa).max(1.5),
+                lane - 1.0,
+                color,
+            );
         }
     }
     svg.line(x0, axis_y, x0 + track_w, axis_y, AXIS);
@@ -194,7 +238,13 @@ pub fn codeline_svg(c: &Codeline, w: &Words) -> String {
             svg.text(x, axis_y + 17.0, FONT - 1.0, Align::Middle, &pct);
         }
     }
-    svg.text(x0 + track_w / 2.0, axis_y + 34.0, FONT, Align::Middle, &w.x_label);
+    svg.text(
+        x0 + track_w / 2.0,
+        axis_y + 34.0,
+        FONT,
+        Align::Middle,
+        &w.x_label,
+    );
     legend(&mut svg, &keys, legend_top, width);
     svg.finish()
 }

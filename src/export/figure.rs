@@ -217,9 +217,11 @@ pub fn figure_png(svg: &str) -> Result<Vec<u8>, ExportError> {
     };
     let tree = resvg::usvg::Tree::from_str(&for_resvg(svg), &opt)
         .map_err(|e| ExportError("PNG", e.to_string()))?;
-    let size = tree.size().to_int_size().scale_by(PNG_SCALE).ok_or_else(|| {
-        ExportError("PNG", "the figure has no size".into())
-    })?;
+    let size = tree
+        .size()
+        .to_int_size()
+        .scale_by(PNG_SCALE)
+        .ok_or_else(|| ExportError("PNG", "the figure has no size".into()))?;
     let mut pixmap = resvg::tiny_skia::Pixmap::new(size.width(), size.height())
         .ok_or_else(|| ExportError("PNG", "the figure is too large to draw".into()))?;
     pixmap.fill(resvg::tiny_skia::Color::WHITE);

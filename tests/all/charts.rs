@@ -120,7 +120,10 @@ fn bars_count_categories_per_group_and_per_value() {
     assert_eq!(charts::default_by(&s.p), By::Group);
 
     let by_group = charts::code_bars(&s.p, &cats, &By::Group, CountUnit::Coding).expect("groups");
-    assert_eq!(by_group.columns, vec!["تهران".to_string(), NO_GROUP.to_string()]);
+    assert_eq!(
+        by_group.columns,
+        vec!["تهران".to_string(), NO_GROUP.to_string()]
+    );
     // C1: a, b in D1 and a in D2 (تهران); b in D3 (no group). C2: d in D1.
     assert_eq!(
         counts(&by_group),
@@ -145,7 +148,9 @@ fn bars_count_categories_per_group_and_per_value() {
     // A code chosen by hand counts only itself.
     let one = charts::code_bars(&s.p, &[s.a], &By::Group, CountUnit::Coding).expect("a");
     assert_eq!(counts(&one), vec![("اینترنت کند".into(), vec![2, 0])]);
-    assert!(charts::code_bars(&s.p, &cats, &By::Variable("age".into()), CountUnit::Coding).is_err());
+    assert!(
+        charts::code_bars(&s.p, &cats, &By::Variable("age".into()), CountUnit::Coding).is_err()
+    );
 
     // Two categories of one colour: the second takes a colour of its own,
     // or the chart could not be read.
@@ -190,11 +195,14 @@ fn a_portrait_colours_each_tile_by_the_codes_on_its_text() {
     assert!(charts::portrait(&s.p, DocId::new(), 13, 5).is_none());
 }
 
+/// A mark as (key, first line, last line, from, to).
+type MarkRow = (usize, usize, usize, f64, f64);
+
 #[test]
 fn a_codeline_places_each_coding_along_its_interview() {
     let s = study();
     let cl = charts::codeline(&s.p, &[s.a, s.c2]);
-    let marks: Vec<(String, Vec<(usize, usize, usize, f64, f64)>)> = cl
+    let marks: Vec<(String, Vec<MarkRow>)> = cl
         .documents
         .iter()
         .map(|d| {
@@ -254,7 +262,11 @@ fn figures_are_xml_with_persian_names_exact_and_right_to_left() {
     assert_eq!(persian.attr("text-anchor"), "start");
     let trust = texts.iter().find(|t| t.text == "Trust").expect("Trust");
     assert_eq!(trust.attr("direction"), "", "Latin text is left as it is");
-    assert!(texts.iter().any(|t| t.text == "کدها <و> گروه‌ها & «مقوله‌ها»"));
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.text == "کدها <و> گروه‌ها & «مقوله‌ها»")
+    );
     assert!(texts.iter().any(|t| t.text == "تهران"));
     // Persian digits on the axis.
     assert!(texts.iter().any(|t| t.text == "۳"));
@@ -307,5 +319,8 @@ fn a_png_is_drawn_at_print_resolution_and_shows_the_chart() {
         .filter(|p| p[0] < 60 && p[1] < 60 && p[2] < 60)
         .count();
     assert!(dark > 500, "text pixels: {dark}");
-    assert!(figure_png("<svg").is_err(), "not an SVG: an error, not a panic");
+    assert!(
+        figure_png("<svg").is_err(),
+        "not an SVG: an error, not a panic"
+    );
 }

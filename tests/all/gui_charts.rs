@@ -29,7 +29,8 @@ fn open_charts(lang: Lang) -> Harness<'static, Workbench> {
 }
 
 fn legend_has(h: &Harness<'static, Workbench>, name: &str) -> bool {
-    h.query_by_role_and_label(Role::CheckBox, &bidi(name)).is_some()
+    h.query_by_role_and_label(Role::CheckBox, &bidi(name))
+        .is_some()
 }
 
 fn switch(h: &mut Harness<'static, Workbench>, label: &str) {
@@ -43,16 +44,25 @@ fn the_chart_view_opens_and_switches_between_the_three_charts() {
         let s = an_charts::strings(lang);
         let mut h = open_charts(lang);
         // Bars of the categories per gender (the demo has no groups).
-        assert!(legend_has(&h, CATEGORY), "{lang:?}: a category in the legend");
+        assert!(
+            legend_has(&h, CATEGORY),
+            "{lang:?}: a category in the legend"
+        );
         h.get_by_label(&bidi(&format!("{}: gender", s.variable)));
         assert!(!legend_has(&h, P01_CODE));
 
         switch(&mut h, s.portrait);
-        assert!(legend_has(&h, P01_CODE), "{lang:?}: P01's codes in the portrait");
+        assert!(
+            legend_has(&h, P01_CODE),
+            "{lang:?}: P01's codes in the portrait"
+        );
         assert!(!legend_has(&h, CATEGORY));
 
         switch(&mut h, s.codeline);
-        assert!(legend_has(&h, CATEGORY), "{lang:?}: the categories' codeline");
+        assert!(
+            legend_has(&h, CATEGORY),
+            "{lang:?}: the categories' codeline"
+        );
         assert!(!legend_has(&h, P01_CODE));
 
         switch(&mut h, s.bars);
@@ -74,7 +84,10 @@ fn save_figure_keeps_the_chart_as_svg_and_writes_a_png() {
     assert!(svg.contains(&format!(
         "direction=\"rtl\" unicode-bidi=\"embed\" text-anchor=\"start\">{CATEGORY}</text>"
     )));
-    assert!(svg.contains("مقوله‌ها بر پایهٔ gender"), "the title in Persian");
+    assert!(
+        svg.contains("مقوله‌ها بر پایهٔ gender"),
+        "the title in Persian"
+    );
     let dir = tempfile::tempdir().expect("temp dir");
     let png = dir.path().join("chart.png");
     save_to(h.state_mut(), png.clone());

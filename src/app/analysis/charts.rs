@@ -155,10 +155,16 @@ fn options_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState) -> Options {
                 s.categories
             };
             mirror::combo_ui(ui, rtl, s.codes, shown, false, |ui| {
-                if ui.selectable_label(!c.selected, bidi(s.categories)).clicked() {
+                if ui
+                    .selectable_label(!c.selected, bidi(s.categories))
+                    .clicked()
+                {
                     c.selected = false;
                 }
-                if ui.selectable_label(c.selected, bidi(s.selected_codes)).clicked() {
+                if ui
+                    .selectable_label(c.selected, bidi(s.selected_codes))
+                    .clicked()
+                {
                     c.selected = true;
                 }
             });
@@ -169,7 +175,10 @@ fn options_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState) -> Options {
                 _ => s.groups.to_string(),
             };
             mirror::combo_ui(ui, rtl, s.columns, &shown, false, |ui| {
-                if ui.selectable_label(by == By::Group, bidi(s.groups)).clicked() {
+                if ui
+                    .selectable_label(by == By::Group, bidi(s.groups))
+                    .clicked()
+                {
                     c.by = Some(By::Group);
                 }
                 for v in charts::variable_names(p) {
@@ -203,7 +212,10 @@ fn options_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState) -> Options {
                 .map_or(String::new(), |d| d.name.clone());
             mirror::combo_ui(ui, rtl, s.document, &shown, false, |ui| {
                 for d in &p.documents {
-                    if ui.selectable_label(doc == Some(d.id), bidi(&d.name)).clicked() {
+                    if ui
+                        .selectable_label(doc == Some(d.id), bidi(&d.name))
+                        .clicked()
+                    {
                         c.doc = Some(d.id);
                     }
                 }
@@ -229,12 +241,15 @@ fn options_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState) -> Options {
 
 fn build(p: &Project, o: &Options) -> Built {
     match o.kind {
-        Kind::Bars => charts::code_bars(p, &o.codes, &o.by, o.unit).map_or(Built::Nothing, Built::Bars),
+        Kind::Bars => {
+            charts::code_bars(p, &o.codes, &o.by, o.unit).map_or(Built::Nothing, Built::Bars)
+        }
         Kind::Portrait => o
             .doc
             .and_then(|d| {
                 let rtl = p.document(d)?.is_rtl_in(p.direction);
-                charts::portrait(p, d, PORTRAIT_TILES, PORTRAIT_COLUMNS).map(|pt| Built::Portrait(pt, rtl))
+                charts::portrait(p, d, PORTRAIT_TILES, PORTRAIT_COLUMNS)
+                    .map(|pt| Built::Portrait(pt, rtl))
             })
             .unwrap_or(Built::Nothing),
         Kind::Codeline => Built::Codeline(charts::codeline(p, &o.codes)),
@@ -259,7 +274,10 @@ fn figure(o: &Options, built: &Built, state: &UiState) -> Option<String> {
     };
     Some(match built {
         Built::Bars(b) => {
-            w.title = s.bars_title.replace("{codes}", codes_name).replace("{columns}", &columns);
+            w.title = s
+                .bars_title
+                .replace("{codes}", codes_name)
+                .replace("{columns}", &columns);
             w.x_label = columns;
             w.y_label = if o.unit == CountUnit::Document {
                 s.coded_documents.into()
@@ -414,7 +432,9 @@ fn codeline_ui(ui: &mut egui::Ui, cl: &Codeline, state: &UiState) {
             for (i, d) in cl.documents.iter().enumerate() {
                 let y = -(i as f64);
                 for m in &d.marks {
-                    let Some(key) = cl.keys.get(m.key) else { continue };
+                    let Some(key) = cl.keys.get(m.key) else {
+                        continue;
+                    };
                     let lane = 0.8 / lanes;
                     let y0 = y + 0.4 - (m.key as f64 + 1.0) * lane;
                     let to = m.to.max(m.from + 0.004);
