@@ -3,6 +3,7 @@
 pub mod agreement;
 pub mod autocode;
 pub mod cells;
+pub mod charts;
 pub mod cooccur;
 pub mod freq;
 pub mod matrix;

@@ -34,17 +34,13 @@ pub fn install(ctx: &egui::Context) {
     let mut defs = FontDefinitions::default();
     defs.font_data.insert(
         VAZIRMATN.to_owned(),
-        Arc::new(egui::FontData::from_static(include_bytes!(
-            "../../assets/fonts/Vazirmatn-Regular.ttf"
-        ))),
+        Arc::new(egui::FontData::from_static(crate::export::VAZIRMATN_TTF)),
     );
     // Hebrew (in Arabic, Hebrew and Persian studies exported by other
     // tools): after Vazirmatn, which has no Hebrew, so it is never tofu.
     defs.font_data.insert(
         HEBREW.to_owned(),
-        Arc::new(egui::FontData::from_static(include_bytes!(
-            "../../assets/fonts/NotoSansHebrew-Regular.ttf"
-        ))),
+        Arc::new(egui::FontData::from_static(crate::export::HEBREW_TTF)),
     );
     let proportional = defs
         .families

@@ -239,6 +239,7 @@ pub struct Strings {
 pub mod an_freq;
 pub mod an_search;
 pub mod an_query;
+pub mod an_charts;
 pub mod analysis;
 mod en;
 mod fa;

@@ -12,6 +12,7 @@ macro_rules! put {
     };
 }
 
+mod chart_svg;
 mod figure;
 mod grid;
 mod review;
@@ -21,7 +22,8 @@ mod study_page;
 mod table;
 mod xlsx;
 
-pub use figure::figure_png;
+pub use chart_svg::{Words, bars_svg, codeline_svg, portrait_svg};
+pub use figure::{FONT_FAMILY, HEBREW_TTF, PNG_SCALE, VAZIRMATN_TTF, figure_png};
 pub use grid::{Cell, Grid, grid_bytes, grid_csv, grid_markdown, grid_xlsx};
 pub use review::{ReportFormat, Table, agreement_table, conflict_text, review_report};
 pub use study::study_report;

@@ -4,6 +4,7 @@
 mod agreement;
 mod bidi;
 mod bulk;
+mod charts;
 mod cli;
 mod core_edits;
 mod core_v2;
@@ -16,6 +17,7 @@ mod fuzz;
 mod gui;
 #[cfg(feature = "gui")]
 mod gui_analysis;
+mod gui_charts;
 #[cfg(feature = "gui")]
 mod gui_digits;
 #[cfg(feature = "gui")]

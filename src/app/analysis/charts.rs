@@ -1,11 +1,449 @@
-//! (to be written)
+//! The Charts tab: codes per group or variable value (bars), a document
+//! portrait and a codeline, drawn with egui_plot from the data of
+//! `analysis::charts`, built once per project generation and options.
+//! "Save figure…" writes the same chart as SVG or PNG (`export::figure`).
+//!
+//! egui sets no text right to left, so every name the plot shows (legend,
+//! axis ticks) goes through `bidi` first.
 
-use crate::app::{Action, UiState};
+use super::save_figure;
+use crate::analysis::charts::{self, Bars, Codeline, Portrait};
+use crate::analysis::matrix::{By, CountUnit};
+use crate::app::i18n::an_charts::{ChartStrings, strings};
+use crate::app::{Action, UiState, bidi, mirror, row};
 use crate::model::*;
+use egui::Color32;
+use egui_plot::{Bar, BarChart, Legend, Plot, PlotPoints, Polygon};
+
+/// About this many tiles in a portrait, twenty to a row.
+const PORTRAIT_TILES: usize = 400;
+const PORTRAIT_COLUMNS: usize = 20;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Kind {
+    #[default]
+    Bars,
+    Portrait,
+    Codeline,
+}
+
+impl Kind {
+    const ALL: [Kind; 3] = [Kind::Bars, Kind::Portrait, Kind::Codeline];
+
+    fn label(self, s: &ChartStrings) -> &'static str {
+        match self {
+            Kind::Bars => s.bars,
+            Kind::Portrait => s.portrait,
+            Kind::Codeline => s.codeline,
+        }
+    }
+}
+
+/// What a chart is built from; the cache is kept while it is the same.
+#[derive(Clone, Debug, PartialEq)]
+struct Options {
+    generation: u64,
+    kind: Kind,
+    by: By,
+    unit: CountUnit,
+    codes: Vec<CodeId>,
+    doc: Option<DocId>,
+}
+
+enum Built {
+    Bars(Bars),
+    Portrait(Portrait, bool),
+    Codeline(Codeline),
+    /// No data (a variable gone, a document removed): nothing to draw.
+    Nothing,
+}
 
 #[derive(Default)]
-pub struct ChartState {}
+pub struct ChartState {
+    pub kind: Kind,
+    /// None: the groups, or the first variable of a project without groups.
+    pub by: Option<By>,
+    pub documents: bool,
+    /// The tree's selected codes instead of the categories.
+    pub selected: bool,
+    pub doc: Option<DocId>,
+    built: Option<(Options, Built)>,
+}
 
-pub fn charts_ui(ui: &mut egui::Ui, _p: &Project, _state: &mut UiState, _out: &mut Vec<Action>) {
-    ui.label("…");
+pub fn charts_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Vec<Action>) {
+    let s = strings(state.lang);
+    let rtl = state.lang.rtl();
+    if p.codes.is_empty() || p.documents.is_empty() {
+        ui.label(bidi(if p.codes.is_empty() {
+            s.no_codes
+        } else {
+            s.no_documents
+        }));
+        return;
+    }
+    row(ui, rtl, |ui| {
+        for kind in Kind::ALL {
+            if ui
+                .selectable_label(state.analysis.charts.kind == kind, bidi(kind.label(s)))
+                .clicked()
+            {
+                state.analysis.charts.kind = kind;
+            }
+        }
+    });
+    let opts = options_ui(ui, p, state);
+    let c = &mut state.analysis.charts;
+    if c.built.as_ref().is_none_or(|(o, _)| *o != opts) {
+        let built = build(p, &opts);
+        c.built = Some((opts, built));
+    }
+    let a = crate::app::i18n::analysis::strings(state.lang);
+    let mut save = false;
+    row(ui, rtl, |ui| {
+        save = ui.button(bidi(a.save_figure)).clicked();
+    });
+    let Some((opts, built)) = &state.analysis.charts.built else {
+        return;
+    };
+    if save && let Some(svg) = figure(opts, built, state) {
+        save_figure(state, svg, out);
+        return;
+    }
+    match built {
+        Built::Bars(b) => bars_ui(ui, b, state),
+        Built::Portrait(pt, doc_rtl) => portrait_ui(ui, pt, *doc_rtl, state),
+        Built::Codeline(cl) => codeline_ui(ui, cl, state),
+        Built::Nothing => {}
+    }
+}
+
+/// The chosen chart's options, and the codes it shows.
+fn options_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState) -> Options {
+    let s = strings(state.lang);
+    let rtl = state.lang.rtl();
+    let kind = state.analysis.charts.kind;
+    let use_selected = state.analysis.charts.selected && !state.selected_codes.is_empty();
+    let codes = if use_selected {
+        // In tree order, as the legend lists them.
+        p.walk()
+            .into_iter()
+            .map(|(id, _)| id)
+            .filter(|id| state.selected_codes.contains(id))
+            .collect()
+    } else {
+        charts::default_codes(p)
+    };
+    let by = state
+        .analysis
+        .charts
+        .by
+        .clone()
+        .unwrap_or_else(|| charts::default_by(p));
+    let doc = state
+        .analysis
+        .charts
+        .doc
+        .filter(|d| p.document(*d).is_some())
+        .or(state.selected_doc)
+        .or(p.documents.first().map(|d| d.id));
+    row(ui, rtl, |ui| {
+        let c = &mut state.analysis.charts;
+        if kind != Kind::Portrait {
+            let shown = if use_selected {
+                s.selected_codes
+            } else {
+                s.categories
+            };
+            mirror::combo_ui(ui, rtl, s.codes, shown, false, |ui| {
+                if ui
+                    .selectable_label(!c.selected, bidi(s.categories))
+                    .clicked()
+                {
+                    c.selected = false;
+                }
+                if ui
+                    .selectable_label(c.selected, bidi(s.selected_codes))
+                    .clicked()
+                {
+                    c.selected = true;
+                }
+            });
+        }
+        if kind == Kind::Bars {
+            let shown = match &by {
+                By::Variable(v) => format!("{}: {v}", s.variable),
+                _ => s.groups.to_string(),
+            };
+            mirror::combo_ui(ui, rtl, s.columns, &shown, false, |ui| {
+                if ui
+                    .selectable_label(by == By::Group, bidi(s.groups))
+                    .clicked()
+                {
+                    c.by = Some(By::Group);
+                }
+                for v in charts::variable_names(p) {
+                    let this = By::Variable(v.clone());
+                    let label = bidi(&format!("{}: {v}", s.variable));
+                    if ui.selectable_label(by == this, label).clicked() {
+                        c.by = Some(this);
+                    }
+                }
+            });
+            let shown = if c.documents {
+                s.coded_documents
+            } else {
+                s.codings
+            };
+            mirror::combo_ui(ui, rtl, s.count, shown, false, |ui| {
+                if ui.selectable_label(!c.documents, bidi(s.codings)).clicked() {
+                    c.documents = false;
+                }
+                if ui
+                    .selectable_label(c.documents, bidi(s.coded_documents))
+                    .clicked()
+                {
+                    c.documents = true;
+                }
+            });
+        }
+        if kind == Kind::Portrait {
+            let shown = doc
+                .and_then(|d| p.document(d))
+                .map_or(String::new(), |d| d.name.clone());
+            mirror::combo_ui(ui, rtl, s.document, &shown, false, |ui| {
+                for d in &p.documents {
+                    if ui
+                        .selectable_label(doc == Some(d.id), bidi(&d.name))
+                        .clicked()
+                    {
+                        c.doc = Some(d.id);
+                    }
+                }
+            });
+        }
+    });
+    if state.analysis.charts.selected && state.selected_codes.is_empty() && kind != Kind::Portrait {
+        ui.label(bidi(s.none_selected));
+    }
+    Options {
+        generation: p.generation(),
+        kind,
+        by,
+        unit: if state.analysis.charts.documents {
+            CountUnit::Document
+        } else {
+            CountUnit::Coding
+        },
+        codes,
+        doc,
+    }
+}
+
+fn build(p: &Project, o: &Options) -> Built {
+    match o.kind {
+        Kind::Bars => {
+            charts::code_bars(p, &o.codes, &o.by, o.unit).map_or(Built::Nothing, Built::Bars)
+        }
+        Kind::Portrait => o
+            .doc
+            .and_then(|d| {
+                let rtl = p.document(d)?.is_rtl_in(p.direction);
+                charts::portrait(p, d, PORTRAIT_TILES, PORTRAIT_COLUMNS)
+                    .map(|pt| Built::Portrait(pt, rtl))
+            })
+            .unwrap_or(Built::Nothing),
+        Kind::Codeline => Built::Codeline(charts::codeline(p, &o.codes)),
+    }
+}
+
+/// The chart as an SVG figure, with its words in the interface's language.
+fn figure(o: &Options, built: &Built, state: &UiState) -> Option<String> {
+    let s = strings(state.lang);
+    let codes_name = if state.analysis.charts.selected && !state.selected_codes.is_empty() {
+        s.codes
+    } else {
+        s.categories
+    };
+    let columns = match &o.by {
+        By::Variable(v) => v.clone(),
+        _ => s.groups.to_string(),
+    };
+    let mut w = crate::export::Words {
+        persian: state.lang.rtl(),
+        ..Default::default()
+    };
+    Some(match built {
+        Built::Bars(b) => {
+            w.title = s
+                .bars_title
+                .replace("{codes}", codes_name)
+                .replace("{columns}", &columns);
+            w.x_label = columns;
+            w.y_label = if o.unit == CountUnit::Document {
+                s.coded_documents.into()
+            } else {
+                s.codings.into()
+            };
+            crate::export::bars_svg(b, &w)
+        }
+        Built::Portrait(pt, rtl) => {
+            w.title = s.portrait_title.replace("{document}", &pt.name);
+            let per = pt.tiles.first().map_or(0, |t| t.range.len());
+            w.x_label = s.tile_note.replace("{n}", &state.num(per));
+            crate::export::portrait_svg(pt, *rtl, &w)
+        }
+        Built::Codeline(cl) => {
+            w.title = s.codeline_title.replace("{codes}", codes_name);
+            w.x_label = s.position.into();
+            crate::export::codeline_svg(cl, &w)
+        }
+        Built::Nothing => return None,
+    })
+}
+
+fn color(hex: &str) -> Color32 {
+    Color32::from_hex(hex).unwrap_or(Color32::GRAY)
+}
+
+/// A plot that neither pans nor zooms (a figure, not a map), with its
+/// legend on the reading side.
+fn plot(id: &str, rtl: bool) -> Plot<'static> {
+    let corner = if rtl {
+        egui_plot::Corner::RightTop
+    } else {
+        egui_plot::Corner::LeftTop
+    };
+    Plot::new(id)
+        .legend(Legend::default().position(corner))
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+}
+
+fn bars_ui(ui: &mut egui::Ui, b: &Bars, state: &UiState) {
+    let n = b.series.len().max(1) as f64;
+    let width = 0.8 / n;
+    let columns = b.columns.clone();
+    let loc = state.locale();
+    plot("chart-bars", state.lang.rtl())
+        .x_axis_formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() > 1e-6 || i < 0.0 {
+                return String::new();
+            }
+            columns.get(i as usize).map_or(String::new(), |c| bidi(c))
+        })
+        .y_axis_formatter(move |mark, _| {
+            if mark.value.fract().abs() > 1e-6 || mark.value < 0.0 {
+                String::new()
+            } else {
+                loc.num(mark.value as usize)
+            }
+        })
+        .include_y(0.0)
+        .include_y(b.max().max(1) as f64 * 1.15)
+        .show(ui, |pu| {
+            for (i, s) in b.series.iter().enumerate() {
+                let offset = (i as f64 - (n - 1.0) / 2.0) * width;
+                let bars = s
+                    .counts
+                    .iter()
+                    .enumerate()
+                    .map(|(c, v)| Bar::new(c as f64 + offset, *v as f64).width(width * 0.9))
+                    .collect();
+                pu.bar_chart(BarChart::new(bidi(&s.key.name), bars).color(color(&s.key.color)));
+            }
+        });
+}
+
+/// A rectangle from (x0, y0) to (x1, y1) as a polygon.
+fn rect(x0: f64, y0: f64, x1: f64, y1: f64) -> PlotPoints<'static> {
+    PlotPoints::from(vec![[x0, y0], [x1, y0], [x1, y1], [x0, y1]])
+}
+
+fn portrait_ui(ui: &mut egui::Ui, pt: &Portrait, doc_rtl: bool, state: &UiState) {
+    let cols = pt.columns.max(1);
+    let uncoded = color(charts::UNCODED);
+    plot("chart-portrait", state.lang.rtl())
+        .data_aspect(1.0)
+        .show_axes(false)
+        .show_grid(false)
+        .show(ui, |pu| {
+            for (i, t) in pt.tiles.iter().enumerate() {
+                let (r, c) = (i / cols, i % cols);
+                let c = if doc_rtl { cols - 1 - c } else { c };
+                let (x, y) = (c as f64, -(r as f64));
+                if t.codes.is_empty() {
+                    pu.polygon(
+                        Polygon::new("", rect(x + 0.05, y, x + 0.95, y + 0.9))
+                            .fill_color(uncoded)
+                            .width(0.0),
+                    );
+                    continue;
+                }
+                let part = 0.9 / t.codes.len() as f64;
+                for (j, k) in t.codes.iter().enumerate() {
+                    let Some(key) = pt.keys.get(*k) else { continue };
+                    let j = if doc_rtl { t.codes.len() - 1 - j } else { j };
+                    let x0 = x + 0.05 + j as f64 * part;
+                    pu.polygon(
+                        Polygon::new(bidi(&key.name), rect(x0, y, x0 + part, y + 0.9))
+                            .fill_color(color(&key.color))
+                            .width(0.0),
+                    );
+                }
+            }
+        });
+}
+
+fn codeline_ui(ui: &mut egui::Ui, cl: &Codeline, state: &UiState) {
+    let rtl = state.lang.rtl();
+    let names: Vec<String> = cl.documents.iter().map(|d| bidi(&d.name)).collect();
+    let lanes = cl.keys.len().max(1) as f64;
+    let loc = state.locale();
+    plot("chart-codeline", rtl)
+        .invert_x(rtl)
+        .include_x(0.0)
+        .include_x(1.0)
+        .include_y(0.5)
+        .include_y(-(cl.documents.len() as f64) + 0.5)
+        .show_grid([true, false])
+        .x_axis_formatter(move |mark, _| {
+            let pct = (mark.value * 100.0).round();
+            if !(0.0..=100.0).contains(&pct) || (pct % 25.0).abs() > 1e-6 {
+                return String::new();
+            }
+            if rtl {
+                format!("{}٪", loc.num(pct as usize))
+            } else {
+                format!("{pct}%")
+            }
+        })
+        .y_axis_formatter(move |mark, _| {
+            let i = -mark.value.round();
+            if (mark.value.round() - mark.value).abs() > 1e-6 || i < 0.0 {
+                return String::new();
+            }
+            names.get(i as usize).cloned().unwrap_or_default()
+        })
+        .show(ui, |pu| {
+            for (i, d) in cl.documents.iter().enumerate() {
+                let y = -(i as f64);
+                for m in &d.marks {
+                    let Some(key) = cl.keys.get(m.key) else {
+                        continue;
+                    };
+                    let lane = 0.8 / lanes;
+                    let y0 = y + 0.4 - (m.key as f64 + 1.0) * lane;
+                    let to = m.to.max(m.from + 0.004);
+                    pu.polygon(
+                        Polygon::new(bidi(&key.name), rect(m.from, y0, to, y0 + lane * 0.9))
+                            .fill_color(color(&key.color))
+                            .width(0.0),
+                    );
+                }
+            }
+        });
 }
