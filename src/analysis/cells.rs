@@ -8,13 +8,14 @@ use crate::model::*;
 use std::collections::BTreeSet;
 
 /// The codings a matrix cell counts: those of `code`'s subtree in the
-/// documents of column `col` (for a coded-documents count too: the
-/// segments that made each document count).
+/// documents of column `col`, or in every document for the row's total
+/// (None). For a coded-documents count too: the segments that made each
+/// document count.
 pub fn matrix_cell(
     p: &Project,
     by: &By,
     code: CodeId,
-    col: usize,
+    col: Option<usize>,
 ) -> Result<Vec<CodingId>, MatrixError> {
     let (_, col_of_doc) = columns(p, by)?;
     let ix = p.index();
@@ -25,7 +26,8 @@ pub fn matrix_cell(
         .filter_map(|id| {
             let c = p.codings.get(id)?;
             let pos = ix.document_position(c.document)?;
-            (col_of_doc.get(pos) == Some(&col)).then_some((pos, c.range, c.id))
+            let inside = col.is_none_or(|col| col_of_doc.get(pos) == Some(&col));
+            inside.then_some((pos, c.range, c.id))
         })
         .collect();
     out.sort_unstable_by_key(|(pos, r, id)| (*pos, r.start, r.end, *id));

@@ -6,7 +6,8 @@ use super::{Action, AppCommand, UiState, bidi};
 use crate::model::*;
 use egui::RichText;
 
-/// Text search in the open document (Persian-aware: see `text::find_folded`).
+/// Text search in the open document: the Search tab's matching (see
+/// `analysis::search`), so Ctrl+F finds the same hits.
 #[derive(Clone, Debug, Default)]
 pub struct Search {
     pub query: String,
@@ -204,7 +205,7 @@ fn search_ui(ui: &mut egui::Ui, doc: &Document, state: &mut UiState, out: &mut V
         }
         let key = (doc.id, search.query.clone());
         if search.key.as_ref() != Some(&key) {
-            search.matches = crate::text::find_folded(doc.text(), &search.query);
+            search.matches = find_in(doc, &search.query);
             search.current = 0;
             search.key = Some(key);
             jump = search.matches.first().copied();
@@ -236,5 +237,26 @@ fn search_ui(ui: &mut egui::Ui, doc: &Document, state: &mut UiState, out: &mut V
     }
     if close {
         state.search = None;
+    }
+}
+
+/// The hits of `query` in `doc`, as the Search tab finds them (folded,
+/// widened to whole graphemes); none for a query of only ignored marks.
+fn find_in(doc: &Document, query: &str) -> Vec<CharRange> {
+    use crate::analysis::search::{FoldedText, Matcher, Query, search_document};
+    let q = Query {
+        text: query.to_string(),
+        ..Default::default()
+    };
+    match Matcher::new(&q) {
+        Ok(m) => {
+            let folded = FoldedText::new(doc.text());
+            search_document(doc, Some(&folded), &m, false)
+                .into_iter()
+                .map(|h| h.range)
+                .collect()
+        }
+        // Empty (or only marks search ignores): nothing to find.
+        Err(_) => Vec::new(),
     }
 }

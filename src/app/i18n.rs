@@ -236,10 +236,10 @@ pub struct Strings {
     pub codebook_nothing_new: &'static str,
 }
 
-pub mod an_freq;
-pub mod an_search;
-pub mod an_query;
 pub mod an_charts;
+pub mod an_freq;
+pub mod an_query;
+pub mod an_search;
 pub mod analysis;
 mod en;
 mod fa;

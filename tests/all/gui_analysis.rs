@@ -234,3 +234,33 @@ fn a_cooccurrence_cell_lists_both_codes_segments() {
         .collect();
     assert_eq!(names, [x.as_str(), y.as_str()].into_iter().collect());
 }
+
+#[test]
+fn ctrl_f_in_a_document_finds_what_the_search_tab_finds() {
+    let mut h = demo(Lang::Fa);
+    let p01 = h.state().project.document_by_name("P01").expect("P01").id;
+    h.state_mut().apply(Action::SelectDoc(p01));
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    h.run();
+    // With the Arabic yeh, as a keyboard without Persian gives it.
+    h.get_by_label("Search text").type_text("مديران");
+    h.run();
+    let p = &h.state().project;
+    let tab: Vec<CharRange> = strata::analysis::search::search(
+        p,
+        None,
+        &[p01],
+        &strata::analysis::search::Query {
+            text: "مدیران".into(),
+            ..Default::default()
+        },
+    )
+    .expect("search")
+    .into_iter()
+    .map(|hit| hit.range)
+    .collect();
+    assert_eq!(tab.len(), 3, "P01 says it three times");
+    let found = &h.state().state.search.as_ref().expect("Ctrl+F").matches;
+    assert_eq!(found, &tab);
+}

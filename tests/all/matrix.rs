@@ -492,7 +492,7 @@ fn a_cell_lists_the_codings_it_counted() {
     use strata::analysis::cells::{matrix_cell, pair_codings};
     let p = study();
     // S1 «دسترسی» × P1: #1 (a, A), #2 (b, B), #5 (a, B), all on line 2.
-    let s1 = matrix_cell(&p, &By::Document, id_of(&p, "دسترسی"), 0).expect("cell");
+    let s1 = matrix_cell(&p, &By::Document, id_of(&p, "دسترسی"), Some(0)).expect("cell");
     assert_eq!(
         named(&p, &s1),
         [
@@ -502,12 +502,15 @@ fn a_cell_lists_the_codings_it_counted() {
         ]
     );
     // C2 Trust × group تهران (P1, P2): #4, #6, #8.
-    let c2 = matrix_cell(&p, &By::Group, id_of(&p, "Trust"), 0).expect("cell");
+    let c2 = matrix_cell(&p, &By::Group, id_of(&p, "Trust"), Some(0)).expect("cell");
     assert_eq!(c2.len(), 3);
     // The matrix counted as many.
     let m = matrix(&p, &By::Group, CountUnit::Coding).expect("matrix");
     let row = m.rows.iter().find(|r| r.path == ["Trust"]).expect("row");
     assert_eq!(row.counts[0], c2.len());
+    // The row's total: every document (#4 in P1, #6 and #8 in P2).
+    let all = matrix_cell(&p, &By::Group, id_of(&p, "Trust"), None).expect("total");
+    assert_eq!((all.len(), row.total), (3, 3));
     // a and b on a line: P1 line 2 (#1, #2, #5); P3's b has no a.
     let (a, b) = (id_of(&p, "اینترنت کند"), id_of(&p, "فيلترينگ"));
     assert_eq!(pair_codings(&p, Unit::Line, a, b).len(), 3);

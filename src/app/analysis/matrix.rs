@@ -155,22 +155,26 @@ pub fn matrix_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut 
             return;
         }
     };
-    let columns: Vec<String> = view.m.columns.iter().map(|c| column_name(s, c)).collect();
+    let mut columns: Vec<String> = view.m.columns.iter().map(|c| column_name(s, c)).collect();
     if export {
         let grid = matrix_grid(p, loc, &view, &columns);
         super::export_table(state, grid, out);
         return;
     }
+    // The total last, a column like the others (its cell lists them all).
+    let total_col = columns.len();
+    columns.push(s.total.to_string());
     let st = &mut state.analysis.matrix;
     let shown = visible(&view.rows, &st.folded);
     let height = table_height(ui, st.cell.is_some());
     let num = |n: usize| loc.num(n);
     let count = |r: usize, c: usize| {
-        view.m
-            .rows
-            .get(r)
-            .and_then(|row| row.counts.get(c))
-            .copied()
+        let row = view.m.rows.get(r)?;
+        if c == total_col {
+            Some(row.total)
+        } else {
+            row.counts.get(c).copied()
+        }
     };
     let title =
         |r: usize, c: usize, n: usize| cell_title(s, loc, &view.rows[r].name, &columns[c], n);
@@ -181,7 +185,8 @@ pub fn matrix_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut 
         Some(HeatClick::Fold(code)) => toggle(&mut st.folded, code),
         Some(HeatClick::Cell(r, c)) => {
             let n = count(r, c).unwrap_or(0);
-            if let Ok(codings) = matrix_cell(p, &st.by, view.rows[r].code, c) {
+            let col = (c != total_col).then_some(c);
+            if let Ok(codings) = matrix_cell(p, &st.by, view.rows[r].code, col) {
                 st.cell = Some((title(r, c, n), Arc::new(codings)));
             }
         }
@@ -316,11 +321,12 @@ fn toggle(set: &mut BTreeSet<CodeId>, code: CodeId) {
 
 /// The table's height: most of the tab, less when a cell's segments show.
 fn table_height(ui: &egui::Ui, cell: bool) -> f32 {
+    // Room under it for the hint, or for the cell's segments.
     let h = ui.available_height();
     if cell {
         (h * 0.55).max(120.0)
     } else {
-        h.max(120.0)
+        (h - 28.0).max(120.0)
     }
 }
 
