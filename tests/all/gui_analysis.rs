@@ -264,3 +264,38 @@ fn ctrl_f_in_a_document_finds_what_the_search_tab_finds() {
     let found = &h.state().state.search.as_ref().expect("Ctrl+F").matches;
     assert_eq!(found, &tab);
 }
+
+#[test]
+fn autocode_with_nobody_coding_asks_who_first() {
+    let mut wb = Workbench::demo().expect("demo");
+    wb.state.coder = None;
+    wb.state.me = None;
+    wb.state.lang = Lang::En;
+    let mut h = harness(wb);
+    let s = an_search::strings(Lang::En);
+    h.state_mut()
+        .apply(Action::OpenAnalysis(strata::app::analysis::Tab::Search));
+    h.run();
+    h.get_by_label(s.query_label).type_text("مدیران");
+    h.run();
+    let code = code_named(&h.state().project, CODE);
+    h.state_mut().state.selected_codes = [code].into();
+    h.run();
+    let before = h.state().project.codings.len();
+    h.get_by_label("Autocode 6 matches").click();
+    h.run();
+    assert!(
+        h.state().state.coder_prompt.is_some(),
+        "asked who is coding"
+    );
+    assert_eq!(h.state().project.codings.len(), before, "nothing coded yet");
+    // Named, the same button codes them, and the coder is added with them.
+    h.state_mut().state.coder_prompt = None;
+    h.state_mut().state.me = Some("Parisa".into());
+    h.run();
+    h.get_by_label("Autocode 6 matches").click();
+    h.run();
+    let p = &h.state().project;
+    assert_eq!(p.codings.len(), before + 6);
+    assert!(p.coder_by_name("Parisa").is_some());
+}

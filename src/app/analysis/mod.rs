@@ -138,6 +138,9 @@ pub fn analysis_ui(ctx: &egui::Context, p: &Project, state: &mut UiState, out: &
         .resizable(true)
         .collapsible(false)
         .show(ctx, |ui| {
+            // The window keeps the size it was given whichever tab shows
+            // (a short tab does not shrink it under the mouse).
+            ui.set_min_size(ui.available_size());
             mirror::body_ui(ui, rtl, |ui| {
                 row(ui, rtl, |ui| {
                     for tab in Tab::ALL {
@@ -145,7 +148,7 @@ pub fn analysis_ui(ctx: &egui::Context, p: &Project, state: &mut UiState, out: &
                             .selectable_label(state.analysis.tab == tab, bidi(tab.label(s)))
                             .clicked()
                         {
-                            state.analysis.tab = tab;
+                            state.analysis.open_on(tab);
                         }
                     }
                 });

@@ -162,29 +162,34 @@ fn autocode_ui(
     let loc = state.locale();
     let s = strings(state.lang);
     let rtl = state.lang.rtl();
-    let selected = state
-        .selected_codes
-        .iter()
-        .copied()
-        .find(|c| p.codes.contains_key(c));
+    // Codings go on level-1 codes that take text, as in the picker.
+    let ix = p.index();
+    let takes = |c: &CodeId| ix.level(*c) == 1 && p.codes.get(c).is_some_and(|k| k.codable);
+    let selected = state.selected_codes.iter().copied().find(|c| takes(c));
     let st = &mut state.analysis.search;
-    let code = st.code.filter(|c| p.codes.contains_key(c)).or(selected);
+    let code = st.code.filter(|c| takes(c)).or(selected);
     ui.label(egui::RichText::new(bidi(s.autocode)).strong());
     row(ui, rtl, |ui| {
-        let current = code.map_or(s.choose_code.to_string(), |c| p.code_path_label(c, " › "));
+        let current = code
+            .and_then(|c| p.codes.get(&c))
+            .map_or(s.choose_code.to_string(), |c| c.name.clone());
         super::super::mirror::combo_ui(ui, rtl, s.code_with, &current, false, |ui| {
-            for (id, _) in p.walk() {
+            // The tree, its categories and subcategories as headings.
+            for (id, depth) in p.walk() {
                 let Some(c) = p.codes.get(&id) else { continue };
-                if !c.codable {
-                    continue;
-                }
-                let label = p.code_path_label(id, " › ");
-                if ui
-                    .selectable_label(code == Some(id), bidi(&label))
-                    .clicked()
-                {
-                    st.code = Some(id);
-                }
+                row(ui, rtl, |ui| {
+                    ui.add_space(14.0 * depth as f32);
+                    if takes(&id) {
+                        if ui
+                            .selectable_label(code == Some(id), bidi(&c.name))
+                            .clicked()
+                        {
+                            st.code = Some(id);
+                        }
+                    } else {
+                        ui.label(egui::RichText::new(bidi(&c.name)).weak());
+                    }
+                });
             }
         });
         let label = |e: Extend| match e {
@@ -198,27 +203,20 @@ fn autocode_ui(
             }
         });
     });
-    let code = st.code.filter(|c| p.codes.contains_key(c)).or(selected)?;
-    if p.codes.get(&code).is_some_and(|c| !c.codable) {
-        ui.label(bidi(s.not_codable));
-        return None;
-    }
+    let code = st.code.filter(|c| takes(c)).or(selected)?;
     // The coder chosen, else the person at the keyboard (made a coder of
     // the project in the same undo step), else nobody yet.
+    // Nobody yet: the preview counts for a coder with no codings, and the
+    // button asks who is coding (as the first manual coding does).
+    let me = state.me.as_deref();
     let (coder, add, name) = match state.coder.and_then(|c| p.coder(c)) {
         Some(c) => (c.id, None, c.name.clone()),
-        None => match state
-            .me
-            .as_deref()
-            .map(|me| (me, crate::edit::ensure_coder(p, me)))
-        {
+        None => match me.map(|me| (me, crate::edit::ensure_coder(p, me))) {
             Some((me, Ok((add, id)))) => (id, add, me.to_string()),
-            _ => {
-                ui.label(bidi(s.who_codes));
-                return None;
-            }
+            _ => (CoderId::new(), None, String::new()),
         },
     };
+    let ask = name.is_empty();
     let st = &mut state.analysis.search;
     let Some((search_key, _)) = &st.results else {
         return None;
@@ -238,15 +236,22 @@ fn autocode_ui(
             pv
         }
     };
+    let mut ask_coder = false;
     row(ui, rtl, |ui| {
         let n = pv.new.len();
         let label = s.autocode_button.replace("{n}", &loc.count(n, Noun::Match));
         if ui
             .add_enabled(n > 0, egui::Button::new(bidi(&label)))
             .clicked()
-            && let Some(cmd) = pv.command.clone()
         {
-            out.push(Action::Edit(cmd));
+            if ask {
+                ask_coder = true;
+            } else if let Some(cmd) = pv.command.clone() {
+                out.push(Action::Edit(cmd));
+            }
+        }
+        if ask {
+            ui.label(egui::RichText::new(bidi(s.who_codes)).weak());
         }
         let mut notes: Vec<String> = Vec::new();
         if n == 0 {
@@ -267,6 +272,13 @@ fn autocode_ui(
             ui.label(egui::RichText::new(bidi(&notes.join(sep))).weak());
         }
     });
+    if ask_coder {
+        state.coder_prompt = Some(crate::app::coder_prompt::CoderPrompt {
+            name: String::new(),
+            then: None,
+            focused: false,
+        });
+    }
     Some(pv)
 }
 
