@@ -9,10 +9,23 @@ use crate::edit::{Command, Step};
 use crate::model::*;
 use std::collections::HashSet;
 
+/// What autocode does with one hit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fate {
+    /// Coded anew.
+    New,
+    /// Already coded so (same widened range, code and coder): skipped.
+    AlreadyThere,
+    /// Its widened range is another hit's (two hits in one sentence).
+    Repeated,
+}
+
 /// What autocoding the hits would do, before it is done.
 #[derive(Clone, Debug)]
 pub struct Preview {
     pub hits: usize,
+    /// Each hit's fate, in hit order.
+    pub fates: Vec<Fate>,
     /// The ranges it would code, in hit order (widened by `extend`).
     pub new: Vec<(DocId, CharRange)>,
     /// Hits already coded so (same range, code and coder).
@@ -44,18 +57,25 @@ pub fn preview(
     let mut given: HashSet<(DocId, CharRange)> = HashSet::new();
     let (mut already_there, mut repeated) = (0, 0);
     let mut new = Vec::new();
+    let mut fates = Vec::with_capacity(hits.len());
     for h in hits {
         let Some(d) = p.document(h.document) else {
+            // A hit of a document gone since: nothing to code.
+            fates.push(Fate::Repeated);
             continue;
         };
         let r = extend(d, h.range, how);
-        if !given.insert((d.id, r)) {
+        let fate = if !given.insert((d.id, r)) {
             repeated += 1;
+            Fate::Repeated
         } else if seen.contains(&(d.id, r)) {
             already_there += 1;
+            Fate::AlreadyThere
         } else {
             new.push((d.id, r));
-        }
+            Fate::New
+        };
+        fates.push(fate);
     }
     let command = (!new.is_empty()).then(|| {
         let stamp = Stamp::now(Some(coder));
@@ -79,6 +99,7 @@ pub fn preview(
     });
     Preview {
         hits: hits.len(),
+        fates,
         new,
         already_there,
         repeated,

@@ -12,6 +12,7 @@ use crate::base::{CharPos, CharRange};
 use crate::model::{DocId, Document, Project};
 use crate::text::offsets;
 use std::collections::HashMap;
+use std::sync::Arc;
 use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
 
 #[derive(Debug, thiserror::Error)]
@@ -73,17 +74,42 @@ impl FoldedText {
 #[derive(Clone, Debug, Default)]
 pub struct SearchIndex {
     generation: u64,
-    docs: HashMap<DocId, FoldedText>,
+    docs: HashMap<DocId, (TextId, Arc<FoldedText>)>,
+}
+
+/// A document's text as it is in memory: a document's text never changes
+/// once loaded (a document put back by an undo is a new allocation), so
+/// an unchanged identity means an unchanged text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct TextId(usize, usize);
+
+impl TextId {
+    fn of(d: &Document) -> Self {
+        TextId(d.text().as_ptr() as usize, d.text().len())
+    }
 }
 
 impl SearchIndex {
     pub fn build(p: &Project) -> Self {
+        Self::default().refreshed(p)
+    }
+
+    /// The index for `p` as it is now, folding again only the documents
+    /// whose text is new: a coding added or undone costs nothing here.
+    pub fn refreshed(&self, p: &Project) -> Self {
         Self {
             generation: p.generation(),
             docs: p
                 .documents
                 .iter()
-                .map(|d| (d.id, FoldedText::new(d.text())))
+                .map(|d| {
+                    let id = TextId::of(d);
+                    let folded = match self.docs.get(&d.id) {
+                        Some((was, f)) if *was == id => Arc::clone(f),
+                        _ => Arc::new(FoldedText::new(d.text())),
+                    };
+                    (d.id, (id, folded))
+                })
                 .collect(),
         }
     }
@@ -94,7 +120,7 @@ impl SearchIndex {
     }
 
     pub fn get(&self, doc: DocId) -> Option<&FoldedText> {
-        self.docs.get(&doc)
+        self.docs.get(&doc).map(|(_, f)| f.as_ref())
     }
 }
 
@@ -404,6 +430,33 @@ mod tests {
     // `expect` here is on values the test itself made, never on a file's
     // or a user's data: a failure is the test's finding.
     use super::*;
+
+    #[test]
+    fn a_refreshed_index_folds_only_new_texts() {
+        let mut p = Project::new("t");
+        p.documents.push(Document::new("a", "شبكه‌ها و شهرداری"));
+        let ix = SearchIndex::build(&p);
+        assert!(ix.is_current(&p));
+        // An edit elsewhere: a new generation, the same text.
+        p.touch();
+        assert!(!ix.is_current(&p));
+        let again = ix.refreshed(&p);
+        let a = p.documents[0].id;
+        let same = |x: &SearchIndex, y: &SearchIndex| {
+            Arc::ptr_eq(&x.docs[&a].1, &y.docs[&a].1)
+        };
+        assert!(again.is_current(&p) && same(&ix, &again));
+        // A new document is folded; the old one still is not.
+        p.documents.push(Document::new("b", "شبکه"));
+        p.touch();
+        let third = again.refreshed(&p);
+        assert!(same(&again, &third));
+        let q = Query {
+            text: "شبکه".into(),
+            ..Default::default()
+        };
+        assert_eq!(search(&p, Some(&third), &[], &q).expect("search").len(), 2);
+    }
 
     fn hits(text: &str, q: &str, whole_word: bool) -> Vec<String> {
         let d = Document::new("d", text);

@@ -64,12 +64,18 @@ pub fn grid_bytes(g: &Grid, ext: &str) -> Option<Result<Vec<u8>, ExportError>> {
 }
 
 /// CSV with a header row (UTF-8, with a BOM so Excel reads Persian right).
+/// Text that a spreadsheet would take for a formula (a transcript line
+/// "- yes", "=", "+", "@") is written after a `'`, so it opens as text.
 pub fn grid_csv(g: &Grid) -> Result<String, ExportError> {
     let err = |e: csv::Error| ExportError("CSV", e.to_string());
+    let guard = |c: &Cell| match c {
+        Cell::Text(t) if t.starts_with(['=', '+', '-', '@', '\t', '\r']) => format!("'{t}"),
+        _ => c.text(),
+    };
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(&g.columns).map_err(err)?;
     for r in &g.rows {
-        w.write_record(r.iter().map(Cell::text)).map_err(err)?;
+        w.write_record(r.iter().map(guard)).map_err(err)?;
     }
     let bytes = w
         .into_inner()
@@ -165,6 +171,17 @@ mod tests {
     fn csv_keeps_persian_and_counts() {
         let s = grid_csv(&grid()).unwrap_or_default();
         assert_eq!(s, "\u{FEFF}کد,P1\nشفافیت | باز,3\n");
+    }
+
+    #[test]
+    fn csv_text_never_opens_as_a_formula() {
+        let g = Grid {
+            columns: vec!["text".into(), "n".into()],
+            rows: vec![vec!["- بله، =SUM(A1)".into(), Cell::Count(2)]],
+            ..grid()
+        };
+        let s = grid_csv(&g).unwrap_or_default();
+        assert!(s.ends_with("'- بله، =SUM(A1),2\n"), "{s}");
     }
 
     #[test]

@@ -128,15 +128,9 @@ fn a_matrix_cell_lists_its_segments() {
             .replace("{n}", &loc.num(n));
         h.get_by_label(&title).click();
         h.run();
-        let (shown, codings) = h
-            .state()
-            .state
-            .analysis
-            .matrix
-            .cell
-            .clone()
-            .expect("a cell");
-        assert_eq!(shown, title);
+        let cell = h.state().state.analysis.matrix.cell.as_ref().expect("a cell");
+        assert_eq!(cell.title(), format!("{code} × P01"));
+        let codings = cell.codings().to_vec();
         assert_eq!(codings.len(), n, "{lang:?}");
         // Each segment is listed; a click opens it in the document.
         let needle = format!("· {code} ·");
@@ -149,6 +143,19 @@ fn a_matrix_cell_lists_its_segments() {
         let first = h.state().project.codings[&codings[0]].clone();
         assert_eq!(h.state().state.selection, Some(first.range));
         assert_eq!(h.state().state.selected_coding, Some(first.id));
+        // A coding deleted leaves the list; undone, it is back.
+        let del = strata::edit::Command::RemoveCoding { id: first.id };
+        h.state_mut().apply(Action::Edit(del));
+        h.run();
+        let cell = h.state().state.analysis.matrix.cell.as_ref().expect("still shown");
+        assert_eq!(cell.codings().len(), n - 1, "{lang:?}");
+        assert!(!cell.codings().contains(&first.id));
+        h.state_mut().apply(Action::Run(AppCommand::Undo));
+        h.run();
+        let cell = h.state().state.analysis.matrix.cell.as_ref().expect("still shown");
+        assert_eq!(cell.codings().len(), n, "{lang:?}");
+        // The co-occurrence tab has a cell of its own (none chosen yet).
+        assert!(h.state().state.analysis.matrix.co_cell.is_none());
     }
 }
 
@@ -219,14 +226,16 @@ fn a_cooccurrence_cell_lists_both_codes_segments() {
     let title = format!("{x} × {y}: {}", pair.count);
     h.get_by_label(&title).click();
     h.run();
-    let (_, codings) = h
+    let codings = h
         .state()
         .state
         .analysis
         .matrix
-        .cell
-        .clone()
-        .expect("a cell");
+        .co_cell
+        .as_ref()
+        .expect("a cell")
+        .codings()
+        .to_vec();
     let p = &h.state().project;
     let names: std::collections::BTreeSet<&str> = codings
         .iter()

@@ -316,3 +316,35 @@ fn autocode_makes_the_code_path_only_with_create() {
     assert_eq!(project.code_path_label(id, "/"), "روابط/شبکه‌ها");
     assert_eq!(project.codings.values().filter(|c| c.code == id).count(), 1);
 }
+
+#[test]
+fn the_window_preview_gives_each_hit_its_fate() {
+    use strata::analysis::autocode::{Fate, preview};
+    let dir = tmp();
+    let path = project(
+        dir.path(),
+        &[("P1", "شبکه‌ها و شبکه‌ها.\nشبكه دیگر.\nهیچ.")],
+    );
+    let mut p = load(&path);
+    let code = p.resolve_path("Theme/Net").expect("code");
+    let sara = p.coder_by_name("Sara").expect("Sara").id;
+    let q = Query {
+        text: "شبکه".into(),
+        ..Default::default()
+    };
+    let hits = strata::analysis::search::search(&p, None, &[], &q).expect("search");
+    assert_eq!(hits.len(), 3);
+    // By paragraph: the first line's two hits are one range, coded once.
+    let pv = preview(&p, &hits, code, sara, None, Extend::Line);
+    assert_eq!(pv.fates, [Fate::New, Fate::Repeated, Fate::New]);
+    assert_eq!((pv.new.len(), pv.repeated, pv.already_there), (2, 1, 0));
+    // Done, then previewed again: every hit is already there.
+    pv.command.expect("a command").apply(&mut p).expect("apply");
+    let again = preview(&p, &hits, code, sara, None, Extend::Line);
+    assert_eq!(again.fates, [Fate::AlreadyThere, Fate::Repeated, Fate::AlreadyThere]);
+    assert!(again.command.is_none());
+    // Another coder's preview is not stopped by Sara's codings.
+    let (add, omid) = edit::ensure_coder(&p, "Omid").expect("coder");
+    let other = preview(&p, &hits, code, omid, add, Extend::Line);
+    assert_eq!(other.new.len(), 2);
+}

@@ -46,7 +46,8 @@ pub fn visible(rows: &[HeatRow], folded: &BTreeSet<CodeId>) -> Vec<usize> {
     out
 }
 
-/// Draw the table. `count(row, col)` is None for a cell left blank;
+/// Draw the table. `count(row, col)` is None for a cell left blank; `max`
+/// is the count shaded darkest;
 /// `title(row, col, n)` names a cell for screen readers and tests.
 #[allow(clippy::too_many_arguments)]
 pub fn heat_ui(
@@ -60,6 +61,7 @@ pub fn heat_ui(
     count: &dyn Fn(usize, usize) -> Option<usize>,
     title: &dyn Fn(usize, usize, usize) -> String,
     show_num: &dyn Fn(usize) -> String,
+    max: usize,
     height: f32,
 ) -> Option<HeatClick> {
     let font = egui::TextStyle::Body.resolve(ui.style());
@@ -77,12 +79,9 @@ pub fn heat_ui(
         (LABEL_W + cell_w * columns.len() as f32).max(ui.available_width()),
         HEAD_H + row_h * shown.len() as f32,
     );
-    let max = shown
-        .iter()
-        .flat_map(|r| (0..columns.len()).filter_map(move |c| count(*r, c)))
-        .max()
-        .unwrap_or(0)
-        .max(1);
+    // The darkest shade: the view's largest count (a total above it is
+    // shaded as dark).
+    let max = max.max(1);
     let v = ui.visuals().clone();
     let hot = if v.dark_mode {
         Color32::from_rgb(230, 120, 40)
@@ -126,7 +125,7 @@ pub fn heat_ui(
             for c in first_col..last_col {
                 let rect = place(LABEL_W + c as f32 * cell_w, y, cell_w, row_h).shrink(1.0);
                 let Some(n) = count(r, c) else { continue };
-                let t = (n as f32 / max as f32).powf(0.6);
+                let t = (n as f32 / max as f32).min(1.0).powf(0.6);
                 let fill = if n == 0 {
                     v.extreme_bg_color
                 } else {

@@ -22,8 +22,11 @@ pub struct MatrixState {
     pub folded: BTreeSet<CodeId>,
     matrix: Option<((u64, By, CountUnit), Result<Arc<MatrixView>, String>)>,
     co: Option<((u64, Unit), Arc<CoView>)>,
-    /// The cell whose segments are listed: its title and codings.
-    pub cell: Option<(String, Arc<Vec<CodingId>>)>,
+    /// The cell whose segments are listed, in each tab.
+    pub cell: Option<ShownCell>,
+    pub co_cell: Option<ShownCell>,
+    /// The documents' variable names, for the columns chooser.
+    variables: Option<(u64, Arc<Vec<String>>)>,
 }
 
 impl Default for MatrixState {
@@ -36,16 +39,98 @@ impl Default for MatrixState {
             matrix: None,
             co: None,
             cell: None,
+            co_cell: None,
+            variables: None,
         }
     }
+}
+
+/// What a chosen cell is: found again, and its segments listed again,
+/// after every edit (a deleted coding leaves the list, a new one joins).
+#[derive(Clone, Debug, PartialEq)]
+enum CellSpec {
+    Matrix {
+        by: By,
+        code: CodeId,
+        /// The column's name as the core names it (None: the total).
+        column: Option<String>,
+    },
+    Pair {
+        unit: Unit,
+        a: CodeId,
+        b: CodeId,
+    },
+}
+
+/// A chosen cell with its segments, as of one generation.
+pub struct ShownCell {
+    spec: CellSpec,
+    generation: u64,
+    title: String,
+    codings: Arc<Vec<CodingId>>,
+}
+
+impl ShownCell {
+    /// The segments listed (for tests and screen readers).
+    pub fn codings(&self) -> &[CodingId] {
+        &self.codings
+    }
+
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+}
+
+/// The cell's title and codings in `p` as it is now (None: its code, or
+/// its column, is gone).
+fn fill(p: &Project, s: &SearchStrings, spec: &CellSpec) -> Option<(String, Vec<CodingId>)> {
+    let name = |c: &CodeId| p.codes.get(c).map(|k| k.name.clone());
+    match spec {
+        CellSpec::Matrix { by, code, column } => {
+            let col = match column {
+                None => None,
+                Some(c) => {
+                    let (names, _) = crate::analysis::matrix::columns(p, by).ok()?;
+                    Some(names.iter().position(|n| n == c)?)
+                }
+            };
+            let shown = column
+                .as_deref()
+                .map_or(s.total.to_string(), |c| column_name(s, c));
+            let codings = matrix_cell(p, by, *code, col).ok()?;
+            Some((format!("{} × {shown}", name(code)?), codings))
+        }
+        CellSpec::Pair { unit, a, b } => Some((
+            format!("{} × {}", name(a)?, name(b)?),
+            pair_codings(p, *unit, *a, *b),
+        )),
+    }
+}
+
+/// Choose a cell (or refresh the one chosen, once per generation).
+fn refresh(p: &Project, s: &SearchStrings, cell: &mut Option<ShownCell>, spec: Option<CellSpec>) {
+    let spec = match (spec, cell.as_ref()) {
+        (Some(new), _) => new,
+        (None, Some(c)) if c.generation != p.generation() => c.spec.clone(),
+        _ => return,
+    };
+    *cell = fill(p, s, &spec).map(|(title, codings)| ShownCell {
+        spec,
+        generation: p.generation(),
+        title,
+        codings: Arc::new(codings),
+    });
 }
 
 struct MatrixView {
     m: Matrix,
     rows: Vec<HeatRow>,
+    /// The largest count of a column (the totals are not shaded by it).
+    max: usize,
 }
 
 struct CoView {
+    max: usize,
     rows: Vec<HeatRow>,
     /// The columns: level-1 codes that co-occur with another.
     columns: Vec<CodeId>,
@@ -83,14 +168,22 @@ pub fn matrix_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut 
         ui.label(bidi(s.no_codes));
         return;
     }
-    let mut variables: Vec<String> = p
-        .documents
-        .iter()
-        .flat_map(|d| d.variables.keys().cloned())
-        .collect();
-    variables.sort();
-    variables.dedup();
     let st = &mut state.analysis.matrix;
+    let variables = match &st.variables {
+        Some((g, v)) if *g == p.generation() => Arc::clone(v),
+        _ => {
+            let mut v: Vec<String> = p
+                .documents
+                .iter()
+                .flat_map(|d| d.variables.keys().cloned())
+                .collect();
+            v.sort();
+            v.dedup();
+            let v = Arc::new(v);
+            st.variables = Some((p.generation(), Arc::clone(&v)));
+            v
+        }
+    };
     let mut export = false;
     row(ui, rtl, |ui| {
         let by_label = |b: &By| match b {
@@ -138,12 +231,18 @@ pub fn matrix_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut 
         _ => {
             let v = matrix(p, &st.by, st.unit)
                 .map(|m| {
+                    let max = m.rows.iter().flat_map(|r| r.counts.iter()).copied().max();
                     Arc::new(MatrixView {
+                        max: max.unwrap_or(0),
                         m,
                         rows: tree_rows(p),
                     })
                 })
-                .map_err(|e| e.to_string());
+                .map_err(|e| match e {
+                    crate::analysis::matrix::MatrixError::NoVariable { name, .. } => {
+                        s.no_variable.replace("{name}", &name)
+                    }
+                });
             st.matrix = Some((key, v.clone()));
             v
         }
@@ -166,6 +265,7 @@ pub fn matrix_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut 
     columns.push(s.total.to_string());
     let st = &mut state.analysis.matrix;
     let shown = visible(&view.rows, &st.folded);
+    refresh(p, s, &mut st.cell, None);
     let height = table_height(ui, st.cell.is_some());
     let num = |n: usize| loc.num(n);
     let count = |r: usize, c: usize| {
@@ -179,20 +279,24 @@ pub fn matrix_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut 
     let title =
         |r: usize, c: usize, n: usize| cell_title(s, loc, &view.rows[r].name, &columns[c], n);
     let click = heat_ui(
-        ui, "matrix", rtl, &columns, &view.rows, &shown, &st.folded, &count, &title, &num, height,
+        ui, "matrix", rtl, &columns, &view.rows, &shown, &st.folded, &count, &title, &num, view.max, height,
     );
     match click {
         Some(HeatClick::Fold(code)) => toggle(&mut st.folded, code),
         Some(HeatClick::Cell(r, c)) => {
-            let n = count(r, c).unwrap_or(0);
-            let col = (c != total_col).then_some(c);
-            if let Ok(codings) = matrix_cell(p, &st.by, view.rows[r].code, col) {
-                st.cell = Some((title(r, c, n), Arc::new(codings)));
-            }
+            let spec = CellSpec::Matrix {
+                by: st.by.clone(),
+                code: view.rows[r].code,
+                column: view.m.columns.get(c).cloned(),
+            };
+            refresh(p, s, &mut st.cell, Some(spec));
         }
         None => {}
     }
-    cell_ui(ui, p, state, out);
+    let shown = state.analysis.matrix.cell.as_ref();
+    if let Some(a) = cell_ui(ui, p, loc, "matrix-cell", shown, out) {
+        state.analysis.matrix.cell = a;
+    }
 }
 
 pub fn cooccur_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Vec<Action>) {
@@ -218,7 +322,7 @@ pub fn cooccur_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut
                     .clicked()
                 {
                     st.co_unit = u;
-                    st.cell = None;
+                    st.co_cell = None;
                 }
             }
         });
@@ -259,23 +363,30 @@ pub fn cooccur_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut
     }
     let st = &mut state.analysis.matrix;
     let shown = visible(&view.rows, &st.folded);
-    let height = table_height(ui, st.cell.is_some());
+    refresh(p, s, &mut st.co_cell, None);
+    let height = table_height(ui, st.co_cell.is_some());
     let num = |n: usize| loc.num(n);
     let title =
         |r: usize, c: usize, n: usize| cell_title(s, loc, &view.rows[r].name, &columns[c], n);
     let click = heat_ui(
-        ui, "cooccur", rtl, &columns, &view.rows, &shown, &st.folded, &count, &title, &num, height,
+        ui, "cooccur", rtl, &columns, &view.rows, &shown, &st.folded, &count, &title, &num, view.max, height,
     );
     match click {
         Some(HeatClick::Fold(code)) => toggle(&mut st.folded, code),
         Some(HeatClick::Cell(r, c)) => {
-            let n = count(r, c).unwrap_or(0);
-            let codings = pair_codings(p, st.co_unit, view.rows[r].code, view.columns[c]);
-            st.cell = Some((title(r, c, n), Arc::new(codings)));
+            let spec = CellSpec::Pair {
+                unit: st.co_unit,
+                a: view.rows[r].code,
+                b: view.columns[c],
+            };
+            refresh(p, s, &mut st.co_cell, Some(spec));
         }
         None => {}
     }
-    cell_ui(ui, p, state, out);
+    let shown = state.analysis.matrix.co_cell.as_ref();
+    if let Some(a) = cell_ui(ui, p, loc, "cooccur-cell", shown, out) {
+        state.analysis.matrix.co_cell = a;
+    }
 }
 
 fn co_view(p: &Project, unit: Unit) -> CoView {
@@ -290,6 +401,7 @@ fn co_view(p: &Project, unit: Unit) -> CoView {
         used.insert(b);
     }
     CoView {
+        max: counts.values().copied().max().unwrap_or(0) as usize,
         rows: tree_rows(p),
         columns: used.into_iter().map(|i| codes[i as usize]).collect(),
         counts,
@@ -337,23 +449,31 @@ fn cell_title(s: &SearchStrings, loc: Locale, code: &str, column: &str, n: usize
         .replace("{n}", &loc.num(n))
 }
 
-/// The segments behind the chosen cell; a click opens one.
-fn cell_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Vec<Action>) {
-    let loc = state.locale();
-    let s = strings(state.lang);
-    let Some((title, codings)) = state.analysis.matrix.cell.clone() else {
+/// The segments behind the chosen cell; a click opens one. Gives
+/// Some(None) when the cell is closed.
+fn cell_ui(
+    ui: &mut egui::Ui,
+    p: &Project,
+    loc: Locale,
+    id: &str,
+    cell: Option<&ShownCell>,
+    out: &mut Vec<Action>,
+) -> Option<Option<ShownCell>> {
+    let s = strings(loc.lang);
+    let Some(cell) = cell else {
         ui.label(egui::RichText::new(bidi(s.cell_hint)).small().weak());
-        return;
+        return None;
     };
     ui.separator();
+    let mut close = false;
     row(ui, loc.rtl(), |ui| {
-        ui.label(egui::RichText::new(bidi(&title)).strong());
-        ui.label(bidi(&loc.count(codings.len(), Noun::Coding)));
-        if ui.button("×").clicked() {
-            state.analysis.matrix.cell = None;
-        }
+        ui.label(egui::RichText::new(bidi(&cell.title)).strong());
+        ui.label(bidi(&loc.count(cell.codings.len(), Noun::Coding)));
+        close = ui.button("×").clicked();
     });
-    super::segments_ui(ui, p, loc, "matrix-cell", &codings, out);
+    let codings = Arc::clone(&cell.codings);
+    super::segments_ui(ui, p, loc, id, &codings, out);
+    close.then_some(None)
 }
 
 fn matrix_grid(p: &Project, loc: Locale, view: &MatrixView, columns: &[String]) -> Grid {

@@ -5,8 +5,8 @@
 
 use super::super::i18n::an_search::strings;
 use super::super::i18n::{Locale, Noun};
-use crate::analysis::autocode::{Preview, preview};
-use crate::analysis::search::{Extend, Hit, Query, SearchIndex, search};
+use crate::analysis::autocode::{Fate, Preview, preview};
+use crate::analysis::search::{Extend, Hit, Query, SearchError, SearchIndex, search};
 use crate::app::{Action, UiState, bidi, row};
 use crate::model::*;
 use std::collections::HashSet;
@@ -81,7 +81,7 @@ pub fn search_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut 
     } else {
         Vec::new()
     };
-    let Some(found) = hits(p, &mut state.analysis.search, docs) else {
+    let Some(found) = hits(p, state.lang, &mut state.analysis.search, docs) else {
         super::super::bidi_label_ui(
             ui,
             s.type_to_search,
@@ -117,6 +117,7 @@ pub fn search_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut 
 /// generation (None: nothing typed).
 fn hits(
     p: &Project,
+    lang: crate::app::Lang,
     st: &mut SearchState,
     docs: Vec<DocId>,
 ) -> Option<Result<Arc<Vec<Hit>>, String>> {
@@ -135,8 +136,11 @@ fn hits(
     {
         return Some(r.clone());
     }
-    if !st.index.as_ref().is_some_and(|ix| ix.is_current(p)) {
-        st.index = Some(Arc::new(SearchIndex::build(p)));
+    match &st.index {
+        Some(ix) if ix.is_current(p) => {}
+        // Only documents whose text is new are folded again.
+        Some(ix) => st.index = Some(Arc::new(ix.refreshed(p))),
+        None => st.index = Some(Arc::new(SearchIndex::build(p))),
     }
     let q = Query {
         text: key.query.clone(),
@@ -145,7 +149,10 @@ fn hits(
     };
     let r = search(p, st.index.as_deref(), &key.docs, &q)
         .map(Arc::new)
-        .map_err(|e| e.to_string());
+        .map_err(|e| match e {
+            SearchError::Empty => strings(lang).empty_query.to_string(),
+            SearchError::Regex(e) => strings(lang).bad_regex.replace("{error}", &e.to_string()),
+        });
     st.results = Some((key, r.clone()));
     Some(r)
 }
@@ -293,9 +300,6 @@ fn hits_ui(
 ) {
     let s = loc.strings();
     let marks = strings(loc.lang);
-    let new_starts: HashSet<(DocId, usize)> = new
-        .map(|pv| pv.new.iter().map(|(d, r)| (*d, r.start.0)).collect())
-        .unwrap_or_default();
     let small = egui::TextStyle::Small.resolve(ui.style());
     let body = egui::TextStyle::Body.resolve(ui.style());
     let row_h = ui.text_style_height(&egui::TextStyle::Body) * 2.6 + 10.0;
@@ -303,7 +307,8 @@ fn hits_ui(
         .id_salt("analysis-hits")
         .auto_shrink([false, false])
         .show_rows(ui, row_h, found.len(), |ui, rows| {
-            for h in &found[rows] {
+            let first = rows.start;
+            for (i, h) in found[rows].iter().enumerate() {
                 let Some(d) = p.document(h.document) else {
                     continue;
                 };
@@ -322,7 +327,8 @@ fn hits_ui(
                     s.line,
                     loc.num(h.line)
                 );
-                if new_starts.contains(&(d.id, h.range.start.0)) {
+                let fate = new.and_then(|pv| pv.fates.get(first + i));
+                if fate == Some(&Fate::New) {
                     head = format!("{head} · {}", marks.new_mark);
                 }
                 let context = context(d, h.range);

@@ -54,6 +54,11 @@ pub struct SearchStrings {
     pub no_group: &'static str,
     pub no_value: &'static str,
     pub only_pairs: &'static str,
+    /// "{name}": a variable the columns were chosen by, gone since.
+    pub no_variable: &'static str,
+    pub empty_query: &'static str,
+    /// "{error}": the regex crate's words.
+    pub bad_regex: &'static str,
 }
 
 pub fn strings(lang: Lang) -> &'static SearchStrings {
@@ -107,6 +112,9 @@ pub const EN: SearchStrings = SearchStrings {
     no_group: "(no group)",
     no_value: "(no value)",
     only_pairs: "Columns: codes that co-occur with another.",
+    no_variable: "No document has the variable «{name}» any more; choose other columns.",
+    empty_query: "The query is only spaces or marks that search ignores.",
+    bad_regex: "This is not a regular expression: {error}",
 };
 
 pub const FA: SearchStrings = SearchStrings {
@@ -153,4 +161,7 @@ pub const FA: SearchStrings = SearchStrings {
     no_group: "(بی‌گروه)",
     no_value: "(بی‌مقدار)",
     only_pairs: "ستون‌ها: کدهایی که با کد دیگری هم‌رخداد دارند.",
+    no_variable: "دیگر هیچ سندی متغیر «{name}» را ندارد؛ ستون‌های دیگری برگزینید.",
+    empty_query: "جست‌وجو فقط فاصله یا نشانه‌هایی دارد که جست‌وجو نادیده می‌گیرد.",
+    bad_regex: "این عبارت باقاعدهٔ درستی نیست: {error}",
 };
