@@ -60,12 +60,16 @@ pub fn cooccurrence(p: &Project, unit: Unit) -> Cooccurrence {
 /// The same counts by code: the level-1 codes in tree order, and the
 /// pairs (by their places in that list, a < b) with a count above 0.
 /// (The window's heat map, which needs the codes, not their names.)
-pub fn cooccurrence_by_code(p: &Project, unit: Unit) -> (Vec<CodeId>, Vec<((u32, u32), u64)>) {
+pub fn cooccurrence_by_code(p: &Project, unit: Unit) -> (Vec<CodeId>, Vec<PairCount>) {
     let (codes, _, pairs) = tally(p, unit);
     (codes, pairs)
 }
 
-type Counted = (Vec<CodeId>, Vec<Vec<String>>, Vec<((u32, u32), u64)>);
+/// A pair of level-1 codes (by their places in the tree, a < b) and how
+/// often they co-occur.
+pub type PairCount = ((u32, u32), u64);
+
+type Counted = (Vec<CodeId>, Vec<Vec<String>>, Vec<PairCount>);
 
 fn tally(p: &Project, unit: Unit) -> Counted {
     let ix = p.index();

@@ -442,9 +442,7 @@ mod tests {
         assert!(!ix.is_current(&p));
         let again = ix.refreshed(&p);
         let a = p.documents[0].id;
-        let same = |x: &SearchIndex, y: &SearchIndex| {
-            Arc::ptr_eq(&x.docs[&a].1, &y.docs[&a].1)
-        };
+        let same = |x: &SearchIndex, y: &SearchIndex| Arc::ptr_eq(&x.docs[&a].1, &y.docs[&a].1);
         assert!(again.is_current(&p) && same(&ix, &again));
         // A new document is folded; the old one still is not.
         p.documents.push(Document::new("b", "شبکه"));

@@ -5,7 +5,7 @@
 use super::gui::{demo, harness};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::{By, Queryable as _};
+use egui_kittest::kittest::{By, NodeT as _, Queryable as _};
 use strata::app::i18n::{an_search, analysis};
 use strata::app::{Action, AppCommand, Lang, Workbench, bidi};
 use strata::model::*;
@@ -92,10 +92,21 @@ fn search_then_autocode_then_undo() {
         let made: Vec<&Coding> = p.codings.values().filter(|c| c.code == code).collect();
         assert_eq!(made.len(), expected.len());
         assert!(made.iter().all(|c| c.origin == Origin::Autocode));
-        // Run again: nothing new, and the button says so.
-        h.get_all_by_label_contains(&bidi(s.nothing_new))
-            .next()
-            .unwrap_or_else(|| panic!("{lang:?}: nothing new"));
+        // Run again: nothing new, and the button says so (disabled).
+        let zero = s
+            .autocode_button
+            .replace("{n}", &loc.count(0, strata::app::i18n::Noun::Match));
+        let zero = bidi(&zero);
+        let again = h.get_by_label(&zero);
+        assert!(again.accesskit_node().is_disabled(), "{lang:?}");
+        again.click();
+        h.run();
+        let p = &h.state().project;
+        assert_eq!(
+            p.codings.len(),
+            before + expected.len(),
+            "{lang:?}: idempotent"
+        );
         // One undo step takes them all back.
         h.state_mut().apply(Action::Run(AppCommand::Undo));
         h.run();
@@ -128,7 +139,14 @@ fn a_matrix_cell_lists_its_segments() {
             .replace("{n}", &loc.num(n));
         h.get_by_label(&title).click();
         h.run();
-        let cell = h.state().state.analysis.matrix.cell.as_ref().expect("a cell");
+        let cell = h
+            .state()
+            .state
+            .analysis
+            .matrix
+            .cell
+            .as_ref()
+            .expect("a cell");
         assert_eq!(cell.title(), format!("{code} × P01"));
         let codings = cell.codings().to_vec();
         assert_eq!(codings.len(), n, "{lang:?}");
@@ -147,12 +165,26 @@ fn a_matrix_cell_lists_its_segments() {
         let del = strata::edit::Command::RemoveCoding { id: first.id };
         h.state_mut().apply(Action::Edit(del));
         h.run();
-        let cell = h.state().state.analysis.matrix.cell.as_ref().expect("still shown");
+        let cell = h
+            .state()
+            .state
+            .analysis
+            .matrix
+            .cell
+            .as_ref()
+            .expect("still shown");
         assert_eq!(cell.codings().len(), n - 1, "{lang:?}");
         assert!(!cell.codings().contains(&first.id));
         h.state_mut().apply(Action::Run(AppCommand::Undo));
         h.run();
-        let cell = h.state().state.analysis.matrix.cell.as_ref().expect("still shown");
+        let cell = h
+            .state()
+            .state
+            .analysis
+            .matrix
+            .cell
+            .as_ref()
+            .expect("still shown");
         assert_eq!(cell.codings().len(), n, "{lang:?}");
         // The co-occurrence tab has a cell of its own (none chosen yet).
         assert!(h.state().state.analysis.matrix.co_cell.is_none());
@@ -307,4 +339,36 @@ fn autocode_with_nobody_coding_asks_who_first() {
     let p = &h.state().project;
     assert_eq!(p.codings.len(), before + 6);
     assert!(p.coder_by_name("Parisa").is_some());
+}
+
+#[test]
+fn the_interviewers_questions_can_be_left_out_of_the_hits() {
+    let mut h = demo(Lang::En);
+    let s = an_search::strings(Lang::En);
+    analysis_menu(&mut h, analysis::strings(Lang::En).menu_search);
+    h.get_by_label(s.query_label).type_text("مدیران");
+    h.run();
+    h.get_by_label("6 matches in 4 documents");
+    h.get_by_label(s.skip_interviewer).click();
+    h.run();
+    // Three of the six are the interviewer's questions (P01 lines 3 and
+    // 10, P04 line 9).
+    h.get_by_label("3 matches in 3 documents");
+    let before = h.state().project.codings.len();
+    let code = code_named(&h.state().project, CODE);
+    h.state_mut().state.selected_codes = [code].into();
+    h.run();
+    h.get_by_label("Autocode 3 matches").click();
+    h.run();
+    let p = &h.state().project;
+    assert_eq!(p.codings.len(), before + 3);
+    for c in p.codings.values().filter(|c| c.code == code) {
+        let d = p.document(c.document).expect("doc");
+        let line = d.line_of(c.range.start);
+        assert!(
+            !p.is_interviewer(d.speaker_of_line(line)),
+            "{}",
+            d.line_text(line)
+        );
+    }
 }

@@ -321,10 +321,7 @@ fn autocode_makes_the_code_path_only_with_create() {
 fn the_window_preview_gives_each_hit_its_fate() {
     use strata::analysis::autocode::{Fate, preview};
     let dir = tmp();
-    let path = project(
-        dir.path(),
-        &[("P1", "شبکه‌ها و شبکه‌ها.\nشبكه دیگر.\nهیچ.")],
-    );
+    let path = project(dir.path(), &[("P1", "شبکه‌ها و شبکه‌ها.\nشبكه دیگر.\nهیچ.")]);
     let mut p = load(&path);
     let code = p.resolve_path("Theme/Net").expect("code");
     let sara = p.coder_by_name("Sara").expect("Sara").id;
@@ -341,7 +338,10 @@ fn the_window_preview_gives_each_hit_its_fate() {
     // Done, then previewed again: every hit is already there.
     pv.command.expect("a command").apply(&mut p).expect("apply");
     let again = preview(&p, &hits, code, sara, None, Extend::Line);
-    assert_eq!(again.fates, [Fate::AlreadyThere, Fate::Repeated, Fate::AlreadyThere]);
+    assert_eq!(
+        again.fates,
+        [Fate::AlreadyThere, Fate::Repeated, Fate::AlreadyThere]
+    );
     assert!(again.command.is_none());
     // Another coder's preview is not stopped by Sara's codings.
     let (add, omid) = edit::ensure_coder(&p, "Omid").expect("coder");

@@ -100,8 +100,10 @@ pub fn heat_ui(
         ui.data_mut(|d| d.insert_temp(started, true));
     }
     area.show_viewport(ui, |ui, view| {
-        let (full, _) = ui.allocate_exact_size(content, Sense::hover());
-        let origin = full.min;
+        // The content's own top-left, whatever the layout's direction (a
+        // right-to-left layout would place a wide table off to the left).
+        let origin = ui.max_rect().min;
+        ui.allocate_rect(Rect::from_min_size(origin, content), Sense::hover());
         // Logical x (from the reading start) to a screen rect.
         let place = |lx: f32, y: f32, w: f32, h: f32| -> Rect {
             let x = if rtl { content.x - lx - w } else { lx };
@@ -140,7 +142,8 @@ pub fn heat_ui(
                 painter.text(
                     rect.center(),
                     egui::Align2::CENTER_CENTER,
-                    show_num(n),
+                    // Through `bidi`: egui draws a run of Persian digits reversed.
+                    crate::app::bidi(&show_num(n)),
                     font.clone(),
                     ink,
                 );

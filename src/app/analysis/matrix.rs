@@ -15,12 +15,15 @@ use crate::model::*;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
+/// What a matrix view was built from.
+type MatrixKey = (u64, By, CountUnit);
+
 pub struct MatrixState {
     pub by: By,
     pub unit: CountUnit,
     pub co_unit: Unit,
     pub folded: BTreeSet<CodeId>,
-    matrix: Option<((u64, By, CountUnit), Result<Arc<MatrixView>, String>)>,
+    matrix: Option<(MatrixKey, Result<Arc<MatrixView>, String>)>,
     co: Option<((u64, Unit), Arc<CoView>)>,
     /// The cell whose segments are listed, in each tab.
     pub cell: Option<ShownCell>,
@@ -279,7 +282,8 @@ pub fn matrix_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut 
     let title =
         |r: usize, c: usize, n: usize| cell_title(s, loc, &view.rows[r].name, &columns[c], n);
     let click = heat_ui(
-        ui, "matrix", rtl, &columns, &view.rows, &shown, &st.folded, &count, &title, &num, view.max, height,
+        ui, "matrix", rtl, &columns, &view.rows, &shown, &st.folded, &count, &title, &num,
+        view.max, height,
     );
     match click {
         Some(HeatClick::Fold(code)) => toggle(&mut st.folded, code),
@@ -369,7 +373,8 @@ pub fn cooccur_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut
     let title =
         |r: usize, c: usize, n: usize| cell_title(s, loc, &view.rows[r].name, &columns[c], n);
     let click = heat_ui(
-        ui, "cooccur", rtl, &columns, &view.rows, &shown, &st.folded, &count, &title, &num, view.max, height,
+        ui, "cooccur", rtl, &columns, &view.rows, &shown, &st.folded, &count, &title, &num,
+        view.max, height,
     );
     match click {
         Some(HeatClick::Fold(code)) => toggle(&mut st.folded, code),

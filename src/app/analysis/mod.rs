@@ -125,15 +125,24 @@ pub fn analysis_ui(ctx: &egui::Context, p: &Project, state: &mut UiState, out: &
     let rtl = state.lang.rtl();
     let mut open = true;
     let screen = ctx.content_rect();
-    // Most of the window, so a matrix has room; never larger than it.
+    // Over the documents and the code tree (the reading start), leaving
+    // the document that a click on a hit opens in view; below the menu.
     let size = [
-        (screen.width() - 48.0).clamp(320.0, 980.0),
+        (screen.width() * 0.6).clamp(320.0, 820.0),
         (screen.height() - 96.0).clamp(240.0, 680.0),
     ];
+    let x = if rtl {
+        screen.right() - size[0] - 12.0
+    } else {
+        screen.left() + 12.0
+    };
+    let bounds =
+        egui::Rect::from_min_max(egui::pos2(screen.left(), screen.top() + 28.0), screen.max);
     egui::Window::new(bidi(s.window))
         .id(egui::Id::unique("analysis-window"))
-        .default_pos([screen.left() + 24.0, screen.top() + 40.0])
+        .default_pos([x, screen.top() + 40.0])
         .default_size(size)
+        .constrain_to(bounds)
         .open(&mut open)
         .resizable(true)
         .collapsible(false)

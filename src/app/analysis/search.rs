@@ -12,6 +12,9 @@ use crate::model::*;
 use std::collections::HashSet;
 use std::sync::Arc;
 
+/// The hits of a query, or what is wrong with it.
+type Found = Result<Arc<Vec<Hit>>, String>;
+
 #[derive(Default)]
 pub struct SearchState {
     pub query: String,
@@ -19,13 +22,15 @@ pub struct SearchState {
     pub whole_word: bool,
     /// Only the activated documents (when some are).
     pub activated_only: bool,
+    /// Leave out hits on the interviewer's lines (their questions).
+    pub skip_interviewer: bool,
     /// The code autocode codes with (None: the one selected in the tree).
     pub code: Option<CodeId>,
     pub extend: Extend,
     /// Put the cursor in the field (the tab was just opened).
     pub focus: bool,
     index: Option<Arc<SearchIndex>>,
-    results: Option<(Key, Result<Arc<Vec<Hit>>, String>)>,
+    results: Option<(Key, Found)>,
     preview: Option<(PreviewKey, Arc<Preview>)>,
 }
 
@@ -35,6 +40,7 @@ struct Key {
     query: String,
     regex: bool,
     whole_word: bool,
+    skip_interviewer: bool,
     docs: Vec<DocId>,
 }
 
@@ -69,6 +75,7 @@ pub fn search_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut 
         let st = &mut state.analysis.search;
         ui.checkbox(&mut st.regex, bidi(s.regex));
         ui.checkbox(&mut st.whole_word, bidi(s.whole_word));
+        ui.checkbox(&mut st.skip_interviewer, bidi(s.skip_interviewer));
         ui.separator();
         ui.selectable_value(&mut st.activated_only, false, bidi(s.all_documents));
         let label = s.activated.replace("{n}", &loc.num(activated));
@@ -120,7 +127,7 @@ fn hits(
     lang: crate::app::Lang,
     st: &mut SearchState,
     docs: Vec<DocId>,
-) -> Option<Result<Arc<Vec<Hit>>, String>> {
+) -> Option<Found> {
     if st.query.trim().is_empty() {
         return None;
     }
@@ -129,6 +136,7 @@ fn hits(
         query: st.query.clone(),
         regex: st.regex,
         whole_word: st.whole_word,
+        skip_interviewer: st.skip_interviewer,
         docs,
     };
     if let Some((k, r)) = &st.results
@@ -147,8 +155,17 @@ fn hits(
         regex: key.regex,
         whole_word: key.whole_word,
     };
+    let skip = key.skip_interviewer;
     let r = search(p, st.index.as_deref(), &key.docs, &q)
-        .map(Arc::new)
+        .map(|mut hits| {
+            if skip {
+                hits.retain(|h| {
+                    p.document(h.document)
+                        .is_none_or(|d| !p.is_interviewer(d.speaker_of_line(h.line)))
+                });
+            }
+            Arc::new(hits)
+        })
         .map_err(|e| match e {
             SearchError::Empty => strings(lang).empty_query.to_string(),
             SearchError::Regex(e) => strings(lang).bad_regex.replace("{error}", &e.to_string()),
@@ -354,21 +371,54 @@ fn hits_ui(
         });
 }
 
-/// The hit within its line, up to 40 chars each side, the hit in «».
+/// The hit within its line, about 40 chars each side cut at whole words,
+/// with the word(s) it lies in marked «»: a mark inside a Persian word
+/// would break its letters' joins.
 fn context(d: &Document, r: CharRange) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
     let line = d.line_of(r.start);
     let Some(lr) = d.line_range(line) else {
         return d.slice(r).to_string();
     };
-    let from = r.start.0.saturating_sub(40).max(lr.start.0);
-    let to = (r.end.0 + 40).min(lr.end.0.max(r.end.0));
-    let cut = |a: usize, b: usize| d.slice(CharRange::new(a, b)).to_string();
-    let before = if from > lr.start.0 { "…" } else { "" };
-    let after = if to < lr.end.0 { "…" } else { "" };
+    let text = d.slice(lr);
+    // Word starts (chars from the line's start), and the line's end.
+    let mut bounds: Vec<usize> = Vec::new();
+    let mut at = 0;
+    for w in text.split_word_bounds() {
+        bounds.push(at);
+        at += w.chars().count();
+    }
+    bounds.push(at);
+    let (s, e) = (r.start.0 - lr.start.0, (r.end.0 - lr.start.0).min(at));
+    let down = |x: usize| bounds.iter().rev().find(|b| **b <= x).copied().unwrap_or(0);
+    let up = |x: usize| bounds.iter().find(|b| **b >= x).copied().unwrap_or(at);
+    let (ws, we) = (down(s), up(e));
+    let from = down(ws.saturating_sub(40));
+    let to = up((we + 40).min(at));
+    let cut = |a: usize, b: usize| text.chars().skip(a).take(b - a).collect::<String>();
+    let before = if from > 0 { "…" } else { "" };
+    let after = if to < at { "…" } else { "" };
     format!(
         "{before}{}«{}»{}{after}",
-        cut(from, r.start.0),
-        cut(r.start.0, r.end.0),
-        cut(r.end.0, to)
+        cut(from, ws),
+        cut(ws, we),
+        cut(we, to)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_hit_inside_a_word_marks_the_whole_word() {
+        let d = Document::new("d", "P02: همکارانم گفتند که کار سخت است");
+        let at = |w: &str| {
+            let b = d.text().find(w).unwrap_or(0);
+            d.text()[..b].chars().count()
+        };
+        let start = at("همکارانم") + 2;
+        let r = CharRange::new(start, start + 3);
+        assert_eq!(context(&d, r), "P02: «همکارانم» گفتند که کار سخت است");
+    }
 }

@@ -59,6 +59,7 @@ pub struct SearchStrings {
     pub empty_query: &'static str,
     /// "{error}": the regex crate's words.
     pub bad_regex: &'static str,
+    pub skip_interviewer: &'static str,
 }
 
 pub fn strings(lang: Lang) -> &'static SearchStrings {
@@ -80,14 +81,14 @@ pub const EN: SearchStrings = SearchStrings {
     autocode: "Autocode the hits",
     code_with: "Code",
     choose_code: "Choose a code",
-    extend: "Code",
+    extend: "Extent",
     extend_match: "the hit",
     extend_sentence: "its sentence",
     extend_line: "its paragraph",
     autocode_button: "Autocode {n}",
     already: "{n} already coded with this code by {coder}",
     repeated: "{n} repeat a range another hit gave",
-    nothing_new: "Nothing new to code.",
+    nothing_new: "Nothing new to code",
     who_codes: "Autocode asks who is coding first.",
     new_mark: "new",
     columns: "Columns",
@@ -115,6 +116,7 @@ pub const EN: SearchStrings = SearchStrings {
     no_variable: "No document has the variable «{name}» any more; choose other columns.",
     empty_query: "The query is only spaces or marks that search ignores.",
     bad_regex: "This is not a regular expression: {error}",
+    skip_interviewer: "Leave out the interviewer's lines",
 };
 
 pub const FA: SearchStrings = SearchStrings {
@@ -129,14 +131,14 @@ pub const FA: SearchStrings = SearchStrings {
     autocode: "کدگذاری خودکار یافته‌ها",
     code_with: "کد",
     choose_code: "کدی برگزینید",
-    extend: "کدگذاری",
+    extend: "گستره",
     extend_match: "خود یافته",
     extend_sentence: "جملهٔ آن",
     extend_line: "بند آن",
     autocode_button: "کدگذاری خودکار {n}",
     already: "{n} پیش‌تر با همین کد به دست {coder} کدگذاری شده",
     repeated: "{n} همان بخشی است که یافتهٔ دیگری داد",
-    nothing_new: "چیز تازه‌ای برای کدگذاری نیست.",
+    nothing_new: "چیز تازه‌ای برای کدگذاری نیست",
     who_codes: "کدگذاری خودکار نخست می‌پرسد چه کسی کدگذاری می‌کند.",
     new_mark: "تازه",
     columns: "ستون‌ها",
@@ -164,4 +166,5 @@ pub const FA: SearchStrings = SearchStrings {
     no_variable: "دیگر هیچ سندی متغیر «{name}» را ندارد؛ ستون‌های دیگری برگزینید.",
     empty_query: "جست‌وجو فقط فاصله یا نشانه‌هایی دارد که جست‌وجو نادیده می‌گیرد.",
     bad_regex: "این عبارت باقاعدهٔ درستی نیست: {error}",
+    skip_interviewer: "بدون سطرهای مصاحبه‌کننده",
 };
