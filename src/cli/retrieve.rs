@@ -21,7 +21,9 @@ struct JsonHit<'a> {
 
 pub(super) fn run(path: &Path, text: &str, json: bool) -> Result<(), CliError> {
     let p = load(path)?;
-    let hits = query::run(&p, text).map_err(|e| CliError::Usage(error_text(text, &e)))?;
+    // A query that does not parse or names what the project lacks is bad
+    // input (exit 1), like a bad file: the message names the project.
+    let hits = query::run(&p, text).map_err(|e| input(path, error_text(text, &e)))?;
     let rows: Vec<JsonHit> = hits
         .iter()
         .filter_map(|h| {

@@ -8,7 +8,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use strata::analysis::query;
 use strata::app::analysis::Tab;
-use strata::app::i18n::an_query;
+use strata::app::i18n::{Noun, an_query};
 use strata::app::{Lang, Workbench, bidi};
 
 const A: &str = "تطمیع و تهدید خبرنگاران و فعالان شهری";
@@ -39,8 +39,11 @@ fn a_query_runs_and_lists_its_hits_in_both_languages() {
             Lang::Fa => format!("«{A}» هم‌پوشانی «{B}»"),
         };
         type_query(&mut h, lang, &q);
-        // Nothing runs while typing.
-        assert!(h.query_by_label("2 matches").is_none());
+        // Nothing runs while typing: no count yet, built as the app builds
+        // it («۲ مورد» in Persian).
+        let loc = h.state().state.locale();
+        let count = bidi(&loc.count(2, Noun::Match));
+        assert!(h.query_by_label(&count).is_none(), "{lang:?}");
         if lang == Lang::Fa {
             h.key_press(Key::Enter);
         } else {
@@ -49,11 +52,14 @@ fn a_query_runs_and_lists_its_hits_in_both_languages() {
         h.run();
         let hits = query::run(&h.state().project, &q).expect("the demo has both codes");
         assert_eq!(hits.len(), 2, "{lang:?}");
-        let count = match lang {
-            Lang::En => "2 matches",
-            Lang::Fa => "۲ مورد",
-        };
-        h.get_by_label(&bidi(count));
+        assert_eq!(
+            count,
+            bidi(match lang {
+                Lang::En => "2 matches",
+                Lang::Fa => "۲ مورد",
+            })
+        );
+        h.get_by_label(&count);
         // Each hit: its citation, and its text as the list shows it.
         let p = &h.state().project;
         let last = &hits[1];
@@ -63,8 +69,25 @@ fn a_query_runs_and_lists_its_hits_in_both_languages() {
         let (a, b) = doc.lines_of(last.range);
         let (doc_id, range, name) = (doc.id, last.range, doc.name.clone());
         h.get_by_label(&text);
-        h.get_by_label(&format!("Hit {name}, lines {a}-{b}"))
-            .click();
+        // Screen readers hear the hit in the interface's language and
+        // digits.
+        let label = an_query::hit_label(loc, &name, a, b);
+        let lines = match lang {
+            Lang::En if a == b => format!("line {a}"),
+            Lang::En => format!("lines {a}–{b}"),
+            Lang::Fa if a == b => format!("سطر {}", loc.num(a)),
+            Lang::Fa => format!("سطرهای {}–{}", loc.num(a), loc.num(b)),
+        };
+        let want = match lang {
+            Lang::En => format!("Hit {name}, {lines}"),
+            Lang::Fa => format!("یافته {name}، {lines}"),
+        };
+        assert_eq!(label, want);
+        if lang == Lang::Fa {
+            let rest = label.replace(&name, "");
+            assert!(!rest.chars().any(|c| c.is_ascii_digit()), "{label}");
+        }
+        h.get_by_label(&label).click();
         h.run();
         let wb = h.state();
         assert_eq!(wb.state.selected_doc, Some(doc_id), "{lang:?}");
@@ -75,11 +98,7 @@ fn a_query_runs_and_lists_its_hits_in_both_languages() {
         h.run();
         let pane = format!("{} {q}", s.pane_query);
         h.get_by_label(&pane);
-        assert!(
-            h.get_all_by_label(&format!("Hit {name}, lines {a}-{b}"))
-                .count()
-                >= 2
-        );
+        assert!(h.get_all_by_label(&label).count() >= 2);
         // The window is over the pane in the mirrored layout: closed first,
         // as a user would move it.
         h.state_mut().state.analysis.open = false;

@@ -60,6 +60,7 @@ mod refi_roundtrip;
 mod refi_xml;
 mod reports;
 mod retrieve;
+mod retrieve_edges;
 mod review;
 mod safety;
 mod search;

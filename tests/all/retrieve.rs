@@ -22,9 +22,9 @@ use strata::analysis::query::{self, Expected, QueryError, QueryErrorKind};
 use strata::model::*;
 
 /// A project and its codings by label.
-struct Study {
-    p: Project,
-    labels: BTreeMap<CodingId, &'static str>,
+pub(crate) struct Study {
+    pub(crate) p: Project,
+    pub(crate) labels: BTreeMap<CodingId, &'static str>,
 }
 
 fn lines() -> String {
@@ -34,7 +34,7 @@ fn lines() -> String {
         .join("\n")
 }
 
-fn code(p: &mut Project, name: &str, children: Vec<CodeId>) -> CodeId {
+pub(crate) fn code(p: &mut Project, name: &str, children: Vec<CodeId>) -> CodeId {
     let mut c = Code::new(name, "#888888");
     c.children = children;
     let id = c.id;
@@ -65,7 +65,7 @@ fn group(p: &mut Project, name: &str) -> GroupId {
     id
 }
 
-fn add(
+pub(crate) fn add(
     s: &mut Study,
     label: &'static str,
     doc: DocId,
@@ -89,7 +89,7 @@ fn add(
     s.labels.insert(id, label);
 }
 
-fn study() -> Study {
+pub(crate) fn study() -> Study {
     let mut p = Project::new("retrieve");
     let (sara, ali) = (coder(&mut p, "Sara"), coder(&mut p, "Ali"));
     let (council, others) = (group(&mut p, "Council members"), group(&mut p, "Others"));
@@ -126,11 +126,11 @@ fn study() -> Study {
     s
 }
 
-type Row = (&'static str, usize, usize, Vec<&'static str>);
+pub(crate) type Row = (&'static str, usize, usize, Vec<&'static str>);
 
 /// Hits as (document, start, end, coding labels sorted); a document not
 /// named D1 shows as D2 (the Persian study has one document).
-fn run(s: &Study, q: &str) -> Vec<Row> {
+pub(crate) fn run(s: &Study, q: &str) -> Vec<Row> {
     let hits = query::run(&s.p, q).unwrap_or_else(|e| panic!("{q}: {e}"));
     hits.iter()
         .map(|h| {
@@ -146,7 +146,7 @@ fn run(s: &Study, q: &str) -> Vec<Row> {
         .collect()
 }
 
-fn r(doc: &'static str, a: usize, b: usize, l: &[&'static str]) -> Row {
+pub(crate) fn r(doc: &'static str, a: usize, b: usize, l: &[&'static str]) -> Row {
     (doc, a, b, l.to_vec())
 }
 
@@ -280,7 +280,7 @@ fn restrictions_by_coder_group_variable_and_document() {
     assert_eq!(run(&s, r#""A"[coder = "Ali", group = "Others"]"#), vec![]);
 }
 
-fn error(s: &Study, q: &str) -> QueryError {
+pub(crate) fn error(s: &Study, q: &str) -> QueryError {
     match query::run(&s.p, q) {
         Ok(h) => panic!("{q} gave {} hits", h.len()),
         Err(e) => e,
@@ -372,9 +372,16 @@ fn ambiguous_names_ask_for_a_path() {
     let other = code(&mut s.p, "A", vec![]);
     s.p.roots.push(other);
     s.p.reindex();
+    let e = error(&s, r#""B" not "A""#);
     assert_eq!(
-        error(&s, r#""A" not "B""#).kind,
-        QueryErrorKind::AmbiguousCode("A".into())
+        (e.at, e.kind),
+        (
+            8,
+            QueryErrorKind::AmbiguousCode {
+                name: "A".into(),
+                paths: vec!["A".into(), "Cat/Sub/A".into()]
+            }
+        )
     );
     assert_eq!(
         run(&s, r#""Cat/Sub/A" not "B""#),
@@ -475,11 +482,25 @@ fn cli_retrieve_json_plain_and_errors() {
         plain,
         "D1:2: -xxxxx [Cat/Sub/A, Cat/Sub/B]\nD2:1: L1-xxxxxx [Cat/Sub/A, Cat/Sub/B]\n"
     );
+    // A query that does not parse is bad input (exit 1, the project named),
+    // not a usage error (2).
     let o = strata(&["retrieve", &f, "--query", r#""A" sideways "B""#]);
-    assert!(!o.status.success());
+    assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
-    assert!(err.contains("at column 5: expected overlaps"), "{err}");
+    assert!(
+        err.contains("q.strata: query at column 5: expected overlaps"),
+        "{err}"
+    );
     assert!(err.contains("\n      ^"), "{err}");
+    // So is a name the project lacks.
+    for q in [
+        r#""Zed""#,
+        r#""A"[coder = "Nobody"]"#,
+        r#""A" where Age = "3""#,
+    ] {
+        let o = strata(&["retrieve", &f, "--query", q]);
+        assert_eq!(o.status.code(), Some(1), "{q}: {}", stderr(&o));
+    }
 }
 
 /// Ranges on a 5-line document of 9-char lines.

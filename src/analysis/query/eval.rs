@@ -79,13 +79,7 @@ fn expr(p: &Project, e: &Expr) -> Result<Vec<Seg>, QueryError> {
 
 /// The codings of a code and its subtree that pass `only`.
 fn code(p: &Project, name: &str, at: usize, only: &[Restriction]) -> Result<Vec<Seg>, QueryError> {
-    let id = p.resolve_path(name).map_err(|e| {
-        let kind = match e {
-            PathError::Ambiguous(n) => QueryErrorKind::AmbiguousCode(n),
-            PathError::Missing(_) | PathError::Empty => QueryErrorKind::NoCode(name.to_string()),
-        };
-        QueryError { at, kind }
-    })?;
+    let id = resolve(p, name).map_err(|kind| QueryError { at, kind })?;
     let tests = only
         .iter()
         .map(|r| Test::new(p, r))
@@ -115,6 +109,59 @@ fn code(p: &Project, name: &str, at: usize, only: &[Restriction]) -> Result<Vec<
         }
     }
     Ok(out)
+}
+
+/// The code a quoted text names. A code's whole name comes first, so a
+/// name holding a `/` ("Trust/Distrust") is found as written; otherwise a
+/// text with `/` is a path from the top, compared part by part (a part may
+/// itself hold a `/`). A text that is one code's name and another's path,
+/// or several codes' name or path, is ambiguous: the error lists their
+/// paths.
+fn resolve(p: &Project, name: &str) -> Result<CodeId, QueryErrorKind> {
+    let name = name.trim();
+    let mut named: Vec<CodeId> = p
+        .codes
+        .values()
+        .filter(|c| c.name.trim() == name)
+        .map(|c| c.id)
+        .collect();
+    let mut pathed: Vec<CodeId> = Vec::new();
+    if name.contains('/') {
+        let want = path_parts(name).join("/");
+        pathed = p
+            .codes
+            .keys()
+            .copied()
+            .filter(|&id| !named.contains(&id) && path_key(p, id) == want)
+            .collect();
+    }
+    if named.len() == 1 && pathed.is_empty() {
+        return Ok(named[0]);
+    }
+    if named.is_empty() && pathed.len() == 1 {
+        return Ok(pathed[0]);
+    }
+    named.append(&mut pathed);
+    if named.is_empty() {
+        return Err(QueryErrorKind::NoCode(name.to_string()));
+    }
+    let mut paths: Vec<String> = named.iter().map(|&id| p.code_path_label(id, "/")).collect();
+    paths.sort();
+    Err(QueryErrorKind::AmbiguousCode {
+        name: name.to_string(),
+        paths,
+    })
+}
+
+/// A code's path as a query's path is compared: its names, each trimmed
+/// and split at its own `/`, joined by `/`.
+fn path_key(p: &Project, id: CodeId) -> String {
+    p.code_path(id)
+        .iter()
+        .filter_map(|c| p.codes.get(c))
+        .flat_map(|c| path_parts(&c.name))
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// A restriction with its names found in the project.

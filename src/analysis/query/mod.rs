@@ -19,6 +19,10 @@
 //! - `any(X, Y, …)` («هر»): every segment of any of them; `all(X, Y, …)`
 //!   («همه»): where all of them overlap at once;
 //! - `( … )` groups; the binary operators bind left to right;
+//! - a quoted text equal to a code's whole name is that code, even when the
+//!   name holds a `/`; otherwise a text with `/` is a path from the top;
+//!   one that is both a name and another code's path is refused as
+//!   ambiguous;
 //! - `X[key = "v", …]` restricts the codings of every code in X, and a
 //!   trailing `where key = "v" and …` («فقط» … «و») those of the whole
 //!   query. Keys: `coder` («کدگذار»), `group` («گروه»), `document`
@@ -82,8 +86,9 @@ pub enum QueryErrorKind {
     Stray(char),
     #[error("no code named '{0}'")]
     NoCode(String),
-    #[error("more than one code is named '{0}'; give its path Category/Subcategory/Code")]
-    AmbiguousCode(String),
+    /// More than one code has this name or path; `paths` are theirs.
+    #[error("'{name}' could be more than one code ({}); write the path of the one you mean", paths.iter().map(|p| format!("'{p}'")).collect::<Vec<_>>().join("; "))]
+    AmbiguousCode { name: String, paths: Vec<String> },
     #[error("no coder named '{0}'")]
     NoCoder(String),
     #[error("no document group named '{0}'")]
@@ -92,7 +97,23 @@ pub enum QueryErrorKind {
     NoDocument(String),
     #[error("no document has a variable named '{0}'")]
     NoVariable(String),
+    /// Parentheses, `any(` or `all(` nested deeper than `MAX_DEPTH`.
+    #[error("the query is too deeply nested (at most {MAX_DEPTH} levels)")]
+    TooDeep,
+    /// More than `MAX_ITEMS` codes and operators.
+    #[error("the query is too long (at most {MAX_ITEMS} codes and operators)")]
+    TooLong,
 }
+
+/// How deep parentheses, `any(` and `all(` may nest. The parser and the
+/// evaluator recurse once per level, so this (with `MAX_ITEMS`, which
+/// bounds the length of an operator chain) is what keeps a pasted or
+/// generated query from overflowing the stack; no researcher's question
+/// comes near it.
+pub const MAX_DEPTH: usize = 64;
+
+/// How many codes and operators a query may hold.
+pub const MAX_ITEMS: usize = 200;
 
 /// A query error and where (0-based char offset in the query).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]

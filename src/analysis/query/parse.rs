@@ -1,7 +1,7 @@
 //! The query's text as an expression: tokens with their char offsets,
 //! then a recursive descent that says where it stopped and what it wanted.
 
-use super::{Expected, QueryError, QueryErrorKind};
+use super::{Expected, MAX_DEPTH, MAX_ITEMS, QueryError, QueryErrorKind};
 
 /// A parsed query.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -196,6 +196,10 @@ struct Parser {
     pos: usize,
     /// The query's length in chars, the position of "the end".
     end: usize,
+    /// Groups open now: `(`, `any(`, `all(`.
+    depth: usize,
+    /// Codes and operators read so far.
+    items: usize,
 }
 
 impl Parser {
@@ -229,6 +233,24 @@ impl Parser {
                 },
             ),
         }
+    }
+
+    /// One more code or operator, at `at`; refused past `MAX_ITEMS`.
+    fn count(&mut self, at: usize) -> Result<(), QueryError> {
+        self.items += 1;
+        if self.items > MAX_ITEMS {
+            return Err(err(at, QueryErrorKind::TooLong));
+        }
+        Ok(())
+    }
+
+    /// A group opened at `at`; refused past `MAX_DEPTH`.
+    fn enter(&mut self, at: usize) -> Result<(), QueryError> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(err(at, QueryErrorKind::TooDeep));
+        }
+        Ok(())
     }
 
     fn expect(&mut self, tok: Tok, expected: Expected) -> Result<(), QueryError> {
@@ -272,6 +294,7 @@ impl Parser {
 
     /// The operator next, if any (`followed by` with its distance to come).
     fn op(&mut self) -> Result<Option<Op>, QueryError> {
+        let at = self.peek().map_or(self.end, |t| t.at);
         let op = match self.peek().map(|t| &t.tok) {
             Some(Tok::Amp) => Op::Overlaps,
             _ if self.word_is(0, OVERLAPS) => Op::Overlaps,
@@ -287,6 +310,7 @@ impl Parser {
             _ if self.word_is(0, THEN) => Op::Followed(0),
             _ => return Ok(None),
         };
+        self.count(at)?;
         self.pos += 1;
         Ok(Some(op))
     }
@@ -319,6 +343,7 @@ impl Parser {
         let mut e = match &t.tok {
             Tok::Str(name) => {
                 let name = name.clone();
+                self.count(at)?;
                 self.pos += 1;
                 Expr::Code {
                     name,
@@ -327,13 +352,16 @@ impl Parser {
                 }
             }
             Tok::Open => {
+                self.enter(at)?;
                 self.pos += 1;
                 let e = self.expr()?;
                 self.expect(Tok::Close, Expected::CloseParen)?;
+                self.depth -= 1;
                 e
             }
             _ if self.word_is(0, ANY) || self.word_is(0, ALL) => {
                 let all = self.word_is(0, ALL);
+                self.enter(at)?;
                 self.pos += 1;
                 self.expect(Tok::Open, Expected::OpenParen)?;
                 let mut items = vec![self.expr()?];
@@ -342,6 +370,7 @@ impl Parser {
                     items.push(self.expr()?);
                 }
                 self.expect(Tok::Close, Expected::CloseParen)?;
+                self.depth -= 1;
                 if all {
                     Expr::All(items)
                 } else {
@@ -351,6 +380,7 @@ impl Parser {
             // A bare word that is no keyword: a code name without quotes.
             Tok::Word(w) if !is_keyword(w) => {
                 let name = w.clone();
+                self.count(at)?;
                 self.pos += 1;
                 Expr::Code {
                     name,
@@ -459,7 +489,10 @@ fn is_keyword(w: &str) -> bool {
     .any(|k| k.contains(&w.as_str()))
 }
 
-/// Add `only` to every code of `e`.
+/// Add `only` to every code of `e`: a trailing `where` holds for every
+/// code, the right side of `not` too (`"A" not "B" where coder = "Sara"`:
+/// Sara's A codings that overlap none of Sara's B codings). The tree is
+/// as deep as `MAX_DEPTH` and `MAX_ITEMS` let the parser build it.
 fn restrict(e: &mut Expr, only: &[Restriction]) {
     match e {
         Expr::Code { only: own, .. } => own.extend(only.iter().cloned()),
@@ -481,6 +514,8 @@ pub fn parse(text: &str) -> Result<Query, QueryError> {
         toks,
         pos: 0,
         end: text.chars().count(),
+        depth: 0,
+        items: 0,
     };
     p.query()
 }

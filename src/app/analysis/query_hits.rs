@@ -4,7 +4,7 @@
 
 use crate::analysis::query::{self, Hit, QueryError};
 use crate::app::i18n::Noun;
-use crate::app::i18n::an_query::{QueryStrings, error_text, strings};
+use crate::app::i18n::an_query::{QueryStrings, error_text, hit_label, strings};
 use crate::app::{Action, Lang, UiState, bidi, quote_line_ui, row};
 use crate::export::{Cell, Grid};
 use crate::model::*;
@@ -90,13 +90,8 @@ pub fn hits_list_ui(
                     let line_rtl = doc.line_is_rtl_in(a, p.direction);
                     quote_line_ui(ui, &text, body, plain, Some(line_rtl));
                 });
-                r.widget_info(|| {
-                    egui::WidgetInfo::labeled(
-                        egui::Role::Button,
-                        true,
-                        format!("Hit {}, lines {a}-{b}", doc.name),
-                    )
-                });
+                let label = hit_label(state.locale(), &doc.name, a, b);
+                r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
                 if r.clicked() {
                     out.push(Action::JumpTo(doc.id, hit.range));
                 }

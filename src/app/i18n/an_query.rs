@@ -2,7 +2,7 @@
 //! languages (the errors themselves are `analysis::query::QueryErrorKind`).
 
 use super::Lang;
-use crate::analysis::query::{Expected, QueryError, QueryErrorKind};
+use crate::analysis::query::{Expected, MAX_DEPTH, MAX_ITEMS, QueryError, QueryErrorKind};
 use crate::app::numbers::Locale;
 
 pub struct QueryStrings {
@@ -29,6 +29,8 @@ pub struct QueryStrings {
     pub col_text: &'static str,
     /// Joins names in one cell or line («؛» in Persian).
     pub list_sep: &'static str,
+    /// Before a hit's document and lines, for screen readers.
+    pub hit: &'static str,
 }
 
 pub fn strings(lang: Lang) -> &'static QueryStrings {
@@ -57,6 +59,7 @@ pub const EN: QueryStrings = QueryStrings {
     col_coders: "Coders",
     col_text: "Text",
     list_sep: "; ",
+    hit: "Hit",
 };
 
 pub const FA: QueryStrings = QueryStrings {
@@ -78,19 +81,31 @@ pub const FA: QueryStrings = QueryStrings {
     col_coders: "کدگذاران",
     col_text: "متن",
     list_sep: "؛ ",
+    hit: "یافته",
 };
+
+/// A hit's name for screen readers: its document and lines, in the
+/// interface's language and digits.
+pub fn hit_label(loc: Locale, document: &str, first: usize, last: usize) -> String {
+    format!(
+        "{} {document}{} {}",
+        strings(loc.lang).hit,
+        loc.strings().comma,
+        crate::app::header::cite_lines(loc, first, last)
+    )
+}
 
 /// A query error in the interface's language, its column in its digits.
 pub fn error_text(loc: Locale, e: &QueryError) -> String {
     let s = strings(loc.lang);
     let what = match loc.lang {
         Lang::En => e.kind.to_string(),
-        Lang::Fa => kind_fa(&e.kind),
+        Lang::Fa => kind_fa(loc, &e.kind),
     };
     format!("{} {}: {what}", s.at_column, loc.num(e.at + 1))
 }
 
-fn kind_fa(k: &QueryErrorKind) -> String {
+fn kind_fa(loc: Locale, k: &QueryErrorKind) -> String {
     match k {
         QueryErrorKind::Empty => "پرسش خالی است".into(),
         QueryErrorKind::Expected { expected, found } => {
@@ -103,13 +118,25 @@ fn kind_fa(k: &QueryErrorKind) -> String {
         QueryErrorKind::UnclosedQuote => "گیومه‌ای باز شده و بسته نشده است".into(),
         QueryErrorKind::Stray(c) => format!("«{c}» در پرسش معنایی ندارد"),
         QueryErrorKind::NoCode(n) => format!("کدی با نام «{n}» نیست"),
-        QueryErrorKind::AmbiguousCode(n) => {
-            format!("بیش از یک کد «{n}» نام دارد؛ مسیر کامل آن را بنویسید: مقوله/زیرمقوله/کد")
+        QueryErrorKind::AmbiguousCode { name, paths } => {
+            let paths: Vec<String> = paths.iter().map(|p| format!("«{p}»")).collect();
+            format!(
+                "«{name}» ممکن است بیش از یک کد باشد ({})؛ مسیر کدی را که می‌خواهید بنویسید",
+                paths.join("؛ ")
+            )
         }
         QueryErrorKind::NoCoder(n) => format!("کدگذاری با نام «{n}» نیست"),
         QueryErrorKind::NoGroup(n) => format!("گروه سندی با نام «{n}» نیست"),
         QueryErrorKind::NoDocument(n) => format!("سندی با نام «{n}» نیست"),
         QueryErrorKind::NoVariable(n) => format!("هیچ سندی متغیری با نام «{n}» ندارد"),
+        QueryErrorKind::TooDeep => format!(
+            "پرسش بیش از اندازه تودرتو است (دست‌بالا {} سطح)",
+            loc.num(MAX_DEPTH)
+        ),
+        QueryErrorKind::TooLong => format!(
+            "پرسش بیش از اندازه بلند است (دست‌بالا {} کد و عملگر)",
+            loc.num(MAX_ITEMS)
+        ),
     }
 }
 
