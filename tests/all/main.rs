@@ -17,6 +17,7 @@ mod fuzz;
 mod gui;
 #[cfg(feature = "gui")]
 mod gui_analysis;
+#[cfg(feature = "gui")]
 mod gui_charts;
 #[cfg(feature = "gui")]
 mod gui_digits;
@@ -28,6 +29,7 @@ mod gui_first_hour;
 mod gui_freq;
 #[cfg(feature = "gui")]
 mod gui_habits;
+#[cfg(feature = "gui")]
 mod gui_interop;
 #[cfg(feature = "gui")]
 mod gui_layout;
