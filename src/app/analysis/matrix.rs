@@ -210,23 +210,11 @@ pub fn matrix_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut 
             CountUnit::Coding => s.count_codings,
             CountUnit::Document => s.count_documents,
         };
-        crate::app::mirror::combo_ui(ui, rtl, s.count, unit_label(st.unit), false, |ui| {
-            for u in [CountUnit::Coding, CountUnit::Document] {
-                if ui
-                    .selectable_label(st.unit == u, bidi(unit_label(u)))
-                    .clicked()
-                {
-                    st.unit = u;
-                    st.cell = None;
-                }
-            }
-        });
-        fold_buttons_ui(ui, s, st);
-        export = ui
-            .button(bidi(
-                crate::app::i18n::analysis::strings(loc.lang).export_table,
-            ))
-            .clicked();
+        let units = [CountUnit::Coding, CountUnit::Document];
+        if pick_ui(ui, rtl, s.count, &mut st.unit, &units, unit_label) {
+            st.cell = None;
+        }
+        export = tools_ui(ui, loc, st);
     });
     let key = (p.generation(), st.by.clone(), st.unit);
     let view = match &st.matrix {
@@ -319,23 +307,11 @@ pub fn cooccur_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut
             Unit::Segment => s.unit_segment,
             Unit::Document => s.unit_document,
         };
-        crate::app::mirror::combo_ui(ui, rtl, s.unit, unit_label(st.co_unit), false, |ui| {
-            for u in [Unit::Line, Unit::Segment, Unit::Document] {
-                if ui
-                    .selectable_label(st.co_unit == u, bidi(unit_label(u)))
-                    .clicked()
-                {
-                    st.co_unit = u;
-                    st.co_cell = None;
-                }
-            }
-        });
-        fold_buttons_ui(ui, s, st);
-        export = ui
-            .button(bidi(
-                crate::app::i18n::analysis::strings(loc.lang).export_table,
-            ))
-            .clicked();
+        let units = [Unit::Line, Unit::Segment, Unit::Document];
+        if pick_ui(ui, rtl, s.unit, &mut st.co_unit, &units, unit_label) {
+            st.co_cell = None;
+        }
+        export = tools_ui(ui, loc, st);
     });
     ui.label(egui::RichText::new(bidi(s.only_pairs)).small().weak());
     let key = (p.generation(), st.co_unit);
@@ -411,6 +387,34 @@ fn co_view(p: &Project, unit: Unit) -> CoView {
         columns: used.into_iter().map(|i| codes[i as usize]).collect(),
         counts,
     }
+}
+
+/// A chooser of one of `options`; true when the choice changed.
+fn pick_ui<T: Copy + PartialEq>(
+    ui: &mut egui::Ui,
+    rtl: bool,
+    title: &str,
+    value: &mut T,
+    options: &[T],
+    name: impl Fn(T) -> &'static str,
+) -> bool {
+    let mut changed = false;
+    crate::app::mirror::combo_ui(ui, rtl, title, name(*value), false, |ui| {
+        for o in options {
+            if ui.selectable_label(*value == *o, bidi(name(*o))).clicked() && *value != *o {
+                *value = *o;
+                changed = true;
+            }
+        }
+    });
+    changed
+}
+
+/// Fold all, unfold all, and Export table… (true when asked for).
+fn tools_ui(ui: &mut egui::Ui, loc: Locale, st: &mut MatrixState) -> bool {
+    fold_buttons_ui(ui, strings(loc.lang), st);
+    let export = crate::app::i18n::analysis::strings(loc.lang).export_table;
+    ui.button(bidi(export)).clicked()
 }
 
 fn fold_buttons_ui(ui: &mut egui::Ui, s: &SearchStrings, st: &mut MatrixState) {
