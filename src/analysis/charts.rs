@@ -295,6 +295,33 @@ pub fn codeline(p: &Project, codes: &[CodeId]) -> Codeline {
     Codeline { keys, documents }
 }
 
+impl Line {
+    /// The line's marks of each key (index into `Codeline::keys`, `keys`
+    /// of them) as runs from 0 to 1, in order: marks that overlap or touch,
+    /// once each is at least `min_width` wide (as drawn), are one run. A
+    /// chart draws these, not one shape per coding.
+    pub fn runs(&self, keys: usize, min_width: f64) -> Vec<Vec<(f64, f64)>> {
+        let mut out: Vec<Vec<(f64, f64)>> = vec![Vec::new(); keys];
+        for m in &self.marks {
+            if let Some(k) = out.get_mut(m.key) {
+                k.push((m.from, m.to.max(m.from + min_width)));
+            }
+        }
+        for k in &mut out {
+            k.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+            let mut merged: Vec<(f64, f64)> = Vec::with_capacity(k.len());
+            for &(a, b) in k.iter() {
+                match merged.last_mut() {
+                    Some(last) if a <= last.1 => last.1 = last.1.max(b),
+                    _ => merged.push((a, b)),
+                }
+            }
+            *k = merged;
+        }
+        out
+    }
+}
+
 /// A code and every code under it.
 fn subtree(p: &Project, id: CodeId) -> Vec<CodeId> {
     let mut out = Vec::new();

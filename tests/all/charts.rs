@@ -324,3 +324,35 @@ fn a_png_is_drawn_at_print_resolution_and_shows_the_chart() {
         "not an SVG: an error, not a panic"
     );
 }
+
+#[test]
+fn a_codelines_marks_are_drawn_as_runs_per_key() {
+    let line = charts::Line {
+        document: DocId::new(),
+        name: "d".into(),
+        lines: 10,
+        marks: [
+            (0, 0.0, 0.1),
+            (0, 0.1, 0.3),
+            (1, 0.2, 0.4),
+            (0, 0.5, 0.5),
+            (0, 0.2, 0.25),
+        ]
+        .into_iter()
+        .map(|(key, from, to)| charts::Mark {
+            key,
+            range: CharRange::new(0, 1),
+            first_line: 1,
+            last_line: 1,
+            from,
+            to,
+        })
+        .collect(),
+    };
+    // Touching and overlapping marks of a key are one run; another key's
+    // are apart; an empty mark is drawn at its least width.
+    assert_eq!(
+        line.runs(2, 0.01),
+        vec![vec![(0.0, 0.3), (0.5, 0.51)], vec![(0.2, 0.4)]]
+    );
+}
