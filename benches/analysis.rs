@@ -81,23 +81,16 @@ fn bench(c: &mut Criterion) {
     let categories = default_codes(&p);
     let cl = codeline(&p, &categories);
     let marks: usize = cl.documents.iter().map(|d| d.marks.len()).sum();
-    let runs: usize = cl
-        .documents
-        .iter()
-        .flat_map(|d| d.runs(cl.keys.len(), 0.004))
-        .map(|r| r.len())
-        .sum();
+    let count = |cap| -> usize { cl.runs(0.004, cap).iter().flatten().map(Vec::len).sum() };
+    let (runs, capped) = (count(usize::MAX), count(2_000));
     eprintln!(
-        "analysis: codeline of {} categories: {marks} marks, {runs} runs drawn",
+        "analysis: codeline of {} categories: {marks} marks, {runs} runs, {capped} drawn (2,000 a key at most)",
         cl.keys.len()
     );
     g.bench_function("codeline-build-runs", |b| {
         b.iter(|| {
             let cl = codeline(&p, &categories);
-            cl.documents
-                .iter()
-                .map(|d| d.runs(cl.keys.len(), 0.004).len())
-                .sum::<usize>()
+            cl.runs(0.004, 2_000).len()
         })
     });
     // Complex retrieval: two categories (every code below each).

@@ -97,6 +97,9 @@ pub struct CodelineView {
 /// A mark is drawn at least this wide (a part of the line), so that a
 /// coding of one word still shows.
 const MIN_MARK: f64 = 0.004;
+/// Runs drawn per key at most, about (`Codeline::runs`): 200 interviews
+/// of 10 categories are 2,000 lanes, most under a pixel tall.
+const RUNS_PER_KEY: usize = 2_000;
 
 impl CodelineView {
     fn of(cl: &Codeline) -> CodelineView {
@@ -107,9 +110,9 @@ impl CodelineView {
             .iter()
             .map(|k| (bidi(&k.name), color(&k.color), Vec::new()))
             .collect();
-        for (i, d) in cl.documents.iter().enumerate() {
+        for (i, d) in cl.runs(MIN_MARK, RUNS_PER_KEY).into_iter().enumerate() {
             let y = -(i as f64);
-            for (k, runs) in d.runs(keys.len(), MIN_MARK).into_iter().enumerate() {
+            for (k, runs) in d.into_iter().enumerate() {
                 let Some((_, fill, bars)) = keys.get_mut(k) else {
                     continue;
                 };
