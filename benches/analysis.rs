@@ -8,8 +8,12 @@
 //! a study of 1/100 of the size is used, so CI stays fast.
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use strata::analysis::charts::{codeline, default_codes};
 use strata::analysis::cooccur::{Unit, cooccurrence};
-use strata::analysis::freq::{Scope, StopWords, WordOptions, code_frequencies, word_frequencies};
+use strata::analysis::freq::{
+    self, Scope, StopWords, TokenCache, WordOptions, code_frequencies, code_frequencies_with,
+    word_frequencies,
+};
 use strata::analysis::matrix::{By, CountUnit, matrix};
 
 #[path = "support/corpus.rs"]
@@ -53,10 +57,41 @@ fn bench(c: &mut Criterion) {
     ] {
         g.bench_function(name, |b| b.iter(|| cooccurrence(&p, unit)));
     }
+    // The Frequencies and Words tabs after an edit to codings: before, each
+    // tokenised every document again (`code-frequencies`, `every-word-all`);
+    // now the tokens are kept while the texts are the same
+    // (`tokens-unchanged` is the check), the code table is counted from
+    // them, and all documents' words are not counted again.
     g.bench_function("code-frequencies", |b| b.iter(|| code_frequencies(&p)));
+    g.bench_function("every-word-all", |b| {
+        b.iter(|| freq::words::every_word(&p, Scope::All))
+    });
+    let mut cache = TokenCache::default();
+    cache.update(&p);
+    g.bench_function("tokens-unchanged", |b| b.iter(|| cache.update(&p)));
+    g.bench_function("code-frequencies-tokens-made", |b| {
+        b.iter(|| code_frequencies_with(&p, cache.tokens()))
+    });
     let stop = StopWords::builtin();
     g.bench_function("word-frequencies-all", |b| {
         b.iter(|| word_frequencies(&p, Scope::All, &WordOptions::default(), Some(&stop)))
+    });
+    // The codeline of the categories: one shape per coding before, one
+    // per run of a document's marks of a key now.
+    let categories = default_codes(&p);
+    let cl = codeline(&p, &categories);
+    let marks: usize = cl.documents.iter().map(|d| d.marks.len()).sum();
+    let count = |cap| -> usize { cl.runs(0.004, cap).iter().flatten().map(Vec::len).sum() };
+    let (runs, capped) = (count(usize::MAX), count(2_000));
+    eprintln!(
+        "analysis: codeline of {} categories: {marks} marks, {runs} runs, {capped} drawn (2,000 a key at most)",
+        cl.keys.len()
+    );
+    g.bench_function("codeline-build-runs", |b| {
+        b.iter(|| {
+            let cl = codeline(&p, &categories);
+            cl.runs(0.004, 2_000).len()
+        })
     });
     // Complex retrieval: two categories (every code below each).
     for (name, q) in [

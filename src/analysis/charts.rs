@@ -295,6 +295,72 @@ pub fn codeline(p: &Project, codes: &[CodeId]) -> Codeline {
     Codeline { keys, documents }
 }
 
+impl Line {
+    /// The line's marks of each key (index into `Codeline::keys`, `keys`
+    /// of them) as runs from 0 to 1, in order: each mark at least
+    /// `min_width` wide (as drawn), and marks less than `min_width` apart
+    /// one run (a gap that narrow does not show beside a mark that wide).
+    /// A chart draws these, not one shape per coding.
+    pub fn runs(&self, keys: usize, min_width: f64) -> Vec<Vec<(f64, f64)>> {
+        let mut out: Vec<Vec<(f64, f64)>> = vec![Vec::new(); keys];
+        for m in &self.marks {
+            if let Some(k) = out.get_mut(m.key) {
+                k.push((m.from, m.to.max(m.from + min_width)));
+            }
+        }
+        for k in &mut out {
+            merge(k, min_width);
+        }
+        out
+    }
+}
+
+/// Sort spans and join those that overlap or are less than `gap` apart.
+fn merge(spans: &mut Vec<(f64, f64)>, gap: f64) {
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    let mut merged: Vec<(f64, f64)> = Vec::with_capacity(spans.len());
+    for &(a, b) in spans.iter() {
+        match merged.last_mut() {
+            Some(last) if a < last.1 + gap => last.1 = last.1.max(b),
+            _ => merged.push((a, b)),
+        }
+    }
+    *spans = merged;
+}
+
+impl Codeline {
+    /// Every line's runs (`Line::runs`), per document, then key. A key
+    /// with more than `cap` runs in all has its gaps joined wider (twice
+    /// as wide each time, up to a twentieth of the line) until it has no
+    /// more: the chart stays quick to draw with tens of thousands of
+    /// codings, and a run still shows where the code is used.
+    pub fn runs(&self, min_width: f64, cap: usize) -> Vec<Vec<Vec<(f64, f64)>>> {
+        let keys = self.keys.len();
+        let mut out: Vec<Vec<Vec<(f64, f64)>>> = self
+            .documents
+            .iter()
+            .map(|d| d.runs(keys, min_width))
+            .collect();
+        for k in 0..keys {
+            let mut gap = min_width;
+            let count = |out: &[Vec<Vec<(f64, f64)>>]| {
+                out.iter()
+                    .map(|d| d.get(k).map_or(0, Vec::len))
+                    .sum::<usize>()
+            };
+            while count(&out) > cap && gap < 0.05 {
+                gap *= 2.0;
+                for d in &mut out {
+                    if let Some(spans) = d.get_mut(k) {
+                        merge(spans, gap);
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
 /// A code and every code under it.
 fn subtree(p: &Project, id: CodeId) -> Vec<CodeId> {
     let mut out = Vec::new();

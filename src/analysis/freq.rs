@@ -144,6 +144,80 @@ pub fn all_tokens(p: &Project) -> Vec<Vec<Token>> {
     all.into_iter().map(|(_, t)| t).collect()
 }
 
+/// What a document's tokens depend on: its text (a document's text never
+/// changes for its id once loaded, and a document inserted again, by undo
+/// or import, gets a new allocation) and its speaker pattern, which can
+/// change. Not the project's generation: coding does not change the words.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct TextKey {
+    pub document: DocId,
+    /// The text's address and length.
+    pub text: (usize, usize),
+    pub speaker_pattern: String,
+}
+
+impl TextKey {
+    pub fn of(d: &Document) -> TextKey {
+        TextKey {
+            document: d.id,
+            text: (d.text().as_ptr() as usize, d.text().len()),
+            speaker_pattern: d.speaker_pattern().to_string(),
+        }
+    }
+}
+
+/// Every document's tokens, in project order, kept across edits: only a
+/// document whose text is new is tokenised again (a window keeps one and
+/// calls `update` once per generation).
+#[derive(Clone, Debug, Default)]
+pub struct TokenCache {
+    keys: Vec<TextKey>,
+    tokens: Vec<Vec<Token>>,
+}
+
+impl TokenCache {
+    /// Bring the cache up to `p`'s documents. True when any document was
+    /// tokenised again, added, removed or moved.
+    pub fn update(&mut self, p: &Project) -> bool {
+        let keys: Vec<TextKey> = p.documents.iter().map(TextKey::of).collect();
+        if keys == self.keys {
+            return false;
+        }
+        let mut old: std::collections::HashMap<TextKey, Vec<Token>> =
+            std::mem::take(&mut self.keys)
+                .into_iter()
+                .zip(std::mem::take(&mut self.tokens))
+                .collect();
+        let mut all: Vec<(&Document, Option<Vec<Token>>)> = p
+            .documents
+            .iter()
+            .zip(&keys)
+            .map(|(d, k)| (d, old.remove(k)))
+            .collect();
+        crate::base::par_each(&mut all, |(d, t)| {
+            if t.is_none() {
+                *t = Some(document_tokens(d));
+            }
+        });
+        self.tokens = all
+            .into_iter()
+            .map(|(_, t)| t.unwrap_or_default())
+            .collect();
+        self.keys = keys;
+        true
+    }
+
+    /// What the tokens were made from, one key per document in project order.
+    pub fn keys(&self) -> &[TextKey] {
+        &self.keys
+    }
+
+    /// Each document's tokens, in project order (as `all_tokens`).
+    pub fn tokens(&self) -> &[Vec<Token>] {
+        &self.tokens
+    }
+}
+
 /// Each document's (by position) coded char ranges of `code`'s subtree,
 /// as a union.
 pub fn subtree_ranges(p: &Project, code: CodeId) -> BTreeMap<usize, Vec<(usize, usize)>> {

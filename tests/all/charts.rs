@@ -324,3 +324,79 @@ fn a_png_is_drawn_at_print_resolution_and_shows_the_chart() {
         "not an SVG: an error, not a panic"
     );
 }
+
+#[test]
+fn a_codelines_marks_are_drawn_as_runs_per_key() {
+    let line = charts::Line {
+        document: DocId::new(),
+        name: "d".into(),
+        lines: 10,
+        marks: [
+            (0, 0.0, 0.1),
+            (0, 0.1, 0.3),
+            (1, 0.2, 0.4),
+            (0, 0.5, 0.5),
+            (0, 0.2, 0.25),
+            (1, 0.6, 0.7),
+            (1, 0.705, 0.8),
+            (1, 0.9, 1.0),
+        ]
+        .into_iter()
+        .map(|(key, from, to)| charts::Mark {
+            key,
+            range: CharRange::new(0, 1),
+            first_line: 1,
+            last_line: 1,
+            from,
+            to,
+        })
+        .collect(),
+    };
+    // Touching and overlapping marks of a key are one run, and so are
+    // marks less than the least width apart; another key's are apart; an
+    // empty mark is drawn at its least width.
+    assert_eq!(
+        line.runs(2, 0.01),
+        vec![
+            vec![(0.0, 0.3), (0.5, 0.51)],
+            vec![(0.2, 0.4), (0.6, 0.8), (0.9, 1.0)]
+        ]
+    );
+}
+
+#[test]
+fn a_key_with_too_many_runs_has_its_gaps_joined() {
+    let mark = |from: f64| charts::Mark {
+        key: 0,
+        range: CharRange::new(0, 1),
+        first_line: 1,
+        last_line: 1,
+        from,
+        to: from,
+    };
+    let cl = charts::Codeline {
+        keys: vec![charts::Key {
+            code: CodeId::new(),
+            name: "k".into(),
+            color: "#000000".into(),
+        }],
+        documents: vec![charts::Line {
+            document: DocId::new(),
+            name: "d".into(),
+            lines: 10,
+            marks: vec![mark(0.0), mark(0.02), mark(0.04), mark(0.5)],
+        }],
+    };
+    assert_eq!(
+        cl.runs(0.004, 10)[0][0].len(),
+        4,
+        "under the cap: as they are"
+    );
+    // Gaps of 0.016 joined, then of 0.032, 0.064: the first three are one
+    // run; 0.5 stays apart (a gap wider than a twentieth of the line).
+    let runs = &cl.runs(0.004, 1)[0][0];
+    assert_eq!(runs.len(), 2);
+    let near = |a: f64, b: f64| (a - b).abs() < 1e-9;
+    assert!(near(runs[0].0, 0.0) && near(runs[0].1, 0.044), "{runs:?}");
+    assert!(near(runs[1].0, 0.5), "{runs:?}");
+}

@@ -441,3 +441,53 @@ proptest! {
         prop_assert!(rows[0].words <= words);
     }
 }
+
+#[test]
+fn kept_tokens_survive_an_edit_to_codings_and_the_counts_follow_it() {
+    let mut s = study();
+    let mut cache = freq::TokenCache::default();
+    assert!(cache.update(&s.p), "tokenised at first");
+    let (keys, tokens) = (cache.keys().to_vec(), cache.tokens().to_vec());
+    assert_eq!(tokens, freq::all_tokens(&s.p));
+    let alone = s.p.roots[1];
+    let row = |rows: &[freq::CodeFreq]| {
+        let r = rows.iter().find(|r| r.id == alone).expect("row");
+        [r.codings, r.documents, r.words]
+    };
+    assert_eq!(
+        row(&freq::code_frequencies_with(&s.p, cache.tokens())),
+        [1, 1, 6]
+    );
+    // «تنها» on D3's first line (3 words), as the window codes it.
+    let (d3, coder) = (&s.p.documents[2], s.p.coders[0].id);
+    let coding = Coding {
+        id: CodingId::new(),
+        document: d3.id,
+        range: line(d3, 1),
+        code: alone,
+        coder,
+        origin: Origin::Manual,
+        stamp: Stamp::now(Some(coder)),
+    };
+    let generation = s.p.generation();
+    strata::edit::Command::InsertCoding {
+        coding,
+        memos: vec![],
+    }
+    .apply(&mut s.p)
+    .expect("coded");
+    assert_ne!(s.p.generation(), generation, "a new generation");
+    assert!(
+        !cache.update(&s.p),
+        "the texts are the same: none tokenised again"
+    );
+    assert_eq!((cache.keys(), cache.tokens()), (&keys[..], &tokens[..]));
+    let rows = freq::code_frequencies_with(&s.p, cache.tokens());
+    assert_eq!(row(&rows), [2, 2, 9], "the new coding is counted");
+    assert_eq!(rows, code_frequencies(&s.p));
+    // A document added is tokenised; the others are kept.
+    s.p.documents.push(Document::new("D4", D3));
+    assert!(cache.update(&s.p));
+    assert_eq!(cache.keys()[..3], keys[..]);
+    assert_eq!(cache.tokens(), freq::all_tokens(&s.p));
+}

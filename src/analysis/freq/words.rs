@@ -66,9 +66,15 @@ pub struct WordFreq {
 type Spellings = HashMap<String, (usize, (usize, usize))>;
 /// One document's counts: per folded word, its count and its spellings.
 type DocCounts = HashMap<String, (usize, Spellings)>;
-/// A document, its coded char ranges (None: all its text), its counts and
-/// its words in scope.
-type Part<'a> = (&'a Document, Option<Vec<(usize, usize)>>, DocCounts, usize);
+/// A document, its tokens when already made, its coded char ranges
+/// (None: all its text), its counts and its words in scope.
+type Part<'a> = (
+    &'a Document,
+    Option<&'a [Token]>,
+    Option<Vec<(usize, usize)>>,
+    DocCounts,
+    usize,
+);
 
 /// Word frequencies in `scope`. `stop`: the stop words to leave out (None:
 /// none left out).
@@ -104,29 +110,57 @@ pub fn keeps(w: &WordRow, opts: &WordOptions, stop: Option<&StopWords>) -> bool 
 
 /// The frequencies of every word in `scope`, none left out.
 pub fn every_word(p: &Project, scope: Scope) -> WordFreq {
+    count(p, scope, None)
+}
+
+/// `every_word` with the documents' tokens already made (`all_tokens` or
+/// a `TokenCache`, in project order).
+pub fn every_word_with(p: &Project, scope: Scope, tokens: &[Vec<Token>]) -> WordFreq {
+    count(p, scope, Some(tokens))
+}
+
+fn count(p: &Project, scope: Scope, tokens: Option<&[Vec<Token>]>) -> WordFreq {
+    let made = |pos: usize| tokens.and_then(|t| t.get(pos)).map(Vec::as_slice);
     // Each document's tokens to count, as runs of its tokens (None: all).
     let mut parts: Vec<Part> = match scope {
         Scope::All => p
             .documents
             .iter()
-            .map(|d| (d, None, DocCounts::new(), 0))
+            .enumerate()
+            .map(|(pos, d)| (d, made(pos), None, DocCounts::new(), 0))
             .collect(),
         Scope::Group(g) => p
             .documents
             .iter()
-            .filter(|d| d.group == Some(g))
-            .map(|d| (d, None, DocCounts::new(), 0))
+            .enumerate()
+            .filter(|(_, d)| d.group == Some(g))
+            .map(|(pos, d)| (d, made(pos), None, DocCounts::new(), 0))
             .collect(),
         Scope::Code(c) => subtree_ranges(p, c)
             .into_iter()
-            .filter_map(|(pos, r)| Some((p.documents.get(pos)?, Some(r), DocCounts::new(), 0)))
+            .filter_map(|(pos, r)| {
+                Some((
+                    p.documents.get(pos)?,
+                    made(pos),
+                    Some(r),
+                    DocCounts::new(),
+                    0,
+                ))
+            })
             .collect(),
     };
-    crate::base::par_each(&mut parts, |(d, ranges, counts, total)| {
-        let tokens = document_tokens(d);
+    crate::base::par_each(&mut parts, |(d, made, ranges, counts, total)| {
+        let owned;
+        let tokens = match made {
+            Some(t) => *t,
+            None => {
+                owned = document_tokens(d);
+                owned.as_slice()
+            }
+        };
         let runs = match ranges {
             None => std::iter::once(0..tokens.len()).collect(),
-            Some(r) => token_runs(&tokens, r),
+            Some(r) => token_runs(tokens, r),
         };
         let text = d.text();
         for t in runs.into_iter().flat_map(|r| tokens[r].iter()) {
@@ -136,7 +170,7 @@ pub fn every_word(p: &Project, scope: Scope) -> WordFreq {
     });
     let mut out = WordFreq::default();
     let mut all: HashMap<String, (usize, usize, Spellings)> = HashMap::new();
-    for (doc, (_, _, counts, total)) in parts.into_iter().enumerate() {
+    for (doc, (_, _, _, counts, total)) in parts.into_iter().enumerate() {
         out.total += total;
         out.documents += usize::from(total > 0);
         for (key, (n, spellings)) in counts {

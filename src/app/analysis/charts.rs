@@ -14,6 +14,8 @@ use crate::app::{Action, UiState, bidi, mirror, row};
 use crate::model::*;
 use egui::Color32;
 use egui_plot::{Bar, BarChart, Legend, Plot, PlotPoints, Polygon};
+use std::collections::BTreeSet;
+use std::sync::Arc;
 
 /// About this many tiles in a portrait, twenty to a row.
 const PORTRAIT_TILES: usize = 400;
@@ -53,7 +55,7 @@ struct Options {
 enum Built {
     Bars(Bars),
     Portrait(Portrait, bool),
-    Codeline(Codeline),
+    Codeline(Codeline, CodelineView),
     /// No data (a variable gone, a document removed): nothing to draw.
     Nothing,
 }
@@ -68,6 +70,68 @@ pub struct ChartState {
     pub selected: bool,
     pub doc: Option<DocId>,
     built: Option<(Options, Built)>,
+    /// The default codes and columns, and the variables to choose from.
+    defaults: Option<Defaults>,
+    /// The selected codes in tree order, for a generation and selection.
+    selected_order: Option<(u64, BTreeSet<CodeId>, Vec<CodeId>)>,
+}
+
+/// What the options offer, built once per generation.
+struct Defaults {
+    generation: u64,
+    codes: Vec<CodeId>,
+    by: By,
+    variables: Vec<String>,
+}
+
+/// A codeline as drawn, built with its data: one bar chart per key (a
+/// legend entry), each coding merged into runs per document and key, the
+/// names through `bidi` once.
+pub struct CodelineView {
+    /// Document names, top to bottom.
+    names: Arc<Vec<String>>,
+    /// Per key: its name, colour and runs as horizontal bars.
+    keys: Vec<(String, Color32, Vec<Bar>)>,
+}
+
+/// A mark is drawn at least this wide (a part of the line), so that a
+/// coding of one word still shows.
+const MIN_MARK: f64 = 0.004;
+/// Runs drawn per key at most, about (`Codeline::runs`): 200 interviews
+/// of 10 categories are 2,000 lanes, most under a pixel tall.
+const RUNS_PER_KEY: usize = 2_000;
+
+impl CodelineView {
+    fn of(cl: &Codeline) -> CodelineView {
+        let lanes = cl.keys.len().max(1) as f64;
+        let lane = 0.8 / lanes;
+        let mut keys: Vec<(String, Color32, Vec<Bar>)> = cl
+            .keys
+            .iter()
+            .map(|k| (bidi(&k.name), color(&k.color), Vec::new()))
+            .collect();
+        for (i, d) in cl.runs(MIN_MARK, RUNS_PER_KEY).into_iter().enumerate() {
+            let y = -(i as f64);
+            for (k, runs) in d.into_iter().enumerate() {
+                let Some((_, fill, bars)) = keys.get_mut(k) else {
+                    continue;
+                };
+                let y0 = y + 0.4 - (k as f64 + 1.0) * lane;
+                bars.extend(runs.into_iter().map(|(from, to)| {
+                    Bar::new(y0 + lane * 0.45, to - from)
+                        .base_offset(from)
+                        .width(lane * 0.9)
+                        .fill(*fill)
+                        .stroke(egui::Stroke::NONE)
+                        .horizontal()
+                }));
+            }
+        }
+        CodelineView {
+            names: Arc::new(cl.documents.iter().map(|d| bidi(&d.name)).collect()),
+            keys,
+        }
+    }
 }
 
 pub fn charts_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Vec<Action>) {
@@ -112,7 +176,7 @@ pub fn charts_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut 
     match built {
         Built::Bars(b) => bars_ui(ui, b, state),
         Built::Portrait(pt, doc_rtl) => portrait_ui(ui, pt, *doc_rtl, state),
-        Built::Codeline(cl) => codeline_ui(ui, cl, state),
+        Built::Codeline(_, view) => codeline_ui(ui, view, state),
         Built::Nothing => {}
     }
 }
@@ -122,23 +186,50 @@ fn options_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState) -> Options {
     let s = strings(state.lang);
     let rtl = state.lang.rtl();
     let kind = state.analysis.charts.kind;
+    let generation = p.generation();
     let use_selected = state.analysis.charts.selected && !state.selected_codes.is_empty();
-    let codes = if use_selected {
+    let c = &mut state.analysis.charts;
+    if c.defaults
+        .as_ref()
+        .is_none_or(|d| d.generation != generation)
+    {
+        c.defaults = Some(Defaults {
+            generation,
+            codes: charts::default_codes(p),
+            by: charts::default_by(p),
+            variables: charts::variable_names(p),
+        });
+    }
+    let selected = &state.selected_codes;
+    if use_selected
+        && c.selected_order
+            .as_ref()
+            .is_none_or(|(g, set, _)| *g != generation || set != selected)
+    {
         // In tree order, as the legend lists them.
-        p.walk()
+        let order = p
+            .walk()
             .into_iter()
             .map(|(id, _)| id)
-            .filter(|id| state.selected_codes.contains(id))
-            .collect()
+            .filter(|id| selected.contains(id))
+            .collect();
+        c.selected_order = Some((generation, selected.clone(), order));
+    }
+    let (default_codes, default_by, variables) = c
+        .defaults
+        .as_ref()
+        .map_or((&[][..], By::Group, &[][..]), |d| {
+            (d.codes.as_slice(), d.by.clone(), d.variables.as_slice())
+        });
+    let codes = if use_selected {
+        c.selected_order
+            .as_ref()
+            .map_or_else(Vec::new, |(_, _, o)| o.clone())
     } else {
-        charts::default_codes(p)
+        default_codes.to_vec()
     };
-    let by = state
-        .analysis
-        .charts
-        .by
-        .clone()
-        .unwrap_or_else(|| charts::default_by(p));
+    let by = c.by.clone().unwrap_or(default_by);
+    let variables = variables.to_vec();
     let doc = state
         .analysis
         .charts
@@ -181,7 +272,7 @@ fn options_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState) -> Options {
                 {
                     c.by = Some(By::Group);
                 }
-                for v in charts::variable_names(p) {
+                for v in variables {
                     let this = By::Variable(v.clone());
                     let label = bidi(&format!("{}: {v}", s.variable));
                     if ui.selectable_label(by == this, label).clicked() {
@@ -252,7 +343,11 @@ fn build(p: &Project, o: &Options) -> Built {
                     .map(|pt| Built::Portrait(pt, rtl))
             })
             .unwrap_or(Built::Nothing),
-        Kind::Codeline => Built::Codeline(charts::codeline(p, &o.codes)),
+        Kind::Codeline => {
+            let cl = charts::codeline(p, &o.codes);
+            let view = CodelineView::of(&cl);
+            Built::Codeline(cl, view)
+        }
     }
 }
 
@@ -292,7 +387,7 @@ fn figure(o: &Options, built: &Built, state: &UiState) -> Option<String> {
             w.x_label = s.tile_note.replace("{n}", &state.num(per));
             crate::export::portrait_svg(pt, *rtl, &w)
         }
-        Built::Codeline(cl) => {
+        Built::Codeline(cl, _) => {
             w.title = s.codeline_title.replace("{codes}", codes_name);
             w.x_label = s.position.into();
             crate::export::codeline_svg(cl, &w)
@@ -398,17 +493,16 @@ fn portrait_ui(ui: &mut egui::Ui, pt: &Portrait, doc_rtl: bool, state: &UiState)
         });
 }
 
-fn codeline_ui(ui: &mut egui::Ui, cl: &Codeline, state: &UiState) {
+fn codeline_ui(ui: &mut egui::Ui, view: &CodelineView, state: &UiState) {
     let rtl = state.lang.rtl();
-    let names: Vec<String> = cl.documents.iter().map(|d| bidi(&d.name)).collect();
-    let lanes = cl.keys.len().max(1) as f64;
+    let names = Arc::clone(&view.names);
     let loc = state.locale();
     plot("chart-codeline", rtl)
         .invert_x(rtl)
         .include_x(0.0)
         .include_x(1.0)
         .include_y(0.5)
-        .include_y(-(cl.documents.len() as f64) + 0.5)
+        .include_y(-(view.names.len() as f64) + 0.5)
         .show_grid([true, false])
         .x_axis_formatter(move |mark, _| {
             let pct = (mark.value * 100.0).round();
@@ -429,21 +523,13 @@ fn codeline_ui(ui: &mut egui::Ui, cl: &Codeline, state: &UiState) {
             names.get(i as usize).cloned().unwrap_or_default()
         })
         .show(ui, |pu| {
-            for (i, d) in cl.documents.iter().enumerate() {
-                let y = -(i as f64);
-                for m in &d.marks {
-                    let Some(key) = cl.keys.get(m.key) else {
-                        continue;
-                    };
-                    let lane = 0.8 / lanes;
-                    let y0 = y + 0.4 - (m.key as f64 + 1.0) * lane;
-                    let to = m.to.max(m.from + 0.004);
-                    pu.polygon(
-                        Polygon::new(bidi(&key.name), rect(m.from, y0, to, y0 + lane * 0.9))
-                            .fill_color(color(&key.color))
-                            .width(0.0),
-                    );
-                }
+            // One item per key: its runs as bars, and one legend entry.
+            for (name, fill, bars) in &view.keys {
+                pu.bar_chart(
+                    BarChart::new(name.clone(), bars.clone())
+                        .color(*fill)
+                        .allow_hover(false),
+                );
             }
         });
 }

@@ -6,15 +6,19 @@
 //! options only filter what was counted.
 
 use super::export_table;
-use crate::analysis::freq::{self, CodeFreq, Scope, StopWords, WordFreq, WordOptions};
-use crate::app::Lang;
+use crate::analysis::freq::{
+    self, CodeFreq, Scope, StopWords, TextKey, TokenCache, WordFreq, WordOptions,
+};
 use crate::app::i18n::Locale;
 use crate::app::i18n::an_freq::{FreqStrings, strings};
-use crate::app::{Action, UiState, bidi, bidi_edit_ui, row};
+use crate::app::{Action, UiState, bidi, bidi_edit_ui, mirror, row};
 use crate::export::{Cell, Grid};
 use crate::model::*;
 use std::collections::BTreeSet;
 use std::hash::{Hash, Hasher};
+
+mod code_table;
+use code_table::{codes_grid, name_ui, order_all, row_order};
 
 /// A figure column of the code table, to sort by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,19 +56,43 @@ impl Column {
     }
 }
 
+/// What a word list was counted from. All documents' or a group's words
+/// depend only on the texts, not on codings: an edit elsewhere keeps them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct WordsKey {
+    scope: Scope,
+    /// A code's text: the generation it was counted for (codings change it).
+    generation: Option<u64>,
+    /// All documents or a group: the texts counted, in project order.
+    texts: Vec<TextKey>,
+}
+
+/// What the shown rows of the code table were ordered with.
+struct OrderKey {
+    generation: u64,
+    sort: Option<Column>,
+    folded: BTreeSet<CodeId>,
+}
+
 /// What the shown word list was filtered with.
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct ShownKey {
-    generation: u64,
-    scope: Scope,
+    /// `FreqState::words_version` of the list filtered.
+    words: u64,
     /// The stop list's hash, when stop words are left out.
     stop: Option<u64>,
     opts: WordOptions,
 }
 
 pub struct FreqState {
+    /// The documents' words, kept across edits that leave the texts alone,
+    /// and the generation they were last checked for.
+    tokens: TokenCache,
+    tokens_checked: Option<u64>,
     /// The code table and the generation it was counted for.
     codes: Option<(u64, Vec<CodeFreq>)>,
+    /// The rows shown, in the order shown.
+    order: Option<(OrderKey, Vec<usize>)>,
     /// Sorted by this column, most first (None: the tree's order).
     sort: Option<Column>,
     /// Categories and subcategories whose rows are folded.
@@ -77,8 +105,12 @@ pub struct FreqState {
     /// The parsed list and the hash of the text it was parsed from.
     stop: Option<(u64, StopWords)>,
     opts: WordOptions,
-    /// Every word of a scope, counted for a generation.
-    words: Option<((u64, Scope), WordFreq)>,
+    /// Every word of a scope, and what it was counted from.
+    words: Option<(WordsKey, WordFreq)>,
+    /// The generation and scope `words` was last checked for.
+    words_checked: Option<(u64, Scope)>,
+    /// Counts the word lists made, so that the filter knows a new one.
+    words_version: u64,
     /// The rows of `words` the options keep.
     shown: Option<(ShownKey, Vec<usize>)>,
 }
@@ -86,7 +118,10 @@ pub struct FreqState {
 impl Default for FreqState {
     fn default() -> Self {
         Self {
+            tokens: TokenCache::default(),
+            tokens_checked: None,
             codes: None,
+            order: None,
             sort: None,
             folded: BTreeSet::new(),
             scope: Scope::All,
@@ -95,8 +130,70 @@ impl Default for FreqState {
             stop: None,
             opts: WordOptions::default(),
             words: None,
+            words_checked: None,
+            words_version: 0,
             shown: None,
         }
+    }
+}
+
+impl FreqState {
+    /// The tokens of `p`'s documents, tokenised again only where a text
+    /// changed (checked once per generation).
+    fn tokens(&mut self, p: &Project) -> &[Vec<freq::Token>] {
+        if self.tokens_checked != Some(p.generation()) {
+            self.tokens.update(p);
+            self.tokens_checked = Some(p.generation());
+        }
+        self.tokens.tokens()
+    }
+
+    /// What the tokens were made from (for tests: an edit to codings
+    /// leaves it alone).
+    pub fn token_keys(&self) -> &[TextKey] {
+        self.tokens.keys()
+    }
+
+    /// The code table's rows as shown, in order (for tests).
+    pub fn shown_codes(&self) -> Vec<&CodeFreq> {
+        let rows = self.codes.as_ref().map_or(&[][..], |(_, r)| r.as_slice());
+        self.order
+            .as_ref()
+            .map_or(&[][..], |(_, o)| o.as_slice())
+            .iter()
+            .filter_map(|&i| rows.get(i))
+            .collect()
+    }
+
+    /// Count the words of the scope, unless what they depend on is the
+    /// same as when they were last counted.
+    fn count_words(&mut self, p: &Project) {
+        let checked = (p.generation(), self.scope);
+        if self.words.is_some() && self.words_checked == Some(checked) {
+            return;
+        }
+        let scope = self.scope;
+        let in_scope = |d: &Document| match scope {
+            Scope::All => true,
+            Scope::Group(g) => d.group == Some(g),
+            Scope::Code(_) => false,
+        };
+        let key = WordsKey {
+            scope,
+            generation: matches!(scope, Scope::Code(_)).then_some(p.generation()),
+            texts: p
+                .documents
+                .iter()
+                .filter(|d| in_scope(d))
+                .map(TextKey::of)
+                .collect(),
+        };
+        if self.words.as_ref().is_none_or(|(k, _)| *k != key) {
+            let counted = freq::words::every_word_with(p, scope, self.tokens(p));
+            self.words = Some((key, counted));
+            self.words_version += 1;
+        }
+        self.words_checked = Some(checked);
     }
 }
 
@@ -137,14 +234,25 @@ pub fn frequencies_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: 
     let generation = p.generation();
     let f = &mut state.analysis.freq;
     if f.codes.as_ref().is_none_or(|(g, _)| *g != generation) {
-        f.codes = Some((generation, freq::code_frequencies(p)));
+        let counted = freq::code_frequencies_with(p, f.tokens(p));
+        f.codes = Some((generation, counted));
     }
     let rows = f.codes.as_ref().map_or(&[][..], |(_, r)| r.as_slice());
     if rows.is_empty() {
         row(ui, rtl, |ui| ui.weak(bidi(s.no_codes)));
         return;
     }
-    let order = row_order(rows, f.sort, &f.folded);
+    let same =
+        |k: &OrderKey| k.generation == generation && k.sort == f.sort && k.folded == f.folded;
+    if f.order.as_ref().is_none_or(|(k, _)| !same(k)) {
+        let key = OrderKey {
+            generation,
+            sort: f.sort,
+            folded: f.folded.clone(),
+        };
+        f.order = Some((key, row_order(rows, f.sort, &f.folded)));
+    }
+    let order = f.order.as_ref().map_or(&[][..], |(_, o)| o.as_slice());
     let mut export = false;
     row(ui, rtl, |ui| {
         export = ui.button(bidi(a.export_table)).clicked();
@@ -168,7 +276,7 @@ pub fn frequencies_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: 
             }
         }
         ui.end_row();
-        for &i in &order {
+        for &i in order {
             let r = &rows[i];
             let parent = rows
                 .get(i + 1)
@@ -204,122 +312,6 @@ pub fn frequencies_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: 
     }
 }
 
-/// The code cell: indented by depth in the tree's order (the full path
-/// when sorted), with a fold button on a row with children. True when the
-/// button was clicked.
-fn name_ui(ui: &mut egui::Ui, rtl: bool, r: &CodeFreq, sorted: bool, folded: Option<bool>) -> bool {
-    let depth = r.path.len().saturating_sub(1);
-    let name = if sorted {
-        r.path.join(" › ")
-    } else {
-        r.path.last().cloned().unwrap_or_default()
-    };
-    let short = crate::text::in_vivo_name(&name, 48);
-    let layout = if rtl {
-        egui::Layout::right_to_left(egui::Align::Center)
-    } else {
-        egui::Layout::left_to_right(egui::Align::Center)
-    };
-    let height = ui.spacing().interact_size.y;
-    let mut clicked = false;
-    // A fixed width, so that a right-to-left row has an edge to start from.
-    ui.allocate_ui_with_layout(egui::vec2(NAME_WIDTH, height), layout, |ui| {
-        ui.set_min_width(NAME_WIDTH);
-        if !sorted {
-            ui.add_space(16.0 * depth as f32);
-            match folded {
-                Some(f) => {
-                    let arrow = match (f, rtl) {
-                        (false, _) => "⏷",
-                        (true, false) => "⏵",
-                        (true, true) => "⏴",
-                    };
-                    clicked = ui.small_button(arrow).clicked();
-                }
-                None => {
-                    ui.add_space(ui.spacing().interact_size.y);
-                }
-            }
-        }
-        let text = egui::RichText::new(bidi(&short));
-        let text = if r.path.len() > 1 || r.level == 1 {
-            text
-        } else {
-            text.strong()
-        };
-        let resp = ui.label(text);
-        if short != name {
-            resp.on_hover_text(bidi(&name));
-        }
-    });
-    clicked
-}
-
-/// The rows shown: sorted by a column (most first, then the tree's
-/// order), or the tree's order without the rows under a folded row.
-fn row_order(rows: &[CodeFreq], sort: Option<Column>, folded: &BTreeSet<CodeId>) -> Vec<usize> {
-    if sort.is_some() {
-        return order_all(rows, sort);
-    }
-    let mut out = Vec::with_capacity(rows.len());
-    let mut hide_below: Option<usize> = None;
-    for (i, r) in rows.iter().enumerate() {
-        let depth = r.path.len();
-        if hide_below.is_some_and(|d| depth > d) {
-            continue;
-        }
-        hide_below = folded.contains(&r.id).then_some(depth);
-        out.push(i);
-    }
-    out
-}
-
-/// Every row, sorted by a column or in the tree's order.
-fn order_all(rows: &[CodeFreq], sort: Option<Column>) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..rows.len()).collect();
-    if let Some(c) = sort {
-        order.sort_by_key(|&i| (std::cmp::Reverse(c.of(&rows[i])), i));
-    }
-    order
-}
-
-fn codes_grid(
-    p: &Project,
-    rows: &[CodeFreq],
-    order: &[usize],
-    s: &FreqStrings,
-    lang: Lang,
-) -> Grid {
-    Grid {
-        title: s.title_codes.to_string(),
-        columns: [
-            s.code,
-            s.level,
-            s.codings,
-            s.documents,
-            s.coders,
-            s.words_coded,
-        ]
-        .map(String::from)
-        .to_vec(),
-        rows: order
-            .iter()
-            .map(|&i| {
-                let r = &rows[i];
-                vec![
-                    Cell::Text(r.path.join(" / ")),
-                    Cell::Text(p.level_name(r.level)),
-                    Cell::Count(r.codings),
-                    Cell::Count(r.documents),
-                    Cell::Count(r.coders),
-                    Cell::Count(r.words),
-                ]
-            })
-            .collect(),
-        rtl: lang.rtl(),
-    }
-}
-
 fn hash_of(text: &str) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     text.hash(&mut h);
@@ -342,7 +334,6 @@ pub fn words_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut V
     let s = strings(state.lang);
     let a = crate::app::i18n::analysis::strings(state.lang);
     let (rtl, loc, lang) = (state.lang.rtl(), state.locale(), state.lang);
-    let generation = p.generation();
     let f = &mut state.analysis.freq;
     // A group or code removed since: back to all documents.
     let gone = match f.scope {
@@ -354,17 +345,13 @@ pub fn words_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut V
         f.scope = Scope::All;
     }
     options_ui(ui, p, f, s, rtl, loc);
-    let key = (generation, f.scope);
-    if f.words.as_ref().is_none_or(|(k, _)| *k != key) {
-        f.words = Some((key, freq::words::every_word(p, f.scope)));
-    }
+    f.count_words(p);
     let stop_hash = hash_of(&f.stop_text);
     if f.stop.as_ref().is_none_or(|(h, _)| *h != stop_hash) {
         f.stop = Some((stop_hash, StopWords::parse(&f.stop_text)));
     }
     let shown_key = ShownKey {
-        generation,
-        scope: f.scope,
+        words: f.words_version,
         stop: f.use_stop.then_some(stop_hash),
         opts: f.opts.clone(),
     };
@@ -408,10 +395,15 @@ pub fn words_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut V
             ui.end_row();
             for &i in kept.iter().take(SHOWN) {
                 let w = &all.words[i];
-                let shown = bidi(&w.word);
-                let texts = vec![shown.clone(), loc.num(w.count), loc.num(w.documents)];
-                for t in cells(rtl, texts) {
-                    if t == shown {
+                // The word's cell by its column, not by its text: a number
+                // counted as often as it reads («12», 12 times) is no link.
+                let texts = vec![
+                    (true, bidi(&w.word)),
+                    (false, loc.num(w.count)),
+                    (false, loc.num(w.documents)),
+                ];
+                for (is_word, t) in cells(rtl, texts) {
+                    if is_word {
                         if ui.link(t).clicked() {
                             search_for = Some(w.word.clone());
                         }
@@ -458,22 +450,19 @@ fn options_ui(
     loc: Locale,
 ) {
     row(ui, rtl, |ui| {
-        ui.label(bidi(s.scope));
-        egui::ComboBox::from_id_salt("word-scope")
-            .selected_text(bidi(&scope_name(p, f.scope, s)))
-            .width(280.0)
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut f.scope, Scope::All, bidi(s.scope_all));
-                for g in &p.groups {
-                    let name = format!("{}{}", s.scope_group, g.name);
-                    ui.selectable_value(&mut f.scope, Scope::Group(g.id), bidi(&name));
-                }
-                for (id, depth) in p.walk() {
-                    let Some(c) = p.codes.get(&id) else { continue };
-                    let name = format!("{}{}", "\u{2003}".repeat(depth), c.name);
-                    ui.selectable_value(&mut f.scope, Scope::Code(id), bidi(&name));
-                }
-            });
+        let shown = scope_name(p, f.scope, s);
+        mirror::combo_ui(ui, rtl, s.scope, &shown, false, |ui| {
+            ui.selectable_value(&mut f.scope, Scope::All, bidi(s.scope_all));
+            for g in &p.groups {
+                let name = format!("{}{}", s.scope_group, g.name);
+                ui.selectable_value(&mut f.scope, Scope::Group(g.id), bidi(&name));
+            }
+            for (id, depth) in p.walk() {
+                let Some(c) = p.codes.get(&id) else { continue };
+                let name = format!("{}{}", "\u{2003}".repeat(depth), c.name);
+                ui.selectable_value(&mut f.scope, Scope::Code(id), bidi(&name));
+            }
+        });
         ui.checkbox(&mut f.use_stop, bidi(s.use_stop));
         ui.checkbox(&mut f.opts.numbers, bidi(s.numbers));
         ui.label(bidi(s.min_len));
