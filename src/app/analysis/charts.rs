@@ -434,7 +434,8 @@ fn bars_ui(ui: &mut egui::Ui, b: &Bars, state: &UiState) {
             if mark.value.fract().abs() > 1e-6 || mark.value < 0.0 {
                 String::new()
             } else {
-                loc.num(mark.value as usize)
+                // Through `bidi`: egui draws Persian digits reversed.
+                bidi(&loc.num(mark.value as usize))
             }
         })
         .include_y(0.0)
@@ -510,7 +511,7 @@ fn codeline_ui(ui: &mut egui::Ui, view: &CodelineView, state: &UiState) {
                 return String::new();
             }
             if rtl {
-                format!("{}٪", loc.num(pct as usize))
+                bidi(&format!("{}٪", loc.num(pct as usize)))
             } else {
                 format!("{pct}%")
             }

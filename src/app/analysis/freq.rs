@@ -286,7 +286,8 @@ pub fn frequencies_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: 
             for c in cells(rtl, cells_in) {
                 match c {
                     Some(n) => {
-                        ui.label(loc.num(n));
+                        // Through `bidi`: egui draws Persian digits reversed.
+                        ui.label(bidi(&loc.num(n)));
                     }
                     None => {
                         let sorted = f.sort.is_some();
@@ -399,8 +400,8 @@ pub fn words_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut V
                 // counted as often as it reads («12», 12 times) is no link.
                 let texts = vec![
                     (true, bidi(&w.word)),
-                    (false, loc.num(w.count)),
-                    (false, loc.num(w.documents)),
+                    (false, bidi(&loc.num(w.count))),
+                    (false, bidi(&loc.num(w.documents))),
                 ];
                 for (is_word, t) in cells(rtl, texts) {
                     if is_word {
@@ -469,7 +470,7 @@ fn options_ui(
         ui.add(
             egui::DragValue::new(&mut f.opts.min_len)
                 .range(1..=30)
-                .custom_formatter(move |n, _| loc.num(n as usize))
+                .custom_formatter(move |n, _| bidi(&loc.num(n as usize)))
                 .custom_parser(|t| {
                     let digits: Option<String> = t
                         .trim()
