@@ -29,7 +29,9 @@ fn open(h: &mut Harness<'static, Workbench>, lang: Lang, words: bool) {
 /// Whether a label `value` stands on the same row as the label `name`.
 fn on_row_of(h: &Harness<'static, Workbench>, name: &str, value: &str) -> bool {
     let y = h.get_by_label(name).rect().center().y;
-    h.get_all_by_label(value)
+    // A figure as drawn: Persian digits in visual order.
+    let value = bidi(value);
+    h.get_all_by_label(&value)
         .any(|n| (n.rect().center().y - y).abs() < 4.0)
 }
 
