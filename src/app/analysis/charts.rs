@@ -439,7 +439,9 @@ fn bars_ui(ui: &mut egui::Ui, b: &Bars, state: &UiState) {
             }
         })
         .include_y(0.0)
-        .include_y(b.max().max(1) as f64 * 1.15)
+        // Headroom above the tallest bar for the legend's rows, which
+        // stand over the plot's top (one row per series).
+        .include_y(b.max().max(1) as f64 * (1.15 + 0.07 * b.series.len() as f64))
         .show(ui, |pu| {
             for (i, s) in b.series.iter().enumerate() {
                 let offset = (i as f64 - (n - 1.0) / 2.0) * width;
