@@ -342,7 +342,8 @@ impl Codeline {
             .map(|d| d.runs(keys, min_width))
             .collect();
         for k in 0..keys {
-            let mut gap = min_width;
+            // Above 0, or doubling it would never end.
+            let mut gap = min_width.max(1e-4);
             let count = |out: &[Vec<Vec<(f64, f64)>>]| {
                 out.iter()
                     .map(|d| d.get(k).map_or(0, Vec::len))

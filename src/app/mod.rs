@@ -345,6 +345,7 @@ impl Workbench {
     pub(crate) fn on_project_loaded(&mut self) {
         self.cache.invalidate();
         self.state.retrieved = None;
+        self.state.analysis.forget_caches();
         let st = &mut self.state;
         st.selected_doc = self.project.documents.first().map(|d| d.id);
         st.coder = self.project.coders.first().map(|c| c.id);

@@ -68,12 +68,21 @@ pub fn grid_bytes(g: &Grid, ext: &str) -> Option<Result<Vec<u8>, ExportError>> {
 /// "- yes", "=", "+", "@") is written after a `'`, so it opens as text.
 pub fn grid_csv(g: &Grid) -> Result<String, ExportError> {
     let err = |e: csv::Error| ExportError("CSV", e.to_string());
+    let as_text = |t: &str| {
+        if t.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+            format!("'{t}")
+        } else {
+            t.to_string()
+        }
+    };
     let guard = |c: &Cell| match c {
-        Cell::Text(t) if t.starts_with(['=', '+', '-', '@', '\t', '\r']) => format!("'{t}"),
+        Cell::Text(t) => as_text(t),
         _ => c.text(),
     };
     let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(&g.columns).map_err(err)?;
+    // Headers too: they are document, group and code names.
+    w.write_record(g.columns.iter().map(|c| as_text(c)))
+        .map_err(err)?;
     for r in &g.rows {
         w.write_record(r.iter().map(guard)).map_err(err)?;
     }
@@ -176,12 +185,13 @@ mod tests {
     #[test]
     fn csv_text_never_opens_as_a_formula() {
         let g = Grid {
-            columns: vec!["text".into(), "n".into()],
+            columns: vec!["text".into(), "=n".into()],
             rows: vec![vec!["- بله، =SUM(A1)".into(), Cell::Count(2)]],
             ..grid()
         };
         let s = grid_csv(&g).unwrap_or_default();
         assert!(s.ends_with("'- بله، =SUM(A1),2\n"), "{s}");
+        assert!(s.starts_with("\u{FEFF}text,'=n\n"), "{s}");
     }
 
     #[test]

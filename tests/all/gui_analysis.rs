@@ -372,3 +372,54 @@ fn the_interviewers_questions_can_be_left_out_of_the_hits() {
         );
     }
 }
+
+#[test]
+fn two_groups_of_one_name_keep_their_own_cells() {
+    let mut wb = Workbench::demo().expect("demo");
+    wb.state.lang = Lang::En;
+    // As an import may give them: two groups both named "Council".
+    let p = &mut wb.project;
+    let groups: Vec<GroupId> = (0..2)
+        .map(|_| {
+            let g = DocGroup {
+                id: GroupId::new(),
+                name: "Council".into(),
+                description: String::new(),
+                stamp: Stamp::now(None),
+            };
+            let id = g.id;
+            p.groups.push(g);
+            id
+        })
+        .collect();
+    for (i, d) in p.documents.iter_mut().enumerate() {
+        d.group = Some(groups[usize::from(i > 0)]);
+    }
+    p.touch();
+    let mut h = harness(wb);
+    h.state_mut()
+        .apply(Action::OpenAnalysis(strata::app::analysis::Tab::Matrix));
+    h.state_mut().state.analysis.matrix.by = strata::analysis::matrix::By::Group;
+    h.run();
+    let code = "مدیریت اخبار در شبکه‌های اجتماعی";
+    // P01 alone is in the first; its 7 codings. The rest are in the second.
+    h.get_by_label(&format!("{code} × Council: 7")).click();
+    h.run();
+    let first = h
+        .state()
+        .state
+        .analysis
+        .matrix
+        .cell
+        .as_ref()
+        .expect("cell")
+        .codings()
+        .len();
+    h.get_by_label(&format!("{code} × Council: 1")).click();
+    h.run();
+    let cell = h.state().state.analysis.matrix.cell.as_ref().expect("cell");
+    let p = &h.state().project;
+    assert_eq!((first, cell.codings().len()), (7, 1));
+    let doc = p.codings[&cell.codings()[0]].document;
+    assert_eq!(p.document(doc).map(|d| d.name.as_str()), Some("P07-en"));
+}

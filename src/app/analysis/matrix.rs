@@ -48,6 +48,16 @@ impl Default for MatrixState {
     }
 }
 
+impl MatrixState {
+    pub(super) fn forget_caches(&mut self) {
+        self.matrix = None;
+        self.co = None;
+        self.cell = None;
+        self.co_cell = None;
+        self.variables = None;
+    }
+}
+
 /// What a chosen cell is: found again, and its segments listed again,
 /// after every edit (a deleted coding leaves the list, a new one joins).
 #[derive(Clone, Debug, PartialEq)]
@@ -55,8 +65,10 @@ enum CellSpec {
     Matrix {
         by: By,
         code: CodeId,
-        /// The column's name as the core names it (None: the total).
-        column: Option<String>,
+        /// The column's place and name as the core names it (None: the
+        /// total). Two groups may share a name: the place is kept while
+        /// the name there is the same, else the name is looked for.
+        column: Option<(usize, String)>,
     },
     Pair {
         unit: Unit,
@@ -92,14 +104,18 @@ fn fill(p: &Project, s: &SearchStrings, spec: &CellSpec) -> Option<(String, Vec<
         CellSpec::Matrix { by, code, column } => {
             let col = match column {
                 None => None,
-                Some(c) => {
+                Some((i, c)) => {
                     let (names, _) = crate::analysis::matrix::columns(p, by).ok()?;
-                    Some(names.iter().position(|n| n == c)?)
+                    if names.get(*i) == Some(c) {
+                        Some(*i)
+                    } else {
+                        Some(names.iter().position(|n| n == c)?)
+                    }
                 }
             };
             let shown = column
-                .as_deref()
-                .map_or(s.total.to_string(), |c| column_name(s, c));
+                .as_ref()
+                .map_or(s.total.to_string(), |(_, c)| column_name(s, c));
             let codings = matrix_cell(p, by, *code, col).ok()?;
             Some((format!("{} × {shown}", name(code)?), codings))
         }
@@ -279,7 +295,7 @@ pub fn matrix_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut 
             let spec = CellSpec::Matrix {
                 by: st.by.clone(),
                 code: view.rows[r].code,
-                column: view.m.columns.get(c).cloned(),
+                column: view.m.columns.get(c).map(|n| (c, n.clone())),
             };
             refresh(p, s, &mut st.cell, Some(spec));
         }

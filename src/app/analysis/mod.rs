@@ -92,6 +92,14 @@ pub struct AnalysisState {
 }
 
 impl AnalysisState {
+    /// A project was loaded: what was built from the one before goes (the
+    /// choices made in the tabs stay).
+    pub fn forget_caches(&mut self) {
+        self.search.forget_caches();
+        self.matrix.forget_caches();
+        self.out = None;
+    }
+
     pub fn open_on(&mut self, tab: Tab) {
         self.open = true;
         self.tab = tab;

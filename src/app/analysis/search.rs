@@ -120,6 +120,14 @@ pub fn search_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut 
     hits_ui(ui, p, loc, &found, new.as_deref(), out);
 }
 
+impl SearchState {
+    pub(super) fn forget_caches(&mut self) {
+        self.index = None;
+        self.results = None;
+        self.preview = None;
+    }
+}
+
 /// The hits for the query as it stands, searched once per query and
 /// generation (None: nothing typed).
 fn hits(
@@ -380,8 +388,15 @@ fn context(d: &Document, r: CharRange) -> String {
     let Some(lr) = d.line_range(line) else {
         return d.slice(r).to_string();
     };
+    // Only a window around the hit is cut into words: a transcript that
+    // is one long paragraph is not segmented whole for every row drawn.
+    let lr = CharRange::new(
+        r.start.0.saturating_sub(200).max(lr.start.0),
+        (r.end.0 + 200).min(lr.end.0).max(r.end.0.min(lr.end.0)),
+    );
+    let whole = d.line_range(line).unwrap_or(lr);
     let text = d.slice(lr);
-    // Word starts (chars from the line's start), and the line's end.
+    // Word starts (chars from the window's start), and its end.
     let mut bounds: Vec<usize> = Vec::new();
     let mut at = 0;
     for w in text.split_word_bounds() {
@@ -389,15 +404,26 @@ fn context(d: &Document, r: CharRange) -> String {
         at += w.chars().count();
     }
     bounds.push(at);
-    let (s, e) = (r.start.0 - lr.start.0, (r.end.0 - lr.start.0).min(at));
+    let (s, e) = (
+        r.start.0.saturating_sub(lr.start.0).min(at),
+        r.end.0.saturating_sub(lr.start.0).min(at),
+    );
     let down = |x: usize| bounds.iter().rev().find(|b| **b <= x).copied().unwrap_or(0);
     let up = |x: usize| bounds.iter().find(|b| **b >= x).copied().unwrap_or(at);
     let (ws, we) = (down(s), up(e));
     let from = down(ws.saturating_sub(40));
     let to = up((we + 40).min(at));
     let cut = |a: usize, b: usize| text.chars().skip(a).take(b - a).collect::<String>();
-    let before = if from > 0 { "…" } else { "" };
-    let after = if to < at { "…" } else { "" };
+    let before = if from > 0 || lr.start.0 > whole.start.0 {
+        "…"
+    } else {
+        ""
+    };
+    let after = if to < at || lr.end.0 < whole.end.0 {
+        "…"
+    } else {
+        ""
+    };
     format!(
         "{before}{}«{}»{}{after}",
         cut(from, ws),
@@ -420,5 +446,18 @@ mod tests {
         let start = at("همکارانم") + 2;
         let r = CharRange::new(start, start + 3);
         assert_eq!(context(&d, r), "P02: «همکارانم» گفتند که کار سخت است");
+    }
+
+    #[test]
+    fn a_hit_in_a_long_paragraph_shows_a_short_context() {
+        let long = "واژه ".repeat(2000);
+        let d = Document::new("d", &format!("{long}هدف {long}"));
+        let start = 5 * 2000;
+        let c = context(&d, CharRange::new(start, start + 3));
+        assert!(
+            c.contains("«هدف»") && c.starts_with('…') && c.ends_with('…'),
+            "{c}"
+        );
+        assert!(c.chars().count() < 110, "{}", c.chars().count());
     }
 }
