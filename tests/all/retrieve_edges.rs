@@ -145,3 +145,27 @@ fn cli_refuses_a_too_deep_query_as_bad_input() {
         );
     }
 }
+
+#[test]
+fn group_means_a_variable_called_group_when_no_document_group_has_the_name() {
+    // The demo keeps its groups as a document variable, `group`, and has
+    // no document groups.
+    let p = strata::demo::demo_project().expect("demo");
+    assert!(p.groups.is_empty());
+    let cat = "«بهره‌گیری ابزاری و منفعت‌طلبانه از شبکه‌های اجتماعی»";
+    let run = |q: &str| query::run(&p, q);
+    let by_word = run(&format!("{cat} where group = \"executive\"")).expect("query");
+    let quoted = run(&format!("{cat} where \"group\" = \"executive\"")).expect("query");
+    assert_eq!(by_word, quoted);
+    assert_eq!(by_word.len(), 8, "counted with strata retrieve on the demo");
+    let executive: Vec<_> = p
+        .documents
+        .iter()
+        .filter(|d| d.variables.get("group").map(String::as_str) == Some("executive"))
+        .map(|d| d.id)
+        .collect();
+    assert!(by_word.iter().all(|h| executive.contains(&h.document)));
+    // A value neither a group nor the variable has is still an error.
+    let e = run(&format!("{cat} where group = \"nope\"")).expect_err("no such group");
+    assert_eq!(e.kind, QueryErrorKind::NoGroup("nope".into()));
+}

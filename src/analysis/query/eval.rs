@@ -195,6 +195,33 @@ impl<'a> Test<'a> {
                 )?;
                 Test::Coders(s.into_iter().map(CoderId).collect())
             }
+            // No document group of that name, but a document variable
+            // called "group" with that value (a study that keeps its
+            // groups as a variable): the variable is meant.
+            Key::Group
+                if !r
+                    .values
+                    .iter()
+                    .all(|v| p.groups.iter().any(|g| g.name.trim() == v)) =>
+            {
+                let var = ["group", "گروه"].into_iter().find(|name| {
+                    r.values.iter().all(|v| {
+                        p.documents
+                            .iter()
+                            .any(|d| d.variables.get(*name).is_some_and(|x| x.trim() == v.trim()))
+                    })
+                });
+                match var {
+                    Some(name) => Test::Variable(name, &r.values),
+                    None => {
+                        let s = ids(
+                            &|v| p.groups.iter().find(|g| g.name.trim() == v).map(|g| g.id.0),
+                            QueryErrorKind::NoGroup,
+                        )?;
+                        Test::Groups(s.into_iter().map(GroupId).collect())
+                    }
+                }
+            }
             Key::Group => {
                 let s = ids(
                     &|v| p.groups.iter().find(|g| g.name.trim() == v).map(|g| g.id.0),
