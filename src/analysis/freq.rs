@@ -285,15 +285,8 @@ pub fn code_frequencies_with(p: &Project, tokens: &[Vec<Token>]) -> Vec<CodeFreq
                 .push((c.range.start.0, c.range.end.0));
         }
     }
-    // The walk is depth first: a row's parent is the last row before it
-    // one level up, and going backwards every child comes before its parent.
-    let mut parent: Vec<Option<usize>> = vec![None; walk.len()];
-    let mut open: Vec<usize> = Vec::new();
-    for (row, (_, depth)) in walk.iter().enumerate() {
-        open.truncate(*depth);
-        parent[row] = open.last().copied();
-        open.push(row);
-    }
+    // Going backwards, every child comes before its parent.
+    let parent = super::walk_parents(&walk);
     let mut words = vec![0usize; walk.len()];
     for row in (0..walk.len()).rev() {
         let ranges = std::mem::take(&mut acc[row].ranges);

@@ -154,15 +154,8 @@ pub fn matrix(p: &Project, by: &By, unit: CountUnit) -> Result<Matrix, MatrixErr
             docs[row].dedup();
         }
     }
-    // The walk is depth first: a row's parent is the last row before it
-    // one level up, and going backwards every child comes before its parent.
-    let mut parent: Vec<Option<usize>> = vec![None; walk.len()];
-    let mut open: Vec<usize> = Vec::new();
-    for (row, (_, depth)) in walk.iter().enumerate() {
-        open.truncate(*depth);
-        parent[row] = open.last().copied();
-        open.push(row);
-    }
+    // Going backwards, every child comes before its parent.
+    let parent = super::walk_parents(&walk);
     for row in (0..walk.len()).rev() {
         let Some(up) = parent[row] else { continue };
         match unit {

@@ -50,6 +50,20 @@ pub fn code_counts<'a>(
     (own, total)
 }
 
+/// Each row's parent row in `Project::walk`'s order (None for a root).
+/// The walk is depth first: a row's parent is the last row before it one
+/// level up.
+pub fn walk_parents(walk: &[(CodeId, usize)]) -> Vec<Option<usize>> {
+    let mut parent = vec![None; walk.len()];
+    let mut open: Vec<usize> = Vec::new();
+    for (row, (_, depth)) in walk.iter().enumerate() {
+        open.truncate(*depth);
+        parent[row] = open.last().copied();
+        open.push(row);
+    }
+    parent
+}
+
 /// One coder's codings.
 pub fn codings_of(p: &Project, coder: CoderId) -> impl Iterator<Item = &Coding> {
     p.index()

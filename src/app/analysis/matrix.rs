@@ -153,6 +153,8 @@ struct CoView {
     rows: Vec<HeatRow>,
     /// The columns: level-1 codes that co-occur with another.
     columns: Vec<CodeId>,
+    /// Their names, made once with the view.
+    names: Vec<String>,
     counts: HashMap<(CodeId, CodeId), u64>,
 }
 
@@ -339,11 +341,7 @@ pub fn cooccur_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut
             v
         }
     };
-    let columns: Vec<String> = view
-        .columns
-        .iter()
-        .map(|c| p.codes.get(c).map_or(String::new(), |k| k.name.clone()))
-        .collect();
+    let columns = &view.names;
     let count = |r: usize, c: usize| {
         let a = view.rows.get(r)?;
         let b = *view.columns.get(c)?;
@@ -353,7 +351,7 @@ pub fn cooccur_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut
         Some(view.counts.get(&(a.code, b)).copied().unwrap_or(0) as usize)
     };
     if export {
-        let grid = co_grid(p, loc, &view, &columns, &count);
+        let grid = co_grid(p, loc, &view, columns, &count);
         super::export_table(state, grid, out);
         return;
     }
@@ -365,7 +363,7 @@ pub fn cooccur_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut
     let title =
         |r: usize, c: usize, n: usize| cell_title(s, loc, &view.rows[r].name, &columns[c], n);
     let click = heat_ui(
-        ui, "cooccur", rtl, &columns, &view.rows, &shown, &st.folded, &count, &title, &num,
+        ui, "cooccur", rtl, columns, &view.rows, &shown, &st.folded, &count, &title, &num,
         view.max, height,
     );
     match click {
@@ -397,10 +395,15 @@ fn co_view(p: &Project, unit: Unit) -> CoView {
         used.insert(a);
         used.insert(b);
     }
+    let columns: Vec<CodeId> = used.into_iter().map(|i| codes[i as usize]).collect();
     CoView {
         max: counts.values().copied().max().unwrap_or(0) as usize,
         rows: tree_rows(p),
-        columns: used.into_iter().map(|i| codes[i as usize]).collect(),
+        names: columns
+            .iter()
+            .map(|c| p.codes.get(c).map_or(String::new(), |k| k.name.clone()))
+            .collect(),
+        columns,
         counts,
     }
 }
