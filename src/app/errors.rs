@@ -446,6 +446,20 @@ pub fn edit(loc: Locale, e: &EditError) -> String {
         EditError::NoThread(id) => missing("رشتهٔ نظر", id),
         EditError::NoPoint(id) => missing("نقطهٔ بازبینی", id),
         EditError::EmptyComment => "نظر نمی‌تواند خالی باشد.".into(),
+        EditError::NoAccount(network, account) => {
+            format!("حسابی به نام «{}» در {} نیست.", l(account), l(network))
+        }
+        EditError::BadAccount(account, why) => format!(
+            "حساب «{}»: {}",
+            l(account),
+            match *why {
+                "needs a network and a name" => "شبکه و نام لازم دارد.",
+                "has spaces around its network or name" => "شبکه یا نامش فاصلهٔ اضافه در دو سو دارد.",
+                "needs at least one follower" => "دست‌کم یک دنبال‌کننده لازم دارد.",
+                "its period ends before it starts" => "دورهٔ پایش پیش از آغازش تمام می‌شود.",
+                other => other,
+            }
+        ),
         EditError::Duplicate(id) => format!(
             "موردی با شناسهٔ {} از پیش در پروژه هست، پس دوباره افزوده نشد.",
             l(id)

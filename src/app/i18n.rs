@@ -304,6 +304,9 @@ pub fn step_label(loc: Locale, step: &crate::edit::Step) -> String {
         Autocode { codings } => {
             format!("کدگذاری خودکار {}", loc.count(*codings, Noun::Coding))
         }
+        EditAccount => "ویرایش حساب شبکهٔ اجتماعی".into(),
+        ImportPosts { posts } => format!("وارد کردن {} پست", loc.num(posts)),
+        AddSocialCodes => "افزودن کدهای پست و نظر".into(),
     }
 }
 

@@ -264,6 +264,8 @@ pub(super) fn apply(p: &mut Project, cmd: Command) -> R {
                 commands: inverse,
             })
         }
+        PutAccount { account } => super::social::put_account(p, account),
+        RemoveAccount { network, account } => super::social::remove_account(p, &network, &account),
         Batch { label, commands } => {
             let mut done: Vec<Command> = Vec::with_capacity(commands.len());
             let mut rest = commands;

@@ -8,6 +8,7 @@ mod compose;
 mod history;
 mod paths;
 mod review;
+mod social;
 mod step;
 
 pub use compose::*;
@@ -77,6 +78,10 @@ pub enum EditError {
     NoPoint(PointId),
     #[error("a comment cannot be empty")]
     EmptyComment,
+    #[error("no {0} account named '{1}'")]
+    NoAccount(String, String),
+    #[error("account '{0}': {1}")]
+    BadAccount(String, &'static str),
     #[error(
         "part of a failed step could not be undone ({0}); the project may be partly changed: undo, or reopen it without saving"
     )]
@@ -211,6 +216,15 @@ pub enum Command {
     RemoveReviewPoint {
         id: PointId,
     },
+    /// Add a monitored social-media account, or replace the one of the
+    /// same network and name.
+    PutAccount {
+        account: Account,
+    },
+    RemoveAccount {
+        network: String,
+        account: String,
+    },
     /// Several commands as one undo step. All or nothing.
     Batch {
         label: Step,
@@ -268,6 +282,7 @@ impl Command {
             PutThread { .. } | RemoveThread { .. } => Step::Comment,
             SetVerdict { .. } => Step::SetVerdict,
             AddReviewPoint { .. } | RemoveReviewPoint { .. } => Step::ReviewPoint,
+            PutAccount { .. } | RemoveAccount { .. } => Step::EditAccount,
             Batch { label, .. } => label.clone(),
             Stamped { command, .. } => command.label(),
         }

@@ -80,6 +80,14 @@ pub enum Step {
     Autocode {
         codings: usize,
     },
+    /// A monitored social-media account added, changed or removed.
+    EditAccount,
+    /// Posts (with their comments) and accounts read from CSV files.
+    ImportPosts {
+        posts: usize,
+    },
+    /// The starter code system for posts and comments.
+    AddSocialCodes,
 }
 
 impl Step {
@@ -134,6 +142,10 @@ impl Step {
             ImportCodings { codings } => format!("Import {codings} codings"),
             Autocode { codings: 1 } => "Autocode 1 coding".into(),
             Autocode { codings } => format!("Autocode {codings} codings"),
+            EditAccount => "Edit social-media account".into(),
+            ImportPosts { posts: 1 } => "Import 1 post".into(),
+            ImportPosts { posts } => format!("Import {posts} posts"),
+            AddSocialCodes => "Add codes for posts and comments".into(),
         }
     }
 }

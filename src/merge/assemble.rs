@@ -291,6 +291,7 @@ impl Merger<'_> {
             .collect();
         p.roots = roots;
         p.code_sets = super::sets::merge_code_sets(base, &self.sides, &self.codes);
+        p.accounts = super::sets::merge_accounts(base, &self.sides);
         p.codes = std::mem::take(&mut self.codes);
         p.codings = std::mem::take(&mut self.codings);
         p.memos = std::mem::take(&mut self.memos);

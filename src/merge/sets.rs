@@ -7,7 +7,7 @@
 //! side's version, its order too. Members that the
 //! merge no longer has are dropped.
 
-use crate::model::{Code, CodeId, CodeSet, Project, SetId};
+use crate::model::{Account, Code, CodeId, CodeSet, Project, SetId};
 use std::collections::{BTreeMap, BTreeSet};
 
 pub(super) fn merge_code_sets(
@@ -99,4 +99,44 @@ fn combine(base: Option<&CodeSet>, changed: &[&CodeSet], fallback: &CodeSet) -> 
         codes,
         ..latest.clone()
     }
+}
+
+/// Monitored accounts merged by network and name, the same whatever the
+/// order of the copies: one removed on a side and changed on none is gone;
+/// one changed (or added) on several sides differently takes the version
+/// that sorts last (most followers, then latest period), so no copy's
+/// order decides.
+pub(super) fn merge_accounts(base: &Project, sides: &[Project]) -> Vec<Account> {
+    let key = |a: &Account| (a.network.trim().to_lowercase(), a.account.clone());
+    let rank = |a: &Account| {
+        (
+            a.followers,
+            a.period_end,
+            a.period_start,
+            a.role.clone(),
+            a.network.clone(),
+        )
+    };
+    let mut keys: BTreeSet<(String, String)> = base.accounts.iter().map(key).collect();
+    for s in sides {
+        keys.extend(s.accounts.iter().map(key));
+    }
+    let mut out = Vec::new();
+    for k in keys {
+        let find = |p: &Project| p.accounts.iter().find(|a| key(a) == k).cloned();
+        let old = find(base);
+        let versions: Vec<Option<Account>> = sides.iter().map(find).collect();
+        let changed: Vec<&Account> = versions
+            .iter()
+            .flatten()
+            .filter(|v| old.as_ref() != Some(*v))
+            .collect();
+        let kept = match changed.into_iter().max_by_key(|a| rank(a)) {
+            Some(a) => Some(a.clone()),
+            // Unchanged everywhere it is: gone if a side removed it.
+            None => old.filter(|_| versions.iter().all(Option::is_some)),
+        };
+        out.extend(kept);
+    }
+    out
 }

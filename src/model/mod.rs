@@ -6,6 +6,7 @@ mod ids;
 mod index;
 mod lines;
 mod review;
+mod social;
 mod stamp;
 mod tree;
 
@@ -16,6 +17,7 @@ pub use ids::*;
 pub(crate) use index::CodingChange;
 pub use index::{ProjectIndex, next_generation};
 pub use review::*;
+pub use social::{Account, same_network};
 pub use stamp::{Origin, Stamp};
 pub use tree::{PathError, path_parts};
 
@@ -220,6 +222,9 @@ pub struct Project {
     pub set_aside: SetAside,
     /// A supervisor's comments, verdicts and review points.
     pub review: Review,
+    /// Monitored social-media pages, sorted by network and name (the
+    /// posts are documents).
+    pub accounts: Vec<Account>,
     /// Generation and index; not content (see `index`).
     derived: index::Derived,
 }
@@ -246,6 +251,7 @@ impl Project {
             memos: BTreeMap::new(),
             set_aside: SetAside::default(),
             review: Review::default(),
+            accounts: Vec::new(),
             derived: index::Derived::default(),
         }
     }

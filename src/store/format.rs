@@ -13,14 +13,15 @@
 //! verdicts, review points; absent when there is none), for the same
 //! reason. Version 6 adds what other tools' projects carry: code sets
 //! (`code_sets`), codes that cannot be applied (`codable: false`) and
-//! group descriptions, each absent when unused.
+//! group descriptions, each absent when unused. Version 7 adds monitored
+//! social-media accounts (`accounts`, absent when there are none).
 
 use crate::model::*;
 
 pub const FORMAT_NAME: &str = "strata.project";
 /// Version written by this build. Bump it, freeze the old shape in its own
 /// module and add a migration when the format changes.
-pub const FORMAT_VERSION: u32 = 6;
+pub const FORMAT_VERSION: u32 = 7;
 
 /// A project as read from any version of the file, not yet validated.
 pub struct Parts {
@@ -40,6 +41,7 @@ pub struct Parts {
     pub memos: Vec<Memo>,
     pub set_aside: SetAside,
     pub review: Review,
+    pub accounts: Vec<Account>,
 }
 
 /// A version number as written in the file: one too large for any number

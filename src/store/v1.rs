@@ -195,6 +195,7 @@ pub fn migrate(p: Project) -> v2::Project<'static> {
             documents: p.set_aside.documents.into_iter().map(document).collect(),
         },
         review: Default::default(),
+        accounts: Vec::new(),
     }
 }
 

@@ -60,6 +60,9 @@ pub struct Project<'a> {
     /// Version 5 on: a supervisor's comments, verdicts and review points.
     #[serde(default, skip_serializing_if = "is_no_review")]
     pub review: Cow<'a, model::Review>,
+    /// Version 7 on: monitored social-media accounts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub accounts: Vec<model::Account>,
 }
 
 // Serde hands the field as it is (`&Cow`).

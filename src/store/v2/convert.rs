@@ -67,6 +67,7 @@ pub fn into_parts(p: Project<'_>) -> Parts {
             documents: p.set_aside.documents.into_iter().map(document_in).collect(),
         },
         review: p.review.into_owned(),
+        accounts: p.accounts,
     }
 }
 
@@ -220,6 +221,7 @@ pub fn from_model(p: &model::Project) -> Project<'_> {
             documents: p.set_aside.documents.iter().map(document_out).collect(),
         },
         review: Cow::Borrowed(&p.review),
+        accounts: p.accounts.clone(),
     }
 }
 
