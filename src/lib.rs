@@ -15,5 +15,6 @@ pub mod export;
 pub mod import;
 pub mod merge;
 pub mod model;
+pub mod social;
 pub mod store;
 pub mod text;

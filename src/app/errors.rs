@@ -454,7 +454,8 @@ pub fn edit(loc: Locale, e: &EditError) -> String {
             l(account),
             match *why {
                 "needs a network and a name" => "شبکه و نام لازم دارد.",
-                "has spaces around its network or name" => "شبکه یا نامش فاصلهٔ اضافه در دو سو دارد.",
+                "has spaces around its network or name" =>
+                    "شبکه یا نامش فاصلهٔ اضافه در دو سو دارد.",
                 "needs at least one follower" => "دست‌کم یک دنبال‌کننده لازم دارد.",
                 "its period ends before it starts" => "دورهٔ پایش پیش از آغازش تمام می‌شود.",
                 other => other,

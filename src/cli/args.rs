@@ -364,6 +364,12 @@ pub enum Cmd {
     /// Word frequencies, counted by folded form (ي/ی, ك/ک, ZWNJ, harakat
     /// and case ignored), over all documents, one group, or one code's
     /// coded text. The built-in Persian and English stop words are left out.
+    /// The social-media strand: posts and comments imported as documents
+    /// (`social import`), and the Bonsón et al. indices (`social indices`).
+    Social {
+        #[command(subcommand)]
+        cmd: SocialCmd,
+    },
     Words {
         project: PathBuf,
         /// Only the documents of this group.
@@ -468,4 +474,60 @@ fn parse_matrix_by(s: &str) -> Result<crate::analysis::matrix::By, String> {
             _ => Err("takes document, group or variable:NAME".to_string()),
         },
     }
+}
+
+#[derive(Subcommand, Debug)]
+pub enum SocialCmd {
+    /// Import managers' posts and their comments: each post becomes a
+    /// document named by its post_id (line 1 the post, then one line per
+    /// comment, `author: text`). All or nothing: a bad row is refused,
+    /// naming the file, row and column.
+    Import {
+        project: PathBuf,
+        /// network,account,role,followers,period_start,period_end
+        #[arg(long, value_name = "CSV")]
+        accounts: PathBuf,
+        /// network,account,post_id,posted_at,text,likes,comments,shares,views
+        #[arg(long, value_name = "CSV")]
+        posts: PathBuf,
+        /// network,post_id,comment_id,posted_at,author,text,reply_by_manager
+        #[arg(long, value_name = "CSV")]
+        comments: Option<PathBuf>,
+        /// Also add the starter codes for post types, comment categories
+        /// and managers' responses, named in Persian (fa) or English (en).
+        #[arg(long, value_enum, value_name = "LANG")]
+        starter_codes: Option<LangArg>,
+    },
+    /// The popularity, commitment and virality indices (Bonsón et al.
+    /// 2017) per account, averaged by network, account, role or
+    /// network,role.
+    Indices {
+        project: PathBuf,
+        #[arg(
+            long,
+            default_value = "network",
+            value_name = "network|account|role|network,role"
+        )]
+        by: String,
+        /// Print JSON: {by, groups: [{key, accounts, posts, mean_followers,
+        /// mean_posts, mean_posts_per_month, P1, …, E, V1_views, …}]}.
+        #[arg(long, conflicts_with_all = ["table", "output"])]
+        json: bool,
+        /// Only the paper's Table 1 (activity) or Table 2 (engagement).
+        #[arg(long, value_name = "1|2", value_parser = clap::value_parser!(u8).range(1..=2))]
+        table: Option<u8>,
+        /// Write the table (.csv, .md or .xlsx) instead of printing it.
+        #[arg(long, value_name = "FILE", requires = "table")]
+        output: Option<PathBuf>,
+        /// Headings in Persian (fa) or English (en).
+        #[arg(long, value_enum, default_value = "en")]
+        lang: LangArg,
+    },
+}
+
+/// A language for names and headings.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LangArg {
+    Fa,
+    En,
 }

@@ -12,9 +12,10 @@ mod report;
 mod retrieve;
 mod review;
 mod search;
+mod social;
 mod team;
 
-pub use args::{Cli, Cmd, Span};
+pub use args::{Cli, Cmd, LangArg, SocialCmd, Span};
 
 use crate::edit::{self, Command, History};
 use crate::export::{self, ExportOptions};
@@ -35,6 +36,8 @@ pub enum CliError {
     Bulk(#[from] crate::import::codings::BulkError),
     #[error(transparent)]
     Refi(#[from] crate::import::refi::RefiError),
+    #[error(transparent)]
+    Social(#[from] crate::social::SocialError),
     #[error("{path}: {msg}")]
     Input { path: PathBuf, msg: String },
     #[error("{0}")]
@@ -537,6 +540,7 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
         Cmd::Show { project } => print_out(&crate::merge::show(&load(&project)?))?,
         cmd @ (Cmd::Matrix { .. } | Cmd::Cooccur { .. }) => matrix::run(cmd)?,
         cmd @ (Cmd::Freq { .. } | Cmd::Words { .. }) => freq::run(cmd)?,
+        Cmd::Social { cmd } => social::run(cmd)?,
         Cmd::Retrieve {
             project,
             query,

@@ -15,15 +15,25 @@ pub(super) fn put_account(p: &mut Project, account: Account) -> Result<Command, 
         return Err(EditError::BadAccount(name, "needs a network and a name"));
     }
     if account.account.trim() != account.account || account.network.trim() != account.network {
-        return Err(EditError::BadAccount(name, "has spaces around its network or name"));
+        return Err(EditError::BadAccount(
+            name,
+            "has spaces around its network or name",
+        ));
     }
     if account.followers == 0 {
         return Err(EditError::BadAccount(name, "needs at least one follower"));
     }
     if account.period_end < account.period_start {
-        return Err(EditError::BadAccount(name, "its period ends before it starts"));
+        return Err(EditError::BadAccount(
+            name,
+            "its period ends before it starts",
+        ));
     }
-    let inverse = match p.accounts.iter().position(|a| a.is(&account.network, &account.account)) {
+    let inverse = match p
+        .accounts
+        .iter()
+        .position(|a| a.is(&account.network, &account.account))
+    {
         Some(i) => Command::PutAccount {
             account: std::mem::replace(&mut p.accounts[i], account),
         },

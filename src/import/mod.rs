@@ -90,7 +90,7 @@ pub struct ImportOptions {
 /// log, a dump, a zip bomb) cannot fill memory and the project.
 pub const DEFAULT_MAX_MIB: u64 = 64;
 
-const MIB: u64 = 1024 * 1024;
+pub(crate) const MIB: u64 = 1024 * 1024;
 
 impl ImportOptions {
     fn cap(&self) -> u64 {
@@ -102,7 +102,11 @@ impl ImportOptions {
 /// (a FIFO would block, a device never end) of at most `cap` bytes.
 /// `per_text` is how many bytes of file a byte of text may take (4 for
 /// an archive, which may hold pictures too).
-fn read_capped(path: &Path, text_cap: u64, per_text: u64) -> Result<Vec<u8>, ImportError> {
+pub(crate) fn read_capped(
+    path: &Path,
+    text_cap: u64,
+    per_text: u64,
+) -> Result<Vec<u8>, ImportError> {
     use std::io::Read;
     let io = |source| ImportError::Io {
         path: path.to_path_buf(),

@@ -69,8 +69,8 @@ impl LineIndex {
 }
 
 impl Speakers {
-    /// Labels are learned per document: what the pattern finds counts as a
-    /// speaker only if it starts at least two lines, or is a known
+    /// With the default pattern, labels are learned per document: what it
+    /// finds counts as a speaker only if it starts at least two lines, or is a known
     /// interviewer label, or looks like a participant ID (`P12`, `R3`,
     /// «شرکت‌کننده ۳»). A time is never a label: `ساعت 12:30 جلسه …` has
     /// digits on both sides of its colon. An invalid pattern falls back to
@@ -107,9 +107,15 @@ impl Speakers {
             labels: Vec::with_capacity(found.len()),
             label_ends: Vec::with_capacity(found.len()),
         };
+        // A pattern other than the default was chosen for this document
+        // (an import of posts names exactly their authors): what it finds
+        // is a speaker even if they speak once.
+        let chosen = pattern != DEFAULT_SPEAKER_PATTERN
+            && re.as_ref().is_some_and(|r| r.as_str() == pattern);
         for candidate in found {
             let kept = candidate.filter(|(label, _)| {
-                starts.get(label).is_some_and(|n| *n >= 2)
+                chosen
+                    || starts.get(label).is_some_and(|n| *n >= 2)
                     || super::DEFAULT_INTERVIEWER_LABELS.contains(label)
                     || is_participant_id(label)
             });

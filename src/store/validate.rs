@@ -194,7 +194,8 @@ pub fn build(file: Parts) -> (Project, Vec<Problem>) {
     p.review = file.review;
     // Sorted as the commands keep them (a file edited by hand may not be).
     p.accounts = file.accounts;
-    p.accounts.sort_by_key(|a| (a.network.trim().to_lowercase(), a.account.clone()));
+    p.accounts
+        .sort_by_key(|a| (a.network.trim().to_lowercase(), a.account.clone()));
 
     for c in file.coders {
         // One person listed twice (a bad merge by hand): one coder, who

@@ -67,6 +67,7 @@ mod review;
 mod safety;
 mod search;
 mod selection;
+mod social;
 mod store;
 mod team;
 mod team_e2e;
