@@ -79,6 +79,8 @@ pub enum Action {
     OpenReview(review::Tab),
     /// Open the analysis window on a tab.
     OpenAnalysis(super::analysis::Tab),
+    /// Social media ▸ Import posts and comments: the dialog opens.
+    OpenSocialImport,
     /// Write the table or figure an analysis view kept to this file.
     SaveAnalysis(PathBuf),
     /// The answer to "unsaved changes": save first (or not), then go on.

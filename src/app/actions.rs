@@ -122,6 +122,7 @@ pub fn apply(wb: &mut Workbench, a: Action) {
         Action::OpenReview(tab) => wb.state.review.open_on(tab, None),
         Action::OpenAnalysis(tab) => wb.state.analysis.open_on(tab),
         Action::SaveAnalysis(path) => super::analysis::save_to(wb, path),
+        Action::OpenSocialImport => wb.state.social_import.open = true,
         Action::TogglePane(name) => {
             let s = wb.state.lang.strings();
             let st = &mut wb.state;

@@ -238,8 +238,10 @@ pub struct Strings {
 
 pub mod an_charts;
 pub mod an_freq;
+pub mod an_posts;
 pub mod an_query;
 pub mod an_search;
+pub mod an_social;
 pub mod analysis;
 mod en;
 mod fa;

@@ -42,6 +42,7 @@ mod review_comments;
 mod review_compare;
 mod saver;
 mod shaping;
+mod social_import;
 mod status;
 pub use status::Status;
 mod tree;
@@ -140,6 +141,8 @@ pub struct UiState {
     pub review: review::ReviewState,
     /// The analysis window (search, matrix, retrieval, frequencies, charts).
     pub analysis: analysis::AnalysisState,
+    /// Social media ▸ Import posts and comments.
+    pub social_import: social_import::SocialImport,
     /// The person at the keyboard, as given at the first start (kept in
     /// the app's settings): the coder of a project that has none chosen.
     pub me: Option<String>,
@@ -209,6 +212,7 @@ impl Default for UiState {
             confirm_close: false,
             review: Default::default(),
             analysis: Default::default(),
+            social_import: Default::default(),
             me: None,
             show_coder: None,
             compare_coders: Vec::new(),
@@ -447,6 +451,7 @@ impl Workbench {
         panels::palette_ui(ui.ctx(), &mut self.state, &mut out);
         review::review_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
         analysis::analysis_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
+        social_import::social_import_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
         coder_prompt::coder_prompt_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
         file_browser::file_browser_ui(ui.ctx(), &mut self.state, &mut out);
         interop::import_report_ui(ui.ctx(), &mut self.state);

@@ -162,7 +162,7 @@ fn newer_project_is_refused_by_every_command() {
     let proj = dir.path().join("newer.strata");
     let text = std::fs::read_to_string(fixture("small.strata"))
         .expect("read")
-        .replacen("version: 1,", "version: 7,", 1);
+        .replacen("version: 1,", "version: 999,", 1);
     std::fs::write(&proj, &text).expect("write");
     let p = proj.to_str().expect("p");
     for args in [

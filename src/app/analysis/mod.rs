@@ -7,13 +7,17 @@
 mod charts;
 mod freq;
 mod heat;
+mod indices;
 mod matrix;
+mod posts;
 mod query;
 mod query_hits;
 mod search;
 mod segments;
 
 pub use segments::segments_ui;
+pub use social::menu_ui as social_menu_ui;
+mod social;
 
 pub use query_hits::{retrieved_count_ui, retrieved_query_ui};
 
@@ -33,6 +37,9 @@ pub enum Tab {
     Frequencies,
     Words,
     Charts,
+    /// The social-media strand's tabs, shown when the project has posts.
+    Posts,
+    Indices,
 }
 
 impl Tab {
@@ -45,6 +52,7 @@ impl Tab {
         Tab::Words,
         Tab::Charts,
     ];
+    pub const SOCIAL: [Tab; 2] = [Tab::Posts, Tab::Indices];
 
     fn label(self, s: &super::i18n::analysis::AnalysisStrings) -> &'static str {
         match self {
@@ -55,6 +63,8 @@ impl Tab {
             Tab::Frequencies => s.frequencies,
             Tab::Words => s.words,
             Tab::Charts => s.charts,
+            Tab::Posts => s.posts,
+            Tab::Indices => s.indices,
         }
     }
 
@@ -67,6 +77,8 @@ impl Tab {
             Tab::Frequencies => s.menu_frequencies,
             Tab::Words => s.menu_words,
             Tab::Charts => s.menu_charts,
+            Tab::Posts => s.menu_posts,
+            Tab::Indices => s.menu_indices,
         }
     }
 }
@@ -88,6 +100,8 @@ pub struct AnalysisState {
     pub query: query::QueryState,
     pub freq: freq::FreqState,
     pub charts: charts::ChartState,
+    pub posts: posts::PostsState,
+    pub indices: indices::IndicesState,
     pub out: Option<Out>,
 }
 
@@ -160,7 +174,12 @@ pub fn analysis_ui(ctx: &egui::Context, p: &Project, state: &mut UiState, out: &
             ui.set_min_size(ui.available_size());
             mirror::body_ui(ui, rtl, |ui| {
                 row(ui, rtl, |ui| {
-                    for tab in Tab::ALL {
+                    let social = if p.accounts.is_empty() {
+                        &[][..]
+                    } else {
+                        &Tab::SOCIAL[..]
+                    };
+                    for &tab in Tab::ALL.iter().chain(social) {
                         if ui
                             .selectable_label(state.analysis.tab == tab, bidi(tab.label(s)))
                             .clicked()
@@ -178,6 +197,8 @@ pub fn analysis_ui(ctx: &egui::Context, p: &Project, state: &mut UiState, out: &
                     Tab::Frequencies => freq::frequencies_ui(ui, p, state, out),
                     Tab::Words => freq::words_ui(ui, p, state, out),
                     Tab::Charts => charts::charts_ui(ui, p, state, out),
+                    Tab::Posts => posts::posts_ui(ui, p, state, out),
+                    Tab::Indices => indices::indices_ui(ui, p, state, out),
                 }
             });
         });
