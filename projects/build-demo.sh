@@ -68,6 +68,10 @@ code P07-en 9 "کمک شبکه‌های اجتماعی به افکارسنجی �
 "$S" memo "$out" --code "تطمیع و تهدید خبرنگاران و فعالان شهری" --title "یادداشت تحلیلی" --body "در P01 و P07 هر دو از گرفتن کارت خبرنگاری یاد می‌کنند؛ الگوی تکرارشونده است." --author "سارا"
 "$S" memo "$out" --code "بی‌تفاوتی مدیران شهری به‌دلیل بمباران اخبار" --title "Compare" --body "Omid coded P03 line 6 as limited responsiveness; discuss whether indifference and limited response are one code." --author "Omid"
 "$S" memo "$out" --document P06 --title "دربارهٔ مصاحبه" --body "مصاحبه در دفتر شورا انجام شد؛ مصاحبه‌شونده به بودجهٔ مشارکتی علاقهٔ خاصی داشت." --author "سارا"
+# The social-media strand: an invented monitoring set (12 pages of six
+# managers on Instagram and X), the starter codes, and its coding.
+"$S" social import "$out" --accounts demo/social/accounts.csv --posts demo/social/posts.csv --comments demo/social/comments.csv --starter-codes fa
+"$S" import-codings "$out" demo/social/codings.tsv
 "$S" check "$out"
 "$S" stats "$out"
 rm -f "$out.bak"

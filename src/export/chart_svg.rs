@@ -77,42 +77,90 @@ fn tick_step(max: usize) -> usize {
 
 /// Grouped bars: one group per column, one bar per code.
 pub fn bars_svg(b: &Bars, w: &Words) -> String {
-    let series = b.series.len().max(1);
-    let bar = if series > 6 { 10.0 } else { 16.0 };
-    let group = series as f64 * bar + 24.0;
+    let series: Vec<(&Key, Vec<f64>)> = b
+        .series
+        .iter()
+        .map(|s| (&s.key, s.counts.iter().map(|&n| n as f64).collect()))
+        .collect();
+    grouped_svg(&b.columns, &series, w)
+}
+
+/// Grouped bars of measures (the social-media indices): one group per
+/// column, one bar per measure, ticks at round values however small.
+pub fn measure_bars_svg(columns: &[String], series: &[(Key, Vec<f64>)], w: &Words) -> String {
+    let series: Vec<(&Key, Vec<f64>)> = series.iter().map(|(k, v)| (k, v.clone())).collect();
+    grouped_svg(columns, &series, w)
+}
+
+/// A step for about five ticks up to `max` (> 0): 1, 2 or 5 times a power
+/// of ten, below one too.
+fn real_step(max: f64) -> f64 {
+    let raw = max / 5.0;
+    let power = 10f64.powf(raw.log10().floor());
+    [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * power)
+        .find(|s| max / s <= 5.0 + 1e-9)
+        .unwrap_or(power * 10.0)
+}
+
+fn grouped_svg(columns: &[String], series: &[(&Key, Vec<f64>)], w: &Words) -> String {
+    let n = series.len().max(1);
+    let bar = if n > 6 { 10.0 } else { 16.0 };
+    let group = n as f64 * bar + 24.0;
     let (left, top, plot_h) = (56.0, 44.0, 240.0);
-    let plot_w = (b.columns.len().max(1) as f64 * group).max(320.0);
+    let plot_w = (columns.len().max(1) as f64 * group).max(320.0);
     let width = (left + plot_w + MARGIN * 2.0).max(560.0);
-    let keys: Vec<&Key> = b.series.iter().map(|s| &s.key).collect();
+    let keys: Vec<&Key> = series.iter().map(|s| s.0).collect();
     let legend_top = top + plot_h + 52.0;
     let height = legend_top + keys.len() as f64 * ROW + MARGIN;
     let mut svg = Svg::new(width, height);
     svg.bold(width / 2.0, 24.0, 15.0, Align::Middle, &w.title);
-    let max = b.max().max(1);
-    let step = tick_step(max);
-    let top_tick = max.div_ceil(step) * step;
-    let y_of = |v: f64| top + plot_h - v / top_tick as f64 * plot_h;
-    let mut t = 0;
-    while t <= top_tick {
-        let y = y_of(t as f64);
+    let max = series
+        .iter()
+        .flat_map(|s| s.1.iter().copied())
+        .fold(0.0f64, f64::max);
+    let whole = series.iter().all(|s| s.1.iter().all(|v| v.fract() == 0.0));
+    // Counts keep whole ticks (1, 2, 5, 10…); measures may need 0.5 or 0.02.
+    let step = if whole {
+        tick_step(max.max(1.0) as usize) as f64
+    } else {
+        real_step(if max > 0.0 { max } else { 1.0 })
+    };
+    let top_tick = (max.max(step) / step - 1e-9).ceil() * step;
+    let y_of = |v: f64| top + plot_h - v / top_tick * plot_h;
+    let decimals = if step.fract() == 0.0 {
+        0
+    } else {
+        (-step.log10().floor()) as usize
+    };
+    let mut i = 0usize;
+    loop {
+        let t = i as f64 * step;
+        if t > top_tick + step * 1e-6 {
+            break;
+        }
+        let y = y_of(t);
         svg.line(left, y, left + plot_w, y, GRID);
-        svg.text(left - 6.0, y + 4.0, FONT - 1.0, Align::Right, &w.num(t));
-        t += step;
+        let label = format!("{t:.decimals$}");
+        let label = if w.persian { fa_digits(&label) } else { label };
+        svg.text(left - 6.0, y + 4.0, FONT - 1.0, Align::Right, &label);
+        i += 1;
     }
     svg.line(left, top, left, top + plot_h, AXIS);
     svg.line(left, top + plot_h, left + plot_w, top + plot_h, AXIS);
-    let gw = plot_w / b.columns.len().max(1) as f64;
-    for (c, name) in b.columns.iter().enumerate() {
-        let x0 = left + c as f64 * gw + (gw - series as f64 * bar) / 2.0;
-        for (i, s) in b.series.iter().enumerate() {
-            let v = s.counts.get(c).copied().unwrap_or(0) as f64;
+    let gw = plot_w / columns.len().max(1) as f64;
+    for (c, name) in columns.iter().enumerate() {
+        let x0 = left + c as f64 * gw + (gw - n as f64 * bar) / 2.0;
+        for (i, (key, values)) in series.iter().enumerate() {
+            let v = values.get(c).copied().unwrap_or(0.0);
             let y = y_of(v);
             svg.rect(
                 x0 + i as f64 * bar,
                 y,
                 bar - 2.0,
                 top + plot_h - y,
-                &s.key.color,
+                &key.color,
             );
         }
         svg.text(

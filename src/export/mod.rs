@@ -22,7 +22,7 @@ mod study_page;
 mod table;
 mod xlsx;
 
-pub use chart_svg::{Words, bars_svg, codeline_svg, portrait_svg};
+pub use chart_svg::{Words, bars_svg, codeline_svg, measure_bars_svg, portrait_svg};
 pub use figure::{FONT_FAMILY, HEBREW_TTF, PNG_SCALE, VAZIRMATN_TTF, figure_png};
 pub use grid::{Cell, Grid, grid_bytes, grid_csv, grid_markdown, grid_xlsx};
 pub use review::{ReportFormat, Table, agreement_table, conflict_text, review_report};

@@ -111,6 +111,7 @@ impl AnalysisState {
     pub fn forget_caches(&mut self) {
         self.search.forget_caches();
         self.matrix.forget_caches();
+        self.indices.forget_caches();
         self.out = None;
     }
 
