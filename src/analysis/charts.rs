@@ -392,12 +392,30 @@ pub fn variable_names(p: &Project) -> Vec<String> {
 }
 
 /// The columns a bar chart uses unless the user chooses: the groups, or,
-/// in a project without any, the first variable.
+/// in a project without any, the first variable. Groups that hold only
+/// posts (an import of posts groups them by network) say nothing of the
+/// interviews: then the interviews' first variable, if they have one.
 pub fn default_by(p: &Project) -> By {
-    if p.groups.is_empty()
-        && let Some(v) = variable_names(p).into_iter().next()
-    {
-        return By::Variable(v);
+    let is_post = |d: &Document| d.variables.contains_key("network");
+    let interview_groups = p.documents.iter().any(|d| d.group.is_some() && !is_post(d));
+    if interview_groups {
+        return By::Group;
     }
-    By::Group
+    let mut names: Vec<&String> = p
+        .documents
+        .iter()
+        .filter(|d| !is_post(d))
+        .flat_map(|d| d.variables.keys())
+        .collect();
+    if names.is_empty() && p.groups.is_empty() {
+        names = p
+            .documents
+            .iter()
+            .flat_map(|d| d.variables.keys())
+            .collect();
+    }
+    match names.into_iter().min() {
+        Some(v) => By::Variable(v.clone()),
+        None => By::Group,
+    }
 }

@@ -40,7 +40,8 @@ fn opens_the_demo() {
     h.get_by_label("Line 1");
     tree_item(&h, "تطمیع و تهدید خبرنگاران و فعالان شهری");
     h.get_by_label("P02  (8)");
-    assert_eq!(h.state().project.documents.len(), 7);
+    // Seven interviews and 23 posts of the monitoring strand.
+    assert_eq!(h.state().project.documents.len(), 30);
 }
 
 pub(super) fn select_lines(h: &mut Harness<'static, Workbench>, a: usize, b: usize) {

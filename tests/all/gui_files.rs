@@ -151,7 +151,7 @@ fn the_keyboard_moves_opens_goes_up_chooses_all_and_cancels() {
     h.key_press(Key::Escape);
     h.run();
     assert!(h.query_by_label(s.fb_location).is_none(), "Escape cancels");
-    assert_eq!(h.state().project.documents.len(), 7, "nothing imported");
+    assert_eq!(h.state().project.documents.len(), 30, "nothing imported");
 }
 
 #[test]

@@ -148,10 +148,10 @@ fn cli_refuses_a_too_deep_query_as_bad_input() {
 
 #[test]
 fn group_means_a_variable_called_group_when_no_document_group_has_the_name() {
-    // The demo keeps its groups as a document variable, `group`, and has
-    // no document groups.
+    // The demo keeps its interviewees' groups as a document variable,
+    // `group`; its only document groups are the posts' networks.
     let p = strata::demo::demo_project().expect("demo");
-    assert!(p.groups.is_empty());
+    assert!(p.groups.iter().all(|g| g.name != "executive"));
     let cat = "«بهره‌گیری ابزاری و منفعت‌طلبانه از شبکه‌های اجتماعی»";
     let run = |q: &str| query::run(&p, q);
     let by_word = run(&format!("{cat} where group = \"executive\"")).expect("query");

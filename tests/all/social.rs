@@ -611,3 +611,73 @@ fn tables_1_and_2_export_in_the_papers_layout() {
     ]);
     assert!(stderr(&o).contains(".csv, .md or .xlsx"), "{}", stderr(&o));
 }
+
+#[test]
+fn speaker_aware_retrieval_shows_or_hides_the_managers_replies() {
+    let dir = tmp();
+    let p = imported(dir.path());
+    let code = |doc: &str, line: &str, code: &str| {
+        ok(&[
+            "code",
+            &p,
+            "--document",
+            doc,
+            "--lines",
+            line,
+            "--code",
+            code,
+            "--coder",
+            "Sara",
+        ]);
+    };
+    // Comments and replies coded alike with one code.
+    code("p1", "2", "Support and thanks");
+    code("p1", "3", "Support and thanks");
+    code("p6", "2", "Criticism");
+    code("p6", "3", "Criticism");
+    code("p6", "4", "Criticism");
+    let hits = |q: &str| -> Vec<(String, u64)> {
+        let v: Value =
+            serde_json::from_str(&ok(&["retrieve", &p, "--query", q, "--json"])).expect("json");
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|h| {
+                (
+                    h["document"].as_str().unwrap().to_string(),
+                    h["lines"][0].as_u64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    let all = hits("any(\"Support and thanks\", \"Criticism\")");
+    assert_eq!(all.len(), 5);
+    // Without the managers' replies (p1 line 3 by ig_council, p6 line 3 by
+    // x_council).
+    let citizens = hits(
+        "any(\"Support and thanks\", \"Criticism\") where speaker != \"ig_council\" or \"x_council\"",
+    );
+    assert_eq!(
+        citizens,
+        [("p1".into(), 2), ("p6".into(), 2), ("p6".into(), 4)]
+    );
+    // Only the replies; `≠` and the Persian key too.
+    let replies = hits("\"Criticism\"[گوینده = \"x_council\"]");
+    assert_eq!(replies, [("p6".into(), 3)]);
+    assert_eq!(
+        hits("\"Criticism\" where speaker ≠ \"@anon\""),
+        [("p6".into(), 3)]
+    );
+    // A speaker no line has is a slip, said as such.
+    let o = strata(&[
+        "retrieve",
+        &p,
+        "--query",
+        "\"Criticism\" where speaker != \"x_councl\"",
+    ]);
+    assert!(
+        stderr(&o).contains("no line of any document has the speaker 'x_councl'"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -82,7 +82,7 @@ fn code(p: &Project, name: &str, at: usize, only: &[Restriction]) -> Result<Vec<
     let id = resolve(p, name).map_err(|kind| QueryError { at, kind })?;
     let tests = only
         .iter()
-        .map(|r| Test::new(p, r))
+        .map(|r| Test::new(p, r).map(|t| (t, r.negated)))
         .collect::<Result<Vec<_>, _>>()?;
     let ix = p.index();
     let mut out = Vec::new();
@@ -98,7 +98,7 @@ fn code(p: &Project, name: &str, at: usize, only: &[Restriction]) -> Result<Vec<
             let Some(d) = p.documents.get(doc) else {
                 continue;
             };
-            if c.range.is_empty() || !tests.iter().all(|t| t.passes(c, d)) {
+            if c.range.is_empty() || !tests.iter().all(|(t, negated)| t.passes(c, d) != *negated) {
                 continue;
             }
             out.push(Seg {
@@ -170,6 +170,7 @@ enum Test<'a> {
     Groups(HashSet<GroupId>),
     Documents(HashSet<DocId>),
     Variable(&'a str, &'a [String]),
+    Speakers(&'a [String]),
 }
 
 impl<'a> Test<'a> {
@@ -236,6 +237,18 @@ impl<'a> Test<'a> {
                 )?;
                 Test::Documents(s.into_iter().map(DocId).collect())
             }
+            Key::Speaker => {
+                // A name no line has is a slip, not an empty answer.
+                let spoken = |v: &str| {
+                    p.documents.iter().any(|d| {
+                        (1..=d.line_count()).any(|n| d.speaker_of_line(n) == Some(v.trim()))
+                    })
+                };
+                if let Some(i) = r.values.iter().position(|v| !spoken(v)) {
+                    return Err(fail(i, QueryErrorKind::NoSpeaker(r.values[i].clone())));
+                }
+                Test::Speakers(&r.values)
+            }
             Key::Variable(name) => {
                 if !p.documents.iter().any(|d| d.variables.contains_key(name)) {
                     return Err(QueryError {
@@ -253,6 +266,10 @@ impl<'a> Test<'a> {
             Test::Coders(s) => s.contains(&c.coder),
             Test::Groups(s) => d.group.is_some_and(|g| s.contains(&g)),
             Test::Documents(s) => s.contains(&d.id),
+            Test::Speakers(values) => {
+                let speaker = d.speaker_of_line(d.line_of(c.range.start));
+                speaker.is_some_and(|s| values.iter().any(|v| v.trim() == s))
+            }
             Test::Variable(name, values) => d
                 .variables
                 .get(*name)

@@ -26,8 +26,10 @@
 //! - `X[key = "v", …]` restricts the codings of every code in X, and a
 //!   trailing `where key = "v" and …` («فقط» … «و») those of the whole
 //!   query. Keys: `coder` («کدگذار»), `group` («گروه»), `document`
-//!   («سند»), or a document variable's name. `key = "a" or "b"` («یا»,
-//!   `|`) accepts either value; different restrictions must all hold.
+//!   («سند»), `speaker` («گوینده», of the coding's first line: a post's
+//!   commenter or a manager's reply), or a document variable's name.
+//!   `key = "a" or "b"` («یا», `|`) accepts either value, `key != "a"`
+//!   (`≠`) neither; different restrictions must all hold.
 
 mod eval;
 mod parse;
@@ -97,6 +99,8 @@ pub enum QueryErrorKind {
     NoDocument(String),
     #[error("no document has a variable named '{0}'")]
     NoVariable(String),
+    #[error("no line of any document has the speaker '{0}'")]
+    NoSpeaker(String),
     /// Parentheses, `any(` or `all(` nested deeper than `MAX_DEPTH`.
     #[error("the query is too deeply nested (at most {MAX_DEPTH} levels)")]
     TooDeep,
@@ -131,7 +135,7 @@ fn expected_en(e: Expected) -> &'static str {
         Expected::Distance => "'within N lines' after 'followed by'",
         Expected::Number => "a number of lines",
         Expected::Key => "coder, group, document or a variable's name",
-        Expected::Equals => "'='",
+        Expected::Equals => "'=' or '!='",
         Expected::Value => "a value in quotes",
         Expected::CloseParen => "')'",
         Expected::CloseBracket => "']'",

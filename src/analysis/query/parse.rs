@@ -46,6 +46,8 @@ pub struct Restriction {
     pub at: usize,
     /// Char offset of each value.
     pub value_at: Vec<usize>,
+    /// `key != …` (`≠`): a coding passes if it is none of the values.
+    pub negated: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -53,6 +55,9 @@ pub enum Key {
     Coder,
     Group,
     Document,
+    /// The speaker of the coding's first line (a post's commenter, a
+    /// manager's reply, an interview's participant).
+    Speaker,
     Variable(String),
 }
 
@@ -69,6 +74,8 @@ enum Tok {
     CloseSq,
     Comma,
     Eq,
+    /// `!=` or `≠`.
+    Ne,
     Amp,
     Pipe,
 }
@@ -131,17 +138,21 @@ fn tokens(text: &str) -> Result<Vec<Token>, QueryError> {
             ']' => Some(Tok::CloseSq),
             ',' | '،' => Some(Tok::Comma),
             '=' => Some(Tok::Eq),
+            '≠' => Some(Tok::Ne),
+            '!' if chars.get(i + 1) == Some(&'=') => Some(Tok::Ne),
             '&' => Some(Tok::Amp),
             '|' => Some(Tok::Pipe),
             _ => None,
         };
         if let Some(tok) = single {
+            // `!=` is two chars.
+            let len = if c == '!' { 2 } else { 1 };
             out.push(Token {
                 tok,
                 at,
-                text: c.to_string(),
+                text: chars[i..i + len].iter().collect(),
             });
-            i += 1;
+            i += len;
         } else if c.is_whitespace()
             || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
         {
@@ -422,13 +433,19 @@ impl Parser {
                 "coder" | "کدگذار" => Key::Coder,
                 "group" | "گروه" => Key::Group,
                 "document" | "سند" => Key::Document,
+                "speaker" | "گوینده" => Key::Speaker,
                 _ => Key::Variable(w.clone()),
             },
             Tok::Str(s) => Key::Variable(s.clone()),
             _ => return Err(self.fail(Expected::Key)),
         };
         self.pos += 1;
-        self.expect(Tok::Eq, Expected::Equals)?;
+        let negated = self.peek().is_some_and(|t| t.tok == Tok::Ne);
+        if negated {
+            self.pos += 1;
+        } else {
+            self.expect(Tok::Eq, Expected::Equals)?;
+        }
         let (mut values, mut value_at) = (Vec::new(), Vec::new());
         loop {
             let (v, at) = match self.peek() {
@@ -463,6 +480,7 @@ impl Parser {
             values,
             at,
             value_at,
+            negated,
         })
     }
 }

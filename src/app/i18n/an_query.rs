@@ -129,6 +129,7 @@ fn kind_fa(loc: Locale, k: &QueryErrorKind) -> String {
         QueryErrorKind::NoGroup(n) => format!("گروه سندی با نام «{n}» نیست"),
         QueryErrorKind::NoDocument(n) => format!("سندی با نام «{n}» نیست"),
         QueryErrorKind::NoVariable(n) => format!("هیچ سندی متغیری با نام «{n}» ندارد"),
+        QueryErrorKind::NoSpeaker(n) => format!("هیچ سطری از هیچ سندی گوینده‌ای با نام «{n}» ندارد"),
         QueryErrorKind::TooDeep => format!(
             "پرسش بیش از اندازه تودرتو است (دست‌بالا {} سطح)",
             loc.num(MAX_DEPTH)
@@ -148,7 +149,7 @@ fn expected_fa(e: Expected) -> &'static str {
         Expected::Distance => "«تا N سطر» پس از «سپس»",
         Expected::Number => "شمار سطرها",
         Expected::Key => "کدگذار، گروه، سند یا نام یک متغیر",
-        Expected::Equals => "«=»",
+        Expected::Equals => "«=» یا «!=»",
         Expected::Value => "مقداری در گیومه",
         Expected::CloseParen => "«)»",
         Expected::CloseBracket => "«]»",
