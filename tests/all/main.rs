@@ -30,6 +30,8 @@ mod gui_freq;
 #[cfg(feature = "gui")]
 mod gui_habits;
 #[cfg(feature = "gui")]
+mod gui_indices;
+#[cfg(feature = "gui")]
 mod gui_interop;
 #[cfg(feature = "gui")]
 mod gui_layout;

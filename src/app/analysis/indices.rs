@@ -256,6 +256,16 @@ fn chart_ui(ui: &mut egui::Ui, ix: &Indices, state: &mut UiState, out: &mut Vec<
     }
     let st = &state.analysis.indices;
     let chart = st.chart;
+    // Switched this frame: the bars are built at the next (one frame
+    // without a chart rather than one of the wrong kind).
+    if st
+        .built
+        .as_ref()
+        .is_none_or(|b| (b.key.2, b.key.3) != (st.chart, st.by_role))
+    {
+        ui.ctx().request_repaint();
+        return;
+    }
     let columns: Vec<String> = ix.groups.iter().map(|g| g.key.clone()).collect();
     let measures: Vec<(Key, Vec<f64>)> = (0..13)
         .filter(|i| st.measures[*i])

@@ -42,7 +42,7 @@ pub const EN: SocialStrings = SocialStrings {
     chart_post_types: "Post types",
     chart_comments: "Comment categories",
     formula_note: "Bonsón et al. (2017), per account over its posts in its period, then the mean of the accounts. P3 = 1000 × likes per post ÷ followers; C3 and V3 likewise with comments and shares; E = P3 + C3 + V3.",
-    no_post_types: "Code the posts with the post types (Social media ▸ Import offers them) to see this chart.",
+    no_post_types: "Code the posts with the post types (the import of posts offers them) to see this chart.",
 };
 
 pub const FA: SocialStrings = SocialStrings {
