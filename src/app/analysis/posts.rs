@@ -159,14 +159,9 @@ impl Default for PostsState {
 }
 
 impl PostsState {
-    /// The posts listed, in the order shown (for tests).
-    pub fn shown(&self) -> Vec<&str> {
-        self.rows
-            .as_ref()
-            .map_or(&[][..], |(_, r, _)| r.as_slice())
-            .iter()
-            .map(|r| r.post.as_str())
-            .collect()
+    /// The posts listed, in the order shown.
+    pub fn rows(&self) -> &[PostRow] {
+        self.rows.as_ref().map_or(&[][..], |(_, r, _)| r.as_slice())
     }
 
     /// Build the rows again if the project, the choice or the order changed.
