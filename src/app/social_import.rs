@@ -91,18 +91,24 @@ fn file_ui(
 ) {
     mirror::row(ui, rtl, |ui| ui.label(bidi(label)));
     mirror::row(ui, rtl, |ui| {
-        let choose = ui.button(bidi(s.choose));
-        if choose.clicked() {
-            out.push(Action::Ask(kind));
-        }
-        let w = (ui.available_width() - 8.0).max(120.0);
+        // The field first in reading order, its button at the end.
+        let w = (ui.available_width() - 110.0).max(120.0);
         super::bidi_edit::sized_ui(ui, w, |ui| {
             super::bidi_edit_ui(ui, text, ("social-import", label), label, "", false)
         });
+        if ui.button(bidi(s.choose)).clicked() {
+            out.push(Action::Ask(kind));
+        }
     });
     mirror::row(ui, rtl, |ui| {
-        // The header as a CSV's first line: always left to right.
-        let head = format!("{} \u{2066}{}\u{2069}", s.columns, columns.join(","));
+        // The header as a CSV's first line: left to right also in a
+        // Persian sentence.
+        let head = columns.join(",");
+        let head = if rtl {
+            format!("{} \u{2066}{head}\u{2069}", s.columns)
+        } else {
+            format!("{} {head}", s.columns)
+        };
         ui.label(egui::RichText::new(bidi(&head)).small().weak());
     });
     ui.add_space(4.0);

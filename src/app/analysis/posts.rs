@@ -388,7 +388,8 @@ fn post_ui(
                 ui.painter_at(place).text(
                     egui::pos2(x, place.center().y),
                     align,
-                    bidi(&loc.num(&r.date)),
+                    // The day; the time, if any, still orders the rows.
+                    bidi(&loc.num(r.date.split(' ').next().unwrap_or(""))),
                     font.clone(),
                     color,
                 );
