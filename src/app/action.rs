@@ -88,6 +88,8 @@ pub enum Action {
         pending: Pending,
         save: bool,
     },
+    /// A file chosen for the posts import dialog's field of this kind.
+    SocialFile(super::files::PromptKind, PathBuf),
 }
 
 /// Open or New, waiting for the user's word on unsaved changes.

@@ -543,6 +543,8 @@ impl OpenError {
 
 mod refi;
 pub use refi::refi;
+mod social;
+pub use social::social;
 
 #[cfg(test)]
 mod tests;

@@ -66,7 +66,13 @@ impl FileBrowser {
         let last = places.first().map(PathBuf::as_path);
         let (a, b) = if matches!(
             kind,
-            PromptKind::Import | PromptKind::Export | PromptKind::ImportOther | PromptKind::Report
+            PromptKind::Import
+                | PromptKind::Export
+                | PromptKind::ImportOther
+                | PromptKind::Report
+                | PromptKind::SocialAccounts
+                | PromptKind::SocialPosts
+                | PromptKind::SocialComments
         ) {
             (last, project_folder)
         } else {
@@ -337,6 +343,9 @@ fn browser_ui(
         PromptKind::Report => s.study_report,
         PromptKind::SaveTable => super::i18n::analysis::strings(loc.lang).export_table,
         PromptKind::SaveFigure => super::i18n::analysis::strings(loc.lang).save_figure,
+        PromptKind::SocialAccounts => super::i18n::an_posts::strings(loc.lang).accounts_file,
+        PromptKind::SocialPosts => super::i18n::an_posts::strings(loc.lang).posts_file,
+        PromptKind::SocialComments => super::i18n::an_posts::strings(loc.lang).comments_file,
     };
     ui.heading(bidi(title.trim_end_matches('…')));
     super::row(ui, rtl, |ui| {
@@ -479,6 +488,10 @@ fn ok_button(fb: &FileBrowser, loc: Locale) -> (String, bool) {
         | PromptKind::SaveTable
         | PromptKind::SaveFigure => (s.fb_export.into(), folder || !fb.name.trim().is_empty()),
         PromptKind::ImportOther => (s.fb_import.into(), folder || !fb.chosen_files().is_empty()),
+        PromptKind::SocialAccounts | PromptKind::SocialPosts | PromptKind::SocialComments => (
+            super::i18n::an_posts::strings(loc.lang).fb_choose.into(),
+            folder || !fb.chosen_files().is_empty(),
+        ),
     }
 }
 

@@ -26,6 +26,11 @@ pub enum PromptKind {
     SaveTable,
     /// A chart from the analysis window (SVG, PNG).
     SaveFigure,
+    /// The files of Social media ▸ Import posts and comments (CSV), each
+    /// chosen into its field of the dialog.
+    SocialAccounts,
+    SocialPosts,
+    SocialComments,
 }
 
 impl PromptKind {
@@ -44,6 +49,9 @@ impl PromptKind {
             PromptKind::Report => &["html", "htm", "md"],
             PromptKind::SaveTable => &["csv", "xlsx", "md"],
             PromptKind::SaveFigure => &["svg", "png"],
+            PromptKind::SocialAccounts | PromptKind::SocialPosts | PromptKind::SocialComments => {
+                &["csv"]
+            }
         }
     }
 
@@ -57,6 +65,9 @@ impl PromptKind {
             PromptKind::Report => s.filter_report,
             PromptKind::SaveTable => super::i18n::analysis::strings(lang).filter_table,
             PromptKind::SaveFigure => super::i18n::analysis::strings(lang).filter_figure,
+            PromptKind::SocialAccounts | PromptKind::SocialPosts | PromptKind::SocialComments => {
+                super::i18n::an_posts::strings(lang).filter_csv
+            }
             _ => s.filter_project,
         }
     }
@@ -150,6 +161,9 @@ pub fn action_for(kind: PromptKind, paths: Vec<PathBuf>) -> Option<Action> {
         PromptKind::ImportOther => Action::ImportOther(first),
         PromptKind::Report => Action::ReportTo(first),
         PromptKind::SaveTable | PromptKind::SaveFigure => Action::SaveAnalysis(first),
+        PromptKind::SocialAccounts | PromptKind::SocialPosts | PromptKind::SocialComments => {
+            Action::SocialFile(kind, first)
+        }
     })
 }
 

@@ -239,6 +239,7 @@ impl UiState {
             || self.tree.confirm_delete.is_some()
             || self.palette.is_some()
             || self.confirm_close
+            || self.social_import.open
     }
 }
 

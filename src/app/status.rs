@@ -64,6 +64,13 @@ pub enum Status {
         name: String,
         level: String,
     },
+    /// Social media ▸ Import posts and comments.
+    PostsImported {
+        posts: usize,
+        comments: usize,
+        replies: usize,
+        accounts: usize,
+    },
 }
 
 impl Status {
@@ -124,6 +131,19 @@ impl Status {
                 .replace("{key}", &n.to_string())
                 .replace("{name}", name)
                 .replace("{a_level}", &super::levels::a_level(loc.lang, level)),
+            Status::PostsImported {
+                posts,
+                comments,
+                replies,
+                accounts,
+            } => {
+                let t = super::i18n::an_posts::strings(loc.lang);
+                t.imported
+                    .replace("{posts}", &t.count(loc, *posts, t.post_nouns))
+                    .replace("{comments}", &t.count(loc, *comments, t.comment_nouns))
+                    .replace("{replies}", &t.count(loc, *replies, t.reply_nouns))
+                    .replace("{accounts}", &t.count(loc, *accounts, t.account_nouns))
+            }
         }
     }
 
@@ -154,6 +174,24 @@ mod tests {
         assert_eq!(
             Status::Imported { documents: 12 }.text(FA),
             "۱۲ سند وارد شد"
+        );
+    }
+
+    #[test]
+    fn an_import_of_posts_is_counted_in_the_interface_language() {
+        let st = Status::PostsImported {
+            posts: 8,
+            comments: 7,
+            replies: 1,
+            accounts: 5,
+        };
+        assert_eq!(
+            st.text(Locale::EN),
+            "Imported 8 posts with 7 comments (1 manager's reply) of 5 accounts"
+        );
+        assert_eq!(
+            st.text(FA),
+            "۸ پست با ۷ نظر (۱ پاسخ مدیر) از ۵ حساب وارد شد"
         );
     }
 

@@ -39,7 +39,8 @@ struct Post {
     authors: BTreeSet<String>,
 }
 
-const ACCOUNT_COLUMNS: [&str; 6] = [
+/// The columns the file's header must name.
+pub const ACCOUNT_COLUMNS: [&str; 6] = [
     "network",
     "account",
     "role",
@@ -47,7 +48,8 @@ const ACCOUNT_COLUMNS: [&str; 6] = [
     "period_start",
     "period_end",
 ];
-const POST_COLUMNS: [&str; 9] = [
+/// The columns the file's header must name.
+pub const POST_COLUMNS: [&str; 9] = [
     "network",
     "account",
     "post_id",
@@ -58,7 +60,8 @@ const POST_COLUMNS: [&str; 9] = [
     "shares",
     "views",
 ];
-const COMMENT_COLUMNS: [&str; 7] = [
+/// The columns the file's header must name.
+pub const COMMENT_COLUMNS: [&str; 7] = [
     "network",
     "post_id",
     "comment_id",

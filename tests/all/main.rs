@@ -48,6 +48,8 @@ mod gui_safety;
 #[cfg(feature = "gui")]
 mod gui_select;
 #[cfg(feature = "gui")]
+mod gui_social;
+#[cfg(feature = "gui")]
 mod gui_status;
 #[cfg(feature = "gui")]
 mod gui_v2;
