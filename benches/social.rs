@@ -16,11 +16,14 @@ use strata::social::{self, By, Files};
 /// accounts.csv, posts.csv and comments.csv of a generated study.
 fn corpus(dir: &std::path::Path, accounts: usize, posts: usize, comments: usize) {
     let mut a = String::from("network,account,role,followers,period_start,period_end\n");
-    let mut p = String::from("network,account,post_id,posted_at,text,likes,comments,shares,views\n");
+    let mut p =
+        String::from("network,account,post_id,posted_at,text,likes,comments,shares,views\n");
     let mut c = String::from("network,post_id,comment_id,posted_at,author,text,reply_by_manager\n");
     let mut seed = 20241207u64;
     let mut rnd = |n: u64| {
-        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (seed >> 33) % n
     };
     for i in 0..accounts {
@@ -28,7 +31,11 @@ fn corpus(dir: &std::path::Path, accounts: usize, posts: usize, comments: usize)
         let role = if i % 3 == 0 { "executive" } else { "council" };
         let name = format!("manager{i}");
         let followers = 1000 + rnd(20_000);
-        writeln!(a, "{network},{name},{role},{followers},2024-03-20,2024-06-20").unwrap();
+        writeln!(
+            a,
+            "{network},{name},{role},{followers},2024-03-20,2024-06-20"
+        )
+        .unwrap();
         for j in 0..posts {
             let id = format!("{name}-{j}");
             let day = 20 + (j % 9);
@@ -43,7 +50,11 @@ fn corpus(dir: &std::path::Path, accounts: usize, posts: usize, comments: usize)
             .unwrap();
             for k in 0..comments {
                 let reply = k % 10 == 9;
-                let author = if reply { name.clone() } else { format!("citizen{}", rnd(5000)) };
+                let author = if reply {
+                    name.clone()
+                } else {
+                    format!("citizen{}", rnd(5000))
+                };
                 writeln!(
                     c,
                     "{network},{id},{id}-c{k},2024-04-{day:02},{author},\"نظر شمارهٔ {k}: کاش زودتر انجام می‌شد؛ ممنون از پیگیری.\",{reply}"
@@ -75,14 +86,22 @@ fn bench(c: &mut Criterion) {
     let mut p = Project::new("bench");
     let plan = social::plan(&p, files).expect("plan");
     History::new().apply(&mut p, plan.command).expect("import");
-    let mut g = c.benchmark_group(format!("social-{}-posts-{}-comments", plan.posts, plan.comments));
+    let mut g = c.benchmark_group(format!(
+        "social-{}-posts-{}-comments",
+        plan.posts, plan.comments
+    ));
     g.sample_size(10);
     g.bench_function("import-plan", |b| {
         b.iter(|| social::plan(&Project::new("b"), files).expect("plan"))
     });
     g.bench_function("import-apply", |b| {
         b.iter_batched(
-            || (Project::new("b"), social::plan(&Project::new("b"), files).expect("plan")),
+            || {
+                (
+                    Project::new("b"),
+                    social::plan(&Project::new("b"), files).expect("plan"),
+                )
+            },
             |(mut p, plan)| History::new().apply(&mut p, plan.command).expect("import"),
             criterion::BatchSize::LargeInput,
         )

@@ -107,8 +107,10 @@ fn category_bars(p: &Project, chart: Chart, by_role: bool) -> Option<Bars> {
     Some(bars)
 }
 
-fn build(p: &Project, st: &IndicesState, lang: crate::app::i18n::Lang) -> Built {
-    let loc_err = |e: social::SocialError| e.to_string();
+fn build(p: &Project, st: &IndicesState, loc: crate::app::i18n::Locale) -> Built {
+    let lang = loc.lang;
+    // Said in the interface's language (a post's count edited into words).
+    let loc_err = |e: social::SocialError| crate::app::errors::social(loc, &e);
     Built {
         key: (p.generation(), st.by, st.chart, st.by_role, lang),
         indices: social::indices(p, st.by).map_err(loc_err),
@@ -119,6 +121,7 @@ fn build(p: &Project, st: &IndicesState, lang: crate::app::i18n::Lang) -> Built 
 pub fn indices_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Vec<Action>) {
     let s = strings(state.lang);
     let rtl = state.lang.rtl();
+    let loc = state.locale();
     let st = &mut state.analysis.indices;
     row(ui, rtl, |ui| {
         ui.label(bidi(s.group_by));
@@ -135,7 +138,7 @@ pub fn indices_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut
     });
     let key = (p.generation(), st.by, st.chart, st.by_role, state.lang);
     if st.built.as_ref().is_none_or(|b| b.key != key) {
-        st.built = Some(build(p, st, state.lang));
+        st.built = Some(build(p, st, loc));
     }
     let Some(built) = state.analysis.indices.built.as_ref() else {
         return;
