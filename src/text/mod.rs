@@ -41,7 +41,22 @@ pub fn paragraph_rtl(text: &str, label_end: usize, forced: Option<bool>, fallbac
     if let Some(f) = forced {
         return f;
     }
-    first_strong(text.get(label_end..).unwrap_or(text)).unwrap_or(fallback)
+    let rest = text.get(label_end..).unwrap_or(text);
+    // A post's reply opens with the handle it answers (`@reza.k1990 ما …`)
+    // or a hashtag: the words after them say the line's direction.
+    first_strong(after_handles(rest))
+        .or_else(|| first_strong(rest))
+        .unwrap_or(fallback)
+}
+
+/// `text` after the @handles and #hashtags it starts with.
+fn after_handles(text: &str) -> &str {
+    let mut rest = text.trim_start();
+    while rest.starts_with(['@', '#']) {
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        rest = rest[end..].trim_start();
+    }
+    rest
 }
 
 /// UAX #9 P2: the direction of the first strong char, ignoring chars

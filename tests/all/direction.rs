@@ -107,3 +107,25 @@ fn a_version_3_file_rewritten_by_a_tool_is_kept_too() {
     let kept = store::older_backup_path(&path, 3);
     assert_eq!(std::fs::read_to_string(&kept).expect(".v3.bak"), rewritten);
 }
+
+/// A manager's reply under a post opens with the handle it answers, or a
+/// hashtag: the words after them give the line its direction, so a
+/// Persian reply reads right to left and an English one left to right.
+#[test]
+fn a_reply_opening_with_a_handle_takes_the_direction_of_its_words() {
+    use strata::text::paragraph_rtl;
+    let line = "L_Arjmandi: @reza.k1990 سهم شهرداری را انکار نمی‌کنم.";
+    let label_end = "L_Arjmandi:".len();
+    assert!(paragraph_rtl(line, label_end, None, false));
+    assert!(paragraph_rtl("#تهران #metro خط ۷ باز شد", 0, None, false));
+    assert!(!paragraph_rtl(
+        "@sara_m thanks, we are on it",
+        0,
+        None,
+        true
+    ));
+    // Only a handle: its own letters.
+    assert!(!paragraph_rtl("@reza", 0, None, true));
+    // A forced direction still wins.
+    assert!(!paragraph_rtl(line, label_end, Some(false), true));
+}

@@ -192,29 +192,58 @@ fn grid_ui(ui: &mut egui::Ui, g: &Grid, state: &UiState, id: (&str, usize)) {
     } else {
         (0..g.columns.len()).collect()
     };
-    egui::ScrollArea::horizontal().id_salt(id).show(ui, |ui| {
-        egui::Grid::new(id)
-            .striped(true)
-            .spacing([14.0, 4.0])
-            .show(ui, |ui| {
-                for &i in &order {
-                    ui.label(egui::RichText::new(bidi(&g.columns[i])).strong());
-                }
-                ui.end_row();
-                for r in &g.rows {
-                    for &i in &order {
-                        let text = r.get(i).map(cell).unwrap_or_default();
-                        let layout = if i == 0 || !rtl {
+    // Laid out from the left, columns reversed in Persian (as the other
+    // tables: a grid placed from the right of a scroll area's unbounded
+    // width has no position for its first row).
+    // A wide table opens on its reading side: from the right in Persian.
+    // Its width is known once drawn (and settles over a few frames): the
+    // offset follows it for its first frames, then is left to the user.
+    let opened = egui::Id::new(id).with("opened");
+    let frames = ui.data(|d| d.get_temp::<u8>(opened).unwrap_or(0));
+    let done = frames >= 6;
+    let target = egui::Id::new(id).with("reading-side");
+    let mut area = egui::ScrollArea::horizontal().id_salt(id);
+    if rtl && !done {
+        ui.data_mut(|d| d.insert_temp(opened, frames + 1));
+        if let Some(x) = ui.data(|d| d.get_temp::<f32>(target)) {
+            area = area.horizontal_scroll_offset(x);
+        }
+    }
+    let shown = area.show(ui, |ui| {
+        ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+            egui::Grid::new(id)
+                .striped(true)
+                .spacing([14.0, 4.0])
+                .show(ui, |ui| {
+                    // Names from the reading side, figures aligned.
+                    let layout = |i: usize| {
+                        if i == 0 || !rtl {
                             egui::Layout::left_to_right(egui::Align::Center)
                         } else {
                             egui::Layout::right_to_left(egui::Align::Center)
-                        };
-                        ui.with_layout(layout, |ui| ui.label(text));
+                        }
+                    };
+                    for &i in &order {
+                        let head = egui::RichText::new(bidi(&g.columns[i])).strong();
+                        ui.with_layout(layout(i), |ui| {
+                            ui.add(egui::Label::new(head).wrap_mode(egui::TextWrapMode::Extend))
+                        });
                     }
                     ui.end_row();
-                }
-            });
+                    for r in &g.rows {
+                        for &i in &order {
+                            let text = r.get(i).map(cell).unwrap_or_default();
+                            ui.with_layout(layout(i), |ui| ui.label(text));
+                        }
+                        ui.end_row();
+                    }
+                });
+        });
     });
+    if rtl && !done {
+        let x = (shown.content_size.x - shown.inner_rect.width()).max(0.0);
+        ui.data_mut(|d| d.insert_temp(target, x));
+    }
 }
 
 fn chart_ui(ui: &mut egui::Ui, ix: &Indices, state: &mut UiState, out: &mut Vec<Action>) {

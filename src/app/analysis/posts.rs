@@ -68,11 +68,12 @@ impl Column {
     fn width(self) -> f32 {
         match self {
             Column::Post => 90.0,
-            Column::Account => 110.0,
+            Column::Account => 130.0,
             Column::Network => 80.0,
             Column::Date => 96.0,
             Column::Types => 0.0,
-            _ => 62.0,
+            // "Comments" and its sort mark.
+            _ => 84.0,
         }
     }
 }
