@@ -446,6 +446,11 @@ pub fn edit(loc: Locale, e: &EditError) -> String {
         EditError::NoThread(id) => missing("رشتهٔ نظر", id),
         EditError::NoPoint(id) => missing("نقطهٔ بازبینی", id),
         EditError::EmptyComment => "نظر نمی‌تواند خالی باشد.".into(),
+        EditError::NoMap(id) => missing("نقشه", id),
+        EditError::DuplicateMapName(name) => format!("نقشه‌ای به نام «{name}» از پیش هست."),
+        EditError::BadLink(name) => {
+            format!("نقشهٔ «{name}»: پیوندی به گره‌ای می‌رسد که در نقشه نیست.")
+        }
         EditError::NoAccount(network, account) => {
             format!("حسابی به نام «{}» در {} نیست.", l(account), l(network))
         }

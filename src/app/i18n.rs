@@ -309,6 +309,8 @@ pub fn step_label(loc: Locale, step: &crate::edit::Step) -> String {
         EditAccount => "ویرایش حساب شبکهٔ اجتماعی".into(),
         ImportPosts { posts } => format!("وارد کردن {} پست", loc.num(posts)),
         AddSocialCodes => "افزودن کدهای پست و نظر".into(),
+        EditMap => "ویرایش نقشه".into(),
+        MoveCards => "جابه‌جایی کارت‌ها".into(),
     }
 }
 

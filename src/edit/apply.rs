@@ -266,6 +266,9 @@ pub(super) fn apply(p: &mut Project, cmd: Command) -> R {
         }
         PutAccount { account } => super::social::put_account(p, account),
         RemoveAccount { network, account } => super::social::remove_account(p, &network, &account),
+        PutMap { map, index } => super::map::put_map(p, *map, index),
+        RemoveMap { id } => super::map::remove_map(p, id),
+        PlaceCards { cards } => super::map::place_cards(p, cards),
         Batch { label, commands } => {
             let mut done: Vec<Command> = Vec::with_capacity(commands.len());
             let mut rest = commands;

@@ -80,6 +80,8 @@ pub fn merge_codes(p: &Project, from: CodeId, into: CodeId) -> Result<Command, E
         m.target = MemoTarget::Code(into);
         cmds.push(Command::PutMemo { memo: m });
     }
+    // Maps showing `from` show `into` from now on.
+    cmds.extend(super::map::follow_merge(p, from, into));
     cmds.push(Command::RemoveCode { id: from });
     Ok(Command::Batch {
         label: Step::MergeCodes {

@@ -6,6 +6,7 @@ mod bulk;
 pub mod check;
 mod compose;
 mod history;
+mod map;
 mod paths;
 mod review;
 mod social;
@@ -82,6 +83,12 @@ pub enum EditError {
     NoAccount(String, String),
     #[error("account '{0}': {1}")]
     BadAccount(String, &'static str),
+    #[error("no map with id {0}")]
+    NoMap(MapId),
+    #[error("a map named '{0}' already exists")]
+    DuplicateMapName(String),
+    #[error("map '{0}': a link joins a node the map does not have")]
+    BadLink(String),
     #[error(
         "part of a failed step could not be undone ({0}); the project may be partly changed: undo, or reopen it without saving"
     )]
@@ -225,6 +232,18 @@ pub enum Command {
         network: String,
         account: String,
     },
+    /// Add a map at `index`, or replace the map of the same ID (where it is).
+    PutMap {
+        map: Box<Map>,
+        index: usize,
+    },
+    RemoveMap {
+        id: MapId,
+    },
+    /// Place the creative-coding canvas's cards (None: unplaced).
+    PlaceCards {
+        cards: Vec<(CodeId, Option<Pos>)>,
+    },
     /// Several commands as one undo step. All or nothing.
     Batch {
         label: Step,
@@ -283,6 +302,8 @@ impl Command {
             SetVerdict { .. } => Step::SetVerdict,
             AddReviewPoint { .. } | RemoveReviewPoint { .. } => Step::ReviewPoint,
             PutAccount { .. } | RemoveAccount { .. } => Step::EditAccount,
+            PutMap { .. } | RemoveMap { .. } => Step::EditMap,
+            PlaceCards { .. } => Step::MoveCards,
             Batch { label, .. } => label.clone(),
             Stamped { command, .. } => command.label(),
         }

@@ -88,6 +88,10 @@ pub enum Step {
     },
     /// The starter code system for posts and comments.
     AddSocialCodes,
+    /// A map made, changed (a node moved, a link added…) or deleted.
+    EditMap,
+    /// Cards moved on the creative-coding canvas.
+    MoveCards,
 }
 
 impl Step {
@@ -146,6 +150,8 @@ impl Step {
             ImportPosts { posts: 1 } => "Import 1 post".into(),
             ImportPosts { posts } => format!("Import {posts} posts"),
             AddSocialCodes => "Add codes for posts and comments".into(),
+            EditMap => "Edit map".into(),
+            MoveCards => "Move cards".into(),
         }
     }
 }

@@ -292,6 +292,8 @@ impl Merger<'_> {
         p.roots = roots;
         p.code_sets = super::sets::merge_code_sets(base, &self.sides, &self.codes);
         p.accounts = super::sets::merge_accounts(base, &self.sides);
+        p.maps = super::sets::merge_maps(base, &self.sides);
+        p.cards = super::sets::merge_cards(base, &self.sides);
         p.codes = std::mem::take(&mut self.codes);
         p.codings = std::mem::take(&mut self.codings);
         p.memos = std::mem::take(&mut self.memos);

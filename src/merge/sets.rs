@@ -7,7 +7,7 @@
 //! side's version, its order too. Members that the
 //! merge no longer has are dropped.
 
-use crate::model::{Account, Code, CodeId, CodeSet, Project, SetId};
+use crate::model::{Account, Cards, Code, CodeId, CodeSet, Map, MapId, Pos, Project, SetId};
 use std::collections::{BTreeMap, BTreeSet};
 
 pub(super) fn merge_code_sets(
@@ -137,6 +137,86 @@ pub(super) fn merge_accounts(base: &Project, sides: &[Project]) -> Vec<Account> 
             None => old.filter(|_| versions.iter().all(Option::is_some)),
         };
         out.extend(kept);
+    }
+    out
+}
+
+/// Maps merged by ID as whole figures, the same whatever the order of the
+/// copies: one removed on a side and changed on none is gone; one changed
+/// on several sides differently takes the version whose text sorts last
+/// (a figure is redrawn, not merged node by node). In the base's order,
+/// then the new ones by ID.
+fn find_map(p: &Project, id: MapId) -> Option<&Map> {
+    p.maps.iter().find(|m| m.id == id)
+}
+
+pub(super) fn merge_maps(base: &Project, sides: &[Project]) -> Vec<Map> {
+    let find = find_map;
+    let text = |m: &Map| serde_json::to_string(m).unwrap_or_default();
+    let pick = |old: Option<&Map>, versions: &[Option<&Map>]| -> Option<Map> {
+        let changed = versions
+            .iter()
+            .flatten()
+            .filter(|v| old != Some(**v))
+            .max_by_key(|m| text(m));
+        match changed {
+            Some(m) => Some((*m).clone()),
+            None => old
+                .filter(|_| versions.iter().all(Option::is_some))
+                .cloned(),
+        }
+    };
+    let mut out = Vec::new();
+    for b in &base.maps {
+        let versions: Vec<Option<&Map>> = sides.iter().map(|s| find(s, b.id)).collect();
+        out.extend(pick(Some(b), &versions));
+    }
+    let mut new: BTreeMap<MapId, ()> = BTreeMap::new();
+    for s in sides {
+        for m in &s.maps {
+            if find(base, m.id).is_none() {
+                new.insert(m.id, ());
+            }
+        }
+    }
+    for id in new.keys() {
+        let versions: Vec<Option<&Map>> = sides.iter().map(|s| find(s, *id)).collect();
+        out.extend(
+            pick(None, &versions)
+                .or_else(|| versions.iter().flatten().next().map(|m| (*m).clone())),
+        );
+    }
+    out
+}
+
+/// Card positions merged per code: a side's move wins over the base; two
+/// sides' different moves take the one further right, then down (any
+/// fixed rule, so the order of the copies does not matter).
+pub(super) fn merge_cards(base: &Project, sides: &[Project]) -> Cards {
+    let mut codes: BTreeSet<CodeId> = base.cards.keys().copied().collect();
+    for s in sides {
+        codes.extend(s.cards.keys().copied());
+    }
+    let mut out = Cards::new();
+    for id in codes {
+        let old = base.cards.get(&id).copied();
+        let versions: Vec<Option<Pos>> = sides.iter().map(|s| s.cards.get(&id).copied()).collect();
+        let changed = versions
+            .iter()
+            .flatten()
+            .filter(|v| old != Some(**v))
+            .max_by(|a, b| {
+                (a.x, a.y)
+                    .partial_cmp(&(b.x, b.y))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            });
+        let kept = match changed {
+            Some(p) => Some(*p),
+            None => old.filter(|_| versions.iter().all(Option::is_some)),
+        };
+        if let Some(p) = kept {
+            out.insert(id, p);
+        }
     }
     out
 }

@@ -73,6 +73,14 @@ id_type!(
     /// A code set: codes gathered across the tree (REFI-QDA `Set`).
     SetId
 );
+id_type!(
+    /// A map (a model figure).
+    MapId
+);
+id_type!(
+    /// A node of a map.
+    NodeId
+);
 
 pub use crate::base::{CharPos, CharRange};
 

@@ -5,6 +5,7 @@ mod document;
 mod ids;
 mod index;
 mod lines;
+mod map;
 mod review;
 mod social;
 mod stamp;
@@ -16,6 +17,7 @@ pub use document::{
 pub use ids::*;
 pub(crate) use index::CodingChange;
 pub use index::{ProjectIndex, next_generation};
+pub use map::{Cards, Link, Map, Node, NodeKind, Pos};
 pub use review::*;
 pub use social::{Account, same_network};
 pub use stamp::{Origin, Stamp};
@@ -225,6 +227,10 @@ pub struct Project {
     /// Monitored social-media pages, sorted by network and name (the
     /// posts are documents).
     pub accounts: Vec<Account>,
+    /// Model figures, in the user's order.
+    pub maps: Vec<Map>,
+    /// Where the creative-coding canvas's cards were put.
+    pub cards: Cards,
     /// Generation and index; not content (see `index`).
     derived: index::Derived,
 }
@@ -252,6 +258,8 @@ impl Project {
             set_aside: SetAside::default(),
             review: Review::default(),
             accounts: Vec::new(),
+            maps: Vec::new(),
+            cards: Cards::new(),
             derived: index::Derived::default(),
         }
     }

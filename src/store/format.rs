@@ -15,13 +15,15 @@
 //! (`code_sets`), codes that cannot be applied (`codable: false`) and
 //! group descriptions, each absent when unused. Version 7 adds monitored
 //! social-media accounts (`accounts`, absent when there are none).
+//! Version 8 adds maps (`maps`) and the creative-coding canvas's card
+//! positions (`cards`), each absent when unused.
 
 use crate::model::*;
 
 pub const FORMAT_NAME: &str = "strata.project";
 /// Version written by this build. Bump it, freeze the old shape in its own
 /// module and add a migration when the format changes.
-pub const FORMAT_VERSION: u32 = 7;
+pub const FORMAT_VERSION: u32 = 8;
 
 /// A project as read from any version of the file, not yet validated.
 pub struct Parts {
@@ -42,6 +44,8 @@ pub struct Parts {
     pub set_aside: SetAside,
     pub review: Review,
     pub accounts: Vec<Account>,
+    pub maps: Vec<Map>,
+    pub cards: Cards,
 }
 
 /// A version number as written in the file: one too large for any number

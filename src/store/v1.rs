@@ -196,6 +196,8 @@ pub fn migrate(p: Project) -> v2::Project<'static> {
         },
         review: Default::default(),
         accounts: Vec::new(),
+        maps: Vec::new(),
+        cards: Default::default(),
     }
 }
 

@@ -63,6 +63,11 @@ pub struct Project<'a> {
     /// Version 7 on: monitored social-media accounts.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub accounts: Vec<model::Account>,
+    /// Version 8 on: model figures and the card canvas.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub maps: Vec<model::Map>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub cards: model::Cards,
 }
 
 // Serde hands the field as it is (`&Cow`).

@@ -196,6 +196,9 @@ pub fn build(file: Parts) -> (Project, Vec<Problem>) {
     p.accounts = file.accounts;
     p.accounts
         .sort_by_key(|a| (a.network.trim().to_lowercase(), a.account.clone()));
+    // Kept as they are: a node of a code deleted since shows as missing.
+    p.maps = file.maps;
+    p.cards = file.cards;
 
     for c in file.coders {
         // One person listed twice (a bad merge by hand): one coder, who

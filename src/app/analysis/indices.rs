@@ -198,10 +198,10 @@ fn grid_ui(ui: &mut egui::Ui, g: &Grid, state: &UiState, id: (&str, usize)) {
     // A wide table opens on its reading side: from the right in Persian.
     // Its width is known once drawn (and settles over a few frames): the
     // offset follows it for its first frames, then is left to the user.
-    let opened = egui::Id::new(id).with("opened");
+    let opened = ui.scope_id().with(id).with("opened");
     let frames = ui.data(|d| d.get_temp::<u8>(opened).unwrap_or(0));
     let done = frames >= 6;
-    let target = egui::Id::new(id).with("reading-side");
+    let target = ui.scope_id().with(id).with("reading-side");
     let mut area = egui::ScrollArea::horizontal().id_salt(id);
     if rtl && !done {
         ui.data_mut(|d| d.insert_temp(opened, frames + 1));

@@ -68,6 +68,8 @@ pub fn into_parts(p: Project<'_>) -> Parts {
         },
         review: p.review.into_owned(),
         accounts: p.accounts,
+        maps: p.maps,
+        cards: p.cards,
     }
 }
 
@@ -222,6 +224,8 @@ pub fn from_model(p: &model::Project) -> Project<'_> {
         },
         review: Cow::Borrowed(&p.review),
         accounts: p.accounts.clone(),
+        maps: p.maps.clone(),
+        cards: p.cards.clone(),
     }
 }
 
