@@ -361,15 +361,15 @@ pub enum Cmd {
         #[arg(long)]
         json: bool,
     },
-    /// Word frequencies, counted by folded form (ي/ی, ك/ک, ZWNJ, harakat
-    /// and case ignored), over all documents, one group, or one code's
-    /// coded text. The built-in Persian and English stop words are left out.
     /// The social-media strand: posts and comments imported as documents
     /// (`social import`), and the Bonsón et al. indices (`social indices`).
     Social {
         #[command(subcommand)]
         cmd: SocialCmd,
     },
+    /// Word frequencies, counted by folded form (ي/ی, ك/ک, ZWNJ, harakat
+    /// and case ignored), over all documents, one group, or one code's
+    /// coded text. The built-in Persian and English stop words are left out.
     Words {
         project: PathBuf,
         /// Only the documents of this group.

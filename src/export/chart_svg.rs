@@ -119,8 +119,11 @@ fn grouped_svg(columns: &[String], series: &[(&Key, Vec<f64>)], w: &Words) -> St
     let max = series
         .iter()
         .flat_map(|s| s.1.iter().copied())
+        .filter(|v| v.is_finite())
         .fold(0.0f64, f64::max);
-    let whole = series.iter().all(|s| s.1.iter().all(|v| v.fract() == 0.0));
+    let whole = series
+        .iter()
+        .all(|s| s.1.iter().all(|v| !v.is_finite() || v.fract() == 0.0));
     // Counts keep whole ticks (1, 2, 5, 10…); measures may need 0.5 or 0.02.
     let step = if whole {
         tick_step(max.max(1.0) as usize) as f64
@@ -153,7 +156,11 @@ fn grouped_svg(columns: &[String], series: &[(&Key, Vec<f64>)], w: &Words) -> St
     for (c, name) in columns.iter().enumerate() {
         let x0 = left + c as f64 * gw + (gw - n as f64 * bar) / 2.0;
         for (i, (key, values)) in series.iter().enumerate() {
+            // No value (a group without posts has no rate): no bar.
             let v = values.get(c).copied().unwrap_or(0.0);
+            if !v.is_finite() {
+                continue;
+            }
             let y = y_of(v);
             svg.rect(
                 x0 + i as f64 * bar,

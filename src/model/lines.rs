@@ -69,15 +69,23 @@ impl LineIndex {
 }
 
 impl Speakers {
-    /// With the default pattern, labels are learned per document: what it
-    /// finds counts as a speaker only if it starts at least two lines, or is a known
+    /// Labels are learned per document: what the pattern finds counts as a
+    /// speaker only if it starts at least two lines, or is a known
     /// interviewer label, or looks like a participant ID (`P12`, `R3`,
     /// «شرکت‌کننده ۳»). A time is never a label: `ساعت 12:30 جلسه …` has
-    /// digits on both sides of its colon. An invalid pattern falls back to
-    /// the default one (validation reports it).
+    /// digits on both sides of its colon. A pattern naming its label group
+    /// `author` lists exact speakers, each kept. An invalid pattern falls
+    /// back to the default one (validation reports it).
     fn build(text: &str, pattern: &str) -> Self {
         use super::document::{DEFAULT_SPEAKER_PATTERN, speaker_regex};
-        let re = speaker_regex(pattern).or_else(|| speaker_regex(DEFAULT_SPEAKER_PATTERN));
+        // A post's own list of authors is compiled here, once per document:
+        // the shared cache is for the few patterns a project reuses.
+        let re = if pattern.contains("(?P<author>") {
+            regex::Regex::new(pattern).ok()
+        } else {
+            speaker_regex(pattern)
+        }
+        .or_else(|| speaker_regex(DEFAULT_SPEAKER_PATTERN));
         // Candidates: (label, end of the match) per line.
         let mut found: Vec<Option<(&str, usize)>> = Vec::new();
         let mut starts: std::collections::HashMap<&str, usize> = Default::default();
@@ -107,11 +115,12 @@ impl Speakers {
             labels: Vec::with_capacity(found.len()),
             label_ends: Vec::with_capacity(found.len()),
         };
-        // A pattern other than the default was chosen for this document
-        // (an import of posts names exactly their authors): what it finds
-        // is a speaker even if they speak once.
-        let chosen = pattern != DEFAULT_SPEAKER_PATTERN
-            && re.as_ref().is_some_and(|r| r.as_str() == pattern);
+        // A pattern whose label group is named `author` lists its speakers
+        // exactly (an import of posts names each post's commenters): what
+        // it finds is a speaker even if they speak once.
+        let chosen = re
+            .as_ref()
+            .is_some_and(|r| r.as_str() == pattern && names_authors(r));
         for candidate in found {
             let kept = candidate.filter(|(label, _)| {
                 chosen
@@ -124,6 +133,11 @@ impl Speakers {
         }
         s
     }
+}
+
+/// Does this speaker pattern name its speakers exactly (`(?P<author>…)`)?
+pub fn names_authors(re: &regex::Regex) -> bool {
+    re.capture_names().flatten().any(|n| n == "author")
 }
 
 /// `P12`, `R3`, `ID07`, `P-4`, «شرکت‌کننده ۳», «مصاحبه‌شونده ۱۲»: a few

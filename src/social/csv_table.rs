@@ -26,7 +26,7 @@ impl Row {
             .iter()
             .find(|(c, _)| *c == column)
             .and_then(|(_, i)| self.cells.get(*i))
-            .map_or("", |s| s.trim())
+            .map_or("", |s| clean(s))
     }
 }
 
@@ -39,16 +39,29 @@ impl Table {
             path: path.to_path_buf(),
             source,
         })?;
+        // Line ends as LF: with Excel's CRLF the reader's line numbers, which
+        // name the rows in errors, would be one short.
+        let text = crate::model::normalise_text(&text.text);
         let mut rdr = csv::ReaderBuilder::new()
             .flexible(true)
-            .from_reader(text.text.as_bytes());
+            .from_reader(text.as_bytes());
         let malformed = |line: u64, e: &csv::Error| SocialError::Malformed {
             file: path.to_path_buf(),
             line,
             msg: e.to_string(),
         };
         let header = rdr.headers().map_err(|e| malformed(1, &e))?.clone();
-        let names: Vec<String> = header.iter().map(|h| h.trim().to_lowercase()).collect();
+        let names: Vec<String> = header.iter().map(|h| clean(h).to_lowercase()).collect();
+        // A column named twice: which one is meant cannot be told.
+        if let Some(twice) = expected
+            .iter()
+            .find(|col| names.iter().filter(|n| n == col).count() > 1)
+        {
+            return Err(SocialError::ColumnTwice {
+                file: path.to_path_buf(),
+                column: twice,
+            });
+        }
         let mut columns = Vec::new();
         let mut missing = Vec::new();
         for col in expected {
@@ -96,35 +109,58 @@ impl Table {
     }
 }
 
+/// A cell without outer spaces or the direction marks a right-to-left
+/// spreadsheet leaves around it.
+fn clean(s: &str) -> &str {
+    s.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+    })
+}
+
+/// Persian (۰–۹) and Arabic-Indic (٠–٩) digits as ASCII, for numbers and
+/// dates typed in a Persian spreadsheet.
+fn latin_digits(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
+            '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
+            c => c,
+        })
+        .collect()
+}
+
 /// A count: digits only (a spreadsheet's "1,234" or "1.2K" is refused
 /// rather than guessed at).
-pub(super) fn parse_count(s: &str) -> Result<u64, Problem> {
+pub(super) fn parse_count(cell: &str) -> Result<u64, Problem> {
+    let s = &latin_digits(cell);
     if s.is_empty() {
         return Err(Problem::Empty);
     }
     if !s.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(Problem::NotACount(s.to_string()));
+        return Err(Problem::NotACount(cell.to_string()));
     }
-    s.parse().map_err(|_| Problem::NotACount(s.to_string()))
+    s.parse().map_err(|_| Problem::NotACount(cell.to_string()))
 }
 
 /// An ISO day, `2024-03-20`.
-pub(super) fn parse_day(s: &str) -> Result<NaiveDate, Problem> {
-    if s.is_empty() {
+pub(super) fn parse_day(cell: &str) -> Result<NaiveDate, Problem> {
+    if cell.is_empty() {
         return Err(Problem::Empty);
     }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| Problem::NotADate(s.to_string()))
+    NaiveDate::parse_from_str(&latin_digits(cell), "%Y-%m-%d")
+        .map_err(|_| Problem::NotADate(cell.to_string()))
 }
 
 /// An ISO day or time (`2024-03-20`, `2024-03-20T09:30`, `…:15Z`,
 /// `…+03:30`): the day it falls on, as written.
-pub(super) fn parse_date(s: &str) -> Result<NaiveDate, Problem> {
-    if let Ok(d) = parse_day(s) {
+pub(super) fn parse_date(cell: &str) -> Result<NaiveDate, Problem> {
+    if let Ok(d) = parse_day(cell) {
         return Ok(d);
     }
-    if s.is_empty() {
+    if cell.is_empty() {
         return Err(Problem::Empty);
     }
+    let s = &latin_digits(cell);
     if let Ok(t) = chrono::DateTime::parse_from_rfc3339(s) {
         return Ok(t.date_naive());
     }
@@ -137,7 +173,7 @@ pub(super) fn parse_date(s: &str) -> Result<NaiveDate, Problem> {
     .iter()
     .find_map(|f| chrono::NaiveDateTime::parse_from_str(s, f).ok())
     .map(|t| t.date())
-    .ok_or_else(|| Problem::NotADate(s.to_string()))
+    .ok_or_else(|| Problem::NotADate(cell.to_string()))
 }
 
 /// `true` or `false` (also yes/no, 1/0, any case).

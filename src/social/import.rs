@@ -37,6 +37,8 @@ struct Post {
     counts: [u64; 4],
     lines: Vec<String>,
     authors: BTreeSet<String>,
+    /// Its row in the posts file.
+    row: u64,
 }
 
 /// The columns the file's header must name.
@@ -83,7 +85,7 @@ pub fn plan(p: &Project, files: Files<'_>) -> Result<Plan, SocialError> {
         None => None,
     };
     let mut issues = Vec::new();
-    let accounts = read_accounts(&accounts_t, &mut issues);
+    let accounts = read_accounts(p, &accounts_t, &mut issues);
     // Accounts of this import, then those the project has already.
     let find = |network: &str, name: &str| -> Option<Account> {
         accounts
@@ -103,6 +105,18 @@ pub fn plan(p: &Project, files: Files<'_>) -> Result<Plan, SocialError> {
         Some(t) => read_comments(t, &mut posts, &listed, &mut issues),
         None => (0, 0),
     };
+    // Each post's speakers are its commenters, found by one pattern: one
+    // too large to compile is refused here, not set aside at the next load.
+    for post in posts.values().filter(|p| !p.authors.is_empty()) {
+        if regex::Regex::new(&speaker_pattern(&post.authors)).is_err() {
+            issues.push(RowIssue {
+                file: files.posts.to_path_buf(),
+                row: post.row,
+                column: "post_id",
+                problem: Problem::TooManyAuthors(post.authors.len()),
+            });
+        }
+    }
     if !issues.is_empty() {
         return Err(SocialError::Rows(issues));
     }
@@ -202,10 +216,10 @@ fn document_text(post: &Post) -> String {
 /// once (most do) still is.
 fn speaker_pattern(authors: &BTreeSet<String>) -> String {
     let alts: Vec<String> = authors.iter().map(|a| regex::escape(a)).collect();
-    format!(r"^({})\s*:", alts.join("|"))
+    format!(r"^(?P<author>{})\s*:", alts.join("|"))
 }
 
-fn read_accounts(t: &Table, issues: &mut Vec<RowIssue>) -> Vec<Account> {
+fn read_accounts(p: &Project, t: &Table, issues: &mut Vec<RowIssue>) -> Vec<Account> {
     let mut out: Vec<Account> = Vec::new();
     for row in &t.rows {
         let at = |col: &'static str, problem| t.issue(row, col, problem);
@@ -215,6 +229,9 @@ fn read_accounts(t: &Table, issues: &mut Vec<RowIssue>) -> Vec<Account> {
         for (col, v) in [("network", network), ("account", name)] {
             if v.is_empty() {
                 issues.push(at(col, Problem::Empty));
+                bad = true;
+            } else if v.chars().any(char::is_control) {
+                issues.push(at(col, Problem::ControlChar));
                 bad = true;
             }
         }
@@ -248,10 +265,35 @@ fn read_accounts(t: &Table, issues: &mut Vec<RowIssue>) -> Vec<Account> {
             issues.push(at("account", Problem::DuplicateAccount));
             continue;
         }
+        let role = row.get(t, "role");
+        // An account the project has: its followers may be brought up to
+        // date, but its role and period are its posts' too (their
+        // variables, the posts counted), so they are not changed here.
+        if let Some(old) = p.account(network, name) {
+            if old.role != role {
+                issues.push(at("role", Problem::RoleChanged(old.role.clone())));
+                continue;
+            }
+            if (old.period_start, old.period_end) != (start, end) {
+                let (start, end) = (old.period_start, old.period_end);
+                issues.push(at("period_start", Problem::PeriodChanged { start, end }));
+                continue;
+            }
+        }
+        // One spelling per network (the project's, else this file's
+        // first): `instagram` beside `Instagram` is one group and one
+        // column of the matrix.
+        let network = p
+            .accounts
+            .iter()
+            .chain(&out)
+            .find(|a| same_network(&a.network, network))
+            .map_or(network, |a| a.network.as_str())
+            .to_string();
         out.push(Account {
-            network: network.to_string(),
+            network,
             account: name.to_string(),
-            role: row.get(t, "role").to_string(),
+            role: role.to_string(),
             followers,
             period_start: start,
             period_end: end,
@@ -279,6 +321,9 @@ fn read_posts(
         );
         if id.is_empty() {
             issues.push(at("post_id", Problem::Empty));
+        } else if id.chars().any(char::is_control) {
+            // A document's name is one line.
+            issues.push(at("post_id", Problem::ControlChar));
         } else if posts.contains_key(id) {
             issues.push(at("post_id", Problem::DuplicatePost));
         } else if p.document_by_name(id).is_some() {
@@ -328,6 +373,7 @@ fn read_posts(
                 counts,
                 lines: Vec::new(),
                 authors: BTreeSet::new(),
+                row: row.line,
             },
         );
     }
@@ -363,7 +409,9 @@ fn read_comments(
         let post_id = row.get(t, "post_id");
         let key = by_id.get(post_id).cloned();
         match key.as_ref().and_then(|k| posts.get(k)) {
-            None if listed.contains(post_id) => continue,
+            // Its post was refused (and said so): its own cells are still
+            // checked, so that one round of fixes is enough.
+            None if listed.contains(post_id) => {}
             None => issues.push(at("post_id", Problem::UnknownPost)),
             Some(post) if !same_network(&post.network, row.get(t, "network")) => issues.push(at(
                 "network",
@@ -392,7 +440,11 @@ fn read_comments(
         let author = if reply {
             post.account.clone()
         } else {
-            one_line(row.get(t, "author")).replace(':', "")
+            // One line, no colon: the label must end where the text starts.
+            one_line(row.get(t, "author"))
+                .chars()
+                .filter(|c| *c != ':' && !c.is_control())
+                .collect()
         };
         let text = one_line(row.get(t, "text"));
         let line = if author.is_empty() {

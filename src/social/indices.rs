@@ -173,7 +173,9 @@ pub fn counts(d: &Document) -> Result<[u64; 4], SocialError> {
 pub fn account_figures(p: &Project, a: &Account) -> Result<AccountFigures, SocialError> {
     let posts: Vec<[u64; 4]> = posts_of(p, a).map(counts).collect::<Result<_, _>>()?;
     let n = posts.len();
-    let months = a.days() as f64 / 30.4375;
+    // A file edited by hand may hold an account of no followers or a
+    // period that ends first (an import refuses both): no rate, not ∞.
+    let months = a.days().max(1) as f64 / 30.4375;
     let mut v = [None; 13];
     if n > 0 {
         let nf = n as f64;
@@ -184,16 +186,22 @@ pub fn account_figures(p: &Project, a: &Account) -> Result<AccountFigures, Socia
             let with = posts.iter().filter(|c| c[k] > 0).count() as f64;
             let total: f64 = posts.iter().map(|c| c[k] as f64).sum();
             let per_post = total / nf;
-            *rate = [100.0 * with / nf, per_post, 1000.0 * per_post / followers];
+            let per_1000 = if followers > 0.0 {
+                1000.0 * per_post / followers
+            } else {
+                f64::NAN
+            };
+            *rate = [100.0 * with / nf, per_post, per_1000];
         }
+        let some = |x: f64| x.is_finite().then_some(x);
         for k in 0..3 {
             for j in 0..3 {
-                v[k * 3 + j] = Some(rates[k][j]);
+                v[k * 3 + j] = some(rates[k][j]);
             }
         }
-        v[9] = Some(rates[0][2] + rates[1][2] + rates[2][2]);
+        v[9] = some(rates[0][2] + rates[1][2] + rates[2][2]);
         for j in 0..3 {
-            v[10 + j] = Some(rates[3][j]);
+            v[10 + j] = some(rates[3][j]);
         }
     }
     Ok(AccountFigures {

@@ -39,14 +39,30 @@ pub enum Problem {
     OutsidePeriod { start: NaiveDate, end: NaiveDate },
     #[error("this post_id is listed twice")]
     DuplicatePost,
-    #[error("the project already has a document named by this post_id")]
+    #[error(
+        "the project already has a document named by this post_id; leave out the posts imported before (they are kept as they are)"
+    )]
     PostInProject,
     #[error("this comment_id is listed twice")]
     DuplicateComment,
-    #[error("no post with this post_id in the posts file")]
+    #[error(
+        "no post with this post_id in the posts file (a post's comments are imported with it, in the same import)"
+    )]
     UnknownPost,
     #[error("the post is on '{post_network}'")]
     OtherNetwork { post_network: String },
+    #[error(
+        "the project has this account with the role '{0}'; its posts keep it, so an import cannot change it"
+    )]
+    RoleChanged(String),
+    #[error(
+        "the project has this account with the period {start} to {end}; its posts are counted over it, so an import cannot change it"
+    )]
+    PeriodChanged { start: NaiveDate, end: NaiveDate },
+    #[error("a line break or control character in a name")]
+    ControlChar,
+    #[error("too many distinct commenters on one post to tell them apart ({0})")]
+    TooManyAuthors(usize),
 }
 
 /// A bad cell: file, row (its line in the file; the header is row 1),
@@ -91,6 +107,8 @@ pub enum SocialError {
         missing: Vec<&'static str>,
         expected: Vec<&'static str>,
     },
+    #[error("{}: the header names the column {column} twice; keep one. Nothing was imported", .file.display())]
+    ColumnTwice { file: PathBuf, column: &'static str },
     #[error("{}", issues_text(.0))]
     Rows(Vec<RowIssue>),
     /// Indices asked of a project whose posts' variables were edited into

@@ -72,6 +72,7 @@ mod safety;
 mod search;
 mod selection;
 mod social;
+mod social_refused;
 mod store;
 mod team;
 mod team_e2e;

@@ -18,7 +18,7 @@ use strata::edit::History;
 use strata::model::Project;
 use strata::social::{self, By, Files};
 
-fn files(dir: &Path) -> (PathBuf, PathBuf, PathBuf) {
+pub(super) fn files(dir: &Path) -> (PathBuf, PathBuf, PathBuf) {
     let f = |n: &str| {
         let to = dir.join(n);
         std::fs::copy(fixture("social").join(n), &to).expect("copy fixture");
@@ -28,7 +28,7 @@ fn files(dir: &Path) -> (PathBuf, PathBuf, PathBuf) {
 }
 
 /// A new project with the fixture imported (and the English starter codes).
-fn imported(dir: &Path) -> String {
+pub(super) fn imported(dir: &Path) -> String {
     let proj = dir.join("study.strata");
     let p = proj.to_str().expect("utf-8 path").to_string();
     ok(&["new", &p]);
@@ -311,191 +311,6 @@ fn the_import_is_one_undo_step() {
     assert_eq!(ix.groups.iter().map(|g| g.posts).sum::<usize>(), 8);
 }
 
-/// Import with one file's text replaced; the error text, and whether the
-/// project file stayed byte for byte what it was.
-fn refused(dir: &Path, file: &str, text: &str) -> String {
-    let proj = dir.join("study.strata");
-    let p = proj.to_str().unwrap().to_string();
-    if !proj.exists() {
-        ok(&["new", &p]);
-    }
-    let (a, po, c) = files(dir);
-    let target = dir.join(file);
-    std::fs::write(&target, text).expect("write");
-    let before = std::fs::read(&proj).expect("read project");
-    let o = strata(&[
-        "social",
-        "import",
-        &p,
-        "--accounts",
-        a.to_str().unwrap(),
-        "--posts",
-        po.to_str().unwrap(),
-        "--comments",
-        c.to_str().unwrap(),
-    ]);
-    assert!(!o.status.success(), "{file} was accepted:\n{text}");
-    assert_eq!(
-        std::fs::read(&proj).expect("read project"),
-        before,
-        "the project changed"
-    );
-    stderr(&o)
-}
-
-fn fixture_text(name: &str) -> String {
-    std::fs::read_to_string(fixture("social").join(name)).expect("fixture")
-}
-
-#[test]
-fn a_bad_row_is_refused_by_file_row_and_column_and_the_project_is_unchanged() {
-    let dir = tmp();
-    let posts = fixture_text("posts.csv");
-    let accounts = fixture_text("accounts.csv");
-    let comments = fixture_text("comments.csv");
-    // (file, text, what the message must say). Rows count the header as 1;
-    // p2's text holds a line break, so the posts after it are one further.
-    let cases: Vec<(&str, String, Vec<&str>)> = vec![
-        (
-            "posts.csv",
-            posts.replace("10,2,0,100", "1O,2,0,100"),
-            vec!["posts.csv, row 2, column likes", "'1O' is not a whole number"],
-        ),
-        (
-            "posts.csv",
-            posts.replace("40,4,2,400", "40,4,-2,400"),
-            vec!["row 5, column shares", "'-2'"],
-        ),
-        (
-            "posts.csv",
-            posts.replace("X,x_exec,p8", "X,x_nobody,p8"),
-            vec!["row 10, column account", "no account 'x_nobody' on 'X'"],
-        ),
-        (
-            "posts.csv",
-            posts.replace("2024-06-30,\"Report", "2024-07-01,\"Report"),
-            vec!["row 10, column posted_at", "outside the account's period, 2024-04-01 to 2024-06-30"],
-        ),
-        (
-            "posts.csv",
-            posts.replace("x_council,p5,", "x_council,p4,"),
-            vec!["row 7, column post_id", "listed twice"],
-        ),
-        (
-            "posts.csv",
-            posts.replace("2024-01-05", "05/01/2024"),
-            vec!["row 2, column posted_at", "'05/01/2024' is not a date"],
-        ),
-        (
-            "posts.csv",
-            posts.replace("likes,comments", "likes,replies"),
-            vec!["posts.csv", "lacks the column(s) comments"],
-        ),
-        (
-            "accounts.csv",
-            accounts.replace(",1000,", ",0,"),
-            vec!["accounts.csv, row 2, column followers", "at least one follower"],
-        ),
-        (
-            "accounts.csv",
-            accounts.replace("2024-06-30", "2024-03-30"),
-            vec!["row 5, column period_end", "ends before it starts"],
-        ),
-        (
-            "accounts.csv",
-            format!("{accounts}x,X_IDLE,council,1,2024-01-01,2024-01-02\nx,x_idle,council,1,2024-01-01,2024-01-02\n"),
-            vec!["row 8, column account", "listed twice"],
-        ),
-        (
-            "comments.csv",
-            comments.replace("X,p4,c4", "X,p9,c4"),
-            vec!["comments.csv, row 6, column post_id", "no post with this post_id"],
-        ),
-        (
-            "comments.csv",
-            comments.replace("X,p4,c4", "Instagram,p4,c4"),
-            vec!["row 6, column network", "the post is on 'x'"],
-        ),
-        (
-            "comments.csv",
-            comments.replace(",c7,", ",c6,"),
-            vec!["row 9, column comment_id", "listed twice"],
-        ),
-        (
-            "comments.csv",
-            comments.replace("shop", "x").replace("us: enough.\",false", "us: enough.\",maybe"),
-            vec!["row 7, column reply_by_manager", "'maybe' is neither true nor false"],
-        ),
-        (
-            "posts.csv",
-            "network,account,post_id,posted_at,text,likes,comments,shares,views\nX,x_exec,q1,2024-04-02,\"unclosed,1,1,1,1\n".into(),
-            // An unclosed quote runs to the end of the file: the row is short.
-            vec!["posts.csv, row 2, column likes: empty; a value is needed"],
-        ),
-    ];
-    for (file, text, says) in cases {
-        let msg = refused(dir.path(), file, &text);
-        for s in says {
-            assert!(msg.contains(s), "{file}: expected «{s}» in:\n{msg}");
-        }
-        assert!(
-            msg.contains("nothing was imported") || msg.contains("Nothing was imported"),
-            "{msg}"
-        );
-    }
-    // Several problems are all listed at once.
-    let msg = refused(
-        dir.path(),
-        "posts.csv",
-        &posts
-            .replace("10,2,0,100", "x,2,0,y")
-            .replace("x_council,p5,", "x_council,p4,"),
-    );
-    assert!(msg.starts_with("error: 3 problems found"), "{msg}");
-    // A post whose post_id is already a document of the project.
-    let p = dir.path().join("study.strata");
-    let ps = p.to_str().unwrap();
-    let (a, po, c) = files(dir.path());
-    ok(&[
-        "social",
-        "import",
-        ps,
-        "--accounts",
-        a.to_str().unwrap(),
-        "--posts",
-        po.to_str().unwrap(),
-        "--comments",
-        c.to_str().unwrap(),
-    ]);
-    let again = strata(&[
-        "social",
-        "import",
-        ps,
-        "--accounts",
-        a.to_str().unwrap(),
-        "--posts",
-        po.to_str().unwrap(),
-    ]);
-    assert!(
-        stderr(&again).contains(
-            "row 2, column post_id: the project already has a document named by this post_id"
-        ),
-        "{}",
-        stderr(&again)
-    );
-    // An empty or missing file is named.
-    let o = strata(&[
-        "social",
-        "import",
-        ps,
-        "--accounts",
-        "/nonexistent/a.csv",
-        "--posts",
-        po.to_str().unwrap(),
-    ]);
-    assert!(stderr(&o).contains("/nonexistent/a.csv"), "{}", stderr(&o));
-}
-
 #[test]
 fn coded_post_types_and_comments_count_by_network_in_the_matrix() {
     let dir = tmp();
@@ -680,4 +495,89 @@ fn speaker_aware_retrieval_shows_or_hides_the_managers_replies() {
         "{}",
         stderr(&o)
     );
+}
+
+#[test]
+fn accounts_merge_the_same_whatever_the_order_of_the_copies() {
+    use strata::model::Account;
+    let dir = tmp();
+    let p = imported(dir.path());
+    let base = strata::store::load(Path::new(&p)).expect("load").0;
+    let with = |f: &dyn Fn(&mut Vec<Account>)| {
+        let mut side = base.clone();
+        f(&mut side.accounts);
+        side
+    };
+    // Sara brings ig_council up to 1200 followers, Omid to 1100; Omid
+    // removes x_idle, which Sara left as it was.
+    let sara = with(&|a| a[0].followers = 1200);
+    let omid = with(&|a| {
+        a[0].followers = 1100;
+        a.retain(|x| x.account != "x_idle");
+    });
+    let one = strata::merge::merge(&base, &[("sara", &sara), ("omid", &omid)])
+        .expect("merge")
+        .0;
+    let two = strata::merge::merge(&base, &[("omid", &omid), ("sara", &sara)])
+        .expect("merge")
+        .0;
+    assert_eq!(one.accounts, two.accounts);
+    assert_eq!(
+        one.account("Instagram", "ig_council").unwrap().followers,
+        1200
+    );
+    assert!(one.account("X", "x_idle").is_none());
+    assert_eq!(one.accounts.len(), 4);
+}
+
+#[test]
+fn a_negated_variable_asks_for_documents_that_have_it() {
+    let dir = tmp();
+    let p = imported(dir.path());
+    ok(&[
+        "import",
+        &p,
+        fixture("small").join("P3.txt").to_str().unwrap(),
+    ]);
+    let doc = "P3";
+    ok(&[
+        "code",
+        &p,
+        "--document",
+        doc,
+        "--lines",
+        "1",
+        "--code",
+        "Criticism",
+        "--coder",
+        "Sara",
+    ]);
+    ok(&[
+        "code",
+        &p,
+        "--document",
+        "p6",
+        "--lines",
+        "2",
+        "--code",
+        "Criticism",
+        "--coder",
+        "Sara",
+    ]);
+    let v: Value = serde_json::from_str(&ok(&[
+        "retrieve",
+        &p,
+        "--query",
+        "\"Criticism\" where role != \"executive\"",
+        "--json",
+    ]))
+    .expect("json");
+    let docs: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["document"].as_str().unwrap())
+        .collect();
+    // p6 is a council member's post; the interview has no role at all.
+    assert_eq!(docs, ["p6"]);
 }

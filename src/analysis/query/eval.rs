@@ -98,7 +98,7 @@ fn code(p: &Project, name: &str, at: usize, only: &[Restriction]) -> Result<Vec<
             let Some(d) = p.documents.get(doc) else {
                 continue;
             };
-            if c.range.is_empty() || !tests.iter().all(|(t, negated)| t.passes(c, d) != *negated) {
+            if c.range.is_empty() || !tests.iter().all(|(t, negated)| t.holds(c, d, *negated)) {
                 continue;
             }
             out.push(Seg {
@@ -237,6 +237,18 @@ impl<'a> Test<'a> {
                 )?;
                 Test::Documents(s.into_iter().map(DocId).collect())
             }
+            // A study that keeps a document variable called speaker means it.
+            Key::Speaker
+                if p.documents.iter().any(|d| {
+                    d.variables.contains_key("speaker") || d.variables.contains_key("گوینده")
+                }) =>
+            {
+                let name = ["speaker", "گوینده"]
+                    .into_iter()
+                    .find(|n| p.documents.iter().any(|d| d.variables.contains_key(*n)))
+                    .unwrap_or("speaker");
+                Test::Variable(name, &r.values)
+            }
             Key::Speaker => {
                 // A name no line has is a slip, not an empty answer.
                 let spoken = |v: &str| {
@@ -259,6 +271,19 @@ impl<'a> Test<'a> {
                 Test::Variable(name, &r.values)
             }
         })
+    }
+
+    /// `passes`, or with `!=` its opposite; a variable's `!=` asks for
+    /// documents that have the variable (`role != "council"` is not every
+    /// interview too).
+    fn holds(&self, c: &Coding, d: &Document, negated: bool) -> bool {
+        match (self, negated) {
+            (_, false) => self.passes(c, d),
+            (Test::Variable(name, _), true) => {
+                d.variables.contains_key(*name) && !self.passes(c, d)
+            }
+            (_, true) => !self.passes(c, d),
+        }
     }
 
     fn passes(&self, c: &Coding, d: &Document) -> bool {

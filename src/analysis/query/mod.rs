@@ -134,7 +134,7 @@ fn expected_en(e: Expected) -> &'static str {
         Expected::By => "'by' (followed by)",
         Expected::Distance => "'within N lines' after 'followed by'",
         Expected::Number => "a number of lines",
-        Expected::Key => "coder, group, document or a variable's name",
+        Expected::Key => "coder, group, document, speaker or a variable's name",
         Expected::Equals => "'=' or '!='",
         Expected::Value => "a value in quotes",
         Expected::CloseParen => "')'",

@@ -61,6 +61,8 @@ impl Default for IndicesState {
 struct Built {
     key: (u64, By, Chart, bool, crate::app::i18n::Lang),
     indices: Result<Indices, String>,
+    /// Tables 1 and 2 of `indices`, as shown and exported.
+    tables: Vec<Grid>,
     bars: Option<Bars>,
 }
 
@@ -111,9 +113,16 @@ fn build(p: &Project, st: &IndicesState, loc: crate::app::i18n::Locale) -> Built
     let lang = loc.lang;
     // Said in the interface's language (a post's count edited into words).
     let loc_err = |e: social::SocialError| crate::app::errors::social(loc, &e);
+    let indices = social::indices(p, st.by).map_err(loc_err);
+    let persian = lang == crate::app::i18n::Lang::Fa;
+    let tables = match &indices {
+        Ok(ix) => vec![tables::table1(ix, persian), tables::table2(ix, persian)],
+        Err(_) => Vec::new(),
+    };
     Built {
         key: (p.generation(), st.by, st.chart, st.by_role, lang),
-        indices: social::indices(p, st.by).map_err(loc_err),
+        indices,
+        tables,
         bars: category_bars(p, st.chart, st.by_role),
     }
 }
@@ -140,39 +149,44 @@ pub fn indices_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut
     if st.built.as_ref().is_none_or(|b| b.key != key) {
         st.built = Some(build(p, st, loc));
     }
-    let Some(built) = state.analysis.indices.built.as_ref() else {
+    // Taken out while drawn (the tab also writes to `state`), put back
+    // after: built once per generation and choice, never per frame.
+    let Some(built) = state.analysis.indices.built.take() else {
         return;
     };
+    built_ui(ui, &built, state, out);
+    state.analysis.indices.built = Some(built);
+}
+
+fn built_ui(ui: &mut egui::Ui, built: &Built, state: &mut UiState, out: &mut Vec<Action>) {
+    let s = strings(state.lang);
+    let rtl = state.lang.rtl();
     let ix = match &built.indices {
-        Ok(ix) => ix.clone(),
+        Ok(ix) => ix,
         Err(e) => {
             ui.colored_label(ui.visuals().error_fg_color, bidi(e));
             return;
         }
     };
-    let persian = state.lang == crate::app::i18n::Lang::Fa;
     let a = crate::app::i18n::analysis::strings(state.lang);
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            for (n, grid) in [tables::table1(&ix, persian), tables::table2(&ix, persian)]
-                .into_iter()
-                .enumerate()
-            {
+            for (n, grid) in built.tables.iter().enumerate() {
                 row(ui, rtl, |ui| {
                     ui.strong(bidi(&grid.title));
                     if ui.button(bidi(a.export_table)).clicked() {
                         export_table(state, grid.clone(), out);
                     }
                 });
-                grid_ui(ui, &grid, state, ("social-table", n));
+                grid_ui(ui, grid, state, ("social-table", n));
                 ui.add_space(8.0);
             }
             row(ui, rtl, |ui| {
                 ui.label(egui::RichText::new(bidi(s.formula_note)).small().weak())
             });
             ui.separator();
-            chart_ui(ui, &ix, state, out);
+            chart_ui(ui, ix, built, state, out);
         });
 }
 
@@ -246,7 +260,13 @@ fn grid_ui(ui: &mut egui::Ui, g: &Grid, state: &UiState, id: (&str, usize)) {
     }
 }
 
-fn chart_ui(ui: &mut egui::Ui, ix: &Indices, state: &mut UiState, out: &mut Vec<Action>) {
+fn chart_ui(
+    ui: &mut egui::Ui,
+    ix: &Indices,
+    built: &Built,
+    state: &mut UiState,
+    out: &mut Vec<Action>,
+) {
     let s = strings(state.lang);
     let rtl = state.lang.rtl();
     let a = crate::app::i18n::analysis::strings(state.lang);
@@ -290,11 +310,7 @@ fn chart_ui(ui: &mut egui::Ui, ix: &Indices, state: &mut UiState, out: &mut Vec<
     let chart = st.chart;
     // Switched this frame: the bars are built at the next (one frame
     // without a chart rather than one of the wrong kind).
-    if st
-        .built
-        .as_ref()
-        .is_none_or(|b| (b.key.2, b.key.3) != (st.chart, st.by_role))
-    {
+    if (built.key.2, built.key.3) != (st.chart, st.by_role) {
         ui.ctx().request_repaint();
         return;
     }
@@ -310,12 +326,13 @@ fn chart_ui(ui: &mut egui::Ui, ix: &Indices, state: &mut UiState, out: &mut Vec<
             let values = ix
                 .groups
                 .iter()
-                .map(|g| g.figures.values()[i].unwrap_or(0.0))
+                // No rate (no posts): no bar, not a bar of 0.
+                .map(|g| g.figures.values()[i].unwrap_or(f64::NAN))
                 .collect();
             (key, values)
         })
         .collect();
-    let bars = st.built.as_ref().and_then(|b| b.bars.clone());
+    let bars = built.bars.clone();
     let by_name = |by_role: bool| if by_role { s.by_role } else { s.by_network };
     let words = |title: String, x: &str| Words {
         title,
@@ -399,6 +416,7 @@ fn bars_ui(
     let max = series
         .iter()
         .flat_map(|s| s.2.iter().copied())
+        .filter(|v| v.is_finite())
         .fold(0.0f64, f64::max);
     Plot::new("social-bars")
         .height(320.0)
@@ -435,6 +453,7 @@ fn bars_ui(
                 let bars = values
                     .iter()
                     .enumerate()
+                    .filter(|(_, v)| v.is_finite())
                     .map(|(c, v)| Bar::new(c as f64 + offset, *v).width(width * 0.9))
                     .collect();
                 pu.bar_chart(BarChart::new(bidi(name), bars).color(*colour));

@@ -112,6 +112,7 @@ impl AnalysisState {
         self.search.forget_caches();
         self.matrix.forget_caches();
         self.indices.forget_caches();
+        self.posts.forget_caches();
         self.out = None;
     }
 

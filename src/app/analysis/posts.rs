@@ -148,6 +148,15 @@ pub struct PostsState {
     rows: Option<(RowsKey, Vec<PostRow>, usize)>,
 }
 
+impl PostsState {
+    /// A project was loaded: its rows (and the accounts unticked in the
+    /// one before) go.
+    pub fn forget_caches(&mut self) {
+        self.rows = None;
+        self.hidden.clear();
+    }
+}
+
 impl Default for PostsState {
     fn default() -> Self {
         Self {

@@ -34,13 +34,33 @@ fn problem(loc: Locale, pr: &Problem) -> String {
         ),
         Problem::DuplicatePost => format!("این {} دو بار آمده است", l("post_id")),
         Problem::PostInProject => {
-            format!("پروژه از پیش سندی به نام این {} دارد", l("post_id"))
+            format!(
+                "پروژه از پیش سندی به نام این {} دارد؛ پست‌هایی را که پیش‌تر وارد شده‌اند کنار بگذارید (همان‌گونه که هستند می‌مانند)",
+                l("post_id")
+            )
         }
         Problem::DuplicateComment => format!("این {} دو بار آمده است", l("comment_id")),
-        Problem::UnknownPost => format!("پستی با این {} در پروندهٔ پست‌ها نیست", l("post_id")),
+        Problem::UnknownPost => format!(
+            "پستی با این {} در پروندهٔ پست‌ها نیست (نظرهای هر پست با خودِ آن، در همان بار وارد می‌شوند)",
+            l("post_id")
+        ),
         Problem::OtherNetwork { post_network } => {
             format!("این پست در شبکهٔ {} است", quoted(post_network))
         }
+        Problem::RoleChanged(role) => format!(
+            "پروژه این حساب را با نقش {} دارد و پست‌هایش همین نقش را دارند؛ وارد کردن آن را تغییر نمی‌دهد",
+            quoted(role)
+        ),
+        Problem::PeriodChanged { start, end } => format!(
+            "پروژه این حساب را با دورهٔ {} تا {} دارد و پست‌هایش در همین دوره شمرده می‌شوند؛ وارد کردن آن را تغییر نمی‌دهد",
+            l(loc.num(start)),
+            l(loc.num(end))
+        ),
+        Problem::ControlChar => "شکست خط یا نویسهٔ کنترلی در یک نام".into(),
+        Problem::TooManyAuthors(n) => format!(
+            "نویسندگان نظرهای یک پست بیش از آن‌اند که از هم بازشناخته شوند ({})",
+            loc.num(n)
+        ),
     }
 }
 
@@ -80,6 +100,11 @@ pub fn social(loc: Locale, e: &SocialError) -> String {
             p(file),
             l(missing.join(", ")),
             l(expected.join(","))
+        ),
+        SocialError::ColumnTwice { file, column } => format!(
+            "{}: سطر سرستون‌ها ستون {} را دو بار نام برده است؛ یکی را نگه دارید. چیزی وارد نشد.",
+            p(file),
+            l(column)
         ),
         SocialError::Rows(issues) => {
             let n = issues.len();

@@ -148,7 +148,7 @@ fn expected_fa(e: Expected) -> &'static str {
         Expected::By => "«by» (در followed by)",
         Expected::Distance => "«تا N سطر» پس از «سپس»",
         Expected::Number => "شمار سطرها",
-        Expected::Key => "کدگذار، گروه، سند یا نام یک متغیر",
+        Expected::Key => "کدگذار، گروه، سند، گوینده یا نام یک متغیر",
         Expected::Equals => "«=» یا «!=»",
         Expected::Value => "مقداری در گیومه",
         Expected::CloseParen => "«)»",
