@@ -402,7 +402,7 @@ fn color(hex: &str) -> Color32 {
 
 /// A plot that neither pans nor zooms (a figure, not a map), with its
 /// legend on the reading side.
-fn plot(id: &str, rtl: bool) -> Plot<'static> {
+pub(super) fn plot(id: &str, rtl: bool) -> Plot<'static> {
     let corner = if rtl {
         egui_plot::Corner::RightTop
     } else {

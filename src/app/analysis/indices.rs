@@ -14,7 +14,7 @@ use crate::model::*;
 use crate::social::indices::Figures;
 use crate::social::{self, By, Indices, starter, tables};
 use egui::Color32;
-use egui_plot::{Bar, BarChart, Legend, Plot};
+use egui_plot::{Bar, BarChart};
 
 /// The measures a chart offers (indices into `Figures::values`), and
 /// those it shows at first: the rates per 1000 followers and E, which
@@ -408,24 +408,13 @@ fn bars_ui(
     let width = 0.8 / n;
     let cols = columns.to_vec();
     let loc = state.locale();
-    let corner = if state.lang.rtl() {
-        egui_plot::Corner::RightTop
-    } else {
-        egui_plot::Corner::LeftTop
-    };
     let max = series
         .iter()
         .flat_map(|s| s.2.iter().copied())
         .filter(|v| v.is_finite())
         .fold(0.0f64, f64::max);
-    Plot::new("social-bars")
+    super::charts::plot("social-bars", state.lang.rtl())
         .height(320.0)
-        .legend(Legend::default().position(corner))
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
         .x_axis_formatter(move |mark, _| {
             let i = mark.value.round();
             if (mark.value - i).abs() > 1e-6 || i < 0.0 {
