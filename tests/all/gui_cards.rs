@@ -162,3 +162,89 @@ fn dragging_a_card_puts_it_there_in_one_undo_step() {
         );
     }
 }
+
+#[test]
+fn a_cards_segments_are_listed_beside_the_canvas_and_open_on_a_click() {
+    for lang in [Lang::En, Lang::Fa] {
+        let mut h = demo(lang);
+        open_canvas(&mut h, lang);
+        let p = &h.state().project;
+        // A level-1 code with codings.
+        let (a, name) = p
+            .walk()
+            .into_iter()
+            .filter_map(|(c, _)| p.codes.get(&c))
+            .find(|c| c.children.is_empty() && p.index().own_count(c.id) > 0)
+            .map(|c| (c.id, c.name.clone()))
+            .expect("a coded code");
+        card(&h, &name).click();
+        h.run();
+        let segments = strata::app::i18n::cards::strings(lang).segments;
+        h.get_by_role_and_label(Role::Button, &bidi(segments))
+            .click();
+        h.run();
+        assert_eq!(h.state().state.cards.segments, Some(a));
+        // A row names the code between its place and its coder.
+        let needle = format!(" · {name} · ");
+        let row = h
+            .query_all_by(|n| n.label().is_some_and(|l| l.contains(&needle)))
+            .next()
+            .expect("a segment row");
+        row.click();
+        h.run();
+        let wb = h.state();
+        let coding = wb.state.selected_coding.expect("a segment chosen");
+        let c = &wb.project.codings[&coding];
+        assert_eq!(c.code, a, "{lang:?}");
+        assert_eq!(wb.state.selected_doc, Some(c.document), "{lang:?}: opened");
+    }
+}
+
+#[test]
+fn a_lasso_selects_the_cards_it_touches_and_a_drop_offers_group() {
+    let mut h = demo(Lang::En);
+    open_canvas(&mut h, Lang::En);
+    let p = &h.state().project;
+    let (a, b) = two_codes(p);
+    let (na, nb) = (p.codes[&a].name.clone(), p.codes[&b].name.clone());
+    let (ra, rb) = (card(&h, &na).rect(), card(&h, &nb).rect());
+    // In Select mode, a drag from just outside the first card to inside the second.
+    let start = ra.left_top() - egui::vec2(4.0, 4.0);
+    let end = rb.center();
+    h.get_by_label("Select").click();
+    h.run();
+    assert!(h.state().state.cards.select_mode);
+    h.hover_at(start);
+    h.run();
+    h.drag_at(start);
+    h.run();
+    for t in [0.3, 0.6, 1.0] {
+        h.hover_at(start + (end - start) * t);
+        h.run();
+    }
+    release_at(&h, end);
+    h.run();
+    let sel = &h.state().state.cards.selected;
+    assert!(sel.contains(&a) && sel.contains(&b), "{sel:?}");
+    // A card dropped onto another: both selected, Group offered there.
+    h.get_by_label("Select").click();
+    h.state_mut().state.cards.selected.clear();
+    h.run();
+    let (from, onto) = (card(&h, &na).rect().center(), card(&h, &nb).rect().center());
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    for t in [0.3, 0.6, 1.0] {
+        h.hover_at(from + (onto - from) * t);
+        h.run();
+    }
+    release_at(&h, onto);
+    h.run();
+    h.run();
+    assert!(h.state().project.cards.is_empty(), "not moved onto it");
+    let label = bidi("Group into a new زیرمقوله\u{200E} (2)");
+    let offered = h.query_all_by_label(&label).count();
+    // The toolbar's button and the one beside the card.
+    assert_eq!(offered, 2);
+}

@@ -355,7 +355,15 @@ fn respond(
         }
     }
     if r.double_clicked() {
-        c.renaming = Some((id, code.name.clone()));
+        // On a card's count line: its segments; elsewhere: rename it.
+        let on_count = code.children.is_empty()
+            && r.interact_pointer_pos()
+                .is_some_and(|q| q.y > r.rect.top() + r.rect.height() * 0.55);
+        if on_count {
+            c.segments = Some(id);
+        } else {
+            c.renaming = Some((id, code.name.clone()));
+        }
     }
     if r.drag_started_by(egui::PointerButton::Primary) {
         if !c.selected.contains(&id) {

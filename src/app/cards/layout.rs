@@ -4,6 +4,8 @@
 //! unplaced card's slot, laid out so that a group's codes sit inside its
 //! frame and no two frames overlap.
 
+#[cfg(test)]
+use crate::model::Code;
 use crate::model::{CodeId, Pos, Project};
 use egui::{Rect, pos2, vec2};
 use std::collections::{BTreeMap, BTreeSet};
@@ -217,5 +219,54 @@ fn place(p: &Project, id: CodeId, at: egui::Pos2, depth: usize, slots: &mut BTre
     let top = inner.y + if g.y > 0.0 { g.y + GAP } else { 0.0 };
     for (c, a) in groups.iter().zip(shelves(&sizes, max_w)) {
         place(p, *c, pos2(inner.x + a.x, top + a.y), depth + 1, slots);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The demo laid out: no card on another, every group's frame around
+    /// its codes, no two sibling frames overlapping, and the ungrouped codes
+    /// (a new one made at the top) in their band.
+    #[test]
+    fn the_demo_lays_out_without_overlaps() {
+        let mut p = crate::demo::demo_project().expect("demo");
+        let loose = Code::new("loose", "#888888");
+        let loose_id = loose.id;
+        p.codes.insert(loose_id, loose);
+        p.roots.push(loose_id);
+        p.touch();
+        let b = Board::build(&p, None);
+        let at = |c: CodeId| b.centre(&p, c);
+        let cards: Vec<Rect> = b.leaves.iter().map(|c| card_rect(at(*c))).collect();
+        assert_eq!(cards.len(), b.slots.len(), "every card has a slot");
+        for (i, r) in cards.iter().enumerate() {
+            for s in &cards[i + 1..] {
+                assert!(!r.intersects(*s), "{r:?} on {s:?}");
+            }
+        }
+        let frames = b.frames(&p, at);
+        for g in &b.groups {
+            let f = frames[g];
+            let kids = &p.codes[g].children;
+            for c in kids {
+                let inner = frames.get(c).copied().unwrap_or_else(|| card_rect(at(*c)));
+                assert!(f.contains_rect(inner));
+            }
+            let kid_frames: Vec<Rect> =
+                kids.iter().filter_map(|c| frames.get(c)).copied().collect();
+            for (i, r) in kid_frames.iter().enumerate() {
+                for s in &kid_frames[i + 1..] {
+                    assert!(!r.intersects(*s));
+                }
+            }
+        }
+        let band = b.band.expect("a band");
+        assert!(b.ungrouped.contains(&loose_id));
+        assert!(band.contains_rect(card_rect(at(loose_id))));
+        for f in frames.values() {
+            assert!(!f.intersects(band));
+        }
     }
 }

@@ -209,6 +209,11 @@ fn toolbar_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Vec
             let n = s.selected.replace("{n}", &state.num(sel.len()));
             ui.label(bidi(&n));
         }
+        if let [one] = sel[..]
+            && ui.button(bidi(s.segments)).clicked()
+        {
+            state.cards.segments = Some(one);
+        }
         if ui.button(bidi(s.reset_view)).clicked() {
             state.cards.pan = CardsState::default().pan;
             state.cards.zoom = 1.0;
