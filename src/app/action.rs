@@ -90,6 +90,8 @@ pub enum Action {
     },
     /// A file chosen for the posts import dialog's field of this kind.
     SocialFile(super::files::PromptKind, PathBuf),
+    /// Open the creative-coding canvas.
+    OpenCards,
 }
 
 /// Open or New, waiting for the user's word on unsaved changes.

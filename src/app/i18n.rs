@@ -243,6 +243,7 @@ pub mod an_query;
 pub mod an_search;
 pub mod an_social;
 pub mod analysis;
+pub mod cards;
 mod en;
 mod fa;
 pub mod review;

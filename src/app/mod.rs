@@ -8,6 +8,7 @@ pub use action::{Action, Pending};
 mod bidi_edit;
 mod bidi_label;
 mod browser;
+pub mod cards;
 mod code_sets;
 mod coder_prompt;
 mod coder_view;
@@ -141,6 +142,8 @@ pub struct UiState {
     pub review: review::ReviewState,
     /// The analysis window (search, matrix, retrieval, frequencies, charts).
     pub analysis: analysis::AnalysisState,
+    /// The creative-coding canvas (cards).
+    pub cards: cards::CardsState,
     /// Social media ▸ Import posts and comments.
     pub social_import: social_import::SocialImport,
     /// The person at the keyboard, as given at the first start (kept in
@@ -212,6 +215,7 @@ impl Default for UiState {
             confirm_close: false,
             review: Default::default(),
             analysis: Default::default(),
+            cards: Default::default(),
             social_import: Default::default(),
             me: None,
             show_coder: None,
@@ -351,6 +355,7 @@ impl Workbench {
         self.cache.invalidate();
         self.state.retrieved = None;
         self.state.analysis.forget_caches();
+        self.state.cards.forget();
         let st = &mut self.state;
         st.selected_doc = self.project.documents.first().map(|d| d.id);
         st.coder = self.project.coders.first().map(|c| c.id);
@@ -452,6 +457,7 @@ impl Workbench {
         panels::palette_ui(ui.ctx(), &mut self.state, &mut out);
         review::review_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
         analysis::analysis_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
+        cards::cards_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
         social_import::social_import_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
         coder_prompt::coder_prompt_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
         file_browser::file_browser_ui(ui.ctx(), &mut self.state, &mut out);

@@ -128,6 +128,7 @@ fn menu_items_ui(ui: &mut egui::Ui, wb: &Workbench, out: &mut Vec<Action>) {
         ] {
             item(ui, cmd, cmd.label(lang), true, out);
         }
+        super::cards::creative_menu_item_ui(ui, &wb.state, out);
         if lang.rtl() {
             // Only the Persian interface has a choice of digits.
             let mut latin = wb.state.digits == Digits::Latin;

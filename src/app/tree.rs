@@ -131,7 +131,7 @@ pub fn tree_ui(ui: &mut egui::Ui, p: &Project, state: &mut UiState, out: &mut Ve
 
 /// A new node's name: `base` and the next number of the codes so named
 /// («زیرمقوله ۱» for the first), in the interface's digits.
-fn numbered(p: &Project, base: &str, state: &UiState) -> String {
+pub(super) fn numbered(p: &Project, base: &str, state: &UiState) -> String {
     format!("{base} {}", state.num(edit::next_number(p, base)))
 }
 

@@ -18,6 +18,8 @@ mod gui;
 #[cfg(feature = "gui")]
 mod gui_analysis;
 #[cfg(feature = "gui")]
+mod gui_cards;
+#[cfg(feature = "gui")]
 mod gui_charts;
 #[cfg(feature = "gui")]
 mod gui_digits;
