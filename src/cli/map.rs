@@ -7,7 +7,7 @@ use crate::edit::Command;
 use crate::maps;
 use crate::model::{CodeId, Map, PathError, Project};
 use crate::store;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 pub(super) fn run(cmd: Cmd) -> Result<(), CliError> {
     let Cmd::Map {
@@ -114,7 +114,7 @@ fn is_png(output: &Path) -> Result<bool, CliError> {
 }
 
 /// A code with codes under it (a category or subcategory), by path or name.
-fn find_category(p: &Project, project: &PathBuf, name: &str) -> Result<CodeId, CliError> {
+fn find_category(p: &Project, project: &Path, name: &str) -> Result<CodeId, CliError> {
     let choices = || {
         let names: Vec<String> = p
             .walk()
@@ -142,7 +142,7 @@ fn find_category(p: &Project, project: &PathBuf, name: &str) -> Result<CodeId, C
     }
 }
 
-fn find_map<'a>(p: &'a Project, project: &PathBuf, name: &str) -> Result<&'a Map, CliError> {
+fn find_map<'a>(p: &'a Project, project: &Path, name: &str) -> Result<&'a Map, CliError> {
     p.map_by_name(name).ok_or_else(|| {
         if p.maps.is_empty() {
             input(

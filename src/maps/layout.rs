@@ -28,7 +28,11 @@ pub const TEXT_COLOR: &str = "#7a8a99";
 
 /// The words on a node whose code was deleted.
 pub fn deleted_text(persian: bool) -> &'static str {
-    if persian { "کد حذف‌شده" } else { "deleted code" }
+    if persian {
+        "کد حذف‌شده"
+    } else {
+        "deleted code"
+    }
 }
 
 pub fn node_label(p: &Project, node: &Node) -> Label {
@@ -226,20 +230,24 @@ fn edge_towards(r: &Rect, to: Pos) -> Pos {
 const SPINE: f32 = 14.0;
 
 /// The points a link from box `a` to box `b` runs through, its arrow at
-/// the last. A box under another and lined up with it on the reading side
+/// the last. A box of a list lined up under another on the reading side
 /// (the codes under their subcategory) is joined by a bracket on that side
 /// (the right in Persian); a box below another, as in an organisation
 /// chart (up, across, up) where that way is clear; anything else by a
 /// straight line, edge to edge.
 pub fn route(a: &Rect, b: &Rect, others: &[Rect], persian: bool) -> Vec<Pos> {
     let below = a.y >= b.bottom() + 8.0;
-    // Lined up on the reading side, as a list under its head.
-    let stacked = if persian {
-        (a.right() - b.right()).abs() < 1.0
-    } else {
-        (a.x - b.x).abs() < 1.0
+    // Lined up on the reading side under `b`, as one of a list under its
+    // head (a box alone under another, as wide, is joined straight, below).
+    let lined = |r: &Rect| {
+        r.y >= b.bottom()
+            && if persian {
+                (r.right() - b.right()).abs() < 1.0
+            } else {
+                (r.x - b.x).abs() < 1.0
+            }
     };
-    if below && stacked {
+    if below && lined(a) && (others.iter().any(lined) || (a.w - b.w).abs() >= 1.0) {
         let (spine, a_side, b_side) = if persian {
             (a.right() + SPINE, a.right(), b.right())
         } else {
@@ -299,6 +307,10 @@ fn code_node(id: CodeId, pos: Pos) -> Node {
     }
 }
 
+/// A column of the category layout: a child with its box's size, and its
+/// own children with theirs.
+type Column = (CodeId, (f32, f32), Vec<(CodeId, (f32, f32))>);
+
 fn size_of(p: &Project, id: CodeId, persian: bool) -> (f32, f32) {
     node_size(&node_label(p, &code_node(id, Pos::default())), persian)
 }
@@ -323,7 +335,7 @@ pub fn category_map(p: &Project, code: CodeId, persian: bool) -> Map {
     // Each column: the child, then its children, as wide as its widest box
     // plus room for the bracket's spine; its boxes line up on the reading
     // side, so their brackets share one spine.
-    let columns: Vec<(CodeId, (f32, f32), Vec<(CodeId, (f32, f32))>)> = kids
+    let columns: Vec<Column> = kids
         .iter()
         .map(|&k| {
             let grand = p
@@ -337,7 +349,7 @@ pub fn category_map(p: &Project, code: CodeId, persian: bool) -> Map {
             (k, size_of(p, k, persian), grand)
         })
         .collect();
-    let width_of = |c: &(CodeId, (f32, f32), Vec<(CodeId, (f32, f32))>)| {
+    let width_of = |c: &Column| {
         let widest = c.2.iter().map(|g| g.1.0).fold(c.1.0, f32::max);
         widest + SPINE + 8.0
     };
@@ -353,8 +365,18 @@ pub fn category_map(p: &Project, code: CodeId, persian: bool) -> Map {
     for col in &columns {
         let w = width_of(col);
         // The boxes' edge on the reading side, and each box's centre by it.
-        let edge = if persian { x - SPINE - 4.0 } else { x + SPINE + 4.0 };
-        let cx = |bw: f32| if persian { edge - bw / 2.0 } else { edge + bw / 2.0 };
+        let edge = if persian {
+            x - SPINE - 4.0
+        } else {
+            x + SPINE + 4.0
+        };
+        let cx = |bw: f32| {
+            if persian {
+                edge - bw / 2.0
+            } else {
+                edge + bw / 2.0
+            }
+        };
         x = if persian {
             x - w - COLUMN_GAP
         } else {
@@ -449,13 +471,38 @@ mod tests {
 
     #[test]
     fn stacked_boxes_are_bracketed_and_rows_charted() {
-        let parent = Rect { x: 0.0, y: 0.0, w: 100.0, h: 30.0 };
-        let first = Rect { x: 0.0, y: 50.0, w: 100.0, h: 30.0 };
-        let second = Rect { x: 0.0, y: 90.0, w: 100.0, h: 30.0 };
+        let parent = Rect {
+            x: 0.0,
+            y: 0.0,
+            w: 100.0,
+            h: 30.0,
+        };
+        let first = Rect {
+            x: 0.0,
+            y: 50.0,
+            w: 100.0,
+            h: 30.0,
+        };
+        let second = Rect {
+            x: 0.0,
+            y: 90.0,
+            w: 100.0,
+            h: 30.0,
+        };
         let r = route(&second, &parent, &[first], true);
         assert_eq!(r.len(), 4);
         assert!(r[1].x > 100.0, "the bracket is on the right in Persian");
-        let far = Rect { x: 200.0, y: 100.0, w: 100.0, h: 30.0 };
+        let r = route(&first, &parent, &[second], false);
+        assert!(r[1].x < 0.0, "on the left in English");
+        // Alone under it: straight up.
+        let r = route(&first, &parent, &[], true);
+        assert_eq!(r.first().map(|p| p.x), r.last().map(|p| p.x));
+        let far = Rect {
+            x: 200.0,
+            y: 100.0,
+            w: 100.0,
+            h: 30.0,
+        };
         let r = route(&far, &parent, &[], false);
         assert_eq!(r.first().map(|p| p.y), Some(100.0));
         assert_eq!(r.last().map(|p| (p.x, p.y)), Some((50.0, 30.0)));

@@ -135,7 +135,15 @@ fn draw(p: &Project, map: &Map, persian: bool, for_png: bool) -> String {
             num(c.y - 8.0),
             num(w)
         ));
-        label_text(&mut out, c.x, &[(c.y + 4.0, text.to_string())], 11.0, "#444444", "", for_png);
+        label_text(
+            &mut out,
+            c.x,
+            &[(c.y + 4.0, text.to_string())],
+            11.0,
+            "#444444",
+            "",
+            for_png,
+        );
     }
 
     for node in &map.nodes {
@@ -157,7 +165,12 @@ fn draw(p: &Project, map: &Map, persian: bool, for_png: bool) -> String {
 fn node_box(out: &mut String, r: &Rect, label: &Label, counts: bool, persian: bool, for_png: bool) {
     let col = colour(&label.color);
     let (fill, stroke, width, style) = if label.missing {
-        ("#f3f3f3".to_string(), GONE.to_string(), "1.2", " stroke-dasharray=\"5 3\"")
+        (
+            "#f3f3f3".to_string(),
+            GONE.to_string(),
+            "1.2",
+            " stroke-dasharray=\"5 3\"",
+        )
     } else {
         match label.level {
             0 => ("#f5f8fb".to_string(), col.clone(), "1.2", ""),

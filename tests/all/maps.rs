@@ -103,7 +103,11 @@ fn a_category_figure_names_each_code_exactly_and_right_to_left() {
         .collect();
     assert_eq!(counts.len(), 12);
     assert!(counts.contains(&fa.as_str()), "{counts:?} lacks {fa}");
-    assert!(counts.iter().all(|c| !c.chars().any(|d| d.is_ascii_digit())));
+    assert!(
+        counts
+            .iter()
+            .all(|c| !c.chars().any(|d| d.is_ascii_digit()))
+    );
     // Without counts, none.
     let mut bare = map.clone();
     bare.counts = false;
@@ -256,7 +260,16 @@ fn strata_map_draws_saves_and_lists() {
     ok(&["map", f, "--category", CATEGORY, "-o", svg_s, "--no-counts"]);
     let text = std::fs::read_to_string(&svg).expect("svg written");
     assert!(!text.contains("class=\"count\""));
-    ok(&["map", f, "--category", CATEGORY, "-o", svg_s, "--lang", "en"]);
+    ok(&[
+        "map",
+        f,
+        "--category",
+        CATEGORY,
+        "-o",
+        svg_s,
+        "--lang",
+        "en",
+    ]);
     let text = std::fs::read_to_string(&svg).expect("svg written");
     assert!(!text.contains('۰') && text.contains("class=\"count\""));
     // A subcategory by its path.
@@ -269,7 +282,14 @@ fn strata_map_draws_saves_and_lists() {
     );
 
     let png = dir.path().join("fig.png");
-    ok(&["map", f, "--category", CATEGORY, "-o", png.to_str().expect("utf-8")]);
+    ok(&[
+        "map",
+        f,
+        "--category",
+        CATEGORY,
+        "-o",
+        png.to_str().expect("utf-8"),
+    ]);
     let bytes = std::fs::read(&png).expect("png written");
     assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
 
@@ -305,14 +325,22 @@ fn strata_map_errors_name_the_choices_and_spare_the_project() {
     // A code with nothing under it is no category.
     let o = strata(&["map", f, "--category", CODES[7], "-o", svg_s]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("has no codes under it"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("has no codes under it"),
+        "{}",
+        stderr(&o)
+    );
 
     let o = strata(&["map", f, "--name", "Model", "-o", svg_s]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("has no maps"), "{}", stderr(&o));
     ok(&["map", f, "--category", CATEGORY, "--save"]);
     let o = strata(&["map", f, "--name", "Model", "-o", svg_s]);
-    assert!(stderr(&o).contains(&format!("Maps: {CATEGORY}")), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(&format!("Maps: {CATEGORY}")),
+        "{}",
+        stderr(&o)
+    );
 
     let o = strata(&["map", f, "--category", CATEGORY, "-o", f]);
     assert!(!o.status.success());
