@@ -13,6 +13,7 @@ pub mod demo;
 pub mod edit;
 pub mod export;
 pub mod import;
+pub mod maps;
 pub mod merge;
 pub mod model;
 pub mod social;

@@ -399,6 +399,37 @@ pub enum Cmd {
         #[arg(long)]
         json: bool,
     },
+    /// Maps as figures for the paper: a category's starter layout (it,
+    /// its subcategories in a row, their codes under them), or a saved map,
+    /// drawn as SVG or PNG (300 dpi) with the names exact and counts in
+    /// the figure's digits.
+    Map {
+        project: PathBuf,
+        /// Draw the starter layout of this category or subcategory
+        /// (Category/Subcategory, or a code's name).
+        #[arg(long, value_name = "NAME", conflicts_with_all = ["name", "list"])]
+        category: Option<String>,
+        /// Draw the saved map of this name.
+        #[arg(long, value_name = "MAP", conflicts_with = "list")]
+        name: Option<String>,
+        /// The figure: fig.svg or fig.png (the format follows the extension).
+        #[arg(long, short, conflicts_with = "list")]
+        output: Option<PathBuf>,
+        /// Leave out each code's count of codings.
+        #[arg(long)]
+        no_counts: bool,
+        /// The figure's language: fa (Persian digits, first column on the
+        /// right) or en. Default: the project's language.
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+        /// List the saved maps.
+        #[arg(long)]
+        list: bool,
+        /// With --category: also add the layout to the project as a saved
+        /// map (one undo step), named as the category.
+        #[arg(long, requires = "category")]
+        save: bool,
+    },
 }
 
 /// The unit of `agreement --unit`.

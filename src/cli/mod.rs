@@ -6,6 +6,7 @@ mod args;
 mod codebook;
 mod codings;
 mod freq;
+mod map;
 mod matrix;
 mod refi;
 mod report;
@@ -541,6 +542,7 @@ pub fn run(cmd: Cmd) -> Result<(), CliError> {
         cmd @ (Cmd::Matrix { .. } | Cmd::Cooccur { .. }) => matrix::run(cmd)?,
         cmd @ (Cmd::Freq { .. } | Cmd::Words { .. }) => freq::run(cmd)?,
         Cmd::Social { cmd } => social::run(cmd)?,
+        cmd @ Cmd::Map { .. } => map::run(cmd)?,
         Cmd::Retrieve {
             project,
             query,

@@ -145,7 +145,7 @@ impl Svg {
 
 /// A coordinate with at most two decimals, no trailing zeros: the same
 /// figure gives the same bytes.
-fn n(x: f64) -> String {
+pub(crate) fn n(x: f64) -> String {
     let x = if x.is_finite() { x } else { 0.0 };
     let s = format!("{:.2}", (x * 100.0).round() / 100.0);
     let s = s.trim_end_matches('0').trim_end_matches('.');
@@ -154,7 +154,7 @@ fn n(x: f64) -> String {
 
 /// A code's colour as given when it is `#rgb` or `#rrggbb`, else a grey
 /// (a colour from another tool's file is not trusted into the XML).
-fn colour(c: &str) -> String {
+pub(crate) fn colour(c: &str) -> String {
     let hex = c.strip_prefix('#').unwrap_or("");
     if matches!(hex.len(), 3 | 6) && hex.chars().all(|h| h.is_ascii_hexdigit()) {
         format!("#{}", hex.to_ascii_lowercase())

@@ -13,7 +13,7 @@ macro_rules! put {
 }
 
 mod chart_svg;
-mod figure;
+pub(crate) mod figure;
 mod grid;
 mod review;
 mod review_page;

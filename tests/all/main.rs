@@ -59,6 +59,7 @@ mod gui_v2;
 mod gui_workflow;
 mod hostile;
 mod import;
+mod maps;
 mod matrix;
 mod refi_export;
 mod refi_hostile;
