@@ -90,6 +90,8 @@ pub enum Action {
     },
     /// A file chosen for the posts import dialog's field of this kind.
     SocialFile(super::files::PromptKind, PathBuf),
+    /// The Maps menu and window: show a map.
+    Maps(super::maps::MapsAction),
 }
 
 /// Open or New, waiting for the user's word on unsaved changes.

@@ -245,6 +245,7 @@ pub mod an_social;
 pub mod analysis;
 mod en;
 mod fa;
+pub mod maps;
 pub mod review;
 pub use en::EN;
 pub use fa::FA;

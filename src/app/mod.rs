@@ -25,6 +25,7 @@ pub mod i18n;
 mod interop;
 mod layout_cache;
 mod levels;
+pub mod maps;
 mod memo;
 mod merge_copies;
 mod mirror;
@@ -159,6 +160,8 @@ pub struct UiState {
     /// until closed (it outlives the opening of the imported project).
     pub import_report: Option<interop::ImportReport>,
     pub coder_counts: Option<std::sync::Arc<coder_view::CoderCounts>>,
+    /// The Maps window (the study's model figures).
+    pub maps: maps::MapsState,
 }
 
 impl Default for UiState {
@@ -220,6 +223,7 @@ impl Default for UiState {
             after_open: None,
             import_report: None,
             coder_counts: None,
+            maps: Default::default(),
         }
     }
 }
@@ -351,6 +355,7 @@ impl Workbench {
         self.cache.invalidate();
         self.state.retrieved = None;
         self.state.analysis.forget_caches();
+        self.state.maps.forget();
         let st = &mut self.state;
         st.selected_doc = self.project.documents.first().map(|d| d.id);
         st.coder = self.project.coders.first().map(|c| c.id);
@@ -452,6 +457,7 @@ impl Workbench {
         panels::palette_ui(ui.ctx(), &mut self.state, &mut out);
         review::review_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
         analysis::analysis_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
+        maps::maps_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
         social_import::social_import_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
         coder_prompt::coder_prompt_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
         file_browser::file_browser_ui(ui.ctx(), &mut self.state, &mut out);
