@@ -4,6 +4,7 @@
 //! zoom. The canvas is not mirrored in Persian: it is a drawing, laid out
 //! as the user placed it.
 
+use super::super::bidi_edit::{Rename, rename_ui};
 use super::super::i18n::maps::{MapsStrings, strings};
 use super::super::{Action, UiState, bidi, contrast};
 use super::{NewLink, Selected, TextEdit, node_label, put};
@@ -314,6 +315,7 @@ fn node_input(
                     label: String::new(),
                 });
                 st.linking = false;
+                st.fresh_field = true;
             }
             _ => {
                 st.selected = Some(Selected::Node(node.id));
@@ -348,23 +350,19 @@ fn text_edit_ui(
     let centre = state.maps.view.to_screen(edit.pos);
     let r = Rect::from_center_size(centre, vec2(220.0, ui.spacing().interact_size.y + 8.0));
     let id_salt = ("map-text", edit.node);
-    let field = ui
+    let fresh = &mut state.maps.fresh_field;
+    let done = ui
         .scope_builder(egui::UiBuilder::new().max_rect(r), |ui| {
-            super::super::bidi_edit_ui(ui, &mut edit.text, id_salt, s.text_box, s.text_box, false)
+            super::tools::fresh_field(ui, id_salt, &edit.text, fresh);
+            // The app's own field, which takes the keyboard when shown.
+            rename_ui(ui, &mut edit.text, id_salt, s.text_box)
         })
         .inner;
-    let first = !ui.data(|d| d.get_temp::<bool>(field.id.with("shown")).unwrap_or(false));
-    if first {
-        field.request_focus();
-        ui.data_mut(|d| d.insert_temp(field.id.with("shown"), true));
-    }
-    let escape = ui.input(|i| i.key_pressed(egui::Key::Escape));
-    if escape || field.lost_focus() {
-        ui.data_mut(|d| d.remove::<bool>(field.id.with("shown")));
+    if done != Rename::Editing {
         let Some(edit) = state.maps.text_edit.take() else {
             return;
         };
-        if escape || edit.text.trim().is_empty() && edit.new {
+        if done == Rename::Cancel || edit.text.trim().is_empty() && edit.new {
             return;
         }
         put(p, map, out, |m| {

@@ -55,6 +55,9 @@ pub struct MapsState {
     /// The code list of "Add code", with its filter, while open.
     pub adding_code: Option<String>,
     pub text_edit: Option<TextEdit>,
+    /// A field just opened (rename, link label, text box): it takes the
+    /// keyboard with its text selected, so typing replaces it.
+    pub fresh_field: bool,
     pub view: View,
 }
 
@@ -93,6 +96,7 @@ pub fn apply(state: &mut UiState, p: &Project, a: MapsAction) {
             state.maps.open = true;
             if rename {
                 state.maps.renaming = map.and_then(|m| p.map(m)).map(|m| m.name.clone());
+                state.maps.fresh_field = true;
             }
         }
     }

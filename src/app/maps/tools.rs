@@ -2,6 +2,7 @@
 //! under it: renaming the map, confirming its deletion, the code list of
 //! "Add code", and the label of a new link.
 
+use super::super::bidi_edit::{Cursor, Rename, rename_ui};
 use super::super::i18n::maps::strings;
 use super::super::{Action, UiState, bidi, bidi_edit_ui, mirror, row};
 use super::{NewLink, Selected, TextEdit, canvas, map_svg_stub, put};
@@ -30,6 +31,7 @@ pub fn toolbar_ui(
         });
         if ui.button(bidi(s.rename)).clicked() {
             state.maps.renaming = Some(map.name.clone());
+            state.maps.fresh_field = true;
         }
         if ui.button(bidi(s.delete_map)).clicked() {
             state.maps.confirm_delete = true;
@@ -53,6 +55,7 @@ pub fn toolbar_ui(
                 text: String::new(),
                 new: true,
             });
+            state.maps.fresh_field = true;
         }
         let node = match state.maps.selected {
             Some(Selected::Node(id)) => map.node(id),
@@ -71,6 +74,7 @@ pub fn toolbar_ui(
                 text: t.clone(),
                 new: false,
             });
+            state.maps.fresh_field = true;
         }
         let linking = state.maps.linking;
         if ui
@@ -140,17 +144,21 @@ pub fn map_rows_ui(
 ) {
     let s = strings(state.lang);
     let rtl = state.lang.rtl();
+    let fresh = &mut state.maps.fresh_field;
     if let Some(name) = &mut state.maps.renaming {
         let mut done = None;
         row(ui, rtl, |ui| {
-            let field = super::super::bidi_edit::sized_ui(ui, 240.0, |ui| {
-                bidi_edit_ui(ui, name, "map-name", s.map_name, s.map_name, false)
+            let r = sized(ui, 240.0, |ui| {
+                fresh_field(ui, "map-name", name, fresh);
+                rename_ui(ui, name, "map-name", s.map_name)
             });
-            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            if ui.button(bidi(s.ok)).clicked() || enter {
+            let ok = ui.button(bidi(s.ok)).clicked();
+            let cancel = ui.button(bidi(s.cancel)).clicked();
+            if r == Rename::Commit || ok {
                 done = Some(true);
             }
-            if ui.button(bidi(s.cancel)).clicked() {
+            // Cancel wins over the focus its click took from the field.
+            if r == Rename::Cancel || cancel {
                 done = Some(false);
             }
         });
@@ -182,18 +190,24 @@ pub fn map_rows_ui(
             state.maps.linking = false;
         }
     }
+    let fresh = &mut state.maps.fresh_field;
     if let Some(link) = &mut state.maps.new_link {
         let mut done = None;
         row(ui, rtl, |ui| {
-            let field = super::super::bidi_edit::sized_ui(ui, 200.0, |ui| {
-                bidi_edit_ui(
+            let field = sized(ui, 200.0, |ui| {
+                let take = fresh_field(ui, "map-link-label", &link.label, fresh);
+                let r = bidi_edit_ui(
                     ui,
                     &mut link.label,
                     "map-link-label",
                     s.link_label,
                     s.link_label,
                     false,
-                )
+                );
+                if take {
+                    r.request_focus();
+                }
+                r
             });
             for preset in [s.leads_to, s.condition_of, s.strategy] {
                 if ui.button(bidi(preset)).clicked() {
@@ -234,20 +248,25 @@ fn code_list_ui(
 ) {
     let s = strings(state.lang);
     let rtl = state.lang.rtl();
+    let fresh = &mut state.maps.fresh_field;
     let Some(filter) = &mut state.maps.adding_code else {
         return;
     };
     let mut close = false;
     row(ui, rtl, |ui| {
-        super::super::bidi_edit::sized_ui(ui, 240.0, |ui| {
-            bidi_edit_ui(
+        sized(ui, 240.0, |ui| {
+            let take = fresh_field(ui, "map-code-filter", filter, fresh);
+            let r = bidi_edit_ui(
                 ui,
                 filter,
                 "map-code-filter",
                 s.find_code,
                 s.find_code,
                 false,
-            )
+            );
+            if take {
+                r.request_focus();
+            }
         });
         if ui.button(bidi(s.cancel)).clicked() {
             close = true;
@@ -295,4 +314,32 @@ fn code_list_ui(
     if close {
         state.maps.adding_code = None;
     }
+}
+
+/// `add` in a box `width` wide, one row high, returning what it returns.
+fn sized<R>(ui: &mut egui::Ui, width: f32, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    let h = ui.spacing().interact_size.y + 6.0;
+    ui.allocate_ui(egui::vec2(width, h), add).inner
+}
+
+/// A field that just opened (`fresh`) has its text all selected, so that
+/// typing replaces it; true once, when it should take the keyboard. Call
+/// in the `Ui` the field is drawn in, with the field's `salt`.
+pub(super) fn fresh_field(
+    ui: &mut egui::Ui,
+    salt: impl std::hash::Hash + std::fmt::Debug,
+    text: &str,
+    fresh: &mut bool,
+) -> bool {
+    if !std::mem::take(fresh) {
+        return false;
+    }
+    let cursor = Cursor {
+        pos: CharPos(text.chars().count()),
+        anchor: Some(CharPos(0)),
+        had_focus: false,
+    };
+    let id = ui.make_persistent_id(salt);
+    ui.data_mut(|d| d.insert_temp(id, cursor));
+    true
 }
