@@ -33,7 +33,9 @@ fn click_node(h: &mut Harness<'static, Workbench>, label: &str, keys: Modifiers)
 }
 
 fn has_node(h: &Harness<'static, Workbench>, label: &str) -> bool {
-    h.query_by_role_and_label(Role::Button, &bidi(label))
+    // (A map named after a category shows the name in its chooser too.)
+    h.query_all_by_role_and_label(Role::Button, &bidi(label))
+        .next()
         .is_some()
 }
 
@@ -232,4 +234,48 @@ fn a_map_is_renamed_and_deleted_with_a_question() {
         h.run_steps(2);
         assert_eq!(h.state().project.maps.len(), 1, "{lang:?}: undone");
     }
+}
+
+#[test]
+fn a_text_box_is_written_in_place() {
+    for lang in [Lang::En, Lang::Fa] {
+        let s = maps::strings(lang);
+        let mut h = new_map(lang);
+        click(&mut h, s.cancel);
+        click(&mut h, s.add_text);
+        // Nothing is added before the text is confirmed.
+        assert!(the_map(&h).nodes.is_empty());
+        type_into(&mut h, s.text_box, "شرایط علّی");
+        h.key_press(Key::Enter);
+        h.run_steps(2);
+        let kinds: Vec<_> = the_map(&h).nodes.iter().map(|n| n.kind.clone()).collect();
+        assert_eq!(kinds, vec![NodeKind::Text("شرایط علّی".into())], "{lang:?}");
+        assert!(has_node(&h, "شرایط علّی"), "{lang:?}: drawn by its text");
+    }
+}
+
+#[test]
+fn a_map_from_a_category_holds_its_subcategories_and_codes() {
+    const CATEGORY: &str = "مدیریت اخبار در شبکه‌های اجتماعی";
+    let s = maps::strings(Lang::En);
+    let mut h = demo(Lang::En);
+    click(&mut h, s.menu);
+    h.get_by_label(s.new_from_category).hover();
+    h.run();
+    h.get_by_role_and_label(Role::Button, &bidi(CATEGORY))
+        .click();
+    h.run_steps(3);
+    let p = &h.state().project;
+    let cat = p.resolve_path(CATEGORY).expect("the category");
+    let map = the_map(&h);
+    assert_eq!(map.name, CATEGORY);
+    let below = p.subtree(cat).len();
+    assert!(below > 2, "the demo's category has codes");
+    assert_eq!(map.nodes.len(), below, "the category and all below it");
+    assert_eq!(map.nodes[0].kind, NodeKind::Code(cat));
+    assert_eq!(map.links.len(), below - 1, "each joined to its parent");
+    let shown = h
+        .query_all_by_role_and_label(Role::Button, &bidi(CATEGORY))
+        .count();
+    assert_eq!(shown, 2, "the node and the map chooser");
 }
