@@ -92,6 +92,8 @@ pub enum Action {
     SocialFile(super::files::PromptKind, PathBuf),
     /// Open the creative-coding canvas.
     OpenCards,
+    /// The Maps menu and window: show a map.
+    Maps(super::maps::MapsAction),
 }
 
 /// Open or New, waiting for the user's word on unsaved changes.

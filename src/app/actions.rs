@@ -124,6 +124,7 @@ pub fn apply(wb: &mut Workbench, a: Action) {
         Action::SaveAnalysis(path) => super::analysis::save_to(wb, path),
         Action::OpenSocialImport => wb.state.social_import.open = true,
         Action::OpenCards => wb.state.cards.open = true,
+        Action::Maps(a) => super::maps::apply(&mut wb.state, &wb.project, a),
         Action::SocialFile(kind, path) => wb.state.social_import.set_file(kind, &path),
         Action::TogglePane(name) => {
             let s = wb.state.lang.strings();

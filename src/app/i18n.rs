@@ -246,6 +246,7 @@ pub mod analysis;
 pub mod cards;
 mod en;
 mod fa;
+pub mod maps;
 pub mod review;
 pub use en::EN;
 pub use fa::FA;

@@ -26,6 +26,7 @@ pub mod i18n;
 mod interop;
 mod layout_cache;
 mod levels;
+pub mod maps;
 mod memo;
 mod merge_copies;
 mod mirror;
@@ -162,6 +163,8 @@ pub struct UiState {
     /// until closed (it outlives the opening of the imported project).
     pub import_report: Option<interop::ImportReport>,
     pub coder_counts: Option<std::sync::Arc<coder_view::CoderCounts>>,
+    /// The Maps window (the study's model figures).
+    pub maps: maps::MapsState,
 }
 
 impl Default for UiState {
@@ -224,6 +227,7 @@ impl Default for UiState {
             after_open: None,
             import_report: None,
             coder_counts: None,
+            maps: Default::default(),
         }
     }
 }
@@ -356,6 +360,7 @@ impl Workbench {
         self.state.retrieved = None;
         self.state.analysis.forget_caches();
         self.state.cards.forget();
+        self.state.maps.forget();
         let st = &mut self.state;
         st.selected_doc = self.project.documents.first().map(|d| d.id);
         st.coder = self.project.coders.first().map(|c| c.id);
@@ -458,6 +463,7 @@ impl Workbench {
         review::review_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
         analysis::analysis_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
         cards::cards_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
+        maps::maps_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
         social_import::social_import_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
         coder_prompt::coder_prompt_ui(ui.ctx(), &self.project, &mut self.state, &mut out);
         file_browser::file_browser_ui(ui.ctx(), &mut self.state, &mut out);

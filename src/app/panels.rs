@@ -209,6 +209,7 @@ fn menu_items_ui(ui: &mut egui::Ui, wb: &Workbench, out: &mut Vec<Action>) {
         }
     });
     super::analysis::menu_ui(ui, &wb.state, out);
+    super::maps::menu_ui(ui, &wb.project, &wb.state, out);
     super::analysis::social_menu_ui(ui, &wb.project, &wb.state, out);
     mirror::menu_ui(ui, rtl, s.help, |ui| {
         item(

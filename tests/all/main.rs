@@ -38,6 +38,8 @@ mod gui_interop;
 #[cfg(feature = "gui")]
 mod gui_layout;
 #[cfg(feature = "gui")]
+mod gui_maps;
+#[cfg(feature = "gui")]
 mod gui_merge;
 #[cfg(feature = "gui")]
 mod gui_mirror;

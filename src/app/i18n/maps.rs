@@ -1,0 +1,158 @@
+//! The words of the Maps window (the study's model figures), in both
+//! languages.
+
+use super::Lang;
+
+pub struct MapsStrings {
+    /// The menu bar's menu and the window's title.
+    pub menu: &'static str,
+    pub window: &'static str,
+    pub new_map: &'static str,
+    /// A submenu: the categories (the tree's selected code first).
+    pub new_from_category: &'static str,
+    /// A free model: conditions, strategies, consequences (Figure 5).
+    pub new_model: &'static str,
+    pub model_name: &'static str,
+    pub open_map: &'static str,
+    pub no_maps: &'static str,
+    /// A new map's name: `{n}` is its number.
+    pub map_n: &'static str,
+    pub map: &'static str,
+    pub rename: &'static str,
+    pub map_name: &'static str,
+    pub ok: &'static str,
+    pub cancel: &'static str,
+    pub delete_map: &'static str,
+    /// `{name}` is the map's name.
+    pub confirm_delete: &'static str,
+    pub delete: &'static str,
+    pub fit: &'static str,
+    pub counts: &'static str,
+    pub add_code: &'static str,
+    pub find_code: &'static str,
+    pub all_on_map: &'static str,
+    pub add_text: &'static str,
+    pub text_box: &'static str,
+    pub edit_text: &'static str,
+    pub link_to: &'static str,
+    /// Said while choosing the second end of a link.
+    pub link_hint: &'static str,
+    pub link_label: &'static str,
+    /// The link's label presets.
+    pub leads_to: &'static str,
+    pub condition_of: &'static str,
+    pub strategy: &'static str,
+    pub add_link: &'static str,
+    pub delete_selected: &'static str,
+    pub export_figure: &'static str,
+    /// The export button's tooltip while figures cannot be drawn yet.
+    pub export_unavailable: &'static str,
+    /// A node whose code was deleted.
+    pub deleted_code: &'static str,
+    pub deleted_memo: &'static str,
+    pub deleted_document: &'static str,
+    /// Under the canvas: how to use it.
+    pub canvas_hint: &'static str,
+    pub empty_map: &'static str,
+    /// The canvas's accessible name.
+    pub canvas: &'static str,
+    /// A link's accessible name: `{from}`, `{to}`, `{label}`.
+    pub link_name: &'static str,
+}
+
+pub fn strings(lang: Lang) -> &'static MapsStrings {
+    match lang {
+        Lang::En => &EN,
+        Lang::Fa => &FA,
+    }
+}
+
+pub const EN: MapsStrings = MapsStrings {
+    menu: "Maps",
+    window: "Maps",
+    new_map: "New map…",
+    new_from_category: "New map from category",
+    new_model: "New model (conditions, strategies, consequences)",
+    model_name: "Model",
+    open_map: "Open map",
+    no_maps: "No maps yet",
+    map_n: "Map {n}",
+    map: "Map:",
+    rename: "Rename",
+    map_name: "Map name",
+    ok: "OK",
+    cancel: "Cancel",
+    delete_map: "Delete map",
+    confirm_delete: "Delete the map “{name}”? Undo brings it back.",
+    delete: "Delete",
+    fit: "Fit",
+    counts: "Counts",
+    add_code: "Add code",
+    find_code: "Find a code",
+    all_on_map: "Every code is on the map.",
+    add_text: "Add text",
+    text_box: "Text box",
+    edit_text: "Edit text",
+    link_to: "Link to…",
+    link_hint: "Click the node the link goes to (Esc: cancel).",
+    link_label: "Link label",
+    leads_to: "leads to",
+    condition_of: "condition of",
+    strategy: "strategy",
+    add_link: "Add link",
+    delete_selected: "Delete selected",
+    export_figure: "Export figure…",
+    export_unavailable: "Figures of maps cannot be exported yet.",
+    deleted_code: "deleted code",
+    deleted_memo: "deleted memo",
+    deleted_document: "deleted document",
+    canvas_hint: "Drag a node to move it; drag the background to pan; Ctrl+wheel zooms. Shift+click a second node to link them.",
+    empty_map: "The map is empty: add a code or a text box.",
+    canvas: "Map canvas",
+    link_name: "{from} → {to}: {label}",
+};
+
+pub const FA: MapsStrings = MapsStrings {
+    menu: "نقشه‌ها",
+    window: "نقشه‌ها",
+    new_map: "نقشهٔ تازه…",
+    new_from_category: "نقشهٔ تازه از یک مقوله",
+    new_model: "مدل تازه (شرایط، راهبردها، پیامدها)",
+    model_name: "مدل",
+    open_map: "باز کردن نقشه",
+    no_maps: "هنوز نقشه‌ای نیست",
+    map_n: "نقشهٔ {n}",
+    map: "نقشه:",
+    rename: "تغییر نام",
+    map_name: "نام نقشه",
+    ok: "تأیید",
+    cancel: "انصراف",
+    delete_map: "حذف نقشه",
+    confirm_delete: "نقشهٔ «{name}» حذف شود؟ با واگرد برمی‌گردد.",
+    delete: "حذف",
+    fit: "جا دادن",
+    counts: "شمار",
+    add_code: "افزودن کد",
+    find_code: "جست‌وجوی کد",
+    all_on_map: "همهٔ کدها روی نقشه‌اند.",
+    add_text: "افزودن متن",
+    text_box: "کادر متن",
+    edit_text: "ویرایش متن",
+    link_to: "پیوند به…",
+    link_hint: "گره‌ای را که پیوند به آن می‌رود بزنید (Esc: انصراف).",
+    link_label: "برچسب پیوند",
+    leads_to: "منجر به",
+    condition_of: "شرط",
+    strategy: "راهبرد",
+    add_link: "افزودن پیوند",
+    delete_selected: "حذف انتخاب‌شده",
+    export_figure: "خروجی شکل…",
+    export_unavailable: "خروجی شکل نقشه‌ها هنوز آماده نیست.",
+    deleted_code: "کد حذف‌شده",
+    deleted_memo: "یادداشت حذف‌شده",
+    deleted_document: "سند حذف‌شده",
+    canvas_hint: "گره را بکشید تا جابه‌جا شود؛ زمینه را بکشید تا نما جابه‌جا شود؛ Ctrl و چرخ موس بزرگ‌نمایی می‌کند. با Shift و کلیک روی گره دوم، دو گره پیوند می‌خورند.",
+    empty_map: "نقشه خالی است: کد یا کادر متن بیفزایید.",
+    canvas: "بوم نقشه",
+    link_name: "{from} ← {to}: {label}",
+};
