@@ -166,7 +166,22 @@ pub fn canvas_ui(
         } else {
             bidi(&label)
         };
-        let name = painter.layout_no_wrap(shown.clone(), font.clone(), ink);
+        // Up to three lines, broken as the figure breaks them (in logical
+        // order, each line then put in display order on its own), so a
+        // long Persian name neither runs over its neighbours nor reads
+        // out of order.
+        let name: Vec<std::sync::Arc<egui::Galley>> = if label.trim().is_empty() {
+            vec![painter.layout_no_wrap(shown.clone(), font.clone(), ink)]
+        } else {
+            crate::maps::wrap(&label)
+                .iter()
+                .map(|l| painter.layout_no_wrap(bidi(l.trim_end()), font.clone(), ink))
+                .collect()
+        };
+        let name_size = vec2(
+            name.iter().map(|g| g.size().x).fold(0.0, f32::max),
+            name.iter().map(|g| g.size().y).sum(),
+        );
         let count = match (&node.kind, counts) {
             (NodeKind::Code(id), Some(c)) if !missing => {
                 let n = c.get(id).copied().unwrap_or(0);
@@ -176,10 +191,8 @@ pub fn canvas_ui(
         };
         let pad = vec2(10.0, 6.0) * zoom;
         let inner = vec2(
-            name.size()
-                .x
-                .max(count.as_ref().map_or(0.0, |c| c.size().x)),
-            name.size().y + count.as_ref().map_or(0.0, |c| c.size().y),
+            name_size.x.max(count.as_ref().map_or(0.0, |c| c.size().x)),
+            name_size.y + count.as_ref().map_or(0.0, |c| c.size().y),
         );
         let mut at = node.pos;
         if let Some((id, d)) = state.maps.view.drag
@@ -193,7 +206,7 @@ pub fn canvas_ui(
             id: node.id,
             rect: r,
         });
-        shapes.push((r, fill, ink, name, count, missing, shown));
+        shapes.push((r, fill, ink, (name, name_size), count, missing, shown));
     }
     let rect_of = |id: NodeId| drawn.iter().find(|d| d.id == id).map(|d| d.rect);
     let sel_color = ui.visuals().selection.stroke.color;
@@ -234,12 +247,16 @@ pub fn canvas_ui(
             Stroke::new(1.0, ink.gamma_multiply(0.4))
         };
         painter.rect(r, 6.0 * zoom, fill, stroke, egui::StrokeKind::Inside);
-        let pad_y = (r.height() - name.size().y - count.as_ref().map_or(0.0, |c| c.size().y)) / 2.0;
-        let top = pos2(r.center().x - name.size().x / 2.0, r.top() + pad_y);
-        let name_h = name.size().y;
-        painter.galley(top, name, ink);
+        let (lines, name_size) = name;
+        let pad_y = (r.height() - name_size.y - count.as_ref().map_or(0.0, |c| c.size().y)) / 2.0;
+        let mut y = r.top() + pad_y;
+        for g in lines {
+            let h = g.size().y;
+            painter.galley(pos2(r.center().x - g.size().x / 2.0, y), g, ink);
+            y += h;
+        }
         if let Some(c) = count {
-            let at = pos2(r.center().x - c.size().x / 2.0, top.y + name_h);
+            let at = pos2(r.center().x - c.size().x / 2.0, y);
             painter.galley(at, c, ink);
         }
         let resp = ui.interact(
