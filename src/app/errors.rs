@@ -447,6 +447,9 @@ pub fn edit(loc: Locale, e: &EditError) -> String {
         EditError::NoPoint(id) => missing("نقطهٔ بازبینی", id),
         EditError::EmptyComment => "نظر نمی‌تواند خالی باشد.".into(),
         EditError::NoMap(id) => missing("نقشه", id),
+        EditError::BadPlace(name) => {
+            format!("«{name}» در هیچ نقطه‌ای از بوم جای نمی‌گیرد (عددی متناهی نیست).")
+        }
         EditError::DuplicateMapName(name) => format!("نقشه‌ای به نام «{name}» از پیش هست."),
         EditError::BadLink(name) => {
             format!("نقشهٔ «{name}»: پیوندی به گره‌ای می‌رسد که در نقشه نیست.")

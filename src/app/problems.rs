@@ -54,6 +54,9 @@ pub fn problem(loc: Locale, x: &Problem) -> String {
     }
     use ProblemKind::*;
     match &x.kind {
+        MapMended { map } => format!(
+            "نقشهٔ «{map}» پیوندی به گره‌ای نبوده، جایی نامعتبر یا نام نقشه‌ای دیگر داشت؛ درست شد (نگه داشته شد، آن پیوندها برداشته، جاها صفر و نامش شماره‌دار شد)."
+        ),
         CoderTwice { name, id } => format!(
             "کدگذار «{name}» دو بار فهرست شده است (شناسهٔ {})؛ یک بار نگه داشته شد، با همهٔ کدگذاری‌هایش.",
             l(id)

@@ -7,19 +7,33 @@ use super::{Command, EditError};
 use crate::model::{CodeId, Map, MapId, Pos, Project};
 
 pub(super) fn put_map(p: &mut Project, map: Map, index: usize) -> Result<Command, EditError> {
-    if map.name.trim().is_empty() {
-        return Err(EditError::BlankName("map"));
+    // Only what this change brings is checked: a name given or changed, a
+    // link or place added. What the map had already (and an inverse puts
+    // back) always applies.
+    let old = p.maps.iter().find(|m| m.id == map.id);
+    if old.is_none_or(|o| o.name != map.name) {
+        if map.name.trim().is_empty() {
+            return Err(EditError::BlankName("map"));
+        }
+        if p.maps.iter().any(|m| m.id != map.id && m.name == map.name) {
+            return Err(EditError::DuplicateMapName(map.name));
+        }
     }
-    if p.maps.iter().any(|m| m.id != map.id && m.name == map.name) {
-        return Err(EditError::DuplicateMapName(map.name));
-    }
-    // A link's ends are nodes of its map.
+    let had_link = |l: &crate::model::Link| old.is_some_and(|o| o.links.contains(l));
     if map
         .links
         .iter()
-        .any(|l| map.node(l.from).is_none() || map.node(l.to).is_none())
+        .any(|l| !had_link(l) && (map.node(l.from).is_none() || map.node(l.to).is_none()))
     {
         return Err(EditError::BadLink(map.name));
+    }
+    let had_node = |n: &crate::model::Node| old.is_some_and(|o| o.nodes.contains(n));
+    if map
+        .nodes
+        .iter()
+        .any(|n| !had_node(n) && !(n.pos.x.is_finite() && n.pos.y.is_finite()))
+    {
+        return Err(EditError::BadPlace(map.name));
     }
     match p.maps.iter().position(|m| m.id == map.id) {
         Some(i) => Ok(Command::PutMap {
@@ -54,6 +68,14 @@ pub(super) fn place_cards(
     if let Some((id, _)) = cards.iter().find(|(id, _)| !p.codes.contains_key(id)) {
         return Err(EditError::NoCode(*id));
     }
+    // A place off every screen (NaN, ∞) could not be saved as JSON.
+    if let Some((id, _)) = cards
+        .iter()
+        .find(|(_, pos)| pos.is_some_and(|q| !(q.x.is_finite() && q.y.is_finite())))
+    {
+        let name = p.codes.get(id).map_or(String::new(), |c| c.name.clone());
+        return Err(EditError::BadPlace(name));
+    }
     let mut old = Vec::with_capacity(cards.len());
     for (id, pos) in cards {
         let was = match pos {
@@ -74,29 +96,35 @@ pub(crate) fn follow_merge(p: &Project, from: CodeId, into: CodeId) -> Vec<Comma
     use crate::model::NodeKind;
     let mut cmds = Vec::new();
     for (index, m) in p.maps.iter().enumerate() {
-        let Some(old) = m.node_of_code(from).map(|n| n.id) else {
+        let olds: Vec<_> = m
+            .nodes
+            .iter()
+            .filter(|n| n.kind == NodeKind::Code(from))
+            .map(|n| n.id)
+            .collect();
+        if olds.is_empty() {
             continue;
-        };
+        }
         let mut map = m.clone();
-        match m.node_of_code(into).map(|n| n.id) {
-            None => {
-                for n in map.nodes.iter_mut().filter(|n| n.id == old) {
-                    n.kind = NodeKind::Code(into);
-                }
+        // Every node of `from` becomes the one node of `into`: the map's
+        // own, or the first of `from`'s, shown as `into` from now on.
+        let keep = m.node_of_code(into).map_or(olds[0], |n| n.id);
+        for n in map.nodes.iter_mut().filter(|n| n.id == keep) {
+            n.kind = NodeKind::Code(into);
+        }
+        for l in &mut map.links {
+            if olds.contains(&l.from) {
+                l.from = keep;
             }
-            Some(keep) => {
-                for l in &mut map.links {
-                    if l.from == old {
-                        l.from = keep;
-                    }
-                    if l.to == old {
-                        l.to = keep;
-                    }
-                }
-                map.links.retain(|l| l.from != l.to);
-                map.nodes.retain(|n| n.id != old);
+            if olds.contains(&l.to) {
+                l.to = keep;
             }
         }
+        map.nodes.retain(|n| n.id == keep || !olds.contains(&n.id));
+        // No link from a node to itself, none twice (the first's label kept).
+        let mut seen = std::collections::BTreeSet::new();
+        map.links
+            .retain(|l| l.from != l.to && seen.insert((l.from.0, l.to.0)));
         cmds.push(Command::PutMap {
             map: Box::new(map),
             index,

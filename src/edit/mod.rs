@@ -89,6 +89,8 @@ pub enum EditError {
     DuplicateMapName(String),
     #[error("map '{0}': a link joins a node the map does not have")]
     BadLink(String),
+    #[error("'{0}' would be placed at no point of the canvas (not a finite number)")]
+    BadPlace(String),
     #[error(
         "part of a failed step could not be undone ({0}); the project may be partly changed: undo, or reopen it without saving"
     )]

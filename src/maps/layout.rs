@@ -102,7 +102,9 @@ const WRAP: usize = 26;
 /// longer lines rather than a fourth). Each line but the last keeps its
 /// trailing space, so the lines joined are the name exactly.
 pub fn wrap(text: &str) -> Vec<String> {
-    let mut width = WRAP;
+    // Three lines need a third of the text each at least: start there, so
+    // a long pasted text box takes a few tries, not thousands.
+    let mut width = WRAP.max(text.chars().count() / 3);
     loop {
         let lines = wrap_at(text, width);
         if lines.len() <= 3 {

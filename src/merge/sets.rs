@@ -186,6 +186,23 @@ pub(super) fn merge_maps(base: &Project, sides: &[Project]) -> Vec<Map> {
                 .or_else(|| versions.iter().flatten().next().map(|m| (*m).clone())),
         );
     }
+    // Two copies may each have made a "Map 1": the later (by ID) is
+    // numbered on, so every map keeps a name of its own.
+    let mut names = BTreeSet::new();
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    order.sort_by_key(|&i| out[i].id);
+    for i in order {
+        if !names.insert(out[i].name.clone()) {
+            let base = out[i].name.clone();
+            if let Some(n) = (2..)
+                .map(|k| format!("{base} ({k})"))
+                .find(|n| !names.contains(n))
+            {
+                out[i].name = n.clone();
+                names.insert(n);
+            }
+        }
+    }
     out
 }
 

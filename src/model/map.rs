@@ -54,7 +54,9 @@ pub struct Link {
 pub struct Map {
     pub id: MapId,
     pub name: String,
+    #[serde(default)]
     pub nodes: Vec<Node>,
+    #[serde(default)]
     pub links: Vec<Link>,
     /// Show each code node's count of codings (a figure for print may leave
     /// them out).

@@ -30,6 +30,11 @@ fn problem(v: &mut Vec<Problem>, kind: ProblemKind) {
 /// What is wrong, with the names and IDs involved.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ProblemKind {
+    /// A map had a link to a node it does not have, a place that is not a
+    /// number, or another map's name; it was mended.
+    MapMended {
+        map: String,
+    },
     CoderTwice {
         name: String,
         id: CoderId,
@@ -103,6 +108,10 @@ impl std::fmt::Display for ProblemKind {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         use ProblemKind::*;
         match self {
+            MapMended { map } => write!(
+                f,
+                "map '{map}' had a link to a node it does not have, a place that is not a number or another map's name; it was mended (kept, with those links removed, places set to 0, renamed)"
+            ),
             CoderTwice { name, id } => write!(
                 f,
                 "coder '{name}' is listed twice (id {id}); kept once, with all their codings"
@@ -196,9 +205,12 @@ pub fn build(file: Parts) -> (Project, Vec<Problem>) {
     p.accounts = file.accounts;
     p.accounts
         .sort_by_key(|a| (a.network.trim().to_lowercase(), a.account.clone()));
-    // Kept as they are: a node of a code deleted since shows as missing.
+    // A node of a code deleted since is kept (it shows as missing). What a
+    // hand-edited file may hold and no command makes is mended, so that
+    // every map can be edited and saved again.
     p.maps = file.maps;
     p.cards = file.cards;
+    mend_maps(&mut p, &mut probs);
 
     for c in file.coders {
         // One person listed twice (a bad merge by hand): one coder, who
@@ -513,4 +525,48 @@ fn build_tree(p: &mut Project, codes: Vec<Code>, roots: Vec<CodeId>, probs: &mut
     }
     p.codes = map;
     p.roots = clean_roots;
+}
+
+/// Maps and cards as the commands keep them: places finite (JSON cannot
+/// hold another), links between nodes the map has, one map a name.
+fn mend_maps(p: &mut Project, probs: &mut Vec<Problem>) {
+    let finite = |q: &mut Pos| {
+        let bad = !(q.x.is_finite() && q.y.is_finite());
+        if bad {
+            *q = Pos::default();
+        }
+        bad
+    };
+    let mut names = std::collections::BTreeSet::new();
+    for m in &mut p.maps {
+        let mut mended = false;
+        for n in &mut m.nodes {
+            mended |= finite(&mut n.pos);
+        }
+        let nodes: std::collections::BTreeSet<NodeId> = m.nodes.iter().map(|n| n.id).collect();
+        let before = m.links.len();
+        m.links
+            .retain(|l| nodes.contains(&l.from) && nodes.contains(&l.to));
+        mended |= m.links.len() != before;
+        if !names.insert(m.name.clone()) {
+            let base = m.name.clone();
+            m.name = (2..)
+                .map(|i| format!("{base} ({i})"))
+                .find(|n| !names.contains(n))
+                .unwrap_or(base);
+            names.insert(m.name.clone());
+            mended = true;
+        }
+        if mended {
+            problem(
+                probs,
+                ProblemKind::MapMended {
+                    map: m.name.clone(),
+                },
+            );
+        }
+    }
+    for q in p.cards.values_mut() {
+        finite(q);
+    }
 }

@@ -62,6 +62,7 @@ mod gui_workflow;
 mod hostile;
 mod import;
 mod maps;
+mod maps_core;
 mod matrix;
 mod refi_export;
 mod refi_hostile;

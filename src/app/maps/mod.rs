@@ -59,6 +59,9 @@ pub struct MapsState {
     /// keyboard with its text selected, so typing replaces it.
     pub fresh_field: bool,
     pub view: View,
+    /// The project's generation when the selection was made: a link is
+    /// selected by its place in the list, which an undo may shift.
+    pub seen: u64,
 }
 
 impl MapsState {
@@ -254,6 +257,13 @@ pub(crate) fn put(p: &Project, map: &Map, out: &mut Vec<Action>, f: impl FnOnce(
 pub fn maps_ui(ctx: &egui::Context, p: &Project, state: &mut UiState, out: &mut Vec<Action>) {
     if !state.maps.open {
         return;
+    }
+    // After any change (an undo too) a selected link may be another one.
+    if state.maps.seen != p.generation() {
+        state.maps.seen = p.generation();
+        if matches!(state.maps.selected, Some(Selected::Link(_))) {
+            state.maps.selected = None;
+        }
     }
     let s = strings(state.lang);
     let rtl = state.lang.rtl();

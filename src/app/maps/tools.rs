@@ -96,12 +96,10 @@ pub fn toolbar_ui(
             canvas::delete_selected(p, map, state, out);
         }
         ui.separator();
-        let svg = map_svg(p, map, state);
-        let export = ui
-            .add_enabled(svg.is_some(), egui::Button::new(bidi(s.export_figure)))
-            .on_disabled_hover_text(bidi(s.export_unavailable));
+        // The figure is drawn when asked for, not every frame.
+        let export = ui.button(bidi(s.export_figure));
         if export.clicked()
-            && let Some(svg) = svg
+            && let Some(svg) = map_svg(p, map, state)
         {
             super::super::analysis::save_figure(state, svg, out);
         }
