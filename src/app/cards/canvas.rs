@@ -301,11 +301,14 @@ fn frame_ui(
     let fill = color.gamma_multiply(if resp.hovered() { 0.35 } else { 0.22 });
     painter.rect_filled(head.shrink(1.0), 8.0 * z, fill);
     if z >= 0.4 {
+        // Each part isolated: "8 codings" after a Persian name keeps its
+        // own order (it read "codings 8").
+        let iso = crate::app::shaping::iso;
         let title = format!(
             "{} · {} · {}",
-            code.name,
-            p.level_name(p.level_of(id)),
-            count_text(p, id, state)
+            iso(&code.name),
+            iso(&p.level_name(p.level_of(id))),
+            iso(&count_text(p, id, state))
         );
         let text = v.strong_text_color();
         let f = font(ui, view, 0.9);
