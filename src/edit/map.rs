@@ -31,7 +31,7 @@ pub(super) fn put_map(p: &mut Project, map: Map, index: usize) -> Result<Command
     if map
         .nodes
         .iter()
-        .any(|n| !had_node(n) && !(n.pos.x.is_finite() && n.pos.y.is_finite()))
+        .any(|n| !(had_node(n) || n.pos.x.is_finite() && n.pos.y.is_finite()))
     {
         return Err(EditError::BadPlace(map.name));
     }

@@ -52,6 +52,11 @@ pub fn canvas_ui(
         origin: rect.min + state.cards.pan,
         zoom: state.cards.zoom,
     };
+    // Cards and titles panned past the canvas's edge are neither drawn
+    // over the toolbar nor take its clicks: everything below is clipped
+    // to the canvas (interaction too), and the clip is given back after.
+    let outer_clip = ui.clip_rect();
+    ui.set_clip_rect(rect.intersect(outer_clip));
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 4.0, ui.visuals().extreme_bg_color);
     // Where each card is now, with a drag in progress applied.
@@ -101,6 +106,7 @@ pub fn canvas_ui(
     lasso_ui(ui, &painter, &bg, &hits, state);
     offer_ui(ui, p, &hits, state, out);
     rename_ui(ui, &hits, p, state, out);
+    ui.set_clip_rect(outer_clip);
     state.cards.board = Some(board);
 }
 
