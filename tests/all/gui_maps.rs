@@ -279,3 +279,39 @@ fn a_map_from_a_category_holds_its_subcategories_and_codes() {
         .count();
     assert_eq!(shown, 2, "the node and the map chooser");
 }
+
+#[test]
+fn a_document_and_a_memo_become_nodes_that_show_their_names() {
+    for lang in [Lang::En, Lang::Fa] {
+        let s = maps::strings(lang);
+        let mut h = new_map(lang);
+        click(&mut h, s.cancel);
+        // P06 is named in the documents pane too: the node is the second.
+        click(&mut h, s.add_other);
+        h.get_all_by_role_and_label(Role::Button, "P06")
+            .last()
+            .expect("P06 in the list")
+            .click();
+        h.run_steps(3);
+        let memo = h
+            .state()
+            .project
+            .memos
+            .values()
+            .find(|m| m.title == "یادداشت پروژه")
+            .map(|m| m.id)
+            .expect("the demo's project memo");
+        click(&mut h, s.add_other);
+        h.get_by_role_and_label(Role::Button, &bidi("یادداشت پروژه"))
+            .click();
+        h.run_steps(3);
+        let kinds: Vec<NodeKind> = the_map(&h).nodes.iter().map(|n| n.kind.clone()).collect();
+        let p06 = h.state().project.document_by_name("P06").expect("P06").id;
+        assert_eq!(
+            kinds,
+            [NodeKind::Document(p06), NodeKind::Memo(memo)],
+            "{lang:?}"
+        );
+        assert!(has_node(&h, "یادداشت پروژه"), "{lang:?}: the memo's node");
+    }
+}

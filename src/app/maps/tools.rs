@@ -48,6 +48,7 @@ pub fn toolbar_ui(
         if ui.button(bidi(s.add_code)).clicked() {
             add_code_clicked(p, map, state, out);
         }
+        add_other_ui(ui, p, map, state, out);
         if ui.button(bidi(s.add_text)).clicked() {
             state.maps.text_edit = Some(TextEdit {
                 node: NodeId::new(),
@@ -340,4 +341,52 @@ pub(super) fn fresh_field(
     let id = ui.make_persistent_id(salt);
     ui.data_mut(|d| d.insert_temp(id, cursor));
     true
+}
+
+/// "Add document or memo": a node for a document or a memo of the project,
+/// chosen from a list (the map shows its name or title as it is now).
+fn add_other_ui(ui: &mut egui::Ui, p: &Project, map: &Map, state: &UiState, out: &mut Vec<Action>) {
+    let s = strings(state.lang);
+    let spot = state.maps.view.free_spot(map);
+    ui.menu_button(bidi(s.add_other), |ui| {
+        egui::ScrollArea::vertical()
+            .max_height(360.0)
+            .show(ui, |ui| {
+                let mut chosen = None;
+                // Memos first: a project has few, and many documents would
+                // push them out of the list's sight.
+                if !p.memos.is_empty() {
+                    ui.label(egui::RichText::new(bidi(s.memos)).weak());
+                }
+                for m in p.memos.values() {
+                    let title = if m.title.trim().is_empty() {
+                        s.untitled_memo
+                    } else {
+                        m.title.as_str()
+                    };
+                    if ui.button(bidi(title)).clicked() {
+                        chosen = Some(NodeKind::Memo(m.id));
+                    }
+                }
+                if !p.memos.is_empty() {
+                    ui.separator();
+                }
+                ui.label(egui::RichText::new(bidi(s.documents)).weak());
+                for d in &p.documents {
+                    if ui.button(bidi(&d.name)).clicked() {
+                        chosen = Some(NodeKind::Document(d.id));
+                    }
+                }
+                if let Some(kind) = chosen {
+                    put(p, map, out, |m| {
+                        m.nodes.push(crate::model::Node {
+                            id: NodeId::new(),
+                            kind,
+                            pos: spot,
+                        })
+                    });
+                    ui.close();
+                }
+            });
+    });
 }
