@@ -1,9 +1,8 @@
 //! Applying the actions that panels pushed during a frame.
 
 use super::Pending;
-use super::i18n::Locale;
 use super::status::Status;
-use super::{Action, AppCommand, Lang, Workbench, files};
+use super::{Action, AppCommand, Workbench, files};
 use crate::edit::{self, Command};
 use crate::model::*;
 
@@ -190,7 +189,7 @@ pub fn apply(wb: &mut Workbench, a: Action) {
                             wb.history.mark_unsaved();
                             wb.on_project_loaded();
                             wb.state.status = Status::Recovered;
-                            if let Err(e) = adopt_legacy_recovery(wb, &rec) {
+                            if let Err(e) = super::opening::adopt_legacy_recovery(wb, &rec) {
                                 wb.state.error = Some(e);
                             }
                         }
@@ -208,17 +207,17 @@ pub fn apply(wb: &mut Workbench, a: Action) {
             if wb.is_dirty() {
                 wb.state.pending = Some(Pending::Open(path));
             } else {
-                open_path(wb, path);
+                super::opening::open_path(wb, path);
             }
         }
         Action::RestoreBackup(path) => {
             wb.state.offer = None;
-            restore_backup(wb, path);
+            super::opening::restore_backup(wb, path);
         }
         Action::Unlock(path) => {
             wb.state.offer = None;
             match crate::store::unlock(&path, false) {
-                Ok(_) => open_path(wb, path),
+                Ok(_) => super::opening::open_path(wb, path),
                 Err(crate::store::LockError::Held { .. }) => {
                     wb.state.error = Some(wb.state.lang.strings().lock_still_held.to_string());
                 }
@@ -255,7 +254,7 @@ pub fn apply(wb: &mut Workbench, a: Action) {
             } else if wb.is_dirty() {
                 wb.state.pending = Some(Pending::New(path));
             } else {
-                new_at(wb, path);
+                super::opening::new_at(wb, path);
             }
         }
         Action::Continue { pending, save } => {
@@ -275,8 +274,8 @@ pub fn apply(wb: &mut Workbench, a: Action) {
             let old_recovery = super::recovery::recovery_for(wb.path.as_deref());
             let before = wb.project.generation();
             match pending {
-                Pending::Open(p) => open_path(wb, p),
-                Pending::New(p) => new_at(wb, p),
+                Pending::Open(p) => super::opening::open_path(wb, p),
+                Pending::New(p) => super::opening::new_at(wb, p),
                 Pending::Demo => files::open_demo(wb),
                 Pending::ImportOther(p) => super::interop::project_beside(wb, &p),
             }
@@ -318,121 +317,6 @@ fn create_and_apply(wb: &mut Workbench, name: &str, origin: Origin) {
         wb.state.active_codes.insert(id);
         remember(wb, id);
     }
-}
-
-/// An offer's reason is made in both languages: the language may change
-/// while it is shown.
-fn fa_and_en(wb: &Workbench) -> [Locale; 2] {
-    [Locale::EN, Locale::new(Lang::Fa, wb.state.digits)]
-}
-
-/// Open a project in place of this one, keeping the window's settings.
-pub(super) fn open_path(wb: &mut Workbench, path: std::path::PathBuf) {
-    // A save still being written finishes (and reports) first.
-    wb.wait_for_saves();
-    match Workbench::open(path.clone()) {
-        Ok(mut new) => {
-            files::keep_settings(wb, &mut new);
-            if let Some(p) = new.path.clone() {
-                files::remember_recent(&mut new.state, p);
-            }
-            *wb = new;
-        }
-        // Only a pid speaks for the lock: the user may know better.
-        Err(super::OpenError::Lock(e @ crate::store::LockError::Unconfirmed { .. })) => {
-            let why = fa_and_en(wb).map(|l| super::errors::lock(l, &e));
-            wb.state.offer = Some(super::offers::Offer::unlock(path, why));
-        }
-        Err(super::OpenError::Store(e)) if e.restore().is_some_and(|r| r.backup.is_some()) => {
-            let why = fa_and_en(wb).map(|l| super::errors::store(l, &e));
-            wb.state.offer = Some(super::offers::Offer::restore(path, why));
-        }
-        Err(e) => wb.state.error = Some(e.message(wb.state.locale())),
-    }
-}
-
-/// A recovery file an older Strata left in the shared temp folder, once
-/// recovered, moves to this user's own place (where autosave and a later
-/// save look for it), so that it is not offered again after a save.
-fn adopt_legacy_recovery(wb: &Workbench, rec: &std::path::Path) -> Result<(), String> {
-    let own = super::recovery::recovery_for(wb.path.as_deref());
-    if wb.path.is_some() || rec == own {
-        return Ok(());
-    }
-    let loc = wb.state.locale();
-    let bytes = std::fs::read(rec).map_err(|e| super::errors::file(loc, rec, &e))?;
-    if let Some(dir) = own.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| super::errors::file(loc, dir, &e))?;
-    }
-    crate::store::write_private(&own, &bytes)
-        .map_err(|e| super::errors::store(wb.state.locale(), &e))?;
-    super::recovery::remove_recovery(rec, loc)
-}
-
-/// Put a damaged project's backup in its place, under the project's lock,
-/// and open it; the damaged file is kept and named in the status line.
-fn restore_backup(wb: &mut Workbench, path: std::path::PathBuf) {
-    let lang = wb.state.locale();
-    // Autosaved work waits for an answer: a restore would make it look
-    // older than the project, and it would be lost.
-    if wb.state.recovery.is_some() {
-        wb.state.error = Some(lang.strings().recover_first.to_string());
-        return;
-    }
-    // The open project (items set aside at load) is restored under the
-    // lock it holds, which it keeps if the restore fails.
-    let ours = wb.path.as_ref() == Some(&path) && wb.lock.is_some();
-    if ours {
-        wb.wait_for_saves();
-    }
-    let lock = if ours {
-        None
-    } else {
-        match crate::store::Lock::acquire(&path, true) {
-            Ok(lock) => Some(lock),
-            Err(e) => {
-                wb.state.error = Some(super::errors::lock(lang, &e));
-                return;
-            }
-        }
-    };
-    // Offered only when the project failed to load, or loaded with items
-    // set aside and a backup has them whole.
-    let restored = crate::store::restore_backup(&path, false);
-    drop(lock);
-    match restored {
-        Ok(kept) => {
-            if ours {
-                wb.lock = None;
-            }
-            open_path(wb, path.clone());
-            if wb.path.as_ref() != Some(&path) {
-                return;
-            }
-            let name = kept
-                .file_name()
-                .map_or(String::new(), |n| n.to_string_lossy().into_owned());
-            wb.state.status = Status::BackupRestored { kept: name };
-        }
-        Err(e) => wb.state.error = Some(super::errors::store(lang, &e)),
-    }
-}
-
-/// A new, empty project saved at `path` (which does not exist yet).
-fn new_at(wb: &mut Workbench, path: std::path::PathBuf) {
-    let name = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "Project".into());
-    let mut p = Project::new(name);
-    if wb.state.lang.rtl() {
-        p.level_names = LEVEL_NAMES_FA.iter().map(|s| s.to_string()).collect();
-    }
-    wb.wait_for_saves();
-    let mut new = Workbench::new(p, None);
-    files::keep_settings(wb, &mut new);
-    *wb = new;
-    files::save_to(wb, path);
 }
 
 fn remember(wb: &mut Workbench, code: CodeId) {

@@ -168,7 +168,7 @@ pub(super) fn project_beside(wb: &mut Workbench, path: &Path) {
         codings: imported.project.codings.len(),
     });
     wb.state.import_report = Some(ImportReport::new(path, &imported.report));
-    super::actions::open_path(wb, out.clone());
+    super::opening::open_path(wb, out.clone());
     if wb.path.as_deref() != Some(out.as_path()) {
         // Not opened (a lock, a problem, said): the report and status are
         // not left to appear over this or another project later.

@@ -33,6 +33,7 @@ mod mirror;
 pub use mirror::row;
 mod numbers;
 mod offers;
+mod opening;
 mod panels;
 mod panes;
 mod picker;
@@ -565,7 +566,7 @@ pub fn run(path: Option<PathBuf>) -> Result<(), String> {
             Err(e) => {
                 crate::cli::say(format_args!("error: {e}"));
                 let mut wb = Workbench::demo().map_err(|e| e.to_string())?;
-                actions::open_path(&mut wb, p);
+                opening::open_path(&mut wb, p);
                 wb
             }
         },

@@ -75,7 +75,7 @@ impl StrataApp {
             .filter(|p| open_last && p.is_file())
             .cloned();
         if let Some(last) = last {
-            super::actions::open_path(&mut wb, last);
+            super::opening::open_path(&mut wb, last);
         }
         wb.choose_coder(settings.coder.as_deref());
         if wb.state.me.is_none() {

@@ -229,6 +229,10 @@ fn decode_with(bytes: &[u8], enc: &'static Encoding) -> Result<Decoded, DecodeEr
 mod tests {
     use super::*;
 
+    // `expect` here is on values the test itself made (the bundled demo,
+    // its own layout), never on a file's or a user's data: a failure is
+    // the test failing.
+
     #[test]
     fn persian_utf8_with_stray_bytes_is_not_guessed_as_a_legacy_encoding() {
         let mut bytes = "سلام دنیا\nاین یک متن فارسی است\n".repeat(5).into_bytes();

@@ -226,6 +226,10 @@ fn place(p: &Project, id: CodeId, at: egui::Pos2, depth: usize, slots: &mut BTre
 mod tests {
     use super::*;
 
+    // `expect` here is on values the test itself made (the bundled demo,
+    // its own layout), never on a file's or a user's data: a failure is
+    // the test failing.
+
     /// The demo laid out: no card on another, every group's frame around
     /// its codes, no two sibling frames overlapping, and the ungrouped codes
     /// (a new one made at the top) in their band.
