@@ -148,12 +148,71 @@ pub fn analysis_ui(ctx: &egui::Context, p: &Project, state: &mut UiState, out: &
     let s = strings(state.lang);
     let rtl = state.lang.rtl();
     let mut open = true;
-    let screen = ctx.content_rect();
     // Over the documents and the code tree (the reading start), leaving
     // the document that a click on a hit opens in view; below the menu.
+    tool_window(
+        ctx,
+        s.window,
+        "analysis-window",
+        rtl,
+        [820.0, 680.0],
+        [320.0, 240.0],
+    )
+    .open(&mut open)
+    .show(ctx, |ui| {
+        // The window keeps the size it was given whichever tab shows
+        // (a short tab does not shrink it under the mouse).
+        ui.set_min_size(ui.available_size());
+        mirror::body_ui(ui, rtl, |ui| {
+            row(ui, rtl, |ui| {
+                let social = if p.accounts.is_empty() {
+                    &[][..]
+                } else {
+                    &Tab::SOCIAL[..]
+                };
+                for &tab in Tab::ALL.iter().chain(social) {
+                    if ui
+                        .selectable_label(state.analysis.tab == tab, bidi(tab.label(s)))
+                        .clicked()
+                    {
+                        state.analysis.open_on(tab);
+                    }
+                }
+            });
+            ui.separator();
+            match state.analysis.tab {
+                Tab::Search => search::search_ui(ui, p, state, out),
+                Tab::Matrix => matrix::matrix_ui(ui, p, state, out),
+                Tab::Cooccur => matrix::cooccur_ui(ui, p, state, out),
+                Tab::Query => query::query_ui(ui, p, state, out),
+                Tab::Frequencies => freq::frequencies_ui(ui, p, state, out),
+                Tab::Words => freq::words_ui(ui, p, state, out),
+                Tab::Charts => charts::charts_ui(ui, p, state, out),
+                Tab::Posts => posts::posts_ui(ui, p, state, out),
+                Tab::Indices => indices::indices_ui(ui, p, state, out),
+            }
+        });
+    });
+    if !open {
+        state.analysis.open = false;
+    }
+}
+
+/// A tool window (analysis, maps) on the reading-start side, below the
+/// menu, as large as `max` allows (not smaller than `min`), kept below
+/// the menu when moved; resizable, not collapsible.
+pub(crate) fn tool_window(
+    ctx: &egui::Context,
+    title: &str,
+    id: &str,
+    rtl: bool,
+    max: [f32; 2],
+    min: [f32; 2],
+) -> egui::Window<'static> {
+    let screen = ctx.content_rect();
     let size = [
-        (screen.width() * 0.6).clamp(320.0, 820.0),
-        (screen.height() - 96.0).clamp(240.0, 680.0),
+        (screen.width() * 0.6).clamp(min[0], max[0]),
+        (screen.height() - 96.0).clamp(min[1], max[1]),
     ];
     let x = if rtl {
         screen.right() - size[0] - 12.0
@@ -162,51 +221,13 @@ pub fn analysis_ui(ctx: &egui::Context, p: &Project, state: &mut UiState, out: &
     };
     let bounds =
         egui::Rect::from_min_max(egui::pos2(screen.left(), screen.top() + 28.0), screen.max);
-    egui::Window::new(bidi(s.window))
-        .id(egui::Id::unique("analysis-window"))
+    egui::Window::new(bidi(title))
+        .id(egui::Id::unique(id))
         .default_pos([x, screen.top() + 40.0])
         .default_size(size)
         .constrain_to(bounds)
-        .open(&mut open)
         .resizable(true)
         .collapsible(false)
-        .show(ctx, |ui| {
-            // The window keeps the size it was given whichever tab shows
-            // (a short tab does not shrink it under the mouse).
-            ui.set_min_size(ui.available_size());
-            mirror::body_ui(ui, rtl, |ui| {
-                row(ui, rtl, |ui| {
-                    let social = if p.accounts.is_empty() {
-                        &[][..]
-                    } else {
-                        &Tab::SOCIAL[..]
-                    };
-                    for &tab in Tab::ALL.iter().chain(social) {
-                        if ui
-                            .selectable_label(state.analysis.tab == tab, bidi(tab.label(s)))
-                            .clicked()
-                        {
-                            state.analysis.open_on(tab);
-                        }
-                    }
-                });
-                ui.separator();
-                match state.analysis.tab {
-                    Tab::Search => search::search_ui(ui, p, state, out),
-                    Tab::Matrix => matrix::matrix_ui(ui, p, state, out),
-                    Tab::Cooccur => matrix::cooccur_ui(ui, p, state, out),
-                    Tab::Query => query::query_ui(ui, p, state, out),
-                    Tab::Frequencies => freq::frequencies_ui(ui, p, state, out),
-                    Tab::Words => freq::words_ui(ui, p, state, out),
-                    Tab::Charts => charts::charts_ui(ui, p, state, out),
-                    Tab::Posts => posts::posts_ui(ui, p, state, out),
-                    Tab::Indices => indices::indices_ui(ui, p, state, out),
-                }
-            });
-        });
-    if !open {
-        state.analysis.open = false;
-    }
 }
 
 /// Keep `grid` and ask where to write it.

@@ -268,30 +268,19 @@ pub fn maps_ui(ctx: &egui::Context, p: &Project, state: &mut UiState, out: &mut 
     let s = strings(state.lang);
     let rtl = state.lang.rtl();
     let mut open = true;
-    let screen = ctx.content_rect();
-    let size = [
-        (screen.width() * 0.6).clamp(360.0, 900.0),
-        (screen.height() - 96.0).clamp(280.0, 720.0),
-    ];
-    let x = if rtl {
-        screen.right() - size[0] - 12.0
-    } else {
-        screen.left() + 12.0
-    };
-    let bounds =
-        egui::Rect::from_min_max(egui::pos2(screen.left(), screen.top() + 28.0), screen.max);
-    egui::Window::new(bidi(s.window))
-        .id(egui::Id::unique("maps-window"))
-        .default_pos([x, screen.top() + 40.0])
-        .default_size(size)
-        .constrain_to(bounds)
-        .open(&mut open)
-        .resizable(true)
-        .collapsible(false)
-        .show(ctx, |ui| {
-            ui.set_min_size(ui.available_size());
-            mirror::body_ui(ui, rtl, |ui| window_body_ui(ui, p, state, out));
-        });
+    super::analysis::tool_window(
+        ctx,
+        s.window,
+        "maps-window",
+        rtl,
+        [900.0, 720.0],
+        [360.0, 280.0],
+    )
+    .open(&mut open)
+    .show(ctx, |ui| {
+        ui.set_min_size(ui.available_size());
+        mirror::body_ui(ui, rtl, |ui| window_body_ui(ui, p, state, out));
+    });
     if !open {
         state.maps.open = false;
     }
